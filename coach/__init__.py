@@ -1,0 +1,3 @@
+"""bonecoach's domain: pure, deterministic Python (standard library only)."""
+
+__version__ = "0.1.0"

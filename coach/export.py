@@ -1,0 +1,41 @@
+"""Exports a person can take elsewhere: CSV for spreadsheets (FHIR lives in coach/fhir.py)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+
+from coach.models import CHECKIN_BOOL_FIELDS, CHECKIN_NUMBER_FIELDS, CheckIn
+
+CSV_COLUMNS = (
+    "date",
+    *CHECKIN_NUMBER_FIELDS,
+    "calcium_total_mg",
+    *CHECKIN_BOOL_FIELDS,
+    "red_flags",
+    "note",
+)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
+def checkins_to_csv(checkins: Iterable[CheckIn]) -> str:
+    """One row per check-in, oldest first, with a header; empty cells are "not recorded"."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for c in sorted(checkins, key=lambda c: c.day):
+        row = [c.day.isoformat()]
+        row += [_cell(getattr(c, name)) for name in CHECKIN_NUMBER_FIELDS]
+        row.append(_cell(c.calcium_total_mg))
+        row += [_cell(getattr(c, name)) for name in CHECKIN_BOOL_FIELDS]
+        row += [";".join(c.red_flags), c.note]
+        writer.writerow(row)
+    return out.getvalue()

@@ -1,0 +1,536 @@
+"""Validated, frozen records: the shapes every other part of the coach agrees on.
+
+Every field has a documented allowed range (see the ``*_RANGES`` tables) so that the CLI, the
+screens and the store can all give the same message for the same bad value. Records are
+immutable; a change is a new record (``dataclasses.replace``) that is validated again.
+Serialisation (``to_dict`` / ``from_dict``) uses JSON-safe types only: ISO dates, lists, numbers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar, Self
+
+
+class ValidationError(ValueError):
+    """A value outside its allowed range. ``field`` names it; the message says what is allowed."""
+
+    def __init__(self, field_name: str, message: str) -> None:
+        super().__init__(f"{field_name}: {message}")
+        self.field = field_name
+        self.message = message
+
+
+# --------------------------------------------------------------------------- choices
+
+AI_DRUGS = ("anastrozole", "letrozole", "exemestane", "other")
+SMOKER_CHOICES = ("no", "former", "yes")
+ACTIVITY_LEVELS = ("sedentary", "light", "active")
+EQUIPMENT = ("none", "chair", "band", "dumbbells", "gym")
+BONE_STATUSES = ("unknown", "normal", "osteopenia", "osteoporosis")
+DXA_SITES = ("lumbar_spine", "total_hip", "femoral_neck")
+DXA_SITE_LABELS = {
+    "lumbar_spine": "lumbar spine",
+    "total_hip": "total hip",
+    "femoral_neck": "femoral neck",
+}
+# Risk factors other than bone density (AIBL 2017; FACTS.md item 11).
+RISK_FACTORS = {
+    "family-hip-fracture": "family history of hip fracture",
+    "fragility-fracture": "own fragility fracture after age 50",
+    "steroids": "oral corticosteroids for more than 6 months",
+    "smoking": "current or past smoking",
+    "age-over-65": "age over 65",
+    "low-bmi": "BMI under 20",
+}
+# Stop-and-seek-care symptoms (FACTS.md item 21), as a checklist.
+RED_FLAGS = {
+    "chest_pain": "chest pain",
+    "faint_dizzy": "fainting or dizziness",
+    "breathless": "breathlessness out of proportion",
+    "new_bone_pain": "new sharp or bone pain",
+    "new_swelling": "new swelling",
+    "sudden_back_pain": "sudden severe back pain, worse standing",
+    "height_loss": "loss of height",
+}
+
+# --------------------------------------------------------------------------- ranges
+
+
+@dataclass(frozen=True)
+class NumberRange:
+    """An inclusive range for one numeric field, with the words used in messages."""
+
+    label: str
+    low: float
+    high: float
+    whole: bool = True
+    unit: str = ""
+
+    def describe(self) -> str:
+        unit = f" {self.unit}" if self.unit else ""
+        kind = "a whole number" if self.whole else "a number"
+        return f"{kind} from {_fmt(self.low)} to {_fmt(self.high)}{unit}"
+
+    def check(self, name: str, value: object) -> int | float:
+        """Return the value as int/float, or raise ValidationError naming field and range."""
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValidationError(name, f"must be {self.describe()} (got {value!r})")
+        if self.whole and value != int(value):
+            raise ValidationError(name, f"must be {self.describe()} (got {_fmt(value)})")
+        if value != value or not self.low <= value <= self.high:  # value != value: NaN
+            raise ValidationError(name, f"must be {self.describe()} (got {_fmt(value)})")
+        return int(value) if self.whole else round(float(value), 1)
+
+    def parse(self, name: str, text: str) -> int | float:
+        """Parse typed text (CLI argument or form field) and check the range."""
+        cleaned = text.strip().replace(",", "") if self.whole else text.strip()
+        try:
+            number: float = int(cleaned) if self.whole else float(cleaned.replace(",", "."))
+        except ValueError:
+            raise ValidationError(name, f"must be {self.describe()} (got {text!r})") from None
+        return self.check(name, number)
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+PROFILE_RANGES: dict[str, NumberRange] = {
+    "birth_year": NumberRange("year of birth", 1900, 2015),
+    "days_per_week": NumberRange("exercise days per week", 1, 7),
+    "minutes_per_session": NumberRange("minutes per session", 10, 90, unit="minutes"),
+    "falls_last_year": NumberRange("falls in the last year", 0, 20),
+    "weight_kg": NumberRange("weight", 30, 250, whole=False, unit="kg"),
+}
+
+CHECKIN_RANGES: dict[str, NumberRange] = {
+    "pain": NumberRange("worst joint pain", 0, 10),
+    "interference": NumberRange("pain interference", 0, 4),
+    "aerobic_min": NumberRange("weight-bearing aerobic minutes", 0, 600, unit="minutes"),
+    "resistance_min": NumberRange("resistance minutes", 0, 600, unit="minutes"),
+    "balance_min": NumberRange("balance minutes", 0, 600, unit="minutes"),
+    "calcium_food_mg": NumberRange("calcium from food", 0, 5000, unit="mg"),
+    "calcium_supplement_mg": NumberRange("calcium supplement", 0, 3000, unit="mg"),
+    "vitamin_d_iu": NumberRange("vitamin D supplement", 0, 50000, unit="IU"),
+    "fatigue": NumberRange("fatigue", 0, 10),
+    "mood": NumberRange("mood", 1, 5),
+    "alcohol_units": NumberRange("alcohol", 0, 50, whole=False, unit="units"),
+    "caffeine_drinks": NumberRange("caffeinated drinks", 0, 30),
+}
+NOTE_MAX_CHARS = 500
+NAME_MAX_CHARS = 40
+
+DXA_T_SCORE = NumberRange("T-score", -6.0, 4.0, whole=False)
+
+SESSION_RANGES: dict[str, NumberRange] = {
+    "aerobic_min": CHECKIN_RANGES["aerobic_min"],
+    "resistance_min": CHECKIN_RANGES["resistance_min"],
+    "balance_min": CHECKIN_RANGES["balance_min"],
+    "effort": NumberRange("effort", 0, 10),
+    "pain_during": NumberRange("pain during the session", 0, 10),
+}
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _choice(name: str, value: object, allowed: Iterable[str]) -> str:
+    allowed = tuple(allowed)
+    if value not in allowed:
+        raise ValidationError(name, f"must be one of {', '.join(allowed)} (got {value!r})")
+    return str(value)
+
+
+def _optional_bool(name: str, value: object) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise ValidationError(name, f"must be yes or no (got {value!r})")
+
+
+def _date(name: str, value: object) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValidationError(name, f"must be a date as YYYY-MM-DD (got {value!r})")
+
+
+def _text(name: str, value: object, limit: int) -> str:
+    if not isinstance(value, str):
+        raise ValidationError(name, f"must be text (got {value!r})")
+    if len(value) > limit:
+        raise ValidationError(name, f"must be at most {limit} characters (got {len(value)})")
+    return value
+
+
+def _set(obj: object, name: str, value: object) -> None:
+    object.__setattr__(obj, name, value)
+
+
+def parse_yes_no(name: str, text: str) -> bool:
+    """Parse yes/no the way people type it at a prompt or on the command line."""
+    answer = text.strip().lower()
+    if answer in ("yes", "y", "true", "1"):
+        return True
+    if answer in ("no", "n", "false", "0"):
+        return False
+    raise ValidationError(name, f"must be yes or no (got {text!r})")
+
+
+def to_jsonable(value: Any) -> Any:
+    """Dates to ISO strings, tuples to lists, records to dicts: what JSON (and TinyDB) holds."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple | list | frozenset | set):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_jsonable(v) for k, v in value.items()}
+    return value
+
+
+class Record:
+    """Shared serialisation: ``to_dict`` for storage, ``from_dict`` validates on the way in."""
+
+    DATE_FIELDS: ClassVar[tuple[str, ...]] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_jsonable(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        """Build from stored data; unknown keys are ignored so newer files stay readable."""
+        if not isinstance(data, Mapping):
+            raise ValidationError(cls.__name__, f"must be an object (got {type(data).__name__})")
+        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        kwargs = {k: v for k, v in data.items() if k in names}
+        for key in cls.DATE_FIELDS:
+            if kwargs.get(key) is not None:
+                kwargs[key] = _date(key, kwargs[key])
+        return cls(**kwargs)
+
+
+# --------------------------------------------------------------------------- Profile
+
+
+@dataclass(frozen=True)
+class Profile(Record):
+    """Who the coach is for. Drives the plan, the prompts and the bone-health assessment."""
+
+    name: str = ""
+    birth_year: int | None = None
+    ai_drug: str = "other"
+    ai_start: date | None = None
+    smoker: str = "no"
+    activity: str = "light"
+    days_per_week: int = 3
+    minutes_per_session: int = 30
+    equipment: tuple[str, ...] = ("none",)
+    bone_status: str = "unknown"
+    vertebral_fracture: bool = False
+    falls_last_year: int = 0
+    supervised: bool = False
+    risk_factors: tuple[str, ...] = ()
+    weight_kg: float | None = None
+
+    DATE_FIELDS: ClassVar[tuple[str, ...]] = ("ai_start",)
+
+    def __post_init__(self) -> None:
+        _set(self, "name", _text("name", self.name, NAME_MAX_CHARS).strip())
+        for key in ("birth_year", "weight_kg"):
+            if getattr(self, key) is not None:
+                _set(self, key, PROFILE_RANGES[key].check(key, getattr(self, key)))
+        _set(self, "ai_drug", _choice("ai_drug", self.ai_drug, AI_DRUGS))
+        if self.ai_start is not None:
+            _set(self, "ai_start", _date("ai_start", self.ai_start))
+        _set(self, "smoker", _choice("smoker", self.smoker, SMOKER_CHOICES))
+        _set(self, "activity", _choice("activity", self.activity, ACTIVITY_LEVELS))
+        for key in ("days_per_week", "minutes_per_session", "falls_last_year"):
+            _set(self, key, PROFILE_RANGES[key].check(key, getattr(self, key)))
+        equipment = tuple(self.equipment) if not isinstance(self.equipment, str) else ()
+        if isinstance(self.equipment, str) or not equipment:
+            raise ValidationError(
+                "equipment", f"must be a list of {', '.join(EQUIPMENT)} (got {self.equipment!r})"
+            )
+        for item in equipment:
+            _choice("equipment", item, EQUIPMENT)
+        _set(self, "equipment", tuple(e for e in EQUIPMENT if e in equipment))
+        _set(self, "bone_status", _choice("bone_status", self.bone_status, BONE_STATUSES))
+        for key in ("vertebral_fracture", "supervised"):
+            if not isinstance(getattr(self, key), bool):
+                raise ValidationError(key, f"must be yes or no (got {getattr(self, key)!r})")
+        factors = tuple(self.risk_factors)
+        for item in factors:
+            _choice("risk_factors", item, RISK_FACTORS)
+        _set(self, "risk_factors", tuple(r for r in RISK_FACTORS if r in factors))
+
+    def age(self, today: date) -> int | None:
+        """Age this year (the coach asks for the year of birth only)."""
+        return None if self.birth_year is None else today.year - self.birth_year
+
+
+# --------------------------------------------------------------------------- CheckIn
+
+CHECKIN_NUMBER_FIELDS = tuple(CHECKIN_RANGES)
+CHECKIN_BOOL_FIELDS = ("ai_taken", "smoked", "fall", "fall_injured")
+
+
+@dataclass(frozen=True)
+class CheckIn(Record):
+    """One day's check-in. ``None`` means "not recorded" (a gap), never zero."""
+
+    day: date
+    pain: int | None = None
+    interference: int | None = None
+    ai_taken: bool | None = None
+    aerobic_min: int | None = None
+    resistance_min: int | None = None
+    balance_min: int | None = None
+    calcium_food_mg: int | None = None
+    calcium_supplement_mg: int | None = None
+    vitamin_d_iu: int | None = None
+    fatigue: int | None = None
+    mood: int | None = None
+    alcohol_units: float | None = None
+    caffeine_drinks: int | None = None
+    smoked: bool | None = None
+    fall: bool | None = None
+    fall_injured: bool | None = None
+    red_flags: tuple[str, ...] = ()
+    note: str = ""
+
+    DATE_FIELDS: ClassVar[tuple[str, ...]] = ("day",)
+
+    def __post_init__(self) -> None:
+        _set(self, "day", _date("day", self.day))
+        for key, spec in CHECKIN_RANGES.items():
+            value = getattr(self, key)
+            if value is not None:
+                _set(self, key, spec.check(key, value))
+        for key in CHECKIN_BOOL_FIELDS:
+            _set(self, key, _optional_bool(key, getattr(self, key)))
+        if self.fall_injured and not self.fall:
+            raise ValidationError("fall_injured", "can only be yes when there was a fall")
+        flags = tuple(self.red_flags)
+        for item in flags:
+            _choice("red_flags", item, RED_FLAGS)
+        _set(self, "red_flags", tuple(r for r in RED_FLAGS if r in flags))
+        _set(self, "note", _text("note", self.note, NOTE_MAX_CHARS))
+
+    @property
+    def calcium_total_mg(self) -> int | None:
+        """Food plus supplement calcium, or None when neither was recorded."""
+        parts = [self.calcium_food_mg, self.calcium_supplement_mg]
+        return None if all(p is None for p in parts) else sum(p or 0 for p in parts)
+
+    @property
+    def exercise_min(self) -> int | None:
+        """All exercise minutes of the day, or None when none was recorded."""
+        parts = [self.aerobic_min, self.resistance_min, self.balance_min]
+        return None if all(p is None for p in parts) else sum(p or 0 for p in parts)
+
+    def recorded_fields(self) -> tuple[str, ...]:
+        """Names of the fields that hold a value (what a partial check-in set)."""
+        names = [*CHECKIN_NUMBER_FIELDS, *CHECKIN_BOOL_FIELDS]
+        out = [n for n in names if getattr(self, n) is not None]
+        if self.red_flags:
+            out.append("red_flags")
+        if self.note:
+            out.append("note")
+        return tuple(out)
+
+    def merged(self, newer: CheckIn) -> CheckIn:
+        """This day's entry with every field ``newer`` recorded taking its value."""
+        if newer.day != self.day:
+            raise ValidationError("day", "can only merge check-ins of the same day")
+        changes = {name: getattr(newer, name) for name in newer.recorded_fields()}
+        return dataclasses.replace(self, **changes)
+
+
+# --------------------------------------------------------------------------- DXA
+
+
+@dataclass(frozen=True)
+class DxaScan(Record):
+    """One DXA result at one site. The lowest T-score of a visit is what guidelines use."""
+
+    day: date
+    site: str
+    t_score: float
+
+    DATE_FIELDS: ClassVar[tuple[str, ...]] = ("day",)
+
+    def __post_init__(self) -> None:
+        _set(self, "day", _date("day", self.day))
+        _set(self, "site", _choice("site", self.site, DXA_SITES))
+        _set(self, "t_score", DXA_T_SCORE.check("t_score", self.t_score))
+
+    @property
+    def key(self) -> str:
+        """One result per site per day: saving the same day and site again replaces it."""
+        return f"{self.day.isoformat()}/{self.site}"
+
+
+# --------------------------------------------------------------------------- sessions
+
+
+@dataclass(frozen=True)
+class SessionLog(Record):
+    """A plan session marked done: what was done, how hard it felt, and pain during it."""
+
+    day: date
+    session_id: str
+    aerobic_min: int = 0
+    resistance_min: int = 0
+    balance_min: int = 0
+    effort: int | None = None
+    pain_during: int | None = None
+    exercises: tuple[str, ...] = ()
+    note: str = ""
+
+    DATE_FIELDS: ClassVar[tuple[str, ...]] = ("day",)
+
+    def __post_init__(self) -> None:
+        _set(self, "day", _date("day", self.day))
+        _set(self, "session_id", _text("session_id", self.session_id, 60))
+        if not self.session_id:
+            raise ValidationError("session_id", "must not be empty")
+        for key, spec in SESSION_RANGES.items():
+            value = getattr(self, key)
+            if value is not None:
+                _set(self, key, spec.check(key, value))
+        _set(self, "exercises", tuple(str(e) for e in self.exercises))
+        _set(self, "note", _text("note", self.note, NOTE_MAX_CHARS))
+
+    @property
+    def key(self) -> str:
+        return f"{self.day.isoformat()}/{self.session_id}"
+
+    @property
+    def minutes(self) -> int:
+        return self.aerobic_min + self.resistance_min + self.balance_min
+
+
+# --------------------------------------------------------------------------- plan
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class Prescription(Record):
+    """One exercise in a session: sets x reps, or minutes, at an effort on a 0-10 scale."""
+
+    exercise_id: str
+    sets: int | None = None
+    reps: int | None = None
+    minutes: int | None = None
+    effort: int = 5
+    rest_s: int = 60
+
+    def __post_init__(self) -> None:
+        if (self.reps is None) == (self.minutes is None):
+            raise ValidationError("prescription", "needs either reps or minutes")
+        NumberRange("effort", 0, 10).check("effort", self.effort)
+
+
+@dataclass(frozen=True)
+class PlanSession(Record):
+    """One day's session of a plan week."""
+
+    day: str
+    kind: str
+    prescriptions: tuple[Prescription, ...] = ()
+
+    def __post_init__(self) -> None:
+        _choice("day", self.day, WEEKDAYS)
+        _set(
+            self,
+            "prescriptions",
+            tuple(
+                p if isinstance(p, Prescription) else Prescription.from_dict(p)
+                for p in self.prescriptions
+            ),
+        )
+
+
+@dataclass(frozen=True)
+class PlanWeek(Record):
+    """A week of the plan: its phase, sessions, and notes shown to the patient."""
+
+    week: int
+    phase: str
+    sessions: tuple[PlanSession, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _set(
+            self,
+            "sessions",
+            tuple(
+                s if isinstance(s, PlanSession) else PlanSession.from_dict(s) for s in self.sessions
+            ),
+        )
+        _set(self, "notes", tuple(self.notes))
+
+
+@dataclass(frozen=True)
+class Adaptation(Record):
+    """A change the coach made to the plan, with when and why, kept for the patient and clinician."""
+
+    day: date
+    kind: str
+    reason: str
+    week: int
+
+    DATE_FIELDS: ClassVar[tuple[str, ...]] = ("day",)
+
+
+@dataclass(frozen=True)
+class Plan(Record):
+    """A 12-week exercise plan: schedules, reasons, safety notes and the adaptations made since."""
+
+    created: date
+    start: date
+    weeks: tuple[PlanWeek, ...]
+    reasons: tuple[str, ...] = ()
+    safety_notes: tuple[str, ...] = ()
+    adaptations: tuple[Adaptation, ...] = ()
+    status: str = "active"
+    profile_key: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    DATE_FIELDS: ClassVar[tuple[str, ...]] = ("created", "start")
+
+    def __post_init__(self) -> None:
+        _set(self, "created", _date("created", self.created))
+        _set(self, "start", _date("start", self.start))
+        _set(
+            self,
+            "weeks",
+            tuple(w if isinstance(w, PlanWeek) else PlanWeek.from_dict(w) for w in self.weeks),
+        )
+        _set(
+            self,
+            "adaptations",
+            tuple(
+                a if isinstance(a, Adaptation) else Adaptation.from_dict(a)
+                for a in self.adaptations
+            ),
+        )
+        _set(self, "reasons", tuple(self.reasons))
+        _set(self, "safety_notes", tuple(self.safety_notes))
+
+
+def check_profile_against_today(profile: Profile, today: date) -> None:
+    """Rules that need today's date (the record itself cannot know it): adults, no future."""
+    if profile.birth_year is not None and profile.birth_year > today.year - 18:
+        raise ValidationError("birth_year", f"must be {today.year - 18} or earlier (adults)")
+    if profile.ai_start is not None and profile.ai_start > today:
+        raise ValidationError("ai_start", "must not be in the future")

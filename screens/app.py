@@ -1,0 +1,140 @@
+"""CoachApp: the screens, the global keys, the command palette, and the theme.
+
+The store is the single source of truth: screens read it when they show and write through it;
+nothing keeps a copy that could go stale. Places (check-in, learn, ...) are registered in
+``PLACES`` with their key, so the home menu, the footer, the help screen and the command
+palette all list the same things, and a place that does not exist is never shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.app import App
+from textual.binding import Binding
+from textual.command import Hit, Hits, Provider
+from textual.screen import Screen
+
+if TYPE_CHECKING:
+    from store.db import Store
+
+DEFAULT_THEME = "textual-dark"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A main place of the coach, reached by a single key from home."""
+
+    key: str
+    label: str
+    help: str
+    open: Callable[[CoachApp], Screen | None]
+    footer: bool = True
+
+
+PLACES: list[Place] = []
+
+
+class PlacesProvider(Provider):
+    """Command palette entries for every place, so ctrl+p reaches everything."""
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        app = self.app
+        assert isinstance(app, CoachApp)
+        for place in PLACES:
+            text = f"{place.label} ({place.key})"
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(text),
+                    partial(app.open_place, place.key),
+                    help=place.help,
+                )
+
+
+class CoachApp(App[None]):
+    """The bonecoach TUI. Give it an open store and a clock; it never calls date.today()."""
+
+    TITLE = "bonecoach"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {PlacesProvider}
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        today: Callable[[], date] = date.today,
+        *,
+        demo: bool = False,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.today = today
+        self.demo = demo
+        self._theme_applied = False
+        if demo:
+            self.title = "bonecoach — DEMO (synthetic patient, nothing is kept)"
+        if store.read_only:
+            self.sub_title = store.read_only_reason or "read-only"
+
+    def on_mount(self) -> None:
+        saved_theme = self.store.get_setting("theme")
+        self.theme = saved_theme if saved_theme in self.available_themes else DEFAULT_THEME
+        self._theme_applied = True
+        from screens.home import HomeScreen
+
+        self.push_screen(HomeScreen())
+        if self.store.get_profile() is None:
+            from screens.onboarding import OnboardingScreen
+
+            self.push_screen(OnboardingScreen())
+
+    def watch_theme(self, theme: str) -> None:
+        """Remember a theme the person chose (ctrl+p → "Change theme") for next time."""
+        if self._theme_applied and not self.store.read_only:
+            self.store.set_setting("theme", theme)
+
+    def action_help(self) -> None:
+        from screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen_keys()))
+
+    def screen_keys(self) -> list[tuple[str, str]]:
+        """The described keys active on the current screen (app-wide keys are listed apart)."""
+        grouped: dict[tuple[str, str], list[str]] = {}
+        for key, active in self.active_bindings.items():
+            binding = active.binding
+            if active.node is self or not binding.description:
+                continue
+            grouped.setdefault((binding.action, binding.description), []).append(key)
+        return [(",".join(keys), description) for (_, description), keys in grouped.items()]
+
+    def open_place(self, key: str) -> None:
+        """Open a place by its key, from anywhere (home menu, key, or the palette)."""
+        for place in PLACES:
+            if place.key == key:
+                screen = place.open(self)
+                if screen is not None:
+                    self.push_screen(screen)
+                return
+
+    def notify_read_only(self) -> bool:
+        """Say so when a save is impossible; return True if the store is read-only."""
+        if self.store.read_only:
+            self.notify(
+                f"Not saved: this file is {self.store.read_only_reason}.",
+                title="Read-only",
+                severity="error",
+            )
+        return self.store.read_only

@@ -1,0 +1,158 @@
+"""First run: a few profile basics and the disclaimer. Everything else can be set later."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, Select, Static
+
+from coach.models import (
+    AI_DRUGS,
+    PROFILE_RANGES,
+    Profile,
+    ValidationError,
+    check_profile_against_today,
+)
+from coach.texts import DISCLAIMER, PRIVACY
+from screens.app import CoachApp
+from screens.widgets.fields import FieldRow, NumberInput, TextInput, TickBox, read_number
+
+EQUIPMENT_CHOICES = (
+    ("a sturdy chair", "chair"),
+    ("resistance bands", "band"),
+    ("dumbbells", "dumbbells"),
+    ("a gym", "gym"),
+)
+
+
+class OnboardingScreen(Screen[None]):
+    """Welcome, the basics the plan needs, and the disclaimer (it must be acknowledged)."""
+
+    CSS_PATH = "onboarding.tcss"
+    AUTO_FOCUS = "#name"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="save"),
+        Binding("escape", "skip", "Later", id="skip"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        current = Profile()
+        yield Header()
+        with VerticalScroll(id="onboarding"):
+            yield Static(
+                "[b]Welcome to bonecoach.[/b] A few basics shape your exercise plan; you can "
+                "change them any time. Tab moves between fields.",
+                id="welcome",
+            )
+            yield FieldRow(
+                "Your first name (optional)",
+                TextInput(placeholder="e.g. Ann", max_length=40, id="name"),
+            )
+            yield FieldRow(
+                "Year of birth",
+                NumberInput(PROFILE_RANGES["birth_year"], id="birth_year", start=1960),
+                "e.g. 1958",
+                id="row-birth_year",
+            )
+            yield FieldRow(
+                "Aromatase inhibitor",
+                Select(
+                    [(d.capitalize(), d) for d in AI_DRUGS],
+                    value="anastrozole",
+                    allow_blank=False,
+                    id="ai_drug",
+                    compact=True,
+                ),
+            )
+            yield FieldRow(
+                "Exercise days a week",
+                NumberInput(
+                    PROFILE_RANGES["days_per_week"], current.days_per_week, id="days_per_week"
+                ),
+                "1-7",
+                id="row-days_per_week",
+            )
+            yield FieldRow(
+                "Minutes per session",
+                NumberInput(
+                    PROFILE_RANGES["minutes_per_session"],
+                    current.minutes_per_session,
+                    step=5,
+                    id="minutes_per_session",
+                ),
+                "10-90",
+                id="row-minutes_per_session",
+            )
+            yield Static("Equipment you have (Space ticks a box):", classes="muted")
+            for label, value in EQUIPMENT_CHOICES:
+                yield TickBox(label, id=f"equipment-{value}", classes="equipment")
+            yield Static(f"[b]Please read.[/b] {DISCLAIMER}\n{PRIVACY}", id="disclaimer")
+            yield TickBox("I understand: education and self-tracking, not advice", id="agree")
+            yield Static("", id="agree-error")
+            yield Button("Save and start (ctrl+s)", id="save", variant="primary")
+        yield Footer()
+
+    @property
+    def coach(self) -> CoachApp:
+        assert isinstance(self.app, CoachApp)
+        return self.app
+
+    def _profile_from_form(self) -> Profile | None:
+        """Build the profile; on bad input show every message and return None."""
+        values: dict[str, object] = {}
+        ok = True
+        for name in ("birth_year", "days_per_week", "minutes_per_session"):
+            row = self.query_one(f"#row-{name}", FieldRow)
+            try:
+                value = read_number(self.query_one(f"#{name}", NumberInput), name)
+                if value is None and name != "birth_year":
+                    raise ValidationError(name, f"is needed: {PROFILE_RANGES[name].describe()}")
+                values[name] = value
+                row.show_error(None)
+            except ValidationError as error:
+                row.show_error(error.message)
+                ok = False
+        agreed = self._ticked("agree")
+        self.query_one("#agree-error", Static).update(
+            "" if agreed else "⚠ Please tick the box above to say you have read this."
+        )
+        if not ok or not agreed:
+            return None
+        equipment = ("none", *(v for _, v in EQUIPMENT_CHOICES if self._ticked(f"equipment-{v}")))
+        profile = Profile(
+            name=self.query_one("#name", Input).value.strip()[:40],
+            ai_drug=str(self.query_one("#ai_drug", Select).value),
+            equipment=equipment,
+            **values,  # type: ignore[arg-type]
+        )
+        try:
+            check_profile_against_today(profile, self.coach.today())
+        except ValidationError as error:
+            self.query_one(f"#row-{error.field}", FieldRow).show_error(error.message)
+            return None
+        return profile
+
+    def _ticked(self, widget_id: str) -> bool:
+        return self.query_one(f"#{widget_id}", TickBox).value
+
+    def action_save(self) -> None:
+        profile = self._profile_from_form()
+        if profile is None:
+            invalid = self.query(".-invalid NumberInput")
+            (invalid.first() if invalid else self.query_one("#agree", TickBox)).focus()
+            return
+        if self.coach.notify_read_only():
+            return
+        self.coach.store.put_profile(profile)
+        self.dismiss()
+
+    def action_skip(self) -> None:
+        """Leave set-up for later; it comes back next time until a profile is saved."""
+        self.dismiss()
+
+    @on(Button.Pressed, "#save")
+    def _save_pressed(self) -> None:
+        self.action_save()
