@@ -9,6 +9,7 @@ Serialisation (``to_dict`` / ``from_dict``) uses JSON-safe types only: ISO dates
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -79,9 +80,9 @@ class NumberRange:
         """Return the value as int/float, or raise ValidationError naming field and range."""
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ValidationError(name, f"must be {self.describe()} (got {value!r})")
-        if self.whole and value != int(value):
-            raise ValidationError(name, f"must be {self.describe()} (got {_fmt(value)})")
-        if value != value or not self.low <= value <= self.high:  # value != value: NaN
+        if not math.isfinite(value) or (self.whole and value != int(value)):
+            raise ValidationError(name, f"must be {self.describe()} (got {value})")
+        if not self.low <= value <= self.high:
             raise ValidationError(name, f"must be {self.describe()} (got {_fmt(value)})")
         return int(value) if self.whole else round(float(value), 1)
 
@@ -482,7 +483,7 @@ class PlanWeek(Record):
 
 @dataclass(frozen=True)
 class Adaptation(Record):
-    """A change the coach made to the plan, with when and why, kept for the patient and clinician."""
+    """A change the coach made to the plan, with when and why (for patient and clinician)."""
 
     day: date
     kind: str

@@ -115,25 +115,28 @@ class OnboardingScreen(Screen[None]):
             except ValidationError as error:
                 row.show_error(error.message)
                 ok = False
+        profile = None
+        if ok:
+            equipment = (
+                "none",
+                *(v for _, v in EQUIPMENT_CHOICES if self._ticked(f"equipment-{v}")),
+            )
+            profile = Profile(
+                name=self.query_one("#name", Input).value.strip()[:40],
+                ai_drug=str(self.query_one("#ai_drug", Select).value),
+                equipment=equipment,
+                **values,  # type: ignore[arg-type]
+            )
+            try:
+                check_profile_against_today(profile, self.coach.today())
+            except ValidationError as error:
+                self.query_one(f"#row-{error.field}", FieldRow).show_error(error.message)
+                profile = None
         agreed = self._ticked("agree")
         self.query_one("#agree-error", Static).update(
             "" if agreed else "⚠ Please tick the box above to say you have read this."
         )
-        if not ok or not agreed:
-            return None
-        equipment = ("none", *(v for _, v in EQUIPMENT_CHOICES if self._ticked(f"equipment-{v}")))
-        profile = Profile(
-            name=self.query_one("#name", Input).value.strip()[:40],
-            ai_drug=str(self.query_one("#ai_drug", Select).value),
-            equipment=equipment,
-            **values,  # type: ignore[arg-type]
-        )
-        try:
-            check_profile_against_today(profile, self.coach.today())
-        except ValidationError as error:
-            self.query_one(f"#row-{error.field}", FieldRow).show_error(error.message)
-            return None
-        return profile
+        return profile if agreed else None
 
     def _ticked(self, widget_id: str) -> bool:
         return self.query_one(f"#{widget_id}", TickBox).value

@@ -1,0 +1,38 @@
+"""A child process for fault-injection tests: saves check-ins in a loop, acknowledging each.
+
+Usage: python crash_child.py DATA_FILE FIRST_INDEX COUNT
+Prints "ready <read_only_reason or ->" once open, then "<index>" after each save returns, or
+"refused <index>" when the store refused the write (read-only).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, timedelta
+
+from coach.models import CheckIn
+from store.db import ReadOnlyError, Store
+
+BASE = date(2000, 1, 1)
+
+
+def entry(index: int) -> CheckIn:
+    return CheckIn(BASE + timedelta(days=index), pain=index % 11, note=f"save {index}")
+
+
+def main() -> None:
+    path, first, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    store = Store.open(path)
+    print("ready", store.read_only_reason or "-", flush=True)
+    for index in range(first, first + count):
+        try:
+            store.put_checkin(entry(index))
+        except ReadOnlyError:
+            print("refused", index, flush=True)
+            continue
+        print(index, flush=True)
+    store.close()
+
+
+if __name__ == "__main__":
+    main()

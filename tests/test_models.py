@@ -1,0 +1,138 @@
+"""Records validate every field against its documented range and round-trip through JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from hypothesis import given
+from strategies import checkins, dxa_scans, profiles
+
+from coach.models import (
+    CHECKIN_RANGES,
+    CheckIn,
+    DxaScan,
+    Profile,
+    ValidationError,
+    check_profile_against_today,
+    parse_yes_no,
+)
+
+DAY = date(2026, 11, 26)
+
+
+@given(checkins())
+def test_checkin_round_trips_through_json(checkin: CheckIn) -> None:
+    assert CheckIn.from_dict(json.loads(json.dumps(checkin.to_dict()))) == checkin
+
+
+@given(profiles())
+def test_profile_round_trips_through_json(profile: Profile) -> None:
+    assert Profile.from_dict(json.loads(json.dumps(profile.to_dict()))) == profile
+
+
+@given(dxa_scans)
+def test_dxa_round_trips(scan: DxaScan) -> None:
+    assert DxaScan.from_dict(scan.to_dict()) == scan
+
+
+@pytest.mark.parametrize("name", sorted(CHECKIN_RANGES))
+def test_each_checkin_number_is_checked_at_both_ends(name: str) -> None:
+    spec = CHECKIN_RANGES[name]
+    CheckIn(DAY, **{name: spec.low})
+    CheckIn(DAY, **{name: spec.high})
+    step = 1 if spec.whole else 0.1
+    for bad in (spec.low - step, spec.high + step):
+        with pytest.raises(ValidationError) as error:
+            CheckIn(DAY, **{name: bad})
+        assert error.value.field == name
+        assert "from" in error.value.message and "to" in error.value.message
+
+
+@pytest.mark.parametrize("bad", ["3", True, 2.5, float("nan")])
+def test_pain_rejects_non_whole_numbers(bad: object) -> None:
+    with pytest.raises(ValidationError, match="pain: must be a whole number from 0 to 10"):
+        CheckIn(DAY, pain=bad)  # type: ignore[arg-type]
+
+
+def test_parse_keeps_the_typed_text_in_the_message() -> None:
+    with pytest.raises(ValidationError) as error:
+        CHECKIN_RANGES["mood"].parse("mood", "7")
+    assert error.value.message == "must be a whole number from 1 to 5 (got 7)"
+    with pytest.raises(ValidationError, match="got 'abc'"):
+        CHECKIN_RANGES["mood"].parse("mood", "abc")
+    assert CHECKIN_RANGES["alcohol_units"].parse("alcohol_units", "1,5") == 1.5
+
+
+def test_injury_needs_a_fall() -> None:
+    with pytest.raises(ValidationError, match="fall_injured"):
+        CheckIn(DAY, fall=False, fall_injured=True)
+    assert CheckIn(DAY, fall=True, fall_injured=True).fall_injured
+
+
+def test_note_is_limited_to_500_characters() -> None:
+    CheckIn(DAY, note="x" * 500)
+    with pytest.raises(ValidationError, match="at most 500"):
+        CheckIn(DAY, note="x" * 501)
+
+
+def test_unknown_red_flag_and_equipment_are_refused() -> None:
+    with pytest.raises(ValidationError, match="red_flags"):
+        CheckIn(DAY, red_flags=("headache",))
+    with pytest.raises(ValidationError, match="equipment"):
+        Profile(equipment=("treadmill",))
+    with pytest.raises(ValidationError, match="equipment"):
+        Profile(equipment="band")  # a string is not a list
+
+
+def test_merge_keeps_earlier_fields_and_takes_newer_ones() -> None:
+    morning = CheckIn(DAY, pain=5, ai_taken=True, note="stiff")
+    evening = CheckIn(DAY, pain=3, aerobic_min=30)
+    merged = morning.merged(evening)
+    assert (merged.pain, merged.ai_taken, merged.aerobic_min, merged.note) == (3, True, 30, "stiff")
+    with pytest.raises(ValidationError):
+        morning.merged(CheckIn(date(2026, 11, 25), pain=1))
+
+
+def test_totals_are_gaps_when_nothing_was_recorded() -> None:
+    assert CheckIn(DAY).calcium_total_mg is None
+    assert CheckIn(DAY).exercise_min is None
+    assert CheckIn(DAY, calcium_food_mg=800, calcium_supplement_mg=500).calcium_total_mg == 1300
+    assert CheckIn(DAY, balance_min=10).exercise_min == 10
+
+
+def test_profile_normalises_lists_into_a_fixed_order() -> None:
+    profile = Profile(equipment=("gym", "band", "gym"), risk_factors=("smoking", "steroids"))
+    assert profile.equipment == ("band", "gym")
+    assert profile.risk_factors == ("steroids", "smoking")
+
+
+def test_profile_rules_that_need_today() -> None:
+    check_profile_against_today(Profile(birth_year=1958), DAY)
+    with pytest.raises(ValidationError, match="2008 or earlier"):
+        check_profile_against_today(Profile(birth_year=2010), DAY)
+    with pytest.raises(ValidationError, match="future"):
+        check_profile_against_today(Profile(ai_start=date(2027, 1, 1)), DAY)
+
+
+def test_from_dict_ignores_unknown_keys_and_validates() -> None:
+    data = {**CheckIn(DAY, pain=2).to_dict(), "added_by_a_newer_version": 1}
+    assert CheckIn.from_dict(data).pain == 2
+    with pytest.raises(ValidationError):
+        CheckIn.from_dict({**data, "pain": 99})
+    with pytest.raises(ValidationError, match="date"):
+        CheckIn.from_dict({"day": "26/11/2026"})
+
+
+def test_yes_no_parsing() -> None:
+    assert parse_yes_no("x", " Yes ") is True
+    assert parse_yes_no("x", "n") is False
+    with pytest.raises(ValidationError, match="yes or no"):
+        parse_yes_no("ai_taken", "maybe")
+
+
+def test_replace_revalidates() -> None:
+    with pytest.raises(ValidationError):
+        replace(CheckIn(DAY), mood=0)

@@ -1,0 +1,397 @@
+"""The store: typed round-trips, one writer per file, schema migration, backups, damaged files."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import checkins, dxa_scans, profiles
+
+from coach.models import CheckIn, DxaScan, Profile, SessionLog
+from store import storage
+from store.db import (
+    BACKUPS_KEPT,
+    READ_ONLY_MESSAGE,
+    SCHEMA_VERSION,
+    CorruptStoreError,
+    ReadOnlyError,
+    Store,
+    StoreError,
+    list_backups,
+)
+from store.doctor import check_file, restore_backup
+
+DAY = date(2026, 11, 26)
+
+
+def reopen(path: Path) -> Store:
+    return Store.open(path, read_only=True)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    profile=profiles(),
+    entries=st.lists(checkins(), max_size=8, unique_by=lambda c: c.day),
+    scans=st.lists(dxa_scans, max_size=4, unique_by=lambda s: s.key),
+)
+def test_arbitrary_valid_records_round_trip(
+    tmp_path_factory: pytest.TempPathFactory,
+    profile: Profile,
+    entries: list[CheckIn],
+    scans: list[DxaScan],
+) -> None:
+    path = tmp_path_factory.mktemp("rt") / "b.json"
+    with Store.open(path) as store:
+        store.put_profile(profile)
+        for entry in entries:
+            store.put_checkin(entry)
+        for scan in scans:
+            store.put_dxa(scan)
+    with reopen(path) as store:
+        assert store.get_profile() == profile
+        assert store.checkins() == sorted(entries, key=lambda c: c.day)
+        assert store.dxa_scans() == sorted(scans, key=lambda s: (s.day, s.site))
+
+
+def test_one_checkin_per_date_saving_again_replaces_it(open_store, data_path: Path) -> None:
+    store = open_store()
+    store.put_checkin(CheckIn(DAY, pain=5, note="first"))
+    store.put_checkin(CheckIn(DAY, pain=2))
+    assert store.checkins() == [CheckIn(DAY, pain=2)]
+    merged = store.merge_checkin(CheckIn(DAY, mood=4))
+    assert (merged.pain, merged.mood) == (2, 4)
+    assert store.get_checkin(DAY) == merged
+    assert store.delete_checkin(DAY) is True
+    assert store.delete_checkin(DAY) is False
+    assert store.get_checkin(DAY) is None
+
+
+def test_checkins_by_range_and_days(open_store) -> None:
+    store = open_store()
+    for offset in range(10):
+        store.put_checkin(CheckIn(DAY - timedelta(days=offset), pain=offset))
+    window = store.checkins(DAY - timedelta(days=2), DAY)
+    assert [c.pain for c in window] == [2, 1, 0]
+    assert len(store.checkin_days()) == 10
+
+
+def test_sessions_settings_and_reading(open_store, data_path: Path) -> None:
+    store = open_store()
+    log = SessionLog(DAY, "w1-thu", resistance_min=20, effort=6, pain_during=2)
+    store.put_session_log(log)
+    store.put_session_log(SessionLog(DAY, "w1-thu", resistance_min=25))  # same key replaces
+    store.set_setting("theme", "textual-light")
+    store.mark_topic_read("joint-pain", DAY)
+    store.mark_topic_read("joint-pain", DAY + timedelta(days=1))  # first read date kept
+    store.close()
+    with reopen(data_path) as again:
+        assert [s.resistance_min for s in again.session_logs()] == [25]
+        assert again.get_setting("theme") == "textual-light"
+        assert again.topics_read() == {"joint-pain": DAY.isoformat()}
+
+
+def test_reads_come_from_memory_after_the_first_load(open_store, data_path, monkeypatch) -> None:
+    store = open_store()
+    store.put_checkin(CheckIn(DAY, pain=1))
+    calls = []
+    monkeypatch.setattr(storage, "load_json_file", lambda p: calls.append(p))
+    for _ in range(3):
+        store.put_checkin(CheckIn(DAY, pain=2))
+        store.checkins()
+    assert calls == []
+
+
+def test_file_and_folder_are_private(open_store, data_path: Path) -> None:
+    store = open_store()
+    store.put_checkin(CheckIn(DAY, pain=1))
+    assert stat.S_IMODE(data_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(data_path.parent.stat().st_mode) == 0o700
+
+
+def test_an_existing_loose_file_is_tightened(data_path: Path) -> None:
+    with Store.open(data_path) as store:
+        store.put_checkin(CheckIn(DAY, pain=1))
+    data_path.chmod(0o644)
+    with Store.open(data_path) as store:
+        store.put_checkin(CheckIn(DAY, pain=2))
+    assert stat.S_IMODE(data_path.stat().st_mode) == 0o600
+
+
+def test_a_chosen_existing_folder_is_not_changed(tmp_path: Path) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    with Store.open(folder / "b.json") as store:
+        store.put_checkin(CheckIn(DAY, pain=1))
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755
+    assert stat.S_IMODE((folder / "b.json").stat().st_mode) == 0o600
+
+
+def test_second_open_is_read_only_and_never_writes(open_store, data_path: Path) -> None:
+    first = open_store()
+    first.put_checkin(CheckIn(DAY, pain=3))
+    before = data_path.read_bytes()
+    second = open_store()
+    assert second.read_only and second.read_only_reason == READ_ONLY_MESSAGE
+    assert second.get_checkin(DAY) == CheckIn(DAY, pain=3)
+    with pytest.raises(ReadOnlyError, match="open in another session — read-only"):
+        second.put_checkin(CheckIn(DAY, pain=9))
+    with pytest.raises(ReadOnlyError):
+        second.set_setting("theme", "x")
+    assert data_path.read_bytes() == before
+    first.close()
+    third = open_store()
+    assert not third.read_only
+
+
+def test_lock_is_held_across_processes(open_store, data_path: Path) -> None:
+    store = open_store()
+    store.put_checkin(CheckIn(DAY, pain=3))
+    code = (
+        "import sys; from store.db import Store;"
+        f"s = Store.open({str(data_path)!r}); print(s.read_only_reason)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == READ_ONLY_MESSAGE
+
+
+def test_batch_is_all_or_nothing(open_store, data_path: Path) -> None:
+    store = open_store()
+    store.put_checkin(CheckIn(DAY, pain=1))
+    with pytest.raises(RuntimeError), store.batch():
+        store.put_checkin(CheckIn(DAY - timedelta(days=1), pain=2))
+        store.put_checkin(CheckIn(DAY - timedelta(days=2), pain=3))
+        raise RuntimeError("interrupted")
+    assert [c.pain for c in store.checkins()] == [1]
+    with reopen(data_path) as again:
+        assert [c.pain for c in again.checkins()] == [1]
+
+
+def test_a_failed_write_is_not_remembered(open_store, data_path: Path, monkeypatch) -> None:
+    store = open_store()
+    store.put_checkin(CheckIn(DAY, pain=1))
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage.os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        store.put_checkin(CheckIn(DAY, pain=7))
+    monkeypatch.undo()
+    assert store.get_checkin(DAY).pain == 1  # memory agrees with the file
+    assert not [p for p in data_path.parent.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_stale_temp_files_are_cleaned_by_the_next_writer(data_path: Path) -> None:
+    with Store.open(data_path) as store:
+        store.put_checkin(CheckIn(DAY, pain=1))
+    stale = data_path.parent / f".tmp-{data_path.name}.abc123"
+    stale.write_text("half a file")
+    with Store.open(data_path):
+        pass
+    assert not stale.exists()
+
+
+# --------------------------------------------------------------------------- backups
+
+
+class Clock:
+    def __init__(self, day: date) -> None:
+        self.day = day
+
+    def __call__(self) -> date:
+        return self.day
+
+
+def test_backup_before_first_write_of_each_day_newest_seven_kept(data_path: Path) -> None:
+    clock = Clock(DAY)
+    with Store.open(data_path, clock=clock) as store:
+        store.put_checkin(CheckIn(DAY, pain=0))  # no file yet: nothing to back up
+        store.put_checkin(CheckIn(DAY, pain=1))
+        assert list_backups(data_path) == []
+        clock.day = DAY + timedelta(days=1)
+        store.put_checkin(CheckIn(clock.day, pain=1))  # first write of a new day: backup
+        store.put_checkin(CheckIn(clock.day, pain=2))  # same day again: no second backup
+        assert len(list_backups(data_path)) == 1
+        first_backup = json.loads(list_backups(data_path)[0].read_text())
+        assert first_backup["checkins"][str(DAY.toordinal())]["pain"] == 1
+        assert str(clock.day.toordinal()) not in first_backup["checkins"]
+        for offset in range(2, 10):
+            clock.day = DAY + timedelta(days=offset)
+            store.put_checkin(CheckIn(clock.day, pain=offset % 10))
+    backups = list_backups(data_path)
+    assert len(backups) == BACKUPS_KEPT
+    assert backups[0].name == f"bonecoach-{(DAY + timedelta(days=9)).isoformat()}.json"
+    assert all(stat.S_IMODE(b.stat().st_mode) == 0o600 for b in backups)
+
+
+# --------------------------------------------------------------------------- damaged files
+
+
+def make_good_file_with_backup(path: Path) -> Path:
+    clock = Clock(DAY - timedelta(days=1))
+    with Store.open(path, clock=clock) as store:
+        store.put_checkin(CheckIn(clock.day, pain=4))
+        clock.day = DAY
+        store.put_checkin(CheckIn(DAY, pain=5))
+    return list_backups(path)[0]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b'{"_meta": {"1": {"schema": 2}}, "checkins": {"7',
+        b"\x00\x00garbage",
+        b"[1, 2, 3]",
+        b'{"_default": {"1": {"a": 1}}}',
+        b'{"_meta": {"1": {"schema": 99}}}',
+    ],
+    ids=["torn", "binary", "not-an-object", "foreign-tinydb", "newer-schema"],
+)
+def test_unreadable_file_is_never_overwritten(data_path: Path, damage: bytes) -> None:
+    backup = make_good_file_with_backup(data_path)
+    data_path.write_bytes(damage)
+    with pytest.raises(CorruptStoreError) as error:
+        Store.open(data_path)
+    message = str(error.value)
+    assert str(data_path) in message and str(backup) in message
+    assert data_path.read_bytes() == damage
+    # the lock was released: doctor can restore right away
+    kept = restore_backup(data_path, backup, now=__import__("datetime").datetime(2026, 11, 26, 9))
+    assert kept is not None and kept.read_bytes() == damage
+    assert kept.name == "bonecoach.json.corrupt-20261126T090000"
+    with reopen(data_path) as store:
+        assert store.get_checkin(DAY - timedelta(days=1)).pain == 4
+
+
+def test_error_says_when_no_good_backup_exists(data_path: Path) -> None:
+    data_path.parent.mkdir(parents=True)
+    data_path.write_text("{not json")
+    with pytest.raises(CorruptStoreError, match="no good backup found"):
+        Store.open(data_path)
+
+
+def test_bad_backups_are_skipped_when_naming_the_newest_good_one(data_path: Path) -> None:
+    good = make_good_file_with_backup(data_path)
+    bad = good.with_name("bonecoach-2026-12-01.json")
+    bad.write_text("broken")
+    data_path.write_text("broken too")
+    with pytest.raises(CorruptStoreError) as error:
+        Store.open(data_path)
+    assert error.value.newest_backup == good
+
+
+def test_restore_refuses_a_bad_backup_and_an_open_file(open_store, data_path: Path) -> None:
+    backup = make_good_file_with_backup(data_path)
+    bad = data_path.parent / "bad.json"
+    bad.write_text("nope")
+    with pytest.raises(StoreError, match="not a readable"):
+        restore_backup(data_path, bad, now=__import__("datetime").datetime(2026, 1, 1))
+    open_store()
+    with pytest.raises(StoreError, match="another session"):
+        restore_backup(data_path, backup, now=__import__("datetime").datetime(2026, 1, 1))
+
+
+def test_doctor_reports_invalid_records(data_path: Path) -> None:
+    with Store.open(data_path) as store:
+        store.put_checkin(CheckIn(DAY, pain=4))
+    data = json.loads(data_path.read_text())
+    data["checkins"][str(DAY.toordinal())]["pain"] = 42
+    data_path.write_text(json.dumps(data))
+    report = check_file(data_path)
+    assert not report.ok
+    assert "pain" in report.problems[0] and "0 to 10" in report.problems[0]
+
+
+# --------------------------------------------------------------------------- schema
+
+
+def test_an_older_schema_file_is_migrated_and_the_original_kept(data_path: Path) -> None:
+    data_path.parent.mkdir(parents=True)
+    v1 = {
+        "_meta": {"1": {"schema": 1}},
+        "checkins": {str(DAY.toordinal()): {"day": DAY.isoformat(), "pain": 3, "calcium_mg": 900}},
+    }
+    data_path.write_text(json.dumps(v1))
+    with Store.open(data_path, clock=Clock(DAY)) as store:
+        entry = store.get_checkin(DAY)
+        assert entry.calcium_food_mg == 900 and entry.calcium_supplement_mg is None
+    on_disk = json.loads(data_path.read_text())
+    assert on_disk["_meta"]["1"]["schema"] == SCHEMA_VERSION
+    kept = [b for b in list_backups(data_path) if "schema1" in b.name]
+    assert kept and json.loads(kept[0].read_text()) == v1
+
+
+def test_read_only_open_migrates_in_memory_only(data_path: Path) -> None:
+    data_path.parent.mkdir(parents=True)
+    v1 = {
+        "_meta": {"1": {"schema": 1}},
+        "checkins": {str(DAY.toordinal()): {"day": DAY.isoformat(), "calcium_mg": 700}},
+    }
+    data_path.write_text(json.dumps(v1))
+    with Store.open(data_path, read_only=True) as store:
+        assert store.get_checkin(DAY).calcium_food_mg == 700
+    assert json.loads(data_path.read_text()) == v1
+
+
+def test_new_file_gets_the_schema_marker(open_store, data_path: Path) -> None:
+    open_store().put_checkin(CheckIn(DAY, pain=1))
+    assert json.loads(data_path.read_text())["_meta"]["1"]["schema"] == SCHEMA_VERSION
+
+
+def test_opening_creates_nothing_until_the_first_save(data_path: Path) -> None:
+    with Store.open(data_path) as store:
+        assert store.get_profile() is None
+    assert not data_path.exists()
+
+
+# --------------------------------------------------------------------------- import/export
+
+
+@settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=st.lists(checkins(), max_size=6, unique_by=lambda c: c.day), profile=profiles())
+def test_export_import_round_trip_and_idempotence(
+    tmp_path_factory: pytest.TempPathFactory, entries: list[CheckIn], profile: Profile
+) -> None:
+    folder = tmp_path_factory.mktemp("io")
+    with Store.open(folder / "a.json") as source:
+        source.put_profile(profile)
+        for entry in entries:
+            source.put_checkin(entry)
+        source.put_dxa(DxaScan(DAY, "total_hip", -1.7))
+        exported = json.loads(json.dumps(source.export_dict()))
+    with Store.open(folder / "b.json") as target:
+        first = target.import_dict(exported)
+        assert first.changed == len(entries) + 2
+        assert target.import_dict(exported).changed == 0
+        assert json.loads(json.dumps(target.export_dict())) == exported
+
+
+def test_import_validates_everything_before_writing(open_store, data_path: Path) -> None:
+    store = open_store()
+    store.put_checkin(CheckIn(DAY, pain=1))
+    before = data_path.read_bytes()
+    bad = store.export_dict()
+    bad["checkins"].append({"day": "2026-11-20", "pain": 3})
+    bad["checkins"].append({"day": "2026-11-21", "mood": 9})
+    with pytest.raises(StoreError, match="checkins record 3: mood"):
+        store.import_dict(bad)
+    assert data_path.read_bytes() == before
+    with pytest.raises(StoreError, match="bonecoach-export"):
+        store.import_dict({"checkins": []})
+
+
+def test_writes_are_atomic_replacements(open_store, data_path: Path) -> None:
+    store = open_store()
+    store.put_checkin(CheckIn(DAY, pain=1))
+    inode = os.stat(data_path).st_ino
+    store.put_checkin(CheckIn(DAY, pain=2))
+    assert os.stat(data_path).st_ino != inode  # a new file replaced the old one
