@@ -157,7 +157,7 @@ def _bucket_words(series: Series) -> str:
     if series.bucket == "scan":
         return "one point per scan day"
     if series.bucket == "day":
-        return "daily"
+        return "daily" if series.merged == 1 else f"average of {series.merged} days a point"
     k = series.merged
     if k == 1:
         return {
