@@ -6,8 +6,32 @@ Pure functions of dates and CheckIn records; the screens and the CLI only displa
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+
+from coach.models import RED_FLAGS, CheckIn
+from coach.nutrition import ALCOHOL_UNITS_LIMIT, VITAMIN_D_UPPER_LIMIT_IU, calcium_verdict
+
+PAIN_PROMPT_THRESHOLD = 4  # worst joint pain >= 4 predicted stopping the AI (Chim 2013)
+JOINT_PAIN_TOPIC = "joint-pain"  # coach/content/joint-pain.md
+RED_FLAGS_TOPIC = "when-to-call"
+# Fields that are habits, copied by "same as yesterday"; events (falls, red flags, notes) are not.
+HABIT_FIELDS = (
+    "pain",
+    "interference",
+    "ai_taken",
+    "aerobic_min",
+    "resistance_min",
+    "balance_min",
+    "calcium_food_mg",
+    "calcium_supplement_mg",
+    "vitamin_d_iu",
+    "fatigue",
+    "mood",
+    "alcohol_units",
+    "caffeine_drinks",
+    "smoked",
+)
 
 
 @dataclass(frozen=True)
@@ -68,3 +92,95 @@ def status_line(s: Streaks) -> str:
     if s.current:
         return f"bonecoach: not checked in today yet; streak {s.current} {unit} — run bonecoach."
     return "bonecoach: not checked in today yet — run bonecoach to check in."
+
+
+# --------------------------------------------------------------------------- after a check-in
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One line of the after-save summary. ``level``: stop, attention, info or good."""
+
+    level: str
+    text: str
+    topic: str | None = None
+
+
+def needs_stop(checkin: CheckIn) -> bool:
+    """A red-flag symptom or a fall with injury: stop exercising and contact the care team."""
+    return bool(checkin.red_flags) or bool(checkin.fall_injured)
+
+
+def summary_prompts(checkin: CheckIn) -> list[Prompt]:
+    """What the coach says after a save, most urgent first (FACTS.md items 21, 22-23, 27, 29)."""
+    prompts: list[Prompt] = []
+    if needs_stop(checkin):
+        reasons = [RED_FLAGS[flag] for flag in checkin.red_flags]
+        if checkin.fall_injured:
+            reasons.append("a fall with injury")
+        prompts.append(
+            Prompt(
+                "stop",
+                "Stop exercising and contact your care team today about: "
+                + "; ".join(reasons)
+                + ". If it is sudden or severe (chest pain, fainting), call emergency services.",
+                RED_FLAGS_TOPIC,
+            )
+        )
+    if checkin.pain is not None and checkin.pain >= PAIN_PROMPT_THRESHOLD:
+        prompts.append(
+            Prompt(
+                "attention",
+                f"Worst joint pain {checkin.pain}/10. Pain of {PAIN_PROMPT_THRESHOLD} or more is "
+                "worth raising with your care team: there are ways to ease it, and gentle, "
+                "regular exercise helps many people. Decisions about your medicine belong "
+                "with them.",
+                JOINT_PAIN_TOPIC,
+            )
+        )
+    if checkin.fall and not checkin.fall_injured:
+        prompts.append(
+            Prompt(
+                "attention",
+                "You had a fall. Mention it to your care team; balance "
+                "work in your plan lowers the chance of another.",
+            )
+        )
+    if checkin.vitamin_d_iu is not None and checkin.vitamin_d_iu > VITAMIN_D_UPPER_LIMIT_IU:
+        prompts.append(
+            Prompt(
+                "attention",
+                f"Vitamin D {checkin.vitamin_d_iu} IU is too much for a daily dose: the "
+                f"upper limit is {VITAMIN_D_UPPER_LIMIT_IU} IU/day. If a clinician prescribed "
+                "it, follow their plan; otherwise check with your care team.",
+            )
+        )
+    if checkin.alcohol_units is not None and checkin.alcohol_units > ALCOHOL_UNITS_LIMIT:
+        prompts.append(
+            Prompt(
+                "attention",
+                f"Alcohol {checkin.alcohol_units:g} units: above {ALCOHOL_UNITS_LIMIT} a day "
+                "the risk of fracture rises.",
+            )
+        )
+    total = checkin.calcium_total_mg
+    if total is not None:
+        level, words = calcium_verdict(total)
+        prompts.append(Prompt({"high": "attention", "ok": "good", "low": "info"}[level], words))
+    if checkin.ai_taken is False:
+        prompts.append(
+            Prompt(
+                "info",
+                "Tablet not taken today. If doses are hard to take, tell your care team: "
+                "they can help.",
+            )
+        )
+    if not prompts:
+        prompts.append(Prompt("good", "Saved. Thank you for checking in."))
+    return prompts
+
+
+def same_as_yesterday(previous: CheckIn, day: date) -> CheckIn:
+    """Yesterday's habits for ``day``; falls, red flags and the note start empty."""
+    habits = {name: getattr(previous, name) for name in HABIT_FIELDS}
+    return replace(CheckIn(day=day), **habits)

@@ -126,4 +126,4 @@ class HomeScreen(Screen[None]):
         if event.option.id == "?":
             self.coach.action_help()
         elif event.option.id:
-            self.coach.open_place(event.option.id)
+            self.coach.action_open_place(event.option.id)

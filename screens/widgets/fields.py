@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
@@ -23,7 +24,12 @@ def format_number(value: float | None) -> str:
 
 
 class TickBox(Checkbox):
-    """A compact checkbox whose mark is a glyph (X or blank), so NO_COLOR still shows state."""
+    """A compact checkbox whose mark is a glyph (X or blank), so NO_COLOR still shows state.
+
+    Space ticks; Enter moves on (so pressing Enter through a form never ticks a box by accident).
+    """
+
+    BINDINGS = [Binding("enter", "app.focus_next", "Next field", show=False)]
 
     DEFAULT_CSS = """
     TickBox, TickBox.-textual-compact { border: none; padding: 0; height: 1; }
@@ -59,7 +65,7 @@ class NumberInput(Input):
     """Digits typed directly; +/- or up/down step within the field's range."""
 
     DEFAULT_CSS = """
-    NumberInput { width: 12; background: $boost; }
+    NumberInput { width: 10; background: $boost; }
     NumberInput:focus { background: $boost; }
     """
 
@@ -112,9 +118,10 @@ class FieldRow(Widget):
     DEFAULT_CSS = """
     FieldRow { height: auto; margin: 0 0 0 0; }
     FieldRow > Horizontal { height: auto; }
-    FieldRow .field-label { width: 34; padding: 0 1 0 0; }
-    FieldRow .field-hint { color: $text-muted; padding: 0 0 0 1; width: 1fr; }
-    FieldRow .field-error { color: $text-error; height: auto; padding: 0 0 0 34; display: none; }
+    FieldRow .field-label { width: 30; padding: 0 1 0 0; }
+    FieldRow .field-hint { color: $text-muted; padding: 0 0 0 1; width: 1fr; height: 1;
+                           text-wrap: nowrap; text-overflow: ellipsis; }
+    FieldRow .field-error { color: $text-error; height: auto; padding: 0 0 0 30; display: none; }
     FieldRow.-invalid .field-error { display: block; }
     FieldRow.-invalid .field-label { text-style: bold; }
     """

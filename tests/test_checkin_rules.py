@@ -1,0 +1,151 @@
+"""Check-in rules: streaks, month coverage, prompts after saving, calcium arithmetic."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from coach.checkin import (
+    HABIT_FIELDS,
+    current_streak,
+    days_this_month,
+    longest_streak,
+    needs_stop,
+    same_as_yesterday,
+    status_line,
+    streaks,
+    summary_prompts,
+)
+from coach.models import CheckIn
+from coach.nutrition import (
+    CALCIUM_TARGET_MG,
+    FOODS,
+    FOODS_BY_ID,
+    calcium_from_servings,
+    calcium_verdict,
+)
+from coach.safety import lint
+
+TODAY = date(2026, 11, 26)
+
+
+def days_back(*offsets: int) -> set[date]:
+    return {TODAY - timedelta(days=o) for o in offsets}
+
+
+def test_current_streak_counts_back_from_today_or_yesterday() -> None:
+    assert current_streak(days_back(0, 1, 2, 4), TODAY) == 3
+    assert current_streak(days_back(1, 2, 3), TODAY) == 3  # not lost before today's check-in
+    assert current_streak(days_back(2, 3), TODAY) == 0
+    assert current_streak(set(), TODAY) == 0
+
+
+def test_longest_streak_and_month_boundaries() -> None:
+    run = {date(2024, 2, 27) + timedelta(days=i) for i in range(5)}  # across a leap day
+    assert longest_streak(run | {date(2024, 3, 10)}) == 5
+    assert longest_streak([]) == 0
+    assert days_this_month(days_back(0, 1, 25, 26, 40), TODAY) == 3  # 26th back to 1 Nov
+    assert days_this_month({date(2026, 12, 1)}, TODAY) == 0  # future is not counted
+
+
+def test_streaks_ignore_future_days() -> None:
+    figures = streaks(days_back(0, 1) | {TODAY + timedelta(days=1)}, TODAY)
+    assert (figures.current, figures.longest, figures.checked_in_today) == (2, 2, True)
+
+
+def test_status_line_words() -> None:
+    assert "checked in today; streak 1 day." in status_line(streaks(days_back(0), TODAY))
+    assert "not checked in today yet; streak 2 days" in status_line(streaks(days_back(1, 2), TODAY))
+    assert "run bonecoach to check in" in status_line(streaks(set(), TODAY))
+
+
+@pytest.mark.parametrize(
+    ("checkin", "level", "words"),
+    [
+        (CheckIn(TODAY, red_flags=("chest_pain",)), "stop", "chest pain"),
+        (CheckIn(TODAY, fall=True, fall_injured=True), "stop", "a fall with injury"),
+        (CheckIn(TODAY, pain=4), "attention", "Worst joint pain 4/10"),
+        (CheckIn(TODAY, vitamin_d_iu=4001), "attention", "upper limit is 4000 IU/day"),
+        (CheckIn(TODAY, alcohol_units=2.5), "attention", "Alcohol 2.5 units"),
+        (CheckIn(TODAY, calcium_food_mg=1500, calcium_supplement_mg=600), "attention", "2000 mg"),
+        (CheckIn(TODAY, calcium_food_mg=700), "info", "500 mg short"),
+        (CheckIn(TODAY, calcium_food_mg=700, calcium_supplement_mg=500), "good", "reached"),
+        (CheckIn(TODAY, fall=True), "attention", "You had a fall"),
+        (CheckIn(TODAY, ai_taken=False), "info", "Tablet not taken"),
+    ],
+)
+def test_summary_prompts(checkin: CheckIn, level: str, words: str) -> None:
+    prompts = summary_prompts(checkin)
+    assert any(p.level == level and words in p.text for p in prompts), prompts
+
+
+def test_boundaries_do_not_prompt() -> None:
+    quiet = CheckIn(TODAY, pain=3, vitamin_d_iu=4000, alcohol_units=2, fall=False)
+    levels = {p.level for p in summary_prompts(quiet)}
+    assert levels == {"good"}
+    assert not needs_stop(quiet)
+
+
+def test_stop_comes_first_and_pain_points_to_the_topic() -> None:
+    prompts = summary_prompts(CheckIn(TODAY, pain=8, red_flags=("height_loss",)))
+    assert prompts[0].level == "stop" and prompts[0].topic == "when-to-call"
+    assert prompts[1].topic == "joint-pain"
+
+
+def test_every_prompt_passes_the_safety_lint() -> None:
+    worst = CheckIn(
+        TODAY,
+        pain=10,
+        vitamin_d_iu=50000,
+        alcohol_units=9,
+        calcium_food_mg=3000,
+        ai_taken=False,
+        fall=True,
+        fall_injured=True,
+        red_flags=("chest_pain",),
+    )
+    for prompt in summary_prompts(worst):
+        assert lint(prompt.text) == [], prompt.text
+
+
+def test_same_as_yesterday_copies_habits_not_events() -> None:
+    yesterday = CheckIn(
+        TODAY - timedelta(days=1),
+        pain=3,
+        ai_taken=True,
+        aerobic_min=30,
+        calcium_supplement_mg=500,
+        fall=True,
+        fall_injured=True,
+        red_flags=("new_swelling",),
+        note="sore",
+    )
+    copy = same_as_yesterday(yesterday, TODAY)
+    assert copy.day == TODAY
+    assert all(getattr(copy, f) == getattr(yesterday, f) for f in HABIT_FIELDS)
+    assert (copy.fall, copy.fall_injured, copy.red_flags, copy.note) == (None, None, (), "")
+
+
+def test_calcium_from_servings() -> None:
+    assert calcium_from_servings({"yogurt": 1, "milk": 2}) == 448 + 600
+    assert calcium_from_servings({"tofu": 0.5}) == 217
+    assert calcium_from_servings({}) == 0
+    with pytest.raises(KeyError, match="spinach"):
+        calcium_from_servings({"spinach": 1})
+    with pytest.raises(ValueError, match="from 0 to 10"):
+        calcium_from_servings({"milk": 11})
+
+
+def test_food_table_matches_the_facts() -> None:
+    assert FOODS_BY_ID["yogurt"].calcium_mg == 448
+    assert FOODS_BY_ID["sardines"].calcium_mg == 325
+    assert FOODS_BY_ID["broccoli"].calcium_mg == 62
+    assert len(FOODS) == 19 and "spinach" not in FOODS_BY_ID
+
+
+def test_calcium_verdict_levels() -> None:
+    assert calcium_verdict(CALCIUM_TARGET_MG)[0] == "ok"
+    assert calcium_verdict(CALCIUM_TARGET_MG - 1)[0] == "low"
+    assert calcium_verdict(2000)[0] == "ok"
+    assert calcium_verdict(2001)[0] == "high"

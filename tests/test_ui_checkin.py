@@ -1,0 +1,306 @@
+"""The daily check-in, history and streaks at 80x24, driven by keys only."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from ui_helpers import SAMPLE_PROFILE, SIZE, TODAY, make_app, text_of
+
+from coach.models import CheckIn
+from screens.checkin import CheckInScreen
+from screens.checkin_summary import CheckInSummaryScreen
+from screens.confirm import ConfirmScreen
+from screens.history import HistoryScreen
+from screens.home import HomeScreen
+
+YESTERDAY = TODAY - timedelta(days=1)
+
+
+async def type_field(pilot, text: str) -> None:
+    """Type into the focused field and press Enter to move on."""
+    await pilot.press(*text, "enter")
+
+
+async def test_full_checkin_with_keys_only(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInScreen)
+        await type_field(pilot, "5")  # pain
+        await type_field(pilot, "2")  # interference
+        await pilot.press("y", "enter")  # took the AI
+        for value in ("30", "20", "10", "700", "500", "1000", "4", "3", "1.5", "2"):
+            await type_field(pilot, value)
+        await pilot.press("n", "enter")  # no fall
+        for _ in range(7):  # the red-flag boxes: Enter moves on without ticking
+            await pilot.press("enter")
+        await pilot.press(*"stiff hands", "enter")  # the note: Enter saves
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInSummaryScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    saved = app.store.get_checkin(TODAY)
+    assert saved == CheckIn(
+        TODAY,
+        pain=5,
+        interference=2,
+        ai_taken=True,
+        aerobic_min=30,
+        resistance_min=20,
+        balance_min=10,
+        calcium_food_mg=700,
+        calcium_supplement_mg=500,
+        vitamin_d_iu=1000,
+        fatigue=4,
+        mood=3,
+        alcohol_units=1.5,
+        caffeine_drinks=2,
+        fall=False,
+        note="stiff hands",
+    )
+
+
+async def test_same_as_yesterday_in_four_key_presses(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    yesterday = CheckIn(
+        YESTERDAY,
+        pain=3,
+        ai_taken=True,
+        aerobic_min=30,
+        calcium_food_mg=800,
+        vitamin_d_iu=1000,
+        fall=True,
+        note="tripped",
+    )
+    app.store.put_checkin(yesterday)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "ctrl+y", "ctrl+s", "enter")  # 4 presses from home
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "Streak: 2 days" in text_of(app.screen.query_one("#streaks"))
+    saved = app.store.get_checkin(TODAY)
+    assert (saved.pain, saved.ai_taken, saved.aerobic_min, saved.calcium_food_mg) == (
+        3,
+        True,
+        30,
+        800,
+    )
+    assert saved.fall is None and saved.note == ""  # events are not copied
+
+
+async def test_out_of_range_shows_a_message_keeps_the_text_and_saves_nothing(
+    data_path: Path,
+) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("1", "1")  # pain 11
+        await pilot.pause()
+        row = app.screen.query_one("#row-pain")
+        assert "must be a whole number from 0 to 10 (got 11)" in text_of(
+            row.query_one(".field-error")
+        )
+        await pilot.press("tab", "tab", "tab", *"60", "ctrl+s")  # walking 60 min
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInScreen)  # not saved
+        assert app.screen.query_one("#pain").value == "11"  # what was typed is kept
+        assert app.store.get_checkin(TODAY) is None
+        app.screen.query_one("#pain").focus()
+        await pilot.press("backspace", "1", "up")  # focus selects all: clear, type 1, step up
+        await pilot.pause()
+        assert not row.has_class("-invalid")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInSummaryScreen)
+    assert app.store.get_checkin(TODAY).pain == 2
+
+
+async def test_each_number_field_reports_its_own_range(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        for name, bad, words in (
+            ("interference", "5", "0 to 4"),
+            ("mood", "9", "1 to 5"),
+            ("aerobic_min", "601", "0 to 600"),
+            ("vitamin_d_iu", "60000", "0 to 50000"),
+        ):
+            app.screen.query_one(f"#{name}").focus()
+            await pilot.press(*bad)
+            await pilot.pause()
+            error = text_of(app.screen.query_one(f"#row-{name} .field-error"))
+            assert words in error and f"got {bad}" in error
+
+
+async def test_red_flag_shows_the_stop_panel(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.query_one("#flag-sudden_back_pain").focus()
+        await pilot.press("space", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInSummaryScreen)
+        stop = app.screen.query_one(".prompt.stop")
+        words = text_of(stop)
+        assert "STOP" in words and "Stop exercising and contact your care team" in words
+        assert "sudden severe back pain" in words
+
+
+async def test_pain_prompt_opens_the_joint_pain_topic(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("6", "ctrl+s")
+        await pilot.pause()
+        assert "raising with your care team" in text_of(app.screen.query_one(".prompt.attention"))
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LearnScreen"
+
+
+async def test_fall_reveals_the_injury_question(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        assert not app.screen.query_one("#row-fall_injured").display
+        app.screen.query_one("#fall").focus()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen.query_one("#row-fall_injured").display
+        await pilot.press("tab", "y", "ctrl+s")
+        await pilot.pause()
+        assert "a fall with injury" in text_of(app.screen.query_one(".prompt.stop"))
+    assert app.store.get_checkin(TODAY).fall_injured is True
+
+
+async def test_escape_asks_before_discarding(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("4", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInScreen)
+        assert app.screen.query_one("#pain").value == "4"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert app.store.get_checkin(TODAY) is None
+
+
+async def test_escape_without_changes_leaves_at_once(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_food_picker_fills_the_calcium_field(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press("plus", "plus", "down", "plus", "enter")  # 2 yogurts, 1 tofu
+        await pilot.pause()
+        assert app.screen.query_one("#calcium_food_mg").value == str(2 * 448 + 434)
+
+
+async def test_edit_a_past_day_from_history(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    app.store.put_checkin(CheckIn(YESTERDAY, pain=7, note="bad day"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("left", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInScreen) and app.screen.day == YESTERDAY
+        assert app.screen.query_one("#pain").value == "7"  # the day's values are loaded
+        await pilot.press("backspace", "4", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert "Worst joint pain 4/10" in text_of(app.screen.query_one("#day-detail"))
+    assert app.store.get_checkin(YESTERDAY) == CheckIn(YESTERDAY, pain=4, note="bad day")
+
+
+async def test_missing_day_can_be_filled_and_future_days_refused(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        calendar = app.screen.query_one("#calendar")
+        await pilot.press("right", "down")  # beyond today: stays on today
+        assert calendar.selected == TODAY
+        await pilot.press("up")  # a week ago, missed
+        assert "No check-in" in text_of(app.screen.query_one("#day-detail"))
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("3", "ctrl+s", "enter")
+        await pilot.pause()
+    assert app.store.get_checkin(TODAY - timedelta(days=7)).pain == 3
+
+
+async def test_delete_a_day_with_confirmation(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    app.store.put_checkin(CheckIn(YESTERDAY, pain=2))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h", "left", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert app.store.get_checkin(YESTERDAY) is not None
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert "No check-in" in text_of(app.screen.query_one("#day-detail"))
+    assert app.store.get_checkin(YESTERDAY) is None
+
+
+async def test_home_shows_current_longest_and_month_streaks(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    for offset in (1, 2, 3, 10, 11, 12, 13, 14, 40):
+        app.store.put_checkin(CheckIn(TODAY - timedelta(days=offset), pain=1))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        words = text_of(app.screen.query_one("#streaks"))
+    assert "Streak: 3 days" in words and "longest 5" in words
+    assert "8 days checked in this month" in words
+
+
+async def test_read_only_session_does_not_save(data_path: Path) -> None:
+    from store.db import Store
+
+    with Store.open(data_path) as first:
+        first.put_profile(SAMPLE_PROFILE)
+        app = make_app(data_path)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("c")
+            await pilot.pause()
+            await pilot.press("3", "ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, CheckInScreen)
+            assert first.get_checkin(TODAY) is None
+        app.store.close()
+
+
+def test_checkin_form_snapshot(snap_compare, data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE, days=3)
+    assert snap_compare(app, terminal_size=SIZE, press=["c", "4"])
