@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -68,6 +69,38 @@ def _ranged(field: str, ranges: dict) -> Callable[[str], int | float]:
             raise argparse.ArgumentTypeError(error.message) from None
 
     parse.__name__ = field  # argparse names the type in some messages
+    return parse
+
+
+def _ranged_int(low: int, high: int, name: str) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"must be a whole number from {low} to {high} (got {text!r})"
+            )
+        return value
+
+    parse.__name__ = name
+    return parse
+
+
+def _float_range(low: float, high: float, name: str) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = float("nan")
+        if not low <= value <= high:  # NaN fails too
+            raise argparse.ArgumentTypeError(
+                f"must be a number from {low:g} to {high:g} (got {text!r})"
+            )
+        return value
+
+    parse.__name__ = name
     return parse
 
 
@@ -178,6 +211,59 @@ def build_parser() -> Parser:
     doctor = sub.add_parser("doctor", parents=[common], help="check the data file or restore")
     doctor.add_argument("--restore", metavar="BACKUP", help="restore this backup file")
     doctor.set_defaults(handler=cmd_doctor)
+
+    assess = sub.add_parser(
+        "assess",
+        parents=[common],
+        help="what the AIBL 2017 and ASCO 2019 guidelines say for a T-score and risk factors",
+        description="A quick guideline check for a clinician; touches no data file. "
+        "Without --t-score it means no DXA scan yet.",
+    )
+    assess.add_argument(
+        "--t-score",
+        type=_float_range(-6.0, 4.0, "T-score"),
+        metavar="X",
+        help="lowest T-score of lumbar spine, total hip, femoral neck (-6 to 4)",
+    )
+    assess.add_argument(
+        "--risk",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="NAME",
+        choices=tuple(RISK_FACTORS),
+        help="risk factors: " + ", ".join(RISK_FACTORS),
+    )
+    assess.add_argument(
+        "--frax-major",
+        type=_float_range(0, 100, "FRAX"),
+        metavar="P",
+        help="FRAX 10-year major osteoporotic fracture risk, %%",
+    )
+    assess.add_argument(
+        "--frax-hip",
+        type=_float_range(0, 100, "FRAX"),
+        metavar="P",
+        help="FRAX 10-year hip fracture risk, %%",
+    )
+    assess.add_argument("--json", action="store_true", help="print as JSON")
+    assess.set_defaults(handler=cmd_assess)
+
+    plan = sub.add_parser(
+        "plan",
+        parents=[common],
+        help="print the exercise plan (made if there is none; adapted to recent check-ins)",
+    )
+    plan.add_argument("--json", action="store_true", help="print the plan as JSON")
+    plan.add_argument(
+        "--week", type=_ranged_int(1, 12, "week"), metavar="N", help="only week N (1-12)"
+    )
+    plan.add_argument(
+        "--regenerate",
+        action="store_true",
+        help="make a new plan from today (e.g. after changing the profile)",
+    )
+    plan.set_defaults(handler=cmd_plan)
 
     profile = sub.add_parser(
         "profile",
@@ -404,6 +490,64 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_PROBLEM
 
 
+def cmd_assess(args: argparse.Namespace) -> int:
+    from coach.risk import assess, format_assessment
+
+    assessment = assess(
+        t_score=args.t_score,
+        risk_factors=args.risk,
+        frax_major=args.frax_major,
+        frax_hip=args.frax_hip,
+    )
+    if args.json:
+        print(json.dumps(assessment.to_json_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(format_assessment(assessment))
+    return EXIT_OK
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from coach.coaching import history_window, refresh_plan, regenerate
+    from coach.plan_text import plan_as_text
+    from coach.plan_view import plan_to_json
+
+    today = _today()
+    with open_store(args, write=args.regenerate) as store:
+        profile = store.get_profile()
+        if profile is None:
+            raise UsageError("no profile yet; set one with bonecoach profile --set KEY=VALUE")
+        start, end = history_window(today)
+        checkins, logs = store.checkins(start, end), store.session_logs(start, end)
+        scans = store.dxa_scans()
+        if args.regenerate:
+            plan = regenerate(profile, checkins, logs, scans, today)
+            store.put_plan(plan)
+            notes = ["A new plan was made from today."]
+        else:
+            state = refresh_plan(store.get_plan(), profile, checkins, logs, scans, today)
+            plan = state.plan
+            notes = []
+            if state.changed and not store.read_only:
+                store.put_plan(plan)
+            if state.profile_changed:
+                notes.append(
+                    "Your profile changed since this plan was made: "
+                    "bonecoach plan --regenerate makes a new one."
+                )
+            if state.finished:
+                notes.append("This plan is finished: bonecoach plan --regenerate starts a new one.")
+    if args.json:
+        data = plan_to_json(plan)
+        if args.week:
+            data["weeks"] = [w for w in data["weeks"] if w["week"] == args.week]
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print(plan_as_text(plan, today, week=args.week))
+    for note in notes:
+        print(note, file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_profile(args: argparse.Namespace) -> int:
     if args.assignments:
         with open_store(args, write=True) as store:
@@ -455,7 +599,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from store.db import StoreError
 
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as done:  # --help, --version, or a one-line usage error (exit 2)
+        return int(done.code or 0)
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_tui)
     prog = f"bonecoach {args.command}" if args.command else "bonecoach"
     try:
@@ -466,11 +613,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as error:
         print(f"{prog}: {error}", file=sys.stderr)
         return EXIT_PROBLEM
+    except BrokenPipeError:  # e.g. piped into head: not an error worth a message
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except OSError as error:
-        print(
-            f"{prog}: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
-            file=sys.stderr,
-        )
+        where = f": {error.filename}" if error.filename else ""
+        print(f"{prog}: {error.strerror or error}{where}", file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         return 130

@@ -36,7 +36,57 @@ class Place:
     footer: bool = True
 
 
-PLACES: list[Place] = []
+def _checkin(app: CoachApp) -> Screen:
+    from screens.checkin import CheckInScreen
+
+    return CheckInScreen(app.today())
+
+
+def _history(app: CoachApp) -> Screen:
+    from screens.history import HistoryScreen
+
+    return HistoryScreen()
+
+
+def _learn(app: CoachApp) -> Screen:
+    from screens.learn import LearnScreen
+
+    return LearnScreen()
+
+
+def _plan(app: CoachApp) -> Screen:
+    from screens.plan import PlanScreen
+
+    return PlanScreen()
+
+
+def _trends(app: CoachApp) -> Screen:
+    from screens.trends import TrendsScreen
+
+    return TrendsScreen()
+
+
+def _bone(app: CoachApp) -> Screen:
+    from screens.bone import BoneHealthScreen
+
+    return BoneHealthScreen()
+
+
+# The order is the order of the home menu and the footer (the footer shows at most ~6).
+PLACES: list[Place] = [
+    Place("c", "Check in", "today's check-in in under a minute", _checkin),
+    Place("h", "History", "past days: open, edit or delete", _history, footer=False),
+    Place("l", "Learn", "why bone changes and what helps; search with /", _learn),
+    Place("p", "Plan", "this week's exercise, mark a session done, why this plan", _plan),
+    Place("t", "Trends", "plots of pain, exercise, calcium and more against targets", _trends),
+    Place(
+        "b",
+        "Bone health",
+        "DXA results, risk factors, what the guidelines say",
+        _bone,
+        footer=False,
+    ),
+]
 
 
 class PlacesProvider(Provider):
@@ -53,7 +103,7 @@ class PlacesProvider(Provider):
                 yield Hit(
                     score,
                     matcher.highlight(text),
-                    partial(app.open_place, place.key),
+                    partial(app.action_open_place, place.key),
                     help=place.help,
                 )
 
@@ -120,7 +170,7 @@ class CoachApp(App[None]):
             grouped.setdefault((binding.action, binding.description), []).append(key)
         return [(",".join(keys), description) for (_, description), keys in grouped.items()]
 
-    def open_place(self, key: str) -> None:
+    def action_open_place(self, key: str) -> None:
         """Open a place by its key, from anywhere (home menu, key, or the palette)."""
         for place in PLACES:
             if place.key == key:
@@ -128,6 +178,12 @@ class CoachApp(App[None]):
                 if screen is not None:
                     self.push_screen(screen)
                 return
+
+    def open_topic(self, topic_id: str) -> None:
+        """Open one education topic directly (from the check-in summary or the plan)."""
+        from screens.learn import LearnScreen
+
+        self.push_screen(LearnScreen(topic_id=topic_id))
 
     def notify_read_only(self) -> bool:
         """Say so when a save is impossible; return True if the store is read-only."""
