@@ -72,6 +72,7 @@ class HomeScreen(Screen[None]):
         with Vertical(id="home-body"):
             yield Static(id="today")
             yield Static(id="streaks")
+            yield Static(id="sparklines")
             with Horizontal(id="home-panels"):
                 with Vertical(id="week-panel"):
                     yield Static("Last 7 days", classes="panel-title")
@@ -120,6 +121,26 @@ class HomeScreen(Screen[None]):
             "checked in this month"
         )
         self.query_one("#week", Static).update(week_table(recent, today))
+        # after the first frame: the sparklines need coach.trends, which start-up can wait for
+        self.call_after_refresh(self._show_sparklines, today)
+
+    def _show_sparklines(self, today: date) -> None:
+        self.query_one("#sparklines", Static).update(self._sparklines(today))
+
+    def _sparklines(self, today: date) -> str:
+        """Pain and exercise over the last 14 days, oldest first; · is a day without a value."""
+        from coach.trends import daily_series, sparkline
+
+        store = self.coach.store
+        start = today - timedelta(days=13)
+        checkins = store.checkins(start, today)
+        logs = store.session_logs(start, today)
+        pain = daily_series("pain", checkins, logs, start, today).values
+        moved = daily_series("exercise_min", checkins, logs, start, today).values
+        return (
+            f"Joint pain, 14 days  {sparkline(pain, 0, 10)}  (0-10; · no entry)\n"
+            f"Exercise, 14 days    {sparkline(moved, 0)}  (minutes a day)"
+        )
 
     @on(OptionList.OptionSelected, "#places")
     def _open(self, event: OptionList.OptionSelected) -> None:

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from coach.models import CheckIn, DxaScan, Plan, Profile, SessionLog, ValidationError
+from coach.models import CheckIn, DxaScan, Profile, SessionLog, ValidationError
 from store import paths
 from store.storage import (
     AtomicJSONStorage,
@@ -28,6 +27,10 @@ from store.storage import (
     load_json_file,
     remove_stale_temp_files,
 )
+
+if TYPE_CHECKING:
+    from coach.models import Plan
+    from store.transfer import ImportCounts
 
 SCHEMA_VERSION = 2
 META = "_meta"
@@ -164,22 +167,6 @@ def make_backup(path: Path, day: date, label: str = "") -> Path | None:
 
 
 # --------------------------------------------------------------------------- store
-
-
-@dataclass
-class ImportCounts:
-    """What an import changed, per kind of record."""
-
-    added: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def changed(self) -> int:
-        return sum(self.added.values()) + sum(self.updated.values())
-
-    def count(self, kind: str, existed: bool) -> None:
-        bucket = self.updated if existed else self.added
-        bucket[kind] = bucket.get(kind, 0) + 1
 
 
 class Store:
@@ -421,6 +408,8 @@ class Store:
     # ----------------------------------------------------------------- plan
 
     def get_plan(self) -> Plan | None:
+        from coach.models import Plan
+
         doc = self._get("plan", SINGLE_DOC)
         if doc is None:
             return None
@@ -478,6 +467,8 @@ class Store:
         Records are matched by date (check-ins) or key (scans, sessions); imported values win.
         Importing the same export twice changes nothing the second time.
         """
+        from store.transfer import ImportCounts, parse_export
+
         self._require_writable()
         parsed = parse_export(data)
         counts = ImportCounts()
@@ -513,60 +504,6 @@ class Store:
                 counts.added["topics_read"] = len(new_read)
                 self._put("reading", SINGLE_DOC, {**read, **new_read})
         return counts
-
-
-@dataclass(frozen=True)
-class ParsedExport:
-    profile: Profile | None
-    checkins: tuple[CheckIn, ...]
-    dxa_scans: tuple[DxaScan, ...]
-    session_logs: tuple[SessionLog, ...]
-    plan: Plan | None
-    settings: dict[str, Any]
-    topics_read: dict[str, str]
-
-
-def parse_export(data: Any) -> ParsedExport:
-    """Validate a whole export before anything is written; errors name the record."""
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
-        raise StoreError('not a bonecoach JSON export (missing "format": "bonecoach-export")')
-    schema = data.get("schema")
-    if not isinstance(schema, int) or schema > SCHEMA_VERSION:
-        raise StoreError(f"export schema {schema!r} is not one this bonecoach reads")
-
-    def records(key: str, kind: type) -> tuple[Any, ...]:
-        items = data.get(key) or []
-        if not isinstance(items, list):
-            raise StoreError(f"{key} must be a list")
-        out = []
-        for index, item in enumerate(items, start=1):
-            try:
-                out.append(kind.from_dict(item))
-            except (ValidationError, TypeError) as error:
-                raise StoreError(f"{key} record {index}: {error}") from None
-        return tuple(out)
-
-    def single(key: str, kind: type) -> Any:
-        if data.get(key) is None:
-            return None
-        try:
-            return kind.from_dict(data[key])
-        except (ValidationError, TypeError) as error:
-            raise StoreError(f"{key}: {error}") from None
-
-    settings = data.get("settings") or {}
-    topics_read = data.get("topics_read") or {}
-    if not isinstance(settings, dict) or not isinstance(topics_read, dict):
-        raise StoreError("settings and topics_read must be objects")
-    return ParsedExport(
-        profile=single("profile", Profile),
-        checkins=records("checkins", CheckIn),
-        dxa_scans=records("dxa_scans", DxaScan),
-        session_logs=records("session_logs", SessionLog),
-        plan=single("plan", Plan),
-        settings=settings,
-        topics_read={str(k): str(v) for k, v in topics_read.items()},
-    )
 
 
 def write_new_store(path: Path, fill: Callable[[Store], None]) -> None:

@@ -14,9 +14,10 @@ shallow snapshot of the document; unchanged documents reuse their text.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
-import tempfile
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -66,7 +67,7 @@ def fsync_dir(folder: Path) -> None:
 
 def atomic_write_bytes(path: Path, payload: bytes) -> None:
     """Write ``payload`` to ``path`` so that a crash leaves either the old or the new file."""
-    fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX + path.name + ".", dir=path.parent)
+    fd, temp_name = _create_temp(path)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -79,6 +80,19 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
             os.unlink(temp_name)
         raise
     fsync_dir(path.parent)
+
+
+def _create_temp(path: Path) -> tuple[int, str]:
+    """A new 0600 file beside ``path`` (``tempfile`` would pull in ``random`` at start-up)."""
+    for attempt in itertools.count():
+        name = str(
+            path.parent / f"{TEMP_PREFIX}{path.name}.{os.getpid()}.{time.time_ns()}.{attempt}"
+        )
+        try:
+            return os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE), name
+        except FileExistsError:
+            continue
+    raise AssertionError("unreachable")
 
 
 def remove_stale_temp_files(path: Path) -> int:
