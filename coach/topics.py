@@ -513,7 +513,8 @@ def _trim(line: str, patterns: list[re.Pattern[str]]) -> str:
         return line
     starts = [m.start() for p in patterns if (m := p.search(_norm(line)))]
     first = min(starts) if starts else 0
-    start = max(0, first - 30)
+    # keep the start of the sentence when the match already fits in the window
+    start = 0 if first < _LINE_WIDTH - 30 else max(0, first - 30)
     if start:
         space = line.rfind(" ", 0, start + 1)
         start = space + 1 if space > 0 else start

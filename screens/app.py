@@ -165,8 +165,9 @@ class CoachApp(App[None]):
         grouped: dict[tuple[str, str], list[str]] = {}
         for key, active in self.active_bindings.items():
             binding = active.binding
-            if active.node is self or not binding.description:
-                continue
+            ours = type(active.node).__module__.startswith("screens.")
+            if active.node is self or not ours or not binding.description:
+                continue  # app-wide keys are listed apart; Textual's own widget keys are common
             grouped.setdefault((binding.action, binding.description), []).append(key)
         return [(",".join(keys), description) for (_, description), keys in grouped.items()]
 

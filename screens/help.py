@@ -21,6 +21,22 @@ KEY_NAMES = {
     "slash": "/",
     "tab": "Tab",
     "shift+tab": "Shift+Tab",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    "home": "Home",
+    "end": "End",
+    "space": "Space",
+    "up": "↑",
+    "down": "↓",
+    "left": "←",
+    "right": "→",
+    "plus": "+",
+    "minus": "-",
+    "equals_sign": "=",
+    "backspace": "Backspace",
+    "delete": "Delete",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
 }
 
 COMMON_KEYS = (
