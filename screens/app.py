@@ -89,6 +89,17 @@ PLACES: list[Place] = [
 ]
 
 
+def _declared_actions(widget_class: type) -> set[str]:
+    """Actions bound by our own classes (screens/...) in a widget's ancestry."""
+    actions: set[str] = set()
+    for cls in widget_class.__mro__:
+        if cls.__module__.startswith("screens."):
+            for binding in cls.__dict__.get("BINDINGS", []):
+                if isinstance(binding, Binding):
+                    actions.add(binding.action)
+    return actions
+
+
 class PlacesProvider(Provider):
     """Command palette entries for every place, so ctrl+p reaches everything."""
 
@@ -165,9 +176,10 @@ class CoachApp(App[None]):
         grouped: dict[tuple[str, str], list[str]] = {}
         for key, active in self.active_bindings.items():
             binding = active.binding
-            ours = type(active.node).__module__.startswith("screens.")
-            if active.node is self or not ours or not binding.description:
-                continue  # app-wide keys are listed apart; Textual's own widget keys are common
+            if active.node is self or not binding.description:
+                continue  # app-wide keys are listed apart
+            if binding.action not in _declared_actions(type(active.node)):
+                continue  # Textual's own widget keys (cursor moves, copy) are common knowledge
             grouped.setdefault((binding.action, binding.description), []).append(key)
         return [(",".join(keys), description) for (_, description), keys in grouped.items()]
 

@@ -42,6 +42,8 @@ KEY_NAMES = {
 COMMON_KEYS = (
     ("Tab / Shift+Tab", "next / previous field or panel"),
     ("↑ ↓ Enter", "move in a list, open the selection"),
+    ("+ - ↑ ↓", "in a number field: one step up or down (or type digits)"),
+    ("y n Space", "in a yes/no field: yes, no, switch"),
     ("Esc", "back (asks first if something is unsaved)"),
     ("Ctrl+P", "command palette: every place and command, and 'Change theme'"),
     ("?", "this help"),
