@@ -1,0 +1,245 @@
+"""Trends: one metric at a time as a plot against its target, with a plain-language summary.
+
+The screen formats and dispatches only: every series and every sentence comes from
+``coach.trends``; drawing is ``screens.widgets.plot``. Check-ins, session logs and DXA scans are
+read from the store when the screen shows (and again when it comes back to the front), and kept
+for as long as it is shown.
+
+This module imports ``textual_plotext`` (and so plotext, about 50 ms) at the top: it is itself
+imported only when the trends screen opens (``screens.app._trends``), never at start-up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.events import Resize
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+from textual_plotext import PlotextPlot
+
+from coach.models import CheckIn, DxaScan, SessionLog
+from coach.trends import (
+    METRICS,
+    RANGE_LABELS,
+    RANGES,
+    Series,
+    combined_pain_exercise,
+    range_start,
+    series_for_range,
+    summary,
+    t_score_series,
+)
+from screens.app import CoachApp
+from screens.widgets.plot import draw_combined, draw_series
+
+# The order the metric keys step through: every check-in metric, then the T-score (DXA scans).
+METRIC_ORDER: tuple[str, ...] = tuple(METRICS)
+DEFAULT_METRIC = "pain"
+DEFAULT_RANGE = "3m"
+T_SCORE = "t_score"
+COMBINED = "combined"  # the picker's entry for the combined view
+COMBINED_LABEL = "Worst joint pain and exercise minutes"
+T_SCORE_RANGE_TEXT = "every scan (ranges 1-4 apply to check-ins)"
+
+_RANGE_GROUP = Binding.Group("Range", compact=True)
+_METRIC_GROUP = Binding.Group("Metric", compact=True)
+
+
+@dataclass(frozen=True)
+class View:
+    """What the screen shows: one series, or pain and exercise stacked (the combined view)."""
+
+    title: str
+    series: tuple[Series, ...]
+    summary: str
+
+
+class TrendPlot(PlotextPlot):
+    """A PlotextPlot that redraws its series whenever its size changes.
+
+    ``draw_series`` rebins points and picks ticks for a given width and height, so a resized
+    plot must be drawn again, not just rebuilt. The widget's own ``render`` builds the figure
+    and follows the app theme (textual-plotext subscribes to ``theme_changed_signal``).
+    """
+
+    def __init__(self, *, no_color: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.no_color = no_color
+        self._shown: tuple[Series, ...] = ()
+        if no_color:
+            # Plain terminal colours for canvas, axes and ticks: the "auto" theme would paint
+            # the plot area in the theme's surface colour, a grey block under NO_COLOR.
+            self.theme = "clear"
+
+    def show(self, *series: Series) -> None:
+        """Draw one series, or two stacked (pain above exercise)."""
+        self._shown = series
+        self._draw()
+
+    def _draw(self) -> None:
+        width, height = self.size
+        if not self._shown or width <= 0 or height <= 0:
+            return
+        if len(self._shown) == 2:
+            draw_combined(self.plt, *self._shown, width, height, self.no_color)
+        else:
+            draw_series(self.plt, self._shown[0], width, height, self.no_color)
+        self.refresh()
+
+    def on_resize(self, event: Resize) -> None:
+        self._draw()
+
+
+class MetricPicker(ModalScreen[str | None]):
+    """All metrics, then the combined view, in a list: Enter chooses, Esc keeps what is shown.
+
+    Dismisses with a metric key, ``COMBINED``, or None.
+    """
+
+    CSS_PATH = "trends.tcss"
+    BINDINGS = [Binding("escape", "dismiss(None)", "Keep", id="trends-picker-close")]
+
+    def __init__(self, current: str) -> None:
+        super().__init__()
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="trends-picker"):
+            yield Static("Choose what to plot", classes="panel-title")
+            yield OptionList(
+                *[Option(self._label(key), id=key) for key in METRIC_ORDER],
+                Option(self._label(COMBINED), id=COMBINED),
+                id="trends-picker-list",
+            )
+            yield Static("↑↓ move · Enter choose · Esc keep", classes="muted")
+
+    def _label(self, key: str) -> str:
+        label = "Pain and exercise together (c)" if key == COMBINED else METRICS[key].label
+        return f"{label}  ← shown now" if key == self.current else label
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        ids = [*METRIC_ORDER, COMBINED]
+        options.highlighted = ids.index(self.current)
+        options.focus()
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class TrendsScreen(Screen[None]):
+    """Plots of one metric over 2 weeks, 3 months, 1 year or all time, or pain vs exercise."""
+
+    CSS_PATH = "trends.tcss"
+    BINDINGS = [
+        Binding("left,left_square_bracket", "step(-1)", "Previous metric", id="trends-prev",
+                key_display="←", group=_METRIC_GROUP),
+        Binding("right,right_square_bracket", "step(1)", "Next metric", id="trends-next",
+                key_display="→", group=_METRIC_GROUP),
+        Binding("m", "pick", "All metrics", id="trends-pick"),
+        Binding("1", "range('2w')", "Range: 2 weeks", id="trends-2w", group=_RANGE_GROUP),
+        Binding("2", "range('3m')", "Range: 3 months", id="trends-3m", group=_RANGE_GROUP),
+        Binding("3", "range('1y')", "Range: 1 year", id="trends-1y", group=_RANGE_GROUP),
+        Binding("4", "range('all')", "Range: all time", id="trends-all", group=_RANGE_GROUP),
+        Binding("c", "combined", "Pain and exercise together", id="trends-combined",
+                show=False),  # in the m list; a 7th footer key would not fit 80 columns
+        Binding("escape", "app.pop_screen", "Back", id="trends-back"),
+    ]  # fmt: skip
+
+    def __init__(self, metric: str = DEFAULT_METRIC, range_key: str = DEFAULT_RANGE) -> None:
+        super().__init__()
+        if metric not in METRICS:
+            raise ValueError(f"unknown metric {metric!r}")
+        if range_key not in RANGES:
+            raise ValueError(f"unknown range {range_key!r}")
+        self.metric = metric
+        self.range_key = range_key
+        self.combined = False
+        self._checkins: list[CheckIn] = []
+        self._logs: list[SessionLog] = []
+        self._scans: list[DxaScan] = []
+
+    @property
+    def coach(self) -> CoachApp:
+        assert isinstance(self.app, CoachApp)
+        return self.app
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="trends-body"):
+            yield Static(id="trends-title", markup=False)
+            yield TrendPlot(no_color=self.app.no_color, id="trends-plot")
+            yield Static(id="trends-summary", markup=False)
+        yield Footer()
+
+    def on_screen_resume(self) -> None:
+        """Read the records (again): the store may have changed while another screen showed."""
+        store = self.coach.store
+        self._checkins = store.checkins()
+        self._logs = store.session_logs()
+        self._scans = store.dxa_scans()
+        self.refresh_view()
+
+    # ------------------------------------------------------------------ what to show
+
+    def view(self, today: date | None = None) -> View:
+        """The title, series and summary for the current choice (all from coach.trends)."""
+        today = self.coach.today() if today is None else today
+        range_label = RANGE_LABELS[self.range_key]
+        if self.combined:
+            start = range_start(self.range_key, self._checkins, self._logs, today)
+            pain, exercise = combined_pain_exercise(self._checkins, self._logs, start, today)
+            return View(
+                f"{COMBINED_LABEL} · {range_label}",
+                (pain, exercise),
+                f"{summary(pain, today)}\n{summary(exercise, today)}",
+            )
+        if self.metric == T_SCORE:
+            series = t_score_series(self._scans)
+            return View(f"{series.label} · {T_SCORE_RANGE_TEXT}", (series,), summary(series, today))
+        series = series_for_range(self.metric, self.range_key, self._checkins, self._logs, today)
+        return View(f"{series.label} · {range_label}", (series,), summary(series, today))
+
+    def refresh_view(self) -> None:
+        shown = self.view()
+        self.query_one("#trends-title", Static).update(shown.title)
+        self.query_one("#trends-summary", Static).update(shown.summary)
+        self.query_one(TrendPlot).show(*shown.series)
+
+    # ------------------------------------------------------------------ actions
+
+    def action_step(self, delta: int) -> None:
+        """Previous / next metric (wrapping); leaves the combined view."""
+        if self.combined:
+            self.combined = False
+        else:
+            index = METRIC_ORDER.index(self.metric)
+            self.metric = METRIC_ORDER[(index + delta) % len(METRIC_ORDER)]
+        self.refresh_view()
+
+    def action_range(self, range_key: str) -> None:
+        self.range_key = range_key
+        self.refresh_view()
+
+    def action_combined(self) -> None:
+        """Pain against exercise minutes; press again for the single metric."""
+        self.combined = not self.combined
+        self.refresh_view()
+
+    def action_pick(self) -> None:
+        def chosen(choice: str | None) -> None:
+            if choice is not None:
+                self.combined = choice == COMBINED
+                if not self.combined:
+                    self.metric = choice
+                self.refresh_view()
+
+        self.app.push_screen(MetricPicker(COMBINED if self.combined else self.metric), chosen)

@@ -1,0 +1,286 @@
+"""The trends screen at 80x24, driven by real key presses, on a year of deterministic data."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import textwrap
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from ui_helpers import SAMPLE_PROFILE, SIZE, TODAY, make_app, text_of
+
+from coach.models import CheckIn, DxaScan, SessionLog
+from coach.trends import METRICS, RANGE_LABELS, series_for_range, summary
+from screens.app import CoachApp
+from screens.home import HomeScreen
+from screens.widgets.plot import NO_DATA_TEXT
+
+ROOT = Path(__file__).resolve().parent.parent
+RANGE_KEYS = {"1": "2w", "2": "3m", "3": "1y", "4": "all"}
+
+
+def year_app(path: Path, seed: int = 2026) -> CoachApp:
+    """A profile, about a year of check-ins with gaps, some session logs and two DXA visits."""
+    app = make_app(path, profile=SAMPLE_PROFILE)
+    rng = random.Random(seed)
+    store = app.store
+    with store.batch():
+        for offset in range(370, 0, -1):
+            day = TODAY - timedelta(days=offset)
+            if rng.random() < 0.15:
+                continue  # a missed day
+            store.put_checkin(
+                CheckIn(
+                    day,
+                    pain=min(10, round(2 + 3 * rng.random() + (offset % 60) / 30)),
+                    interference=rng.randint(0, 3),
+                    ai_taken=rng.random() < 0.9,
+                    aerobic_min=rng.choice([0, 10, 20, 30, 45]),
+                    resistance_min=rng.choice([0, 0, 20, None]),
+                    balance_min=rng.choice([0, 10, 15]),
+                    calcium_food_mg=rng.randint(500, 1300),
+                    calcium_supplement_mg=rng.choice([0, 500]),
+                    vitamin_d_iu=rng.choice([0, 800, 1000]),
+                    fatigue=rng.randint(0, 7),
+                    mood=rng.randint(2, 5),
+                    fall=rng.random() < 0.01,
+                )
+            )
+            if offset % 9 == 0:
+                store.put_session_log(SessionLog(day, f"s{offset}", resistance_min=25))
+        store.put_dxa(DxaScan(TODAY - timedelta(days=720), "lumbar_spine", -1.6))
+        store.put_dxa(DxaScan(TODAY - timedelta(days=300), "lumbar_spine", -1.9))
+        store.put_dxa(DxaScan(TODAY - timedelta(days=300), "total_hip", -1.2))
+    return app
+
+
+def title(app: CoachApp) -> str:
+    return text_of(app.screen.query_one("#trends-title"))
+
+
+def summary_text(app: CoachApp) -> str:
+    return text_of(app.screen.query_one("#trends-summary"))
+
+
+def plot_text(app: CoachApp) -> str:
+    """What the plot widget draws now (its render builds the plotext figure)."""
+    return app.screen.query_one("#trends-plot").render().plain
+
+
+async def open_trends(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await pilot.press("t")
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_opens_from_home_with_default_metric_and_summary(data_path: Path) -> None:
+    app = year_app(data_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        assert title(app) == "Worst joint pain · 3 months"
+        expected = summary(
+            series_for_range("pain", "3m", app.store.checkins(), app.store.session_logs(), TODAY),
+            TODAY,
+        )
+        assert summary_text(app) == expected
+        assert expected.startswith("Average worst pain")
+        drawn = plot_text(app)
+        assert "Worst joint pain (0-10)" in drawn
+        assert "•" in drawn and "pain 4: raise with care team" in drawn
+        assert len(drawn.splitlines()) == app.screen.query_one("#trends-plot").size.height
+        await pilot.press("escape")
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_switching_metric_and_range_changes_title_and_summary(data_path: Path) -> None:
+    app = year_app(data_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        seen = [(title(app), summary_text(app))]
+        for key in ("right", "right", "right_square_bracket", "right"):
+            await pilot.press(key)
+            seen.append((title(app), summary_text(app)))
+        assert [t for t, _ in seen] == [
+            "Worst joint pain · 3 months",
+            "Worst joint pain, highest of the week · 3 months",
+            "Pain interference · 3 months",
+            "Aromatase inhibitor taken · 3 months",
+            "Aerobic minutes · 3 months",
+        ]
+        assert len({s for _, s in seen}) == len(seen)
+        await pilot.press("left", "left_square_bracket")
+        assert title(app).startswith("Pain interference ·")
+        checkins, logs = app.store.checkins(), app.store.session_logs()
+        summaries = {}
+        for key, range_key in RANGE_KEYS.items():
+            await pilot.press(key)
+            assert title(app) == f"Pain interference · {RANGE_LABELS[range_key]}"
+            series = series_for_range("interference", range_key, checkins, logs, TODAY)
+            summaries[range_key] = summary_text(app)
+            assert summaries[range_key] == summary(series, TODAY)
+        # 2 weeks compares days; the longer ranges all compare the last 4 weeks with the 4 before
+        assert "last 7 days" in summaries["2w"]
+        assert "last 4 weeks" in summaries["3m"]
+        await pilot.press("left", "left", "left")  # wraps round to the last metric
+        assert title(app).startswith("Lowest T-score ·")
+        assert "every scan" in title(app)
+
+
+async def test_every_metric_and_range_draws(data_path: Path) -> None:
+    app = year_app(data_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        for _ in METRICS:
+            for key in RANGE_KEYS:
+                await pilot.press(key)
+                drawn = plot_text(app)
+                words = summary_text(app)
+                assert words.endswith("."), (title(app), words)
+                assert "•" in drawn or NO_DATA_TEXT in drawn, title(app)
+                assert "┌" in drawn and "┘" in drawn, title(app)
+            await pilot.press("right")
+        assert title(app) == "Worst joint pain · all time"  # once round every metric
+
+
+async def test_combined_view(data_path: Path) -> None:
+    app = year_app(data_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        await pilot.press("3", "c")
+        assert title(app) == "Worst joint pain and exercise minutes · 1 year"
+        drawn = plot_text(app)
+        assert "Worst joint pain (0-10)" in drawn
+        assert "Exercise minutes, all kinds (min/week)" in drawn
+        pain_words, exercise_words = summary_text(app).splitlines()
+        assert pain_words.startswith("Average worst pain")
+        assert exercise_words.startswith("Exercise minutes, all kinds:")
+        await pilot.press("1")
+        assert title(app).endswith("· 2 weeks")
+        await pilot.press("c")
+        assert title(app) == "Worst joint pain · 2 weeks"
+        await pilot.press("c", "right")  # a metric key leaves the combined view
+        assert title(app) == "Worst joint pain · 2 weeks"
+
+
+async def test_metric_list(data_path: Path) -> None:
+    app = year_app(data_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MetricPicker"
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert title(app) == "Pain interference · 3 months"
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("end", "enter")  # the last entry: pain and exercise together
+        await pilot.pause()
+        assert title(app).startswith("Worst joint pain and exercise minutes")
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert title(app).startswith("Worst joint pain and exercise minutes")
+
+
+async def test_empty_store_says_so(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        assert NO_DATA_TEXT in plot_text(app)
+        assert summary_text(app) == "No worst pain recorded in this range yet."
+        await pilot.press("c")
+        assert plot_text(app).count(NO_DATA_TEXT) == 2
+        await pilot.press("left")  # off the combined view, then to the T-score
+        await pilot.press("left")
+        assert summary_text(app) == "No DXA scans recorded yet."
+
+
+async def test_rereads_the_store_when_shown_again(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        assert "No worst pain" in summary_text(app)
+        app.store.put_checkin(CheckIn(TODAY - timedelta(days=1), pain=6))
+        await pilot.press("question_mark")  # the help screen covers trends, then closes
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert summary_text(app).startswith("Average worst pain 6.0")
+
+
+async def test_redraws_on_resize_and_theme_change(data_path: Path) -> None:
+    app = year_app(data_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        plot = app.screen.query_one("#trends-plot")
+        assert max(len(line) for line in plot_text(app).splitlines()) == 80
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        await pilot.pause()
+        lines = plot_text(app).splitlines()
+        assert (max(len(line) for line in lines), len(lines)) == tuple(plot.size)
+        assert plot.size.width == 120
+        for theme in ("ansi-dark", "ansi-light", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            assert "Worst joint pain (0-10)" in plot_text(app)
+
+
+async def test_no_color_draws_without_colour(
+    data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = year_app(data_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        await pilot.press("c")
+        rendered = app.screen.query_one("#trends-plot").render()
+        assert "---" in rendered.plain  # the target is a line of "-", not a colour
+        assert not [s for s in rendered.spans if getattr(s.style, "color", None) is not None]
+
+
+def test_plotext_is_loaded_only_when_trends_opens(tmp_path: Path) -> None:
+    code = textwrap.dedent(
+        f"""
+        import asyncio, sys
+        from datetime import date
+        from coach.models import Profile
+        from screens.app import CoachApp
+        from store.db import Store
+
+        store = Store.open({str(tmp_path / "b.json")!r})
+        store.put_profile(Profile(name="Ann", birth_year=1958, ai_drug="anastrozole"))
+
+        async def main():
+            app = CoachApp(store, today=lambda: date(2026, 11, 26))
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                assert type(app.screen).__name__ == "HomeScreen", app.screen
+                assert "plotext" not in sys.modules, "plotext at start-up"
+                assert "textual_plotext" not in sys.modules, "textual_plotext at start-up"
+                assert "screens.trends" not in sys.modules, "screens.trends at start-up"
+                await pilot.press("t")
+                await pilot.pause()
+                assert type(app.screen).__name__ == "TrendsScreen", app.screen
+                assert "plotext" in sys.modules
+
+        asyncio.run(main())
+        store.close()
+        print("ok")
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+
+
+def test_trends_snapshot(snap_compare, data_path: Path) -> None:
+    assert snap_compare(year_app(data_path), terminal_size=SIZE, press=["t"])
