@@ -49,6 +49,8 @@ T_SCORE_REFERENCE = ASCO_T  # -2.5: osteoporosis range (ASCO 2019, inclusive)
 # Adherence has no target line on purpose: the aim is every day, and a line at 80 % (a research
 # cut-off) would read as "missing one day in five is fine".
 
+LONG_RANGE_WEEKS = 26  # ranges longer than this summarise by quarter
+SUMMARY_QUARTER_WEEKS = 13
 SUMMARY_WEEKS = 4  # a weekly summary compares the last 4 weeks with the 4 before
 SUMMARY_DAYS = 7  # a daily (2-week) summary compares the last 7 days with the 7 before
 
@@ -742,10 +744,11 @@ def _t_score_summary(series: Series, today: date) -> str:
 def summary(series: Series, today: date) -> str:
     """One plain-language line about the latest weeks (or days) against the ones before.
 
-    Weekly series compare the last 4 weeks with the 4 before; daily series the last 7 days with
-    the 7 before. Minutes and session counts are averaged over full weeks only (the week in
-    progress would drag a per-week figure down); means include the current week. The target is
-    named where there is one. No colour words: the screen may be monochrome.
+    Weekly series compare the last 4 weeks with the 4 before (13 with 13 when the range spans
+    more than half a year); daily series the last 7 days with the 7 before. Minutes and session
+    counts are averaged over full weeks only (the week in progress would drag a per-week figure
+    down); means include the current week. The target is named where there is one. No colour
+    words: the screen may be monochrome.
     """
     if series.metric == "t_score":
         return _t_score_summary(series, today)
@@ -761,7 +764,10 @@ def summary(series: Series, today: date) -> str:
     if daily:
         n, length, unit_word = SUMMARY_DAYS, SUMMARY_DAYS, "days"
     else:
-        n = max(1, SUMMARY_WEEKS // series.merged)
+        # 3 months compares 4 weeks with 4 weeks; a year or more compares quarters (13 weeks)
+        span_weeks = len(series.points) * series.merged
+        window = SUMMARY_WEEKS if span_weeks <= LONG_RANGE_WEEKS else SUMMARY_QUARTER_WEEKS
+        n = max(1, window // series.merged)
         length, unit_word = n * series.merged, "weeks"
     period = f"{length} {'full ' if per_week else ''}{unit_word}"
     before_period = f"{length} {unit_word}"

@@ -689,3 +689,11 @@ def test_patchy_series_drawn_as_unjoined_points() -> None:
     text = _build(series, width=200, height=50)
     assert "•" in text
     assert "pain 4: raise with care team" in text
+
+
+def test_long_ranges_summarise_by_quarter() -> None:
+    data = history(400, pain=3, aerobic_min=20)
+    year = series_for_range("pain", "1y", data, [], TODAY)
+    months = series_for_range("pain", "3m", data, [], TODAY)
+    assert "13 weeks" in summary(year, TODAY)
+    assert "4 weeks" in summary(months, TODAY)

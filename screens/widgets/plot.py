@@ -51,6 +51,7 @@ Y_AXIS_COLUMNS = 10  # room plotext takes for the y tick labels and the frame
 TICK_SPACING = 11  # at most one x tick label per this many columns
 LIMIT_SHOWN_FROM = 0.75  # draw the upper limit once data reaches 75% of it (else it squashes)
 NO_DATA_TEXT = "No check-ins in this range yet"
+NO_SCANS_TEXT = "No DXA scans recorded yet (b: bone health)"
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -248,7 +249,8 @@ def _panel(
         fig.ylim(0, 1)
         fig.xticks([], [])
         fig.yticks([], [])
-        fig.text(NO_DATA_TEXT, 0.5, 0.5, alignment="center", color=color("default"))
+        empty = NO_SCANS_TEXT if s.bucket == "scan" else NO_DATA_TEXT
+        fig.text(empty, 0.5, 0.5, alignment="center", color=color("default"))
         return
 
     x0, x1 = s.points[0].start.toordinal(), s.points[-1].start.toordinal()
