@@ -133,6 +133,7 @@ def build_parser() -> Parser:
     common.add_argument(
         "--data",
         metavar="PATH",
+        default=argparse.SUPPRESS,  # so "bonecoach --data X cmd" is not reset by cmd's default
         help="data file to use (default: $BONECOACH_DATA, else the user data folder)",
     )
     parser = Parser(
@@ -211,6 +212,46 @@ def build_parser() -> Parser:
     doctor = sub.add_parser("doctor", parents=[common], help="check the data file or restore")
     doctor.add_argument("--restore", metavar="BACKUP", help="restore this backup file")
     doctor.set_defaults(handler=cmd_doctor)
+
+    demo = sub.add_parser(
+        "demo",
+        parents=[common],
+        help="a synthetic patient: open the coach on it, or write it to --data PATH",
+        description="Without --data: opens the coach on a synthetic patient in a temporary "
+        "file that is deleted on exit (your own data is never opened). With --data PATH: writes "
+        "the synthetic patient's data file to PATH (refusing to overwrite a file) and exits.",
+    )
+    demo.add_argument(
+        "--days",
+        type=_ranged_int(1, 3650, "days"),
+        default=365,
+        metavar="N",
+        help="days of history, 1-3650 (default 365)",
+    )
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        metavar="S",
+        help="random seed; the same seed gives the same patient (default 1)",
+    )
+    demo.set_defaults(handler=cmd_demo)
+
+    report = sub.add_parser(
+        "report",
+        parents=[common],
+        help="a visit summary for your care team (Markdown or a printable HTML page)",
+    )
+    report.add_argument(
+        "--days",
+        type=_ranged_int(1, 3650, "days"),
+        default=90,
+        metavar="N",
+        help="the period: the last N days (default 90)",
+    )
+    report.add_argument("--format", choices=("md", "html"), default="md")
+    report.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+    report.set_defaults(handler=cmd_report)
 
     assess = sub.add_parser(
         "assess",
@@ -420,7 +461,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
             text = checkins_to_csv(store.checkins())
         else:
-            raise UsageError("--format fhir is not available yet")
+            from coach.fhir import fhir_bundle
+
+            bundle = fhir_bundle(
+                store.get_profile(),
+                store.checkins(),
+                store.session_logs(),
+                store.dxa_scans(),
+                _today(),
+            )
+            text = json.dumps(bundle, indent=2, ensure_ascii=False) + "\n"
     _write_output(text, args.out)
     return EXIT_OK
 
@@ -488,6 +538,57 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     else:
         print("No backups yet (one is made before the first save of each day).")
     return EXIT_OK if report.ok else EXIT_PROBLEM
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from coach.demo import demo_summary, filler, make_demo
+    from store.db import Store, StoreError, write_new_store
+
+    demo = make_demo(args.days, args.seed, today=_today())
+    target = getattr(args, "data", None)  # BONECOACH_DATA is ignored: a demo never goes there
+    if target:
+        path = Path(target).expanduser()
+        try:
+            write_new_store(path, filler(demo))
+        except StoreError as error:
+            raise UsageError(str(error)) from None
+        print(f"Wrote a synthetic patient to {path}: {demo_summary(demo)}")
+        return EXIT_OK
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="bonecoach-demo-") as folder:
+        path = Path(folder) / "demo.json"
+        write_new_store(path, filler(demo))
+        store = Store.open(path)
+        try:
+            from screens.app import CoachApp
+
+            CoachApp(store=store, today=_today, demo=True).run()
+        finally:
+            store.close()
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from coach.report import build_report, frax_from_settings, render_html, render_markdown
+    from store.db import Store
+
+    with Store.open(data_path(args), read_only=True) as store:
+        major, hip = frax_from_settings(store.settings())
+        report = build_report(
+            store.get_profile(),
+            store.checkins(),
+            store.session_logs(),
+            store.dxa_scans(),
+            store.get_plan(),
+            _today(),
+            args.days,
+            frax_major=major,
+            frax_hip=hip,
+        )
+    text = render_html(report) if args.format == "html" else render_markdown(report)
+    _write_output(text, args.out)
+    return EXIT_OK
 
 
 def cmd_assess(args: argparse.Namespace) -> int:

@@ -72,6 +72,12 @@ def _bone(app: CoachApp) -> Screen:
     return BoneHealthScreen()
 
 
+def _profile(app: CoachApp) -> Screen:
+    from screens.profile import ProfileScreen
+
+    return ProfileScreen()
+
+
 # The order is the order of the home menu and the footer (the footer shows at most ~6).
 PLACES: list[Place] = [
     Place("c", "Check in", "today's check-in in under a minute", _checkin),
@@ -164,6 +170,23 @@ class CoachApp(App[None]):
         """Remember a theme the person chose (ctrl+p → "Change theme") for next time."""
         if self._theme_applied and not self.store.read_only:
             self.store.set_setting("theme", theme)
+
+    async def action_quit(self) -> None:
+        """Quit, but ask first when the current screen holds unsaved changes."""
+        is_dirty = getattr(self.screen, "is_dirty", None)
+        if callable(is_dirty) and is_dirty():
+            from screens.confirm import ConfirmScreen
+
+            def answered(leave: bool | None) -> None:
+                if leave:
+                    self.exit()
+
+            self.push_screen(
+                ConfirmScreen("Quit without saving what you typed?", "quit", "keep editing"),
+                answered,
+            )
+            return
+        self.exit()
 
     def action_help(self) -> None:
         from screens.help import HelpScreen

@@ -9,7 +9,7 @@ written over: opening it raises ``CorruptStoreError`` naming the file and the ne
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -311,17 +311,59 @@ class Store:
                 ) from None
         return sorted(out, key=keyed)
 
+    def _ids_by_key(self, table: str) -> dict[str, int]:
+        """Record key -> doc id, read from the raw table (no documents are built)."""
+        raw = (self._storage.read() or {}).get(table, {})
+        return {doc.get("key"): int(doc_id) for doc_id, doc in raw.items()}
+
     def _put_keyed(self, table: str, key: str, doc: dict[str, Any]) -> bool:
         """Insert or replace the record whose ``key`` matches; True if it replaced one."""
         self._require_writable()
-        tbl = self._db.table(table)
-        existing = [d for d in tbl.all() if d.get("key") == key]
+        existing = self._ids_by_key(table).get(key)
         record = {**doc, "key": key}
-        if existing:
-            tbl.upsert(Document(record, doc_id=existing[0].doc_id))
+        if existing is not None:
+            self._db.table(table).upsert(Document(record, doc_id=existing))
         else:
-            tbl.insert(record)
-        return bool(existing)
+            self._db.table(table).insert(record)
+        return existing is not None
+
+    def _replace_many(self, table: str, docs: dict[int, dict[str, Any]]) -> None:
+        """Put many documents by id with two table updates instead of one per document."""
+        tbl = self._db.table(table)
+        present = [doc_id for doc_id in docs if tbl.contains(doc_id=doc_id)]
+        if present:
+            tbl.remove(doc_ids=present)
+        tbl.insert_multiple(Document(doc, doc_id=doc_id) for doc_id, doc in docs.items())
+
+    def _replace_many_keyed(self, table: str, docs: dict[str, dict[str, Any]]) -> None:
+        ids = self._ids_by_key(table)
+        next_id = max(ids.values(), default=0) + 1
+        by_id: dict[int, dict[str, Any]] = {}
+        for key, doc in docs.items():
+            doc_id = ids.get(key)
+            if doc_id is None:
+                doc_id, next_id = next_id, next_id + 1
+            by_id[doc_id] = {**doc, "key": key}
+        self._replace_many(table, by_id)
+
+    def put_records(
+        self,
+        checkins: Iterable[CheckIn] = (),
+        dxa_scans: Iterable[DxaScan] = (),
+        session_logs: Iterable[SessionLog] = (),
+    ) -> None:
+        """Many records in one atomic write (import, demo); same date or key replaces."""
+        self._require_writable()
+        with self.batch():
+            entries = {c.day.toordinal(): c.to_dict() for c in checkins}
+            if entries:
+                self._replace_many("checkins", entries)
+            scans = {s.key: s.to_dict() for s in dxa_scans}
+            if scans:
+                self._replace_many_keyed("dxa", scans)
+            logs = {s.key: s.to_dict() for s in session_logs}
+            if logs:
+                self._replace_many_keyed("sessions", logs)
 
     # ----------------------------------------------------------------- profile
 
@@ -477,20 +519,18 @@ class Store:
                 counts.count("profile", self.get_profile() is not None)
                 self.put_profile(parsed.profile)
             existing = {c.day: c for c in self.checkins()}
-            for checkin in parsed.checkins:
-                if existing.get(checkin.day) != checkin:
-                    counts.count("checkins", checkin.day in existing)
-                    self.put_checkin(checkin)
+            new_checkins = [c for c in parsed.checkins if existing.get(c.day) != c]
+            for checkin in new_checkins:
+                counts.count("checkins", checkin.day in existing)
             scans = {s.key: s for s in self.dxa_scans()}
-            for scan in parsed.dxa_scans:
-                if scans.get(scan.key) != scan:
-                    counts.count("dxa_scans", scan.key in scans)
-                    self.put_dxa(scan)
+            new_scans = [s for s in parsed.dxa_scans if scans.get(s.key) != s]
+            for scan in new_scans:
+                counts.count("dxa_scans", scan.key in scans)
             logs = {s.key: s for s in self.session_logs()}
-            for log in parsed.session_logs:
-                if logs.get(log.key) != log:
-                    counts.count("session_logs", log.key in logs)
-                    self.put_session_log(log)
+            new_logs = [s for s in parsed.session_logs if logs.get(s.key) != s]
+            for log in new_logs:
+                counts.count("session_logs", log.key in logs)
+            self.put_records(new_checkins, new_scans, new_logs)
             if parsed.plan is not None and parsed.plan != self.get_plan():
                 counts.count("plan", self.get_plan() is not None)
                 self.put_plan(parsed.plan)

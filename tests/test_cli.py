@@ -85,6 +85,9 @@ def test_data_option_beats_the_environment(capsys, tmp_path: Path, _isolated_dat
     other = tmp_path / "other.json"
     assert call(capsys, "checkin", "--pain", "1", "--data", str(other))[0] == 0
     assert other.exists() and not _isolated_data.exists()
+    before = tmp_path / "before.json"  # --data before the command name works too
+    assert call(capsys, "--data", str(before), "profile", "--set", "name=Ann")[0] == 0
+    assert before.exists() and not _isolated_data.exists()
 
 
 def test_status_exit_code_tells_a_login_script(capsys) -> None:

@@ -304,3 +304,17 @@ async def test_read_only_session_does_not_save(data_path: Path) -> None:
 def test_checkin_form_snapshot(snap_compare, data_path: Path) -> None:
     app = make_app(data_path, profile=SAMPLE_PROFILE, days=3)
     assert snap_compare(app, terminal_size=SIZE, press=["c", "4"])
+
+
+async def test_quit_asks_when_a_checkin_is_unsaved(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("4", "tab", "tab", "q")  # q on the yes/no field reaches the app
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInScreen)
+        assert app.screen.query_one("#pain").value == "4"

@@ -1,0 +1,362 @@
+"""A FHIR R4 ``Bundle`` (type "collection") of what the person tracked, for their care team.
+
+Standard library only; returns a plain dict ready for ``json.dumps``. Deterministic: every
+``fullUrl`` is ``urn:uuid:`` + ``uuid5`` of what the entry is (kind, date, site), so the same data
+always gives the same bundle.
+
+Privacy: the Patient carries no identifier, no name, no sex (the app does not ask), and only the
+year of birth ("birthDate": "YYYY", year precision is valid FHIR). Free-text notes are never
+exported. Records dated after ``today`` are left out.
+
+Codes. LOINC is used only where the code is certain for what the app records:
+
+- 72514-3 "Pain severity - 0-10 verbal numeric rating [Score] - Reported" (worst joint pain);
+- 55411-3 "Exercise duration" (minutes of exercise a day; components per kind use project codes);
+- 38267-1 "DXA Lumbar spine [T-score] Bone density" and 38264-8 "DXA Hip [T-score] Bone density"
+  (LOINC's "Hip" is the total hip), each beside the project code for the same result.
+
+Everything else uses the project's own code system, :data:`CODE_SYSTEM` (a placeholder URL under the
+reserved ``.example`` domain: nothing is served there): calcium and vitamin D intake, aromatase
+inhibitor taken, pain interference, falls (with an injury component), red-flag symptoms, and the
+femoral-neck T-score (LOINC 38263-0 is "DXA Femur [T-score]", which is not specific to the
+femoral neck, so it is not used).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from coach import trends
+from coach.models import DXA_SITE_LABELS, RED_FLAGS, CheckIn, DxaScan, Profile, SessionLog
+
+__all__ = [
+    "CATEGORY_SYSTEM",
+    "CODE_SYSTEM",
+    "LOINC",
+    "LOINC_DXA_T_SCORE",
+    "LOINC_EXERCISE_DURATION",
+    "LOINC_PAIN_SEVERITY",
+    "PATIENT_ID",
+    "UCUM",
+    "fhir_bundle",
+]
+
+CODE_SYSTEM = "https://bonecoach.example/fhir/CodeSystem/observations"
+LOINC = "http://loinc.org"
+UCUM = "http://unitsofmeasure.org"
+CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category"
+PATIENT_ID = "bonecoach-patient"
+BUNDLE_ID = "bonecoach-export"
+_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "bonecoach.example")
+
+LOINC_PAIN_SEVERITY = ("72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported")
+LOINC_EXERCISE_DURATION = ("55411-3", "Exercise duration")
+LOINC_DXA_T_SCORE: dict[str, tuple[str, str]] = {
+    "lumbar_spine": ("38267-1", "DXA Lumbar spine [T-score] Bone density"),
+    "total_hip": ("38264-8", "DXA Hip [T-score] Bone density"),
+}
+
+
+def _dxa_code(site: str) -> str:
+    """Project code of a site's T-score, e.g. "dxa-t-score-femoral-neck"."""
+    return "dxa-t-score-" + site.replace("_", "-")
+
+
+# Project codes: code -> display.
+PROJECT_CODES: dict[str, str] = {
+    "pain-interference": "Joint pain interference with daily activities, 0-4",
+    "aerobic-minutes": "Weight-bearing aerobic exercise duration",
+    "resistance-minutes": "Resistance (strength) exercise duration",
+    "balance-minutes": "Balance exercise duration",
+    "calcium-intake": "Calcium intake, food and supplements",
+    "calcium-food": "Calcium intake from food",
+    "calcium-supplement": "Calcium intake from supplements",
+    "vitamin-d-supplement": "Vitamin D supplement intake",
+    "aromatase-inhibitor-taken": "Aromatase inhibitor dose taken",
+    "fall": "Fall",
+    "fall-injury": "Fall caused an injury",
+    "red-flags": "Symptoms that need care (stop exercising, contact a clinician)",
+    **{f"red-flag-{name}": label for name, label in RED_FLAGS.items()},
+    **{_dxa_code(site): f"DXA T-score, {label}" for site, label in DXA_SITE_LABELS.items()},
+}
+
+
+# --------------------------------------------------------------------------- building blocks
+
+
+def _uuid(*parts: str) -> str:
+    return str(uuid.uuid5(_NAMESPACE, "/".join(parts)))
+
+
+def _project(code: str) -> dict[str, str]:
+    return {"system": CODE_SYSTEM, "code": code, "display": PROJECT_CODES[code]}
+
+
+def _loinc(pair: tuple[str, str]) -> dict[str, str]:
+    return {"system": LOINC, "code": pair[0], "display": pair[1]}
+
+
+def _concept(*codings: dict[str, str], text: str | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"coding": list(codings)}
+    out["text"] = text or codings[0]["display"]
+    return out
+
+
+def _category(code: str) -> list[dict[str, Any]]:
+    display = {"survey": "Survey", "activity": "Activity", "imaging": "Imaging"}[code]
+    return [{"coding": [{"system": CATEGORY_SYSTEM, "code": code, "display": display}]}]
+
+
+def _quantity(value: float, unit: str, code: str) -> dict[str, Any]:
+    return {"value": value, "unit": unit, "system": UCUM, "code": code}
+
+
+def _minutes(value: float) -> dict[str, Any]:
+    return _quantity(int(value), "min", "min")
+
+
+def _observation(
+    key: str,
+    day: date,
+    code: dict[str, Any],
+    category: str,
+    patient_url: str,
+    value: dict[str, Any],
+    components: Sequence[dict[str, Any]] = (),
+) -> dict[str, Any]:
+    """One entry: an Observation with a deterministic id, about the patient, on one day."""
+    obs_id = _uuid("observation", key, day.isoformat())
+    resource: dict[str, Any] = {
+        "resourceType": "Observation",
+        "id": obs_id,
+        "status": "final",
+        "category": _category(category),
+        "code": code,
+        "subject": {"reference": patient_url},
+        "effectiveDateTime": day.isoformat(),
+        **value,
+    }
+    if components:
+        resource["component"] = list(components)
+    return {"fullUrl": f"urn:uuid:{obs_id}", "resource": resource}
+
+
+def _component(code: dict[str, Any], value: dict[str, Any]) -> dict[str, Any]:
+    return {"code": code, **value}
+
+
+# --------------------------------------------------------------------------- per record
+
+
+def _checkin_entries(c: CheckIn, patient: str, drug: str | None) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    if c.pain is not None:
+        out.append(
+            _observation(
+                "pain",
+                c.day,
+                _concept(_loinc(LOINC_PAIN_SEVERITY), text="Worst joint pain in the last 24 h"),
+                "survey",
+                patient,
+                {"valueInteger": c.pain},
+            )
+        )
+    if c.interference is not None:
+        out.append(
+            _observation(
+                "pain-interference",
+                c.day,
+                _concept(_project("pain-interference")),
+                "survey",
+                patient,
+                {"valueInteger": c.interference},
+            )
+        )
+    if c.ai_taken is not None:
+        text = f"Aromatase inhibitor ({drug}) dose taken" if drug else None
+        out.append(
+            _observation(
+                "aromatase-inhibitor-taken",
+                c.day,
+                _concept(_project("aromatase-inhibitor-taken"), text=text),
+                "survey",
+                patient,
+                {"valueBoolean": c.ai_taken},
+            )
+        )
+    total = c.calcium_total_mg
+    if total is not None:
+        parts = []
+        for code, value in (
+            ("calcium-food", c.calcium_food_mg),
+            ("calcium-supplement", c.calcium_supplement_mg),
+        ):
+            if value is not None:
+                parts.append(
+                    _component(
+                        _concept(_project(code)),
+                        {"valueQuantity": _quantity(value, "mg/day", "mg/d")},
+                    )
+                )
+        out.append(
+            _observation(
+                "calcium-intake",
+                c.day,
+                _concept(_project("calcium-intake")),
+                "survey",
+                patient,
+                {"valueQuantity": _quantity(total, "mg/day", "mg/d")},
+                parts,
+            )
+        )
+    if c.vitamin_d_iu is not None:
+        out.append(
+            _observation(
+                "vitamin-d-supplement",
+                c.day,
+                _concept(_project("vitamin-d-supplement")),
+                "survey",
+                patient,
+                {"valueQuantity": _quantity(c.vitamin_d_iu, "IU/day", "[IU]/d")},
+            )
+        )
+    if c.fall is not None:
+        parts = []
+        if c.fall and c.fall_injured is not None:
+            parts.append(
+                _component(_concept(_project("fall-injury")), {"valueBoolean": c.fall_injured})
+            )
+        out.append(
+            _observation(
+                "fall",
+                c.day,
+                _concept(_project("fall")),
+                "survey",
+                patient,
+                {"valueBoolean": c.fall},
+                parts,
+            )
+        )
+    if c.red_flags:
+        parts = [
+            _component(_concept(_project(f"red-flag-{flag}")), {"valueBoolean": True})
+            for flag in c.red_flags
+        ]
+        out.append(
+            _observation(
+                "red-flags",
+                c.day,
+                _concept(_project("red-flags")),
+                "survey",
+                patient,
+                {"valueBoolean": True},
+                parts,
+            )
+        )
+    return out
+
+
+def _exercise_entries(
+    checkins: Sequence[CheckIn], logs: Sequence[SessionLog], patient: str
+) -> list[dict[str, Any]]:
+    """Minutes a day, as the trends screen counts them (check-in first, else session logs)."""
+    days = [c.day for c in checkins] + [s.day for s in logs]
+    if not days:
+        return []
+    start, end = min(days), max(days)
+    total = trends.daily_series("exercise_min", checkins, logs, start, end)
+    kinds = {
+        code: trends.daily_series(metric, checkins, logs, start, end).points
+        for code, metric in (
+            ("aerobic-minutes", "aerobic_min"),
+            ("resistance-minutes", "resistance_min"),
+            ("balance-minutes", "balance_min"),
+        )
+    }
+    out = []
+    for i, point in enumerate(total.points):
+        if point.value is None:
+            continue
+        parts = [
+            _component(_concept(_project(code)), {"valueQuantity": _minutes(points[i].value)})
+            for code, points in kinds.items()
+            if points[i].value is not None
+        ]
+        out.append(
+            _observation(
+                "exercise-minutes",
+                point.start,
+                _concept(_loinc(LOINC_EXERCISE_DURATION), text="Exercise minutes in the day"),
+                "activity",
+                patient,
+                {"valueQuantity": _minutes(point.value)},
+                parts,
+            )
+        )
+    return out
+
+
+def _dxa_entry(scan: DxaScan, patient: str) -> dict[str, Any]:
+    codings = [_project(_dxa_code(scan.site))]
+    if scan.site in LOINC_DXA_T_SCORE:
+        codings.append(_loinc(LOINC_DXA_T_SCORE[scan.site]))
+    entry = _observation(
+        _dxa_code(scan.site),
+        scan.day,
+        _concept(*codings),
+        "imaging",
+        patient,
+        {"valueQuantity": _quantity(scan.t_score, "T-score", "{T-score}")},
+    )
+    entry["resource"]["bodySite"] = {"text": DXA_SITE_LABELS[scan.site]}
+    return entry
+
+
+# --------------------------------------------------------------------------- the bundle
+
+
+def _patient(profile: Profile | None) -> dict[str, Any]:
+    resource: dict[str, Any] = {"resourceType": "Patient", "id": PATIENT_ID}
+    if profile is not None and profile.birth_year is not None:
+        resource["birthDate"] = f"{profile.birth_year:04d}"
+    return {"fullUrl": f"urn:uuid:{_uuid('patient')}", "resource": resource}
+
+
+def fhir_bundle(
+    profile: Profile | None,
+    checkins: Iterable[CheckIn],
+    session_logs: Iterable[SessionLog],
+    dxa_scans: Iterable[DxaScan],
+    today: date,
+) -> dict[str, Any]:
+    """The person's records as a FHIR R4 collection Bundle (a dict; see the module docstring)."""
+    patient = _patient(profile)
+    ref = patient["fullUrl"]
+    drug = profile.ai_drug if profile is not None and profile.ai_drug != "other" else None
+    days = sorted((c for c in checkins if c.day <= today), key=lambda c: c.day)
+    by_day: dict[date, CheckIn] = {c.day: c for c in days}  # one per day, the later wins
+    logs = sorted((s for s in session_logs if s.day <= today), key=lambda s: (s.day, s.key))
+    scans = sorted(
+        (s for s in dxa_scans if s.day <= today),
+        key=lambda s: (s.day, list(DXA_SITE_LABELS).index(s.site)),
+    )
+    entries: list[dict[str, Any]] = []
+    for checkin in by_day.values():
+        entries += _checkin_entries(checkin, ref, drug)
+    entries += _exercise_entries(list(by_day.values()), logs, ref)
+    entries += [_dxa_entry(scan, ref) for scan in scans]
+    entries.sort(
+        key=lambda e: (
+            e["resource"]["effectiveDateTime"],
+            e["resource"]["code"]["coding"][0]["code"],
+        )
+    )
+    return {
+        "resourceType": "Bundle",
+        "id": BUNDLE_ID,
+        "type": "collection",
+        "entry": [patient, *entries],
+    }

@@ -1,0 +1,375 @@
+"""The profile: every field the plan and the bone-health checks use, editable from the keyboard.
+
+Open it with ``ProfileScreen()`` (``app.push_screen(ProfileScreen(), callback)``); it dismisses
+True when a changed profile was saved, False otherwise. Nothing is saved until every field is
+valid; a bad value shows a message beside its field and what was typed stays. Choices show the
+chosen word in brackets, so the answer is readable without colour (NO_COLOR).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, Static
+
+from coach.models import (
+    ACTIVITY_LEVELS,
+    AI_DRUGS,
+    BONE_STATUSES,
+    NAME_MAX_CHARS,
+    PROFILE_RANGES,
+    RISK_FACTORS,
+    SMOKER_CHOICES,
+    Profile,
+    ValidationError,
+    check_profile_against_today,
+)
+from screens.app import CoachApp
+from screens.widgets.choice import YesNo
+from screens.widgets.fields import FieldRow, NumberInput, Section, TextInput, TickBox, read_number
+
+EQUIPMENT_LABELS = {
+    "chair": "a sturdy chair",
+    "band": "resistance bands",
+    "dumbbells": "dumbbells",
+    "gym": "a gym",
+}
+# name -> (label, hint, step); numbers the profile needs (None is refused) are in REQUIRED
+NUMBER_FIELDS: dict[str, tuple[str, str, float]] = {
+    "birth_year": ("Year of birth", "optional, e.g. 1958", 1),
+    "weight_kg": ("Weight, kg", "optional", 0.5),
+    "days_per_week": ("Exercise days a week", "1-7", 1),
+    "minutes_per_session": ("Minutes per session", "10-90", 5),
+    "falls_last_year": ("Falls in the last year", "0 if none", 1),
+}
+REQUIRED = ("days_per_week", "minutes_per_session", "falls_last_year")
+CHOICE_FIELDS: dict[str, tuple[str, tuple[str, ...], str]] = {
+    "smoker": ("Smoking", SMOKER_CHOICES, ""),
+    "ai_drug": ("Aromatase inhibitor", AI_DRUGS, ""),
+    "activity": ("Active now", ACTIVITY_LEVELS, ""),
+    "bone_status": ("Bone density (DXA)", BONE_STATUSES, ""),
+}
+YES_NO_FIELDS = {
+    "vertebral_fracture": ("Spine (vertebral) fracture", "ever"),
+    "supervised": ("Supervised exercise", "with a physio or trainer"),
+}
+
+
+class OneOf(Widget, can_focus=True):
+    """One of a few words: ←/→ or Space to change; the chosen word is shown in brackets."""
+
+    DEFAULT_CSS = """
+    OneOf { width: auto; height: 1; background: $boost; }
+    OneOf:focus { text-style: bold; }
+    """
+    BINDINGS = [
+        Binding("right,space", "move(1)", "Next choice", show=False),
+        Binding("left", "move(-1)", "Previous choice", show=False),
+        Binding("enter", "app.focus_next", "Next field", show=False),
+    ]
+
+    value: reactive[str] = reactive("")
+
+    class Changed(Message):
+        """The choice changed."""
+
+        def __init__(self, one_of: OneOf, value: str) -> None:
+            super().__init__()
+            self.one_of = one_of
+            self.value = value
+
+        @property
+        def control(self) -> OneOf:
+            return self.one_of
+
+    def __init__(self, options: Sequence[str], value: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.options = tuple(options)
+        self.set_reactive(OneOf.value, value if value in self.options else self.options[0])
+
+    def render(self) -> Text:
+        text = Text()
+        for option in self.options:
+            if option == self.value:
+                text.append(f"[{option}]", style="reverse" if self.has_focus else "bold")
+            else:
+                text.append(f" {option} ")
+        return text
+
+    def watch_value(self, value: str) -> None:
+        self.post_message(self.Changed(self, value))
+
+    def action_move(self, step: int) -> None:
+        index = self.options.index(self.value)
+        self.value = self.options[(index + step) % len(self.options)]
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+
+def _parse_day(name: str, text: str) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(
+            name, f"must be a date as YYYY-MM-DD, e.g. 2024-03-01 (got {text!r})"
+        ) from None
+
+
+class ProfileScreen(Screen[bool]):
+    """Every profile field. ctrl+s saves and dismisses True; Esc asks before discarding."""
+
+    CSS_PATH = "profile.tcss"
+    AUTO_FOCUS = "#name"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="profile-save", priority=True),
+        Binding("escape", "leave", "Back", id="profile-back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._initial: dict[str, Any] = {}
+        self._stored: Profile | None = None
+
+    @property
+    def coach(self) -> CoachApp:
+        assert isinstance(self.app, CoachApp)
+        return self.app
+
+    # ----------------------------------------------------------------- building the form
+
+    def compose(self) -> ComposeResult:
+        self._stored = self.coach.store.get_profile()
+        p = self._stored or Profile()
+        yield Header()
+        yield Static(
+            "[b]Your profile[/b] shapes your exercise plan and the bone-health checks.\n"
+            "Tab next field · ←/→ change a choice · Space ticks · ctrl+s save · Esc back",
+            id="profile-title",
+        )
+        with VerticalScroll(id="profile-form"):
+            yield Section(
+                "About you",
+                FieldRow(
+                    "First name",
+                    TextInput(p.name, placeholder="optional", max_length=NAME_MAX_CHARS, id="name"),
+                    id="row-name",
+                ),
+                self._number("birth_year", p),
+                self._number("weight_kg", p),
+                self._choice("smoker", p),
+            )
+            yield Section(
+                "Your aromatase inhibitor",
+                self._choice("ai_drug", p),
+                FieldRow(
+                    "Started on",
+                    TextInput(
+                        p.ai_start.isoformat() if p.ai_start else "",
+                        placeholder="YYYY-MM-DD, optional",
+                        max_length=10,
+                        id="ai_start",
+                    ),
+                    id="row-ai_start",
+                ),
+            )
+            yield Section(
+                "Exercise",
+                self._choice("activity", p),
+                self._number("days_per_week", p),
+                self._number("minutes_per_session", p),
+                self._yes_no("supervised", p),
+                Static("Equipment you have (Space ticks; body weight always counts)"),
+                *[
+                    TickBox(label, name in p.equipment, id=f"equipment-{name}", classes="tick")
+                    for name, label in EQUIPMENT_LABELS.items()
+                ],
+            )
+            yield Section(
+                "Bones and falls",
+                self._choice("bone_status", p),
+                self._yes_no("vertebral_fracture", p),
+                self._number("falls_last_year", p),
+                Static("Other risk factors (Space ticks)"),
+                *[
+                    TickBox(label, name in p.risk_factors, id=f"risk-{name}", classes="tick")
+                    for name, label in RISK_FACTORS.items()
+                ],
+            )
+        yield Footer()
+
+    def _number(self, name: str, p: Profile) -> FieldRow:
+        label, hint, step = NUMBER_FIELDS[name]
+        spec = PROFILE_RANGES[name]
+        start = 1960 if name == "birth_year" else (70 if name == "weight_kg" else None)
+        control = NumberInput(spec, getattr(p, name), step=step, start=start, id=name)
+        return FieldRow(label, control, hint, id=f"row-{name}")
+
+    def _choice(self, name: str, p: Profile) -> FieldRow:
+        label, options, hint = CHOICE_FIELDS[name]
+        return FieldRow(label, OneOf(options, getattr(p, name), id=name), hint, id=f"row-{name}")
+
+    def _yes_no(self, name: str, p: Profile) -> FieldRow:
+        label, hint = YES_NO_FIELDS[name]
+        return FieldRow(label, YesNo(getattr(p, name), id=name), hint, id=f"row-{name}")
+
+    def on_mount(self) -> None:
+        self._initial = self._raw_values()
+
+    # ----------------------------------------------------------------- reading the form
+
+    def _raw_values(self) -> dict[str, Any]:
+        """What is on screen, as typed (for "has anything changed?")."""
+        values: dict[str, Any] = {}
+        for widget in self.query("NumberInput, TextInput"):
+            values[widget.id or ""] = widget.value  # type: ignore[attr-defined]
+        for widget in self.query("YesNo, OneOf, TickBox"):
+            values[widget.id or ""] = widget.value  # type: ignore[attr-defined]
+        return values
+
+    def is_dirty(self) -> bool:
+        return self._raw_values() != self._initial
+
+    def _show(self, name: str, message: str | None) -> None:
+        rows = self.query(f"#row-{name}")
+        if rows:
+            rows.first(FieldRow).show_error(message)
+        elif message:
+            self.notify(f"{name}: {message}", severity="error")
+
+    def _collect(self) -> Profile | None:
+        """Validate every field; show each problem beside its field; None if any is bad."""
+        fields: dict[str, Any] = {}
+        ok = True
+        today = self.coach.today()
+        for name in NUMBER_FIELDS:
+            try:
+                value = read_number(self.query_one(f"#{name}", NumberInput), name)
+                if value is None and name in REQUIRED:
+                    raise ValidationError(name, f"is needed: {PROFILE_RANGES[name].describe()}")
+                fields[name] = value
+                self._show(name, None)
+            except ValidationError as error:
+                self._show(name, error.message)
+                ok = False
+        try:
+            fields["ai_start"] = _parse_day("ai_start", self.query_one("#ai_start", Input).value)
+            self._show("ai_start", None)
+        except ValidationError as error:
+            self._show("ai_start", error.message)
+            ok = False
+        for name in ("birth_year", "ai_start"):  # the rules that need today, one field each
+            if fields.get(name) is not None:
+                try:
+                    check_profile_against_today(Profile(**{name: fields[name]}), today)
+                except ValidationError as error:
+                    self._show(name, error.message)
+                    ok = False
+        for name in YES_NO_FIELDS:
+            answer = self.query_one(f"#{name}", YesNo).value
+            if answer is None:
+                self._show(name, "is needed: yes or no (press y or n)")
+                ok = False
+            else:
+                fields[name] = answer
+                self._show(name, None)
+        for name in CHOICE_FIELDS:
+            fields[name] = self.query_one(f"#{name}", OneOf).value
+        fields["name"] = self.query_one("#name", Input).value.strip()
+        fields["equipment"] = (
+            "none",
+            *(n for n in EQUIPMENT_LABELS if self.query_one(f"#equipment-{n}", TickBox).value),
+        )
+        fields["risk_factors"] = tuple(
+            n for n in RISK_FACTORS if self.query_one(f"#risk-{n}", TickBox).value
+        )
+        if not ok:
+            return None
+        try:
+            profile = Profile(**fields)
+            check_profile_against_today(profile, today)
+        except ValidationError as error:
+            self._show(error.field, error.message)
+            return None
+        return profile
+
+    # ----------------------------------------------------------------- events
+
+    @on(FieldRow.Changed)
+    def _validate_one(self, event: FieldRow.Changed) -> None:
+        """Check a number or date as it is typed; the message goes as soon as it is fixed."""
+        control = event.row.control
+        try:
+            if isinstance(control, NumberInput):
+                read_number(control, control.id or "value")
+            elif control.id == "ai_start" and isinstance(control, Input):
+                _parse_day("ai_start", control.value)
+            event.row.show_error(None)
+        except ValidationError as error:
+            event.row.show_error(error.message)
+
+    @on(YesNo.Changed)
+    def _answered(self, event: YesNo.Changed) -> None:
+        if event.value is not None and event.yes_no.id:
+            self._show(event.yes_no.id, None)
+
+    @on(Input.Submitted)
+    def _next_field(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.focus_next()
+
+    # ----------------------------------------------------------------- actions
+
+    def action_save(self) -> None:
+        profile = self._collect()
+        if profile is None:
+            invalid = self.query(".-invalid NumberInput, .-invalid TextInput, .-invalid YesNo")
+            if invalid:
+                invalid.first().focus()
+            self.notify("Not saved yet: fix the fields marked ⚠.", severity="error")
+            return
+        if self.coach.notify_read_only():
+            return
+        if profile == self._stored:
+            self.notify("No changes to save.")
+            self.dismiss(False)
+            return
+        self.coach.store.put_profile(profile)
+        self.notify("Profile saved.")
+        self.dismiss(True)
+
+    def action_leave(self) -> None:
+        if not self.is_dirty():
+            self.dismiss(False)
+            return
+        from screens.confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(False)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Discard the changes to your profile? Nothing has been saved.",
+                "discard",
+                "keep editing",
+            ),
+            answered,
+        )

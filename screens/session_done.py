@@ -1,0 +1,136 @@
+"""Mark a plan session done: how hard it felt and joint pain during it, in a small dialog.
+
+Both numbers are asked because they are what a care team wants to see next to the minutes;
+nothing is saved here: the dialog returns the answers and the plan screen saves them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from coach.models import NOTE_MAX_CHARS, SESSION_RANGES, SessionLog, ValidationError
+from screens.widgets.fields import FieldRow, NumberInput, TextInput, read_number
+
+
+@dataclass(frozen=True)
+class SessionAnswers:
+    """What the person said about a session they did."""
+
+    effort: int
+    pain_during: int
+    note: str = ""
+
+
+FIELDS = {
+    "effort": ("How hard it felt (0-10)", "0 rest · 5 moderate · 10 hardest"),
+    "pain_during": ("Joint pain during (0-10)", "0 none · 10 worst"),
+}
+
+
+class SessionDoneScreen(ModalScreen[SessionAnswers | None]):
+    """Asks effort and pain during; Enter moves on and saves on the note, Esc cancels."""
+
+    DEFAULT_CSS = """
+    SessionDoneScreen { align: center middle; }
+    SessionDoneScreen > Vertical {
+        width: 76; max-width: 100%; height: auto; max-height: 100%;
+        border: thick $primary; background: $surface; padding: 0 1;
+    }
+    SessionDoneScreen #done-title { height: auto; margin: 0 0 1 0; }
+    SessionDoneScreen .done-keys { color: $text-muted; margin: 1 0 0 0; height: auto; }
+    SessionDoneScreen FieldRow .field-label { width: 27; }
+    SessionDoneScreen FieldRow .field-error { padding: 0 0 0 27; }
+    """
+    AUTO_FOCUS = "#effort"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="done-save", priority=True),
+        Binding("escape", "cancel", "Cancel", id="done-cancel"),
+    ]
+
+    def __init__(self, title: str, previous: SessionLog | None = None) -> None:
+        super().__init__()
+        self.title_text = title
+        self.previous = previous
+
+    def compose(self) -> ComposeResult:
+        previous = self.previous
+        with Vertical():
+            again = "  (already marked done: saving replaces it)" if previous else ""
+            yield Static(f"[b]Mark done[/b]: {self.title_text}{again}", id="done-title")
+            for name, (label, hint) in FIELDS.items():
+                value = getattr(previous, name) if previous else None
+                yield FieldRow(
+                    label,
+                    NumberInput(
+                        SESSION_RANGES[name], value, start=5 if name == "effort" else 0, id=name
+                    ),
+                    hint,
+                    id=f"row-{name}",
+                )
+            yield FieldRow(
+                "Note (optional)",
+                TextInput(
+                    previous.note if previous else "",
+                    placeholder="how it went",
+                    max_length=NOTE_MAX_CHARS,
+                    id="note",
+                ),
+                id="row-note",
+            )
+            yield Static("Enter next / save · ctrl+s save · Esc cancel", classes="done-keys")
+
+    def _answers(self) -> SessionAnswers | None:
+        """Both numbers, checked; each problem is shown beside its field."""
+        values: dict[str, int] = {}
+        for name in FIELDS:
+            row = self.query_one(f"#row-{name}", FieldRow)
+            try:
+                value = read_number(self.query_one(f"#{name}", NumberInput), name)
+                if value is None:
+                    spec = SESSION_RANGES[name]
+                    raise ValidationError(name, f"is needed: {spec.describe()}")
+                values[name] = int(value)
+                row.show_error(None)
+            except ValidationError as error:
+                row.show_error(error.message)
+        if len(values) < len(FIELDS):
+            return None
+        note = self.query_one("#note", TextInput).value.strip()
+        return SessionAnswers(values["effort"], values["pain_during"], note)
+
+    @on(FieldRow.Changed)
+    def _check_one(self, event: FieldRow.Changed) -> None:
+        control = event.row.control
+        if isinstance(control, NumberInput):
+            try:
+                read_number(control, control.id or "value")
+                event.row.show_error(None)
+            except ValidationError as error:
+                event.row.show_error(error.message)
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "note":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def action_save(self) -> None:
+        answers = self._answers()
+        if answers is None:
+            invalid = self.query(".-invalid NumberInput")
+            if invalid:
+                invalid.first().focus()
+            return
+        self.dismiss(answers)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
