@@ -51,8 +51,9 @@ def run_once(argv: list[str], env: dict[str, str], timeout: float = 30.0) -> tup
                     chunk = os.read(fd, 65536)
                 except OSError:
                     break
+                window = seen[-len(MARKER) :] + chunk  # a marker may straddle two reads
                 seen = (seen + chunk)[-4096:]
-                if first_frame is None and MARKER in seen:
+                if first_frame is None and MARKER in window:
                     first_frame = time.perf_counter() - start
                     deadline = time.perf_counter() + 1.0
             if first_frame is not None and time.perf_counter() >= deadline:

@@ -682,7 +682,7 @@ def run_tui(args: argparse.Namespace) -> int:
     """Open the store and run the Textual app (imported here: it is the slow import)."""
     from store.db import Store
 
-    store = Store.open(data_path(args))
+    store = Store.open(data_path(args), defer_lock=True)  # the app takes it after 1st frame
     try:
         from screens.app import CoachApp
 
@@ -695,11 +695,29 @@ def run_tui(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- entry point
 
 
+def opens_tui(argv: Sequence[str]) -> bool:
+    """Plain ``bonecoach`` (optionally ``--data PATH``): no subcommand, no help or version."""
+    if not argv:
+        return True
+    if len(argv) == 1:
+        return argv[0].startswith("--data=")
+    return len(argv) == 2 and argv[0] == "--data"
+
+
+def tui_parser() -> Parser:
+    """Just ``--data``: opening the app should not pay for building every subcommand's parser."""
+    parser = Parser(prog="bonecoach")
+    parser.add_argument("--data", metavar="PATH", default=argparse.SUPPRESS)
+    parser.set_defaults(command=None)
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; map every user-facing error to one line on stderr and an exit status."""
     from store.db import StoreError
 
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = tui_parser() if opens_tui(argv) else build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as done:  # --help, --version, or a one-line usage error (exit 2)

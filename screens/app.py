@@ -92,6 +92,13 @@ PLACES: list[Place] = [
         _bone,
         footer=False,
     ),
+    Place(
+        "e",
+        "Profile",
+        "your details, equipment and bones: they shape the plan",
+        _profile,
+        footer=False,
+    ),
 ]
 
 
@@ -129,7 +136,8 @@ class CoachApp(App[None]):
     """The bonecoach TUI. Give it an open store and a clock; it never calls date.today()."""
 
     TITLE = "bonecoach"
-    CSS_PATH = "app.tcss"
+    # Home's CSS is parsed with the app's; other screens bring theirs when first opened.
+    CSS_PATH = ["app.tcss", "home.tcss"]
     COMMANDS = App.COMMANDS | {PlacesProvider}
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
@@ -149,22 +157,40 @@ class CoachApp(App[None]):
         self.today = today
         self.demo = demo
         self._theme_applied = False
+        # before the app runs, so the first frame is styled once, in the remembered theme
+        saved_theme = store.get_setting("theme")
+        self.theme = saved_theme if saved_theme in self.available_themes else DEFAULT_THEME
         if demo:
             self.title = "bonecoach — DEMO (synthetic patient, nothing is kept)"
         if store.read_only:
             self.sub_title = store.read_only_reason or "read-only"
 
     def on_mount(self) -> None:
-        saved_theme = self.store.get_setting("theme")
-        self.theme = saved_theme if saved_theme in self.available_themes else DEFAULT_THEME
         self._theme_applied = True
         from screens.home import HomeScreen
 
         self.push_screen(HomeScreen())
+        self.call_after_refresh(self._take_lock)
         if self.store.get_profile() is None:
             from screens.onboarding import OnboardingScreen
 
             self.push_screen(OnboardingScreen())
+
+    def _take_lock(self) -> None:
+        """Take the one-writer lock after the first frame (see Store.open(defer_lock=True))."""
+        from store.db import StoreError
+
+        try:
+            reread = self.store.acquire_lock()
+        except StoreError as error:  # replaced by a damaged file since it was read
+            self.store.read_only_reason = "changed on disk and now unreadable — read-only"
+            self.notify(str(error), title="Data file", severity="error", timeout=30)
+            reread = False
+        if self.store.read_only:
+            self.sub_title = self.store.read_only_reason or "read-only"
+        refresh = getattr(self.screen, "refresh_from_store", None)
+        if (reread or self.store.read_only) and callable(refresh):
+            refresh()
 
     def watch_theme(self, theme: str) -> None:
         """Remember a theme the person chose (ctrl+p → "Change theme") for next time."""

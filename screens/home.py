@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from rich.table import Table
-from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Header, Static
 
 from coach.checkin import streaks
 from coach.models import CheckIn
@@ -27,35 +23,42 @@ def _num(value: float | None) -> str:
     return "–" if value is None else f"{value:g}"
 
 
-def week_table(checkins: dict[date, CheckIn], today: date) -> Table:
-    """The last 7 days, one row a day; a missing day says so in words, not colour."""
-    table = Table(box=None, pad_edge=False, padding=(0, 1), header_style="bold", expand=False)
-    table.add_column("Day")
-    table.add_column("Pain", justify="right")
-    table.add_column("Move", justify="right")
-    table.add_column("AI", justify="center")
-    table.add_column("Ca mg", justify="right")
+WEEK_HEADER = f"{'Day':<8} {'Pain':>4} {'Move':>5} {'AI':>4} {'Ca mg':>6}"
+
+
+def week_lines(checkins: dict[date, CheckIn], today: date) -> str:
+    """The last 7 days, one line a day; a missing day says so in words, not colour.
+
+    Plain fixed-width text rather than a Rich table: it is drawn in the first frame, and a
+    table costs tens of milliseconds to measure and render.
+    """
+    lines = ["[b $text-accent]Last 7 days[/]", f"[b]{WEEK_HEADER}[/b]"]
     for offset in range(6, -1, -1):
         day = today - timedelta(days=offset)
         label = "Today" if offset == 0 else day.strftime("%a %d")
         entry = checkins.get(day)
         if entry is None:
-            table.add_row(label, Text("not checked in", style="dim"), "", "", "")
+            lines.append(f"{label:<8} [dim]not checked in[/dim]")
             continue
-        table.add_row(
-            label,
-            _num(entry.pain),
-            _num(entry.exercise_min),
-            _yes_no(entry.ai_taken),
-            _num(entry.calcium_total_mg),
+        lines.append(
+            f"{label:<8} {_num(entry.pain):>4} {_num(entry.exercise_min):>5} "
+            f"{_yes_no(entry.ai_taken):>4} {_num(entry.calcium_total_mg):>6}"
         )
-    return table
+    return "\n".join(lines)
+
+
+def places_text() -> str:
+    """Every place with its key; a plain list (keys, not a menu, are how places open)."""
+    lines = ["[b $text-accent]Go to (press the key)[/]"]
+    lines += [f"[b]{p.key}[/b]  {p.label}" for p in PLACES]
+    lines += ["[b]?[/b]  Help and all keys", "[b]ctrl+p[/b]  Search commands"]
+    return "\n".join(lines)
 
 
 class HomeScreen(Screen[None]):
     """The dashboard. Re-reads the store every time it is shown, so it is never stale."""
 
-    CSS_PATH = "home.tcss"
+    # home.tcss is loaded with the app's CSS (screens/app.py): parsed once, before the first frame
     BINDINGS = [
         Binding(p.key, f"app.open_place('{p.key}')", p.label, show=p.footer, id=f"place-{p.key}")
         for p in PLACES
@@ -63,27 +66,14 @@ class HomeScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        if self.coach.store.read_only:
-            yield Static(
-                f"⚠ This file is {self.coach.store.read_only_reason}: you can look, "
-                "but nothing can be saved here.",
-                id="read-only",
-            )
-        with Vertical(id="home-body"):
-            yield Static(id="today")
-            yield Static(id="streaks")
-            yield Static(id="sparklines")
-            with Horizontal(id="home-panels"):
-                with Vertical(id="week-panel"):
-                    yield Static("Last 7 days", classes="panel-title")
-                    yield Static(id="week")
-                with Vertical(id="places-panel"):
-                    yield Static("Go to", classes="panel-title")
-                    yield OptionList(
-                        *[Option(f"{p.key}  {p.label}", id=p.key) for p in PLACES],
-                        Option("?  Help and all keys", id="?"),
-                        id="places",
-                    )
+        yield Static(id="read-only")
+        # few widgets on purpose: home is the first frame, and every widget costs start-up time
+        yield Static(id="today")
+        yield Static(id="streaks")
+        yield Static(id="sparklines")
+        with Horizontal(id="home-panels"):
+            yield Static(id="week")
+            yield Static(places_text(), id="places")
         yield Footer()
 
     @property
@@ -91,15 +81,19 @@ class HomeScreen(Screen[None]):
         assert isinstance(self.app, CoachApp)
         return self.app
 
-    def on_mount(self) -> None:
-        self.refresh_from_store()
-
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self) -> None:  # also sent when home is first shown
         self.refresh_from_store()
 
     def refresh_from_store(self) -> None:
         """Read today's state from the store and redraw the dashboard."""
         store = self.coach.store
+        banner = self.query_one("#read-only", Static)
+        banner.display = store.read_only
+        if store.read_only:
+            banner.update(
+                f"⚠ This file is {store.read_only_reason}: you can look, "
+                "but nothing can be saved here."
+            )
         today = self.coach.today()
         figures = streaks(store.checkin_days(), today)
         recent = {c.day: c for c in store.checkins(today - timedelta(days=6), today)}
@@ -120,7 +114,7 @@ class HomeScreen(Screen[None]):
             f"{figures.this_month} {'day' if figures.this_month == 1 else 'days'} "
             "checked in this month"
         )
-        self.query_one("#week", Static).update(week_table(recent, today))
+        self.query_one("#week", Static).update(week_lines(recent, today))
         # after the first frame: the sparklines need coach.trends, which start-up can wait for
         self.call_after_refresh(self._show_sparklines, today)
 
@@ -142,9 +136,3 @@ class HomeScreen(Screen[None]):
             f"Exercise, 14 days    {sparkline(moved, 0)}  (minutes a day)"
         )
 
-    @on(OptionList.OptionSelected, "#places")
-    def _open(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id == "?":
-            self.coach.action_help()
-        elif event.option.id:
-            self.coach.action_open_place(event.option.id)

@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Document
 
@@ -29,6 +28,8 @@ from store.storage import (
 )
 
 if TYPE_CHECKING:
+    from filelock import FileLock
+
     from coach.models import Plan
     from store.transfer import ImportCounts
 
@@ -39,6 +40,19 @@ BACKUPS_KEPT = 7
 BACKUP_DIR = "backups"
 READ_ONLY_MESSAGE = "open in another session — read-only"
 EXPORT_FORMAT = "bonecoach-export"
+
+
+def _new_file_data() -> dict[str, Any]:
+    return {META: {str(SINGLE_DOC): {"schema": SCHEMA_VERSION}}}
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    """Identity of the file's current version (a replace makes a new inode)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
 
 
 class StoreError(Exception):
@@ -185,8 +199,11 @@ class Store:
         self._clock = clock
         self.read_only_reason = read_only_reason
         self._backup_day: date | None = None
+        self._lock_pending = False
+        self._disk_schema = SCHEMA_VERSION
+        self._loaded_signature: tuple[int, int, int] | None = None
         if data is None:  # a new file: it is written with its schema marker on first save
-            data = {META: {str(SINGLE_DOC): {"schema": SCHEMA_VERSION}}}
+            data = _new_file_data()
         self._db = TinyDB(
             str(path), storage=AtomicJSONStorage, before_write=self._before_write, initial=data
         )
@@ -201,37 +218,63 @@ class Store:
         *,
         read_only: bool = False,
         clock: Callable[[], date] = date.today,
+        defer_lock: bool = False,
     ) -> Store:
         """Open (or prepare to create) the data file at ``path``.
 
         Raises CorruptStoreError if the file exists but cannot be used. If another session
         holds the file, the store opens read-only with ``read_only_reason`` set.
+
+        ``defer_lock`` lets the TUI draw its first frame before taking the lock (the locking
+        library is a noticeable import): call ``acquire_lock()`` soon after. Until then the
+        store is not written; any write takes the lock first.
         """
         path = Path(path)
-        reason = "opened read-only" if read_only else None
-        lock: FileLock | None = None
+        data = cls._load(path)
+        store = cls(path, data, None, clock, "opened read-only" if read_only else None)
+        store._disk_schema = schema_of(data) if data is not None else SCHEMA_VERSION
+        if store._disk_schema < SCHEMA_VERSION:
+            store._storage._cache = migrate(data)  # in memory; on disk once the lock is held
         if not read_only:
-            paths.ensure_private_folder(path.parent)
-            lock = FileLock(str(path) + ".lock", timeout=0, mode=paths.FILE_MODE)
-            try:
-                lock.acquire()
-            except Timeout:
-                lock, reason = None, READ_ONLY_MESSAGE
-        try:
-            if lock is not None:
-                remove_stale_temp_files(path)
-                paths.ensure_private_file(path)
-            data = cls._load(path)
-            store = cls(path, data, lock, clock, reason)
-            if data is not None and schema_of(data) < SCHEMA_VERSION and lock is not None:
-                store._migrate_on_disk()
-            elif data is not None and schema_of(data) < SCHEMA_VERSION:
-                store._storage._cache = migrate(data)
-        except BaseException:
-            if lock is not None:
-                lock.release()
-            raise
+            store._lock_pending = True
+            store._loaded_signature = _signature(path)
+            if not defer_lock:
+                store.acquire_lock()
         return store
+
+    def acquire_lock(self) -> bool:
+        """Take the one-writer lock (or become read-only). True if the file was re-read
+        because another session changed it after this store first read it."""
+        if not self._lock_pending:
+            return False
+        self._lock_pending = False
+        from filelock import FileLock, Timeout
+
+        paths.ensure_private_folder(self.path.parent)
+        lock = FileLock(str(self.path) + ".lock", timeout=0, mode=paths.FILE_MODE)
+        try:
+            lock.acquire()
+        except Timeout:
+            self.read_only_reason = READ_ONLY_MESSAGE
+            return False
+        try:
+            remove_stale_temp_files(self.path)
+            paths.ensure_private_file(self.path)
+            reloaded = _signature(self.path) != self._loaded_signature
+            if reloaded:  # written by a session that closed in between: start from its data
+                data = self._load(self.path)
+                self._disk_schema = schema_of(data) if data is not None else SCHEMA_VERSION
+                self._storage.reload()
+                self._storage._cache = migrate(data) if data is not None else _new_file_data()
+                self._storage._loaded = True
+            if self._disk_schema < SCHEMA_VERSION:
+                self._migrate_on_disk()
+                self._disk_schema = SCHEMA_VERSION
+        except BaseException:
+            lock.release()
+            raise
+        self._lock = lock
+        return reloaded
 
     @staticmethod
     def _load(path: Path) -> dict[str, Any] | None:
@@ -245,10 +288,8 @@ class Store:
 
     def _migrate_on_disk(self) -> None:
         """Keep the old-version file as a backup, then write the migrated data once."""
-        data = self._storage.read() or {}
-        old = schema_of(data)
-        make_backup(self.path, self._clock(), label=f"-schema{old}")
-        self._storage.write(migrate(data))
+        make_backup(self.path, self._clock(), label=f"-schema{self._disk_schema}")
+        self._storage.write(self._storage.read() or {})
 
     @property
     def read_only(self) -> bool:
@@ -269,6 +310,7 @@ class Store:
     # ----------------------------------------------------------------- writing
 
     def _before_write(self) -> None:
+        self.acquire_lock()
         if self.read_only:
             raise ReadOnlyError(self.path, self.read_only_reason or READ_ONLY_MESSAGE)
         today = self._clock()
@@ -281,6 +323,7 @@ class Store:
             self._backup_day = today
 
     def _require_writable(self) -> None:
+        self.acquire_lock()
         if self.read_only:
             raise ReadOnlyError(self.path, self.read_only_reason or READ_ONLY_MESSAGE)
 

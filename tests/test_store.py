@@ -395,3 +395,38 @@ def test_writes_are_atomic_replacements(open_store, data_path: Path) -> None:
     inode = os.stat(data_path).st_ino
     store.put_checkin(CheckIn(DAY, pain=2))
     assert os.stat(data_path).st_ino != inode  # a new file replaced the old one
+
+
+# --------------------------------------------------------------------------- deferred lock
+
+
+def test_deferred_lock_becomes_read_only_when_another_session_has_the_file(
+    open_store, data_path: Path
+) -> None:
+    first = open_store()
+    first.put_checkin(CheckIn(DAY, pain=1))
+    late = open_store(defer_lock=True)
+    assert not late.read_only  # not known yet
+    assert late.acquire_lock() is False
+    assert late.read_only and late.read_only_reason == READ_ONLY_MESSAGE
+    with pytest.raises(ReadOnlyError):
+        late.put_checkin(CheckIn(DAY, pain=9))
+
+
+def test_a_write_takes_the_deferred_lock_first(open_store, data_path: Path) -> None:
+    store = open_store(defer_lock=True)
+    store.put_checkin(CheckIn(DAY, pain=2))  # takes the lock before writing
+    assert open_store().read_only  # a second session now sees it held
+
+
+def test_deferred_lock_rereads_a_file_changed_in_between(open_store, data_path: Path) -> None:
+    with Store.open(data_path) as other:
+        other.put_checkin(CheckIn(DAY, pain=1))
+    store = open_store(defer_lock=True)
+    with Store.open(data_path) as other:  # another session writes, then closes
+        other.put_checkin(CheckIn(DAY - timedelta(days=1), pain=5))
+    assert store.get_checkin(DAY - timedelta(days=1)) is None  # still the old view
+    assert store.acquire_lock() is True
+    store.put_checkin(CheckIn(DAY - timedelta(days=2), pain=7))
+    with reopen(data_path) as again:
+        assert [c.pain for c in again.checkins()] == [7, 5, 1]  # nothing of theirs lost

@@ -84,3 +84,41 @@ async def test_second_session_shows_read_only(data_path: Path) -> None:
 
 def test_home_snapshot(snap_compare, data_path: Path) -> None:
     assert snap_compare(make_app(data_path, profile=SAMPLE_PROFILE, days=10), terminal_size=SIZE)
+
+
+async def test_lock_taken_after_the_first_frame_shows_read_only(data_path: Path) -> None:
+    from ui_helpers import TODAY
+
+    from screens.app import CoachApp
+
+    with Store.open(data_path) as first:
+        first.put_profile(SAMPLE_PROFILE)
+        store = Store.open(data_path, defer_lock=True)
+        app = CoachApp(store, today=lambda: TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            assert store.read_only
+            banner = app.screen.query_one("#read-only")
+            assert banner.display and "read-only" in text_of(banner)
+        store.close()
+
+
+async def test_lock_taken_after_the_first_frame_when_free(data_path: Path) -> None:
+    from ui_helpers import TODAY
+
+    from screens.app import CoachApp
+
+    with Store.open(data_path) as first:
+        first.put_profile(SAMPLE_PROFILE)
+    store = Store.open(data_path, defer_lock=True)
+    app = CoachApp(store, today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert not store.read_only and store._lock is not None
+        assert not app.screen.query_one("#read-only").display
+        second = Store.open(data_path)
+        assert second.read_only  # held by the app now
+        second.close()
+    store.close()
