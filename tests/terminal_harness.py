@@ -71,6 +71,7 @@ class Tmux:
         while time.monotonic() < deadline:
             screen = self.screen()
             if all(t in screen for t in texts):
+                time.sleep(0.4)  # as a person does: look at the screen before typing
                 return screen
             time.sleep(0.2)
         raise AssertionError(f"{texts} not on screen after {timeout}s:\n{screen}")
@@ -92,6 +93,7 @@ class LoopbackSshd:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.port = free_port()
         self.user = (
             os.environ.get("USER")
