@@ -18,11 +18,33 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
+from textual.theme import Theme
 
 if TYPE_CHECKING:
     from store.db import Store
 
 DEFAULT_THEME = "textual-dark"
+HIGH_CONTRAST_THEME = "bonecoach-high-contrast"
+
+
+def high_contrast_theme() -> Theme:
+    """White on black with bright yellow and cyan accents: for low vision and glare."""
+    return Theme(
+        name=HIGH_CONTRAST_THEME,
+        primary="#FFFF00",
+        secondary="#00FFFF",
+        accent="#FFFF00",
+        foreground="#FFFFFF",
+        background="#000000",
+        surface="#000000",
+        panel="#1A1A1A",
+        boost="#262626",
+        success="#00FF00",
+        warning="#FFFF00",
+        error="#FF6666",
+        dark=True,
+        variables={"text-muted": "#E0E0E0", "footer-key-foreground": "#FFFF00"},
+    )
 
 
 @dataclass(frozen=True)
@@ -157,6 +179,7 @@ class CoachApp(App[None]):
         self.today = today
         self.demo = demo
         self._theme_applied = False
+        self.register_theme(high_contrast_theme())
         # before the app runs, so the first frame is styled once, in the remembered theme
         saved_theme = store.get_setting("theme")
         self.theme = saved_theme if saved_theme in self.available_themes else DEFAULT_THEME

@@ -45,7 +45,8 @@ COMMON_KEYS = (
     ("+ - ↑ ↓", "in a number field: one step up or down (or type digits)"),
     ("y n Space", "in a yes/no field: yes, no, switch"),
     ("Esc", "back (asks first if something is unsaved)"),
-    ("Ctrl+P", "command palette: every place and command, and 'Change theme'"),
+    ("Ctrl+P", "command palette: every place and command"),
+    ("Ctrl+P Theme", "colours: ansi-dark, ansi-light (your terminal's), bonecoach-high-contrast"),
     ("?", "this help"),
     ("q", "quit (from screens without a text field)"),
 )

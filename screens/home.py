@@ -135,4 +135,3 @@ class HomeScreen(Screen[None]):
             f"Joint pain, 14 days  {sparkline(pain, 0, 10)}  (0-10; · no entry)\n"
             f"Exercise, 14 days    {sparkline(moved, 0)}  (minutes a day)"
         )
-

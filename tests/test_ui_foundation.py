@@ -122,3 +122,25 @@ async def test_lock_taken_after_the_first_frame_when_free(data_path: Path) -> No
         assert second.read_only  # held by the app now
         second.close()
     store.close()
+
+
+async def test_theme_choice_is_remembered_and_accessible_themes_exist(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    assert {"ansi-dark", "ansi-light", "bonecoach-high-contrast"} <= set(app.available_themes)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"theme")
+        await pilot.pause(0.5)  # the palette searches in the background
+        await pilot.press("enter")
+        await pilot.pause(0.8)
+        await pilot.press(*"high")
+        await pilot.pause(0.8)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "bonecoach-high-contrast"
+    assert app.store.get_setting("theme") == "bonecoach-high-contrast"
+    app.store.close()
+    again = make_app(data_path)
+    assert again.theme == "bonecoach-high-contrast"  # applied before the first frame
+    again.store.close()
