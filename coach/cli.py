@@ -554,6 +554,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             raise UsageError(str(error)) from None
         print(f"Wrote a synthetic patient to {path}: {demo_summary(demo)}")
         return EXIT_OK
+    require_terminal()
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="bonecoach-demo-") as folder:
@@ -678,10 +679,20 @@ def cmd_profile(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def require_terminal() -> None:
+    """The app draws a full screen: without a terminal (a pipe, ``ssh`` without -t) say so."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            "the coach needs a terminal (over SSH: ssh -t ...); "
+            "for commands without one, see bonecoach --help"
+        )
+
+
 def run_tui(args: argparse.Namespace) -> int:
     """Open the store and run the Textual app (imported here: it is the slow import)."""
     from store.db import Store
 
+    require_terminal()
     store = Store.open(data_path(args), defer_lock=True)  # the app takes it after 1st frame
     try:
         from screens.app import CoachApp

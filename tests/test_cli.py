@@ -210,3 +210,8 @@ def test_default_location_is_the_user_data_folder(capsys, monkeypatch, tmp_path:
     expected = Path(os.environ["XDG_DATA_HOME"]) / "bonecoach" / "bonecoach.json"
     assert expected.exists()
     assert oct(expected.parent.stat().st_mode & 0o777) == "0o700"
+
+
+def test_the_app_without_a_terminal_says_so_instead_of_drawing(capsys) -> None:
+    code, out, err = call(capsys)  # pytest's standard input is not a terminal
+    assert code == 2 and "needs a terminal" in err and out == ""

@@ -72,12 +72,28 @@ def test_demo_tui_never_touches_the_real_data_file(tmp_path: Path, _isolated_dat
         "sys.exit(cli.main(['demo', '--days', '30']))\n"
     )
     env = {**os.environ, "TERM": "xterm-256color"}
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env
-    )
+    main_fd, terminal_fd = os.openpty()  # the app needs a terminal, as a person has
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            stdin=terminal_fd,
+            stdout=terminal_fd,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+            env=env,
+        )
+    finally:
+        os.close(terminal_fd)
+        os.close(main_fd)
     assert result.returncode == 0, result.stderr[-2000:]
     assert hashlib.sha256(real.read_bytes()).hexdigest() == digest
     assert sorted(p.name for p in real.parent.iterdir()) == listing
+
+
+def test_demo_without_a_terminal_says_so(capsys) -> None:
+    code, _, err = call(capsys, "demo", "--days", "30")  # pytest's stdin is not a terminal
+    assert code == 2 and "needs a terminal" in err
 
 
 def test_report_markdown_and_html(capsys, tmp_path: Path) -> None:
