@@ -397,12 +397,7 @@ class BoneHealthScreen(Screen[None]):
     def _typed(self, event: FieldRow.Changed) -> None:
         """Check a FRAX value as it is typed and let the assessment follow it."""
         control = event.row.control
-        if isinstance(control, NumberInput):
-            try:
-                read_number(control, control.id or "value")
-                event.row.show_error(None)
-            except ValidationError as error:
-                event.row.show_error(error.message)
+        if isinstance(control, NumberInput):  # FieldRow has checked it already
             self.refresh_view()
         elif event.row.has_class("-invalid") and self._fixed(control):
             event.row.show_error(None)  # the message goes as soon as the value is fixed
@@ -505,19 +500,9 @@ class BoneHealthScreen(Screen[None]):
     # ----------------------------------------------------------------- leaving
 
     def action_leave(self) -> None:
+        from screens.confirm import leave_or_confirm
+
         typed = self.query_one("#dxa-t", TScoreInput).value.strip()
-        if not typed:
-            self.dismiss(None)
-            return
-        from screens.confirm import ConfirmScreen
-
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Leave without saving the DXA result you typed?", "leave", "keep editing"
-            ),
-            answered,
+        leave_or_confirm(
+            self, bool(typed), "Leave without saving the DXA result you typed?", yes="leave"
         )

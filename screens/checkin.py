@@ -228,17 +228,6 @@ class CheckInScreen(Screen[bool]):
 
     # ----------------------------------------------------------------- events
 
-    @on(FieldRow.Changed)
-    def _validate_one(self, event: FieldRow.Changed) -> None:
-        """Check a number as it is typed; the message goes away as soon as it is fixed."""
-        control = event.row.control
-        if isinstance(control, NumberInput):
-            try:
-                read_number(control, control.id or "value")
-                event.row.show_error(None)
-            except ValidationError as error:
-                event.row.show_error(error.message)
-
     @on(YesNo.Changed, "#fall")
     def _fall_changed(self, event: YesNo.Changed) -> None:
         injured = self.query_one("#row-fall_injured", FieldRow)
@@ -304,18 +293,8 @@ class CheckInScreen(Screen[bool]):
         self.app.push_screen(FoodPickerScreen(), apply)
 
     def action_leave(self) -> None:
-        if not self.is_dirty():
-            self.dismiss(False)
-            return
-        from screens.confirm import ConfirmScreen
+        from screens.confirm import leave_or_confirm
 
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(False)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Discard what you typed? Nothing has been saved.", "discard", "keep editing"
-            ),
-            answered,
+        leave_or_confirm(
+            self, self.is_dirty(), "Discard what you typed? Nothing has been saved.", result=False
         )

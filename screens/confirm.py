@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 
@@ -38,3 +38,18 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+def leave_or_confirm(
+    screen: Screen[object], dirty: bool, question: str, yes: str = "discard", result: object = None
+) -> None:
+    """Dismiss ``screen`` at once when nothing is unsaved; otherwise ask first."""
+    if not dirty:
+        screen.dismiss(result)
+        return
+
+    def answered(leave: bool | None) -> None:
+        if leave:
+            screen.dismiss(result)
+
+    screen.app.push_screen(ConfirmScreen(question, yes, "keep editing"), answered)

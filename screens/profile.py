@@ -316,11 +316,10 @@ class ProfileScreen(Screen[bool]):
     def _validate_one(self, event: FieldRow.Changed) -> None:
         """Check a number or date as it is typed; the message goes as soon as it is fixed."""
         control = event.row.control
+        if control.id != "ai_start" or not isinstance(control, Input):
+            return  # numbers are checked by FieldRow itself
         try:
-            if isinstance(control, NumberInput):
-                read_number(control, control.id or "value")
-            elif control.id == "ai_start" and isinstance(control, Input):
-                _parse_day("ai_start", control.value)
+            _parse_day("ai_start", control.value)
             event.row.show_error(None)
         except ValidationError as error:
             event.row.show_error(error.message)
@@ -356,20 +355,11 @@ class ProfileScreen(Screen[bool]):
         self.dismiss(True)
 
     def action_leave(self) -> None:
-        if not self.is_dirty():
-            self.dismiss(False)
-            return
-        from screens.confirm import ConfirmScreen
+        from screens.confirm import leave_or_confirm
 
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(False)
-
-        self.app.push_screen(
-            ConfirmScreen(
-                "Discard the changes to your profile? Nothing has been saved.",
-                "discard",
-                "keep editing",
-            ),
-            answered,
+        leave_or_confirm(
+            self,
+            self.is_dirty(),
+            "Discard the changes to your profile? Nothing has been saved.",
+            result=False,
         )

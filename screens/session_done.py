@@ -105,16 +105,6 @@ class SessionDoneScreen(ModalScreen[SessionAnswers | None]):
         note = self.query_one("#note", TextInput).value.strip()
         return SessionAnswers(values["effort"], values["pain_during"], note)
 
-    @on(FieldRow.Changed)
-    def _check_one(self, event: FieldRow.Changed) -> None:
-        control = event.row.control
-        if isinstance(control, NumberInput):
-            try:
-                read_number(control, control.id or "value")
-                event.row.show_error(None)
-            except ValidationError as error:
-                event.row.show_error(error.message)
-
     @on(Input.Submitted)
     def _next(self, event: Input.Submitted) -> None:
         event.stop()

@@ -155,8 +155,22 @@ class FieldRow(Widget):
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
+        """Numbers are checked as they are typed; the message goes as soon as it is fixed."""
         event.stop()
+        if isinstance(self.control, NumberInput):
+            self.check_number()
         self.post_message(self.Changed(self))
+
+    def check_number(self) -> bool:
+        """Validate this row's number now, showing or clearing its message; True if valid."""
+        assert isinstance(self.control, NumberInput)
+        try:
+            read_number(self.control, self.control.id or "value")
+        except ValidationError as error:
+            self.show_error(error.message)
+            return False
+        self.show_error(None)
+        return True
 
 
 class Section(Vertical):
