@@ -91,10 +91,24 @@ def make_store(path: Path) -> None:
         store.put_plan(demo.plan)
 
 
+def compile_project() -> None:
+    """Byte-compile our packages, as ``pip install .`` does for an installed copy.
+
+    Textual's files in site-packages were compiled when pip installed them; an editable
+    checkout (especially with PYTHONDONTWRITEBYTECODE=1) would otherwise recompile our
+    sources on every start, which no installed copy does.
+    """
+    import compileall
+
+    for package in ("coach", "screens", "store"):
+        compileall.compile_dir(str(HERE.parent / package), quiet=1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     args = parser.parse_args()
+    compile_project()
     env = {k: v for k, v in os.environ.items() if k not in ("COLORTERM", "NO_COLOR")}
     env["TERM"] = "xterm-256color"
     with tempfile.TemporaryDirectory() as folder:

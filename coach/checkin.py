@@ -6,8 +6,9 @@ Pure functions of dates and CheckIn records; the screens and the CLI only displa
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from coach.models import RED_FLAGS, CheckIn
 from coach.nutrition import ALCOHOL_UNITS_LIMIT, VITAMIN_D_UPPER_LIMIT_IU, calcium_verdict
@@ -34,8 +35,7 @@ HABIT_FIELDS = (
 )
 
 
-@dataclass(frozen=True)
-class Streaks:
+class Streaks(NamedTuple):
     """How consistently someone checks in: the habit the whole coach rests on."""
 
     current: int
@@ -97,8 +97,7 @@ def status_line(s: Streaks) -> str:
 # --------------------------------------------------------------------------- after a check-in
 
 
-@dataclass(frozen=True)
-class Prompt:
+class Prompt(NamedTuple):
     """One line of the after-save summary. ``level``: stop, attention, info or good."""
 
     level: str

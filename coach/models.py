@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar, Self
+from typing import Any, ClassVar, NamedTuple, Self
 
 
 class ValidationError(ValueError):
@@ -61,9 +61,11 @@ RED_FLAGS = {
 # --------------------------------------------------------------------------- ranges
 
 
-@dataclass(frozen=True)
-class NumberRange:
-    """An inclusive range for one numeric field, with the words used in messages."""
+class NumberRange(NamedTuple):
+    """An inclusive range for one numeric field, with the words used in messages.
+
+    A NamedTuple rather than a dataclass: it is built at import, and start-up time counts.
+    """
 
     label: str
     low: float

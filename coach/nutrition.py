@@ -7,7 +7,7 @@ Numbers come from FACTS.md §E-F (USDA FoodData Central per serving; US Food and
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 CALCIUM_TARGET_MG = 1200  # women over 50 (Food and Nutrition Board 2011; BHOF agrees)
 CALCIUM_UPPER_LIMIT_MG = 2000  # from all sources, food and supplements together
@@ -18,8 +18,7 @@ ALMONDS_CALCIUM_MG = 76  # [check] FACTS.md: "almonds 1 oz ~76"
 FORTIFIED_PLANT_MILK_MG = 300  # FACTS.md: 300-440 by label; count the low end, read your label
 
 
-@dataclass(frozen=True)
-class Food:
+class Food(NamedTuple):
     """A food from the table, with the calcium of one serving."""
 
     id: str

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from rich.markup import escape
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
@@ -24,35 +25,45 @@ def _num(value: float | None) -> str:
 
 
 WEEK_HEADER = f"{'Day':<8} {'Pain':>4} {'Move':>5} {'AI':>4} {'Ca mg':>6}"
+WEEK_WIDTH = 44  # the "last 7 days" column; the places list sits to its right
 
 
-def week_lines(checkins: dict[date, CheckIn], today: date) -> str:
-    """The last 7 days, one line a day; a missing day says so in words, not colour.
-
-    Plain fixed-width text rather than a Rich table: it is drawn in the first frame, and a
-    table costs tens of milliseconds to measure and render.
-    """
-    lines = ["[b $text-accent]Last 7 days[/]", f"[b]{WEEK_HEADER}[/b]"]
+def week_lines(checkins: dict[date, CheckIn], today: date) -> list[Text]:
+    """The last 7 days, one line a day; a missing day says so in words, not colour."""
+    lines = [Text("Last 7 days", style="bold"), Text(WEEK_HEADER, style="bold")]
     for offset in range(6, -1, -1):
         day = today - timedelta(days=offset)
         label = "Today" if offset == 0 else day.strftime("%a %d")
         entry = checkins.get(day)
         if entry is None:
-            lines.append(f"{label:<8} [dim]not checked in[/dim]")
+            lines.append(Text.assemble(f"{label:<8} ", ("not checked in", "dim")))
             continue
         lines.append(
-            f"{label:<8} {_num(entry.pain):>4} {_num(entry.exercise_min):>5} "
-            f"{_yes_no(entry.ai_taken):>4} {_num(entry.calcium_total_mg):>6}"
+            Text(
+                f"{label:<8} {_num(entry.pain):>4} {_num(entry.exercise_min):>5} "
+                f"{_yes_no(entry.ai_taken):>4} {_num(entry.calcium_total_mg):>6}"
+            )
         )
-    return "\n".join(lines)
+    return lines
 
 
-def places_text() -> str:
+def places_lines() -> list[Text]:
     """Every place with its key; a plain list (keys, not a menu, are how places open)."""
-    lines = ["[b $text-accent]Go to (press the key)[/]"]
-    lines += [f"[b]{p.key}[/b]  {p.label}" for p in PLACES]
-    lines += ["[b]?[/b]  Help and all keys", "[b]ctrl+p[/b]  Search commands"]
-    return "\n".join(lines)
+    keys = [(p.key, p.label) for p in PLACES]
+    keys += [("?", "Help and all keys"), ("ctrl+p", "Search commands")]
+    lines = [Text("Go to (press the key)", style="bold")]
+    lines += [Text.assemble((key, "bold"), f"  {label}") for key, label in keys]
+    return lines
+
+
+def side_by_side(left: list[Text], right: list[Text], width: int = WEEK_WIDTH) -> Text:
+    """Two columns of lines as one Text: one widget to lay out instead of three."""
+    rows = []
+    for index in range(max(len(left), len(right))):
+        cell = left[index].copy() if index < len(left) else Text()
+        cell.truncate(width, pad=True)
+        rows.append(Text.assemble(cell, right[index] if index < len(right) else ""))
+    return Text("\n").join(rows)
 
 
 class HomeScreen(Screen[None]):
@@ -65,15 +76,10 @@ class HomeScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="read-only")
         # few widgets on purpose: home is the first frame, and every widget costs start-up time
-        yield Static(id="today")
-        yield Static(id="streaks")
-        yield Static(id="sparklines")
-        with Horizontal(id="home-panels"):
-            yield Static(id="week")
-            yield Static(places_text(), id="places")
+        yield Header()
+        yield Static(id="status")
+        yield Static(id="panels")
         yield Footer()
 
     @property
@@ -87,13 +93,7 @@ class HomeScreen(Screen[None]):
     def refresh_from_store(self) -> None:
         """Read today's state from the store and redraw the dashboard."""
         store = self.coach.store
-        banner = self.query_one("#read-only", Static)
-        banner.display = store.read_only
-        if store.read_only:
-            banner.update(
-                f"⚠ This file is {store.read_only_reason}: you can look, "
-                "but nothing can be saved here."
-            )
+        self._show_read_only(store.read_only_reason if store.read_only else None)
         today = self.coach.today()
         figures = streaks(store.checkin_days(), today)
         recent = {c.day: c for c in store.checkins(today - timedelta(days=6), today)}
@@ -102,24 +102,36 @@ class HomeScreen(Screen[None]):
         state = (
             "✓ Checked in today."
             if figures.checked_in_today
-            else "○ Not checked in yet today."
-            + (" Press c to check in." if any(p.key == "c" for p in PLACES) else "")
-        )
-        self.query_one("#today", Static).update(
-            f"[b]{today.strftime('%A %d %B %Y')}[/b]{name}\n{state}"
+            else "○ Not checked in yet today. Press c to check in."
         )
         day_word = "day" if figures.current == 1 else "days"
-        self.query_one("#streaks", Static).update(
+        month_word = "day" if figures.this_month == 1 else "days"
+        self._status = (
+            f"[b]{today.strftime('%A %d %B %Y')}[/b]{escape(name)}\n{state}\n"
             f"Streak: {figures.current} {day_word} · longest {figures.longest} · "
-            f"{figures.this_month} {'day' if figures.this_month == 1 else 'days'} "
-            "checked in this month"
+            f"{figures.this_month} {month_word} checked in this month"
         )
-        self.query_one("#week", Static).update(week_lines(recent, today))
+        self.query_one("#status", Static).update(self._status)
+        self.query_one("#panels", Static).update(
+            side_by_side(week_lines(recent, today), places_lines())
+        )
         # after the first frame: the sparklines need coach.trends, which start-up can wait for
         self.call_after_refresh(self._show_sparklines, today)
 
+    def _show_read_only(self, reason: str | None) -> None:
+        """The read-only banner, mounted only when needed (most sessions never need it)."""
+        found = self.query("#read-only")
+        if reason is None:
+            found.remove()
+            return
+        words = f"⚠ This file is {reason}: you can look, but nothing can be saved here."
+        if found:
+            found.first(Static).update(words)
+        else:
+            self.mount(Static(words, id="read-only"), after=self.query_one(Header))
+
     def _show_sparklines(self, today: date) -> None:
-        self.query_one("#sparklines", Static).update(self._sparklines(today))
+        self.query_one("#status", Static).update(f"{self._status}\n{self._sparklines(today)}")
 
     def _sparklines(self, today: date) -> str:
         """Pain and exercise over the last 14 days, oldest first; · is a day without a value."""
@@ -132,6 +144,6 @@ class HomeScreen(Screen[None]):
         pain = daily_series("pain", checkins, logs, start, today).values
         moved = daily_series("exercise_min", checkins, logs, start, today).values
         return (
-            f"Joint pain, 14 days  {sparkline(pain, 0, 10)}  (0-10; · no entry)\n"
+            f"\nJoint pain, 14 days  {sparkline(pain, 0, 10)}  (0-10; · no entry)\n"
             f"Exercise, 14 days    {sparkline(moved, 0)}  (minutes a day)"
         )

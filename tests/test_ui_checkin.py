@@ -80,7 +80,7 @@ async def test_same_as_yesterday_in_four_key_presses(data_path: Path) -> None:
         await pilot.press("c", "ctrl+y", "ctrl+s", "enter")  # 4 presses from home
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert "Streak: 2 days" in text_of(app.screen.query_one("#streaks"))
+        assert "Streak: 2 days" in text_of(app.screen.query_one("#status"))
     saved = app.store.get_checkin(TODAY)
     assert (saved.pain, saved.ai_taken, saved.aerobic_min, saved.calcium_food_mg) == (
         3,
@@ -280,7 +280,7 @@ async def test_home_shows_current_longest_and_month_streaks(data_path: Path) -> 
         app.store.put_checkin(CheckIn(TODAY - timedelta(days=offset), pain=1))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        words = text_of(app.screen.query_one("#streaks"))
+        words = text_of(app.screen.query_one("#status"))
     assert "Streak: 3 days" in words and "longest 5" in words
     assert "8 days checked in this month" in words
 
