@@ -653,6 +653,24 @@ def flare_intro() -> str:
     )
 
 
+FLARE_HEADER = ("From", "To", "Highest", "Mean", f"Days at {FLARE_PAIN}+", "Found by")
+
+
+def flare_rows(report: Report) -> list[tuple[str, ...]]:
+    """The flare table's rows, shared by the Markdown and HTML reports."""
+    return [
+        (
+            f.start.isoformat(),
+            f.end.isoformat(),
+            str(f.peak),
+            f"{f.mean:.1f}",
+            str(f.high_days),
+            f.found_by,
+        )
+        for f in report.flares
+    ]
+
+
 def exercise_rows(report: Report) -> list[tuple[str, str, str]]:
     e = report.exercise
     return [
@@ -795,20 +813,7 @@ def render_markdown(report: Report) -> str:
     out += [flare_intro()]
     if report.flares:
         out += [""]
-        out += _md_table(
-            ("From", "To", "Highest", "Mean", f"Days at {FLARE_PAIN}+", "Found by"),
-            (
-                (
-                    f.start.isoformat(),
-                    f.end.isoformat(),
-                    str(f.peak),
-                    f"{f.mean:.1f}",
-                    str(f.high_days),
-                    f.found_by,
-                )
-                for f in report.flares
-            ),
-        )
+        out += _md_table(FLARE_HEADER, flare_rows(report))
     else:
         out += ["none in this period."]
     out += [""]

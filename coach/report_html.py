@@ -237,18 +237,8 @@ def render(report: r.Report) -> str:
     if report.flares:
         pain_parts.append(
             _table(
-                ("From", "To", "Highest", "Mean", f"Days at {r.FLARE_PAIN}+", "Found by"),
-                (
-                    (
-                        f.start.isoformat(),
-                        f.end.isoformat(),
-                        str(f.peak),
-                        f"{f.mean:.1f}",
-                        str(f.high_days),
-                        f.found_by,
-                    )
-                    for f in report.flares
-                ),
+                r.FLARE_HEADER,
+                r.flare_rows(report),
                 numeric=(2, 3, 4),
             )
         )
