@@ -653,6 +653,37 @@ def flare_intro() -> str:
     )
 
 
+WEEK_HEADER = (
+    "Week of",
+    "Days checked in",
+    "Worst pain (mean)",
+    "Worst pain (highest)",
+    "Interference",
+    "Aerobic min",
+    "All exercise min",
+    "Strength days",
+    "AI taken",
+)
+
+
+def week_rows(report: Report) -> list[tuple[str, ...]]:
+    """The week-by-week table's rows, shared by the Markdown and HTML reports."""
+    return [
+        (
+            r.start.isoformat() + ("" if r.span == 7 else f" ({r.span} d)"),
+            f"{r.days_recorded}/{r.span}",
+            num(r.pain_mean),
+            num(r.pain_max, 0),
+            num(r.interference_mean),
+            num(r.aerobic_min, 0),
+            num(r.exercise_min, 0),
+            num(r.resistance_days, 0),
+            num(r.adherence, 0, "%"),
+        )
+        for r in report.weeks
+    ]
+
+
 FLARE_HEADER = ("From", "To", "Highest", "Mean", f"Days at {FLARE_PAIN}+", "Found by")
 
 
@@ -820,33 +851,7 @@ def render_markdown(report: Report) -> str:
 
     out += ["## Week by week", ""]
     if report.has_checkins:
-        out += _md_table(
-            (
-                "Week of",
-                "Days checked in",
-                "Worst pain (mean)",
-                "Worst pain (highest)",
-                "Interference",
-                "Aerobic min",
-                "All exercise min",
-                "Strength days",
-                "AI taken",
-            ),
-            (
-                (
-                    r.start.isoformat() + ("" if r.span == 7 else f" ({r.span} d)"),
-                    f"{r.days_recorded}/{r.span}",
-                    num(r.pain_mean),
-                    num(r.pain_max, 0),
-                    num(r.interference_mean),
-                    num(r.aerobic_min, 0),
-                    num(r.exercise_min, 0),
-                    num(r.resistance_days, 0),
-                    num(r.adherence, 0, "%"),
-                )
-                for r in report.weeks
-            ),
-        )
+        out += _md_table(WEEK_HEADER, week_rows(report))
     else:
         out += ["No check-ins in this period."]
     out += [""]

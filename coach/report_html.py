@@ -248,31 +248,8 @@ def render(report: r.Report) -> str:
 
     if report.has_checkins:
         week_table = _table(
-            (
-                "Week of",
-                "Days checked in",
-                "Worst pain (mean)",
-                "Worst pain (highest)",
-                "Interference",
-                "Aerobic min",
-                "All exercise min",
-                "Strength days",
-                "AI taken",
-            ),
-            (
-                (
-                    row.start.isoformat() + ("" if row.span == 7 else f" ({row.span} d)"),
-                    f"{row.days_recorded}/{row.span}",
-                    r.num(row.pain_mean),
-                    r.num(row.pain_max, 0),
-                    r.num(row.interference_mean),
-                    r.num(row.aerobic_min, 0),
-                    r.num(row.exercise_min, 0),
-                    r.num(row.resistance_days, 0),
-                    r.num(row.adherence, 0, "%"),
-                )
-                for row in report.weeks
-            ),
+            r.WEEK_HEADER,
+            r.week_rows(report),
             numeric=(1, 2, 3, 4, 5, 6, 7, 8),
         )
     else:

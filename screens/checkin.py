@@ -27,6 +27,7 @@ from screens.widgets.fields import (
     Section,
     TextInput,
     TickBox,
+    focus_first_invalid,
     format_number,
     read_number,
 )
@@ -247,9 +248,7 @@ class CheckInScreen(Screen[bool]):
     def action_save(self) -> None:
         checkin = self._collect()
         if checkin is None:
-            invalid = self.query(".-invalid NumberInput, .-invalid YesNo")
-            if invalid:
-                invalid.first().focus()
+            focus_first_invalid(self)
             self.notify("Not saved yet: fix the fields marked ⚠.", severity="error")
             return
         if not checkin.recorded_fields():

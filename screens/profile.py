@@ -37,7 +37,15 @@ from coach.models import (
 )
 from screens.app import CoachApp
 from screens.widgets.choice import YesNo
-from screens.widgets.fields import FieldRow, NumberInput, Section, TextInput, TickBox, read_number
+from screens.widgets.fields import (
+    FieldRow,
+    NumberInput,
+    Section,
+    TextInput,
+    TickBox,
+    focus_first_invalid,
+    read_number,
+)
 
 EQUIPMENT_LABELS = {
     "chair": "a sturdy chair",
@@ -339,9 +347,7 @@ class ProfileScreen(Screen[bool]):
     def action_save(self) -> None:
         profile = self._collect()
         if profile is None:
-            invalid = self.query(".-invalid NumberInput, .-invalid TextInput, .-invalid YesNo")
-            if invalid:
-                invalid.first().focus()
+            focus_first_invalid(self)
             self.notify("Not saved yet: fix the fields marked ⚠.", severity="error")
             return
         if self.coach.notify_read_only():

@@ -16,7 +16,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from coach.models import NOTE_MAX_CHARS, SESSION_RANGES, SessionLog, ValidationError
-from screens.widgets.fields import FieldRow, NumberInput, TextInput, read_number
+from screens.widgets.fields import (
+    FieldRow,
+    NumberInput,
+    TextInput,
+    focus_first_invalid,
+    read_number,
+)
 
 
 @dataclass(frozen=True)
@@ -116,9 +122,7 @@ class SessionDoneScreen(ModalScreen[SessionAnswers | None]):
     def action_save(self) -> None:
         answers = self._answers()
         if answers is None:
-            invalid = self.query(".-invalid NumberInput")
-            if invalid:
-                invalid.first().focus()
+            focus_first_invalid(self)
             return
         self.dismiss(answers)
 

@@ -189,3 +189,12 @@ def read_number(control: NumberInput, name: str) -> int | float | None:
     """The typed number (None when empty); raises ValidationError naming the allowed range."""
     text = control.value.strip()
     return None if not text else control.spec.parse(name, text)
+
+
+def focus_first_invalid(screen: Widget) -> bool:
+    """Put the cursor on the first field showing a message; True if there was one."""
+    rows = screen.query("FieldRow.-invalid")
+    if not rows:
+        return False
+    rows.first(FieldRow).control.focus()
+    return True
