@@ -145,7 +145,7 @@ def _words_to_number(match: re.Match[str]) -> str:
 
 def normalise(text: str) -> str:
     """Fold a sentence to the form the table is written in (see RuleTable)."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = unicodedata.normalize("NFKC", text).lower().replace("_", " ")
     text = re.sub(r"[\u200b-\u200d\u2060\ufeff]", "", text)
     text = text.replace("µ", "μ").replace("’", "'").replace("‘", "'").replace("“", '"')
     text = text.replace("”", '"').replace("\u00a0", " ").replace("\u202f", " ")
@@ -251,6 +251,9 @@ _CEILING = re.compile(
 _SINGLE_DOSE = re.compile(
     r"\b(?:once|single|one off|bolus|in one go|one dose|injection|shot|stoss)"
 )
+_NOT_HAVING = re.compile(r"\b(?:without|no|not|never had)\b(?:\s+[\w-]+){0,4}\s*$")
+_FROM_FOOD = re.compile(r"\b(?:from|in) (?:food|foods|your diet|the diet|diet|meals)\b")
+_CLAUSE_EDGES = " ,:;-*•>#+\"'"
 # "Without", "instead of"... after a hazard negate something else ("X, without side effects").
 _PREPOSITIONS = re.compile(r"without|instead of|rather than|in place of")
 _BACK_REFERENCE = re.compile(r"\s+(?:\w+ing\s+)?(?:them|it|these|those|such)\b")
@@ -282,14 +285,14 @@ class Linter:
             (
                 *t.hormone_products,
                 rf"(?:{_alt(t.route_adjectives)}) (?:{substance})",
-                rf"(?:{substance}) (?:{_alt(t.routes)})",
+                rf"(?:{substance}) (?:[a-z]+ )?(?:{_alt(t.routes)})",
             )
         )
         self._substance = _words(t.substances)
         self._advise_substance = re.compile(
-            r"(?:^|(?<![\w])(?:you|we|to|please|just|by|about|for|of|from|consider|try|keep|start"
-            r"|and|or|body|bones|body s|bones s)\s+(?:(?:can|could|should|might|may|must|need to"
-            r"|ought to|will|would|also|really|simply|safely)\s+)?)"
+            r"(?:^|(?<=: )|(?<![\w])(?:you|we|to|please|just|by|about|for|of|from|consider|try"
+            r"|keep|start|and|or|body|bones|body s|bones s)\s+(?:(?:can|could|should|might|may|must"
+            r"|need to|ought to|will|would|also|really|simply|safely)\s+)?)"
             rf"(?:{_alt(t.advise_substance)})(?:\s+(?:your|my|the|a|an|some|more|extra"
             r"|little|bit|of|own|body s|levels?|back|up|low|dose|natural)){0,3}\s+"
             rf"(?:{substance})(?![\w])"
@@ -299,7 +302,8 @@ class Linter:
             r"|suitable)"
         )
         self._pronoun_advice = re.compile(
-            r"(?:^|(?<![\w])(?:you|to|just|please)\s+(?:(?:can|could|should|might|may)\s+)?)"
+            r"(?:^|(?<=: )|(?<![\w])(?:to|just|please)\s+"
+            r"|(?<![\w])you\s+(?:can|could|should|might|may|must)\s+)"
             rf"(?:{_alt(t.advise_pronoun)})(?![\w])"
         )
         self._phyto = _words(t.phytoestrogens)
@@ -309,11 +313,15 @@ class Linter:
         ai = rf"(?:{_alt(t.ai_terms)}){_AI_MODIFIER}"
         bone = _alt(t.bone_medicines)
         before, after = _alt(t.changes_before), _alt(t.changes_after)
+        ai_after = _alt((*t.changes_after, *t.schedule_changes))
         self._ai_change = re.compile(
             rf"(?<![\w])(?:{before}){_gap(4)}(?:{ai})(?![\w])"
-            rf"|(?<![\w])(?:{ai}){_gap(4)}(?:{after})(?![\w])"
-            rf"|(?<![\w])(?:{ai})\s+(?:{after})(?![\w])"
+            rf"|(?<![\w])(?:{ai}):?{_gap(4)}(?:{ai_after})(?![\w])"
+            rf"|(?<![\w])(?:{ai})\s+(?:{ai_after})(?![\w])"
         )
+        self._ai_mention = re.compile(rf"(?<![\w])(?:{ai})(?![\w])")
+        self._bone_mention = re.compile(rf"(?<![\w])(?:{bone})(?![\w])")
+        self._change_pronoun = re.compile(rf"(?<![\w])(?:{before}) (?:it|them)(?![\w])")
         self._bone_change = re.compile(
             rf"(?<![\w])(?:{before}){_gap(4)}(?:{bone})(?![\w])"
             rf"|(?<![\w])(?:{bone})(?:{_gap(4)}|\s+)(?:{after})(?![\w])"
@@ -333,9 +341,7 @@ class Linter:
         )
         self._flexion = _words(t.flexion)
         self._impact = _words(t.impact)
-        self._fragile = re.compile(
-            rf"(?<!without )(?<!no )(?<!not )(?:{_alt(t.fragile_spine)})(?![\w])"
-        )
+        self._fragile = re.compile(rf"(?<![\w])(?:{_alt(t.fragile_spine)})(?![\w])")
         self._heavy = _words(t.heavy_lifting)
         self._unsupervised = _words(t.unsupervised)
         self._supervised = _words(t.supervised)
@@ -349,7 +355,7 @@ class Linter:
         starters = _alt(t.clause_starters)
         self._boundary = re.compile(
             r"\s*;\s*|\s+-\s+|,?\s+(?:but|however|although|though|whereas|yet)\s+"
-            r"(?!(?:they|it|these|those|this|such|that|both|neither)\b)"
+            r"(?!(?:they|it|these|those|this|such|that|both|neither|not|never|no)\b)"
             r"|(?<!\bnow)(?<!\bnow and),?\s+(?:and\s+)?then\s+|,\s+so\s+"
             rf"|,?\s+and\s+(?=(?:{starters}|i|we)\b)|,\s+(?=(?:{starters})\b)"
         )
@@ -367,7 +373,7 @@ class Linter:
                         *t.substances,
                         *t.phytoestrogens,
                     )
-                    if re.fullmatch(r"[a-z]{7,}", e)
+                    if re.fullmatch(r"[a-z]{7,}(?:s\?)?", e)
                 }
             )
         )
@@ -394,12 +400,16 @@ class Linter:
             if self._lexicon_word.fullmatch(word):
                 return word
             limit = 1 if len(word) < 11 else 2
-            for target in self._fuzzy_targets:
+            for target in (t.removesuffix("s?") for t in self._fuzzy_targets):
                 if target[0] == word[0] and _close(word, target, limit):
                     return target
             return word
 
         return re.sub(r"\b[a-z]{7,}\b", fix, text)
+
+    def normalised(self, sentence: str) -> str:
+        """The sentence folded (see :func:`normalise`) with typing slips in drug names fixed."""
+        return self._fix_slips(normalise(sentence))
 
     def clauses(self, sentence: str) -> list[str]:
         """The normalised clauses of one sentence."""
@@ -407,7 +417,8 @@ class Linter:
             lambda m: m.group(1) + re.sub(r"\s*,\s*", " or ", m.group(2)) + f" {m.group(3)} ",
             sentence,
         )
-        return [c.strip(" ,:") for c in self._boundary.split(text) if c and c.strip(" ,:")]
+        parts = (c.strip(_CLAUSE_EDGES) for c in self._boundary.split(text) if c)
+        return [c for c in parts if c]
 
     # -- shapes --
 
@@ -463,11 +474,14 @@ class Linter:
 
     def _medicine_changes(self, clause: str, sentence: str) -> Iterator[_Hit]:
         question = sentence.rstrip().endswith("?") and re.search(r"\b(?:i|my|me|we)\b", sentence)
-        for rule, pattern in (
-            ("stop-or-switch-ai", self._ai_change),
-            ("bone-medicine-change", self._bone_change),
+        for rule, pattern, mention in (
+            ("stop-or-switch-ai", self._ai_change, self._ai_mention),
+            ("bone-medicine-change", self._bone_change, self._bone_mention),
         ):
-            for m in pattern.finditer(clause):
+            matches = list(pattern.finditer(clause))
+            if not matches and mention.search(sentence):
+                matches = list(self._change_pronoun.finditer(clause))  # "... so stop it"
+            for m in matches:
                 hit = _Hit(rule, m.start(), m.end(), m.group(0))
                 blank = self._blanked(clause, hit)
                 if self._negated(blank, hit) or self._harms.search(blank):
@@ -555,7 +569,9 @@ class Linter:
             if found is None:
                 continue
             nutrient, value = found
-            if value <= _LIMITS[nutrient]:
+            if value <= _LIMITS[nutrient] or (
+                nutrient == "magnesium" and _FROM_FOOD.search(clause)
+            ):
                 continue
             hit = _Hit("dose-above-limit", m.start(), m.end(), m.group(0))
             blank = self._blanked(clause, hit)
@@ -570,6 +586,8 @@ class Linter:
                 continue
             yield hit
         for m in self._dose_up.finditer(clause):
+            if self._magnesium.search(m.group(0)) and _FROM_FOOD.search(clause):
+                continue  # the magnesium limit is for supplements (FACTS 25)
             hit = _Hit("dose-above-limit", m.start(), m.end(), m.group(0))
             if self._refused(clause, hit):
                 continue
@@ -587,19 +605,27 @@ class Linter:
                 continue
             yield hit
 
+    def _fragile_spine(self, sentence: str) -> bool:
+        """Osteoporosis or a spine fracture is named, and not as "without osteoporosis"."""
+        return any(
+            not _NOT_HAVING.search(sentence[max(0, m.start() - 40) : m.start()])
+            for m in self._fragile.finditer(sentence)
+        )
+
     def _exercise(self, clause: str, sentence: str) -> Iterator[_Hit]:
         for m in self._flexion.finditer(clause):
             hit = _Hit("spinal-flexion", m.start(), m.end(), m.group(0))
             if not self._refused(clause, hit):
                 yield hit
-        if self._fragile.search(sentence):
+        fragile = self._fragile_spine(sentence)
+        if fragile:
             for m in self._impact.finditer(clause):
                 hit = _Hit("impact-with-fragile-spine", m.start(), m.end(), m.group(0))
                 if not self._refused(clause, hit) and not self._reported(clause, hit):
                     yield hit
         for m in self._heavy.finditer(clause):
             hit = _Hit("unsupervised-heavy-lifting", m.start(), m.end(), m.group(0))
-            risky = self._unsupervised.search(sentence) or self._fragile.search(sentence)
+            risky = self._unsupervised.search(sentence) or fragile
             if not risky or self._supervised.search(sentence):
                 continue
             if self._refused(clause, hit) or self._reported(clause, hit):
@@ -608,7 +634,7 @@ class Linter:
 
     def check_sentence(self, sentence: str) -> list[_Hit]:
         """Hazards left unsafe in one sentence (already split, not yet normalised)."""
-        text = self._fix_slips(normalise(sentence))
+        text = self.normalised(sentence)
         if not text or text.strip(" .!?") in self.allowed:
             return []
         hits: list[_Hit] = []
@@ -673,7 +699,7 @@ _ABBREVIATIONS = (
     "min.",
     "max.",
 )
-_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9\-•*])|(?<=[!?…])\s+")
+_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9\-•*#>_])|(?<=[!?…])\s+")
 
 
 def _clean(line: str) -> str:
@@ -682,17 +708,18 @@ def _clean(line: str) -> str:
     return _EMPHASIS.sub("", line)
 
 
-def _split(unit: str) -> list[str]:
-    parts: list[str] = []
+def _split(unit: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pairs; abbreviations, initials and decimals do not end a sentence."""
+    parts: list[tuple[int, str]] = []
     start = 0
     for gap in _END.finditer(unit):
         piece = unit[start : gap.start()]
         if piece.lower().endswith(_ABBREVIATIONS) or re.search(r"\b[A-Z]\.$", piece):
             continue
-        parts.append(piece)
+        parts.append((start, piece))
         start = gap.end()
-    parts.append(unit[start:])
-    return [p.strip() for p in parts if p.strip()]
+    parts.append((start, unit[start:]))
+    return [(offset, p.strip()) for offset, p in parts if p.strip()]
 
 
 @cache
@@ -703,16 +730,22 @@ def _table_header(header: str) -> tuple[str, ...]:
 def sentences(text: str) -> list[tuple[int, str]]:
     """(line number, sentence) pairs: Markdown taken apart, wrapped lines joined."""
     out: list[tuple[int, str]] = []
-    buffer: list[str] = []
-    buffer_line = 0
+    buffer: list[tuple[int, str]] = []  # (line number, cleaned text) of one paragraph or item
     header: tuple[str, ...] = ()
 
+    def emit(number: int, body: str) -> None:
+        out.extend((number, piece) for _, piece in _split(body))
+
     def flush() -> None:
-        nonlocal buffer
-        if buffer:
-            for piece in _split(" ".join(buffer)):
-                out.append((buffer_line, piece))
-        buffer = []
+        if not buffer:
+            return
+        joined, starts = "", []
+        for number, piece in buffer:
+            starts.append((len(joined), number))
+            joined += piece + " "
+        for offset, piece in _split(joined):
+            out.append((max(n for at, n in starts if at <= offset), piece))
+        buffer.clear()
 
     lines = text.splitlines()
     for number, raw in enumerate(lines, start=1):
@@ -738,17 +771,13 @@ def sentences(text: str) -> list[tuple[int, str]]:
         header = ()
         if _FRONT.match(line) or _HEADING.match(line):
             flush()
-            body = _FRONT.sub("", _HEADING.sub("", line))
-            for piece in _split(_clean(body)):
-                out.append((number, piece))
+            emit(number, _clean(_FRONT.sub("", _HEADING.sub("", line))))
             continue
         item = _ITEM.match(raw)
         if item:
             flush()
             line = raw[item.end() :].strip()
-        if not buffer:
-            buffer_line = number
-        buffer.append(_clean(line))
+        buffer.append((number, _clean(line)))
     flush()
     return out
 

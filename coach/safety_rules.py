@@ -99,6 +99,7 @@ class RuleTable:
         r"boosters?",
         r"extracts?|powders?",
         r"protocols?|regimens?",
+        r"containing|based",
     )
     # Hormone products and brands: a hazard whenever not refused.
     hormone_products: tuple[str, ...] = (
@@ -253,7 +254,7 @@ class RuleTable:
         r"(?:come|coming|comes|go|going|get|getting) off",
         r"wean(?:ing)?(?: yourself)? off",
         r"taper(?:ing)?",
-        r"cut(?:ting)? (?:down|back)(?: on)?",
+        r"cut(?:ting|s)?(?: down| back)?(?: on)?",
         r"reduc(?:e|ing)",
         r"lower(?:ing)?",
         r"halv(?:e|ing)|half(?: of)?",
@@ -277,6 +278,8 @@ class RuleTable:
         r"(?:do not|does not|no longer|no) needs?(?: to (?:keep|continue|take))?(?: taking)?",
         r"(?:do|does) not have to (?:keep |continue )?(?:tak(?:e|ing)|using)?",
         r"ditch(?:ing)?",
+        r"omit(?:ting)?|leav(?:e|ing) (?:out|off)",
+        r"(?:do not|never) bother(?: with)?",
         r"less(?: of)?",
         r"fewer doses of",
     )
@@ -292,13 +295,18 @@ class RuleTable:
         r"(?:you|we) (?:paused|stopped|skipped|dropped)",
         r"back by",
         r"on hold",
-        r"every (?:other|second|third) day",
+        r"(?:holidays?|breaks?|vacations?)",
+    )
+    # Thinning out the AI's schedule ("letrozole every other day"); weekly bone medicine is normal.
+    schedule_changes: tuple[str, ...] = (
+        r"every (?:other|second|third) day|every (?:\d+|two|three|four|few|couple of) days",
         r"(?:on )?alternate days",
         r"(?:twice|three times|once|two times) (?:a|per) week",
         r"(?:only )?on weekdays|weekdays only",
         r"(?:at|in) (?:a )?(?:lower|reduced|smaller|half|partial) doses?|half doses?",
         r"now and then|on and off|off and on",
         r"as needed|when(?:ever)? you feel like it",
+        r"only (?:when|if|on)",
     )
     # Nutrients whose amounts are checked, and their names.
     vitamin_d: tuple[str, ...] = (
@@ -316,7 +324,7 @@ class RuleTable:
         r"mega ?doses?|mega ?dosing",
         r"high doses?|high dose|higher doses?",
         r"large doses?|big doses?",
-        r"doubl(?:e|ing) (?:up|the dose|your dose)",
+        r"(?:doubl|tripl)(?:e|ing)(?: up)?(?: on)?",
         r"loading doses?",
         r"stoss",
         r"as much as you (?:like|want|can)",
@@ -346,7 +354,7 @@ class RuleTable:
     )
     claim_outcomes: tuple[str, ...] = (
         r"fractures?",
-        r"broken bones?|breaking|bones? from breaking",
+        r"broken (?:\w+ )?(?:bones?|hips?|wrists?|arms?|legs?|spines?|vertebrae)|breaks?|breaking",
         r"joint pain|aching joints|arthralgia|stiff joints",
         r"aches?",
     )
@@ -390,6 +398,7 @@ class RuleTable:
         r"max(?:imal)? (?:lifts?|weights?|effort)|max(?:ing)? out",
         r"one rep max|1 ?rm",
         r"as heavy as (?:you|possible)",
+        r"heaviest|(?:maximum|max) (?:possible )?(?:weights?|loads?)",
         r"high intensity (?:resistance|lifting|strength|weights?|training)",
     )
     unsupervised: tuple[str, ...] = (
@@ -450,6 +459,7 @@ class RuleTable:
         r"unproven|unsupported",
         r"contraindicated",
         r"(?:advise[sd]?|recommend(?:s|ed)?|guidelines? (?:are|is)) against",
+        r"reject(?:s|ed)?|refus(?:e|es|ed)|forbid(?:s|den)?|prohibit(?:s|ed)?",
         r"warn(?:s|ed|ing)?",
         r"(?:little|weak|limited) evidence",
         r"failed to",
@@ -514,6 +524,8 @@ class RuleTable:
         r"(?:was|were) (?:given|prescribed|offered)",
         r"participants|women who|those who|people who",
         r"(?:many|some|most) (?:women|people)",
+        r"predicts?|predicted",
+        r"\((?:[a-z]+ )+(?:et al )?(?:19|20)\d\d\)",
     )
     # Endorsement: a benefit or a "go ahead" (overrides research; advises a substance).
     endorsements: tuple[str, ...] = (
@@ -555,6 +567,8 @@ class RuleTable:
     # Advice about a hormone named earlier in the sentence ("estrogen is low, so top it up").
     advise_pronoun: tuple[str, ...] = (
         r"(?:top|boost|replace|raise|restore)\w* (?:it|them)(?: up| back)?",
+        r"(?:ask|talk) (?:\w+ ){0,3}?(?:about|for) (?:it|them)",
+        r"(?:take|try|use|start|get) (?:it|them)(?! easy| slow)",
     )
     # Imperatives and subjects that start a new clause after ", and" / "then" / a comma.
     clause_starters: tuple[str, ...] = (

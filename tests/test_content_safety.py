@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from coach.safety import RULES, SafetyFinding, lint, rule_names
+from coach.safety import RULES, lint, rule_names
 from coach.topics import Topic, load_pages
 
 
@@ -33,9 +33,9 @@ def test_displayed_markdown_is_clean(page: Topic) -> None:
         ("Hormone replacement can protect your bones.", "hormone-therapy"),
         ("Estrogen cream may help with dryness and bone.", "hormone-therapy"),
         ("Try to boost your estrogen naturally.", "hormone-therapy"),
-        ("Ask about testosterone.", "androgen-or-tibolone"),
-        ("Tibolone can help.", "androgen-or-tibolone"),
-        ("Peptide protocols rebuild bone.", "peptide"),
+        ("Ask about testosterone.", "hormone-therapy"),
+        ("Tibolone can help.", "hormone-therapy"),
+        ("Peptide protocols rebuild bone.", "peptide-or-secretagogue"),
         ("Stop taking your letrozole.", "stop-or-switch-ai"),
         ("Switch to exemestane.", "stop-or-switch-ai"),
         ("You could switch to another AI.", "stop-or-switch-ai"),
@@ -44,17 +44,17 @@ def test_displayed_markdown_is_clean(page: Topic) -> None:
         ("Don't worry, stop your anastrozole.", "stop-or-switch-ai"),
         ("Stop your letrozole and talk to your doctor.", "stop-or-switch-ai"),
         ("Your AI can be stopped for a while.", "stop-or-switch-ai"),
-        ("Take 5,000 IU of vitamin D daily.", "vitamin-d-dose"),
-        ("10000 IU/day", "vitamin-d-dose"),
-        ("Take 10 000 IU of vitamin D a day.", "vitamin-d-dose"),
-        ("Take 150 mcg of vitamin D each morning.", "vitamin-d-micrograms"),
-        ("Take 2500 mg of calcium every day.", "calcium-dose"),
-        ("Take a 500 mg magnesium supplement.", "magnesium-dose"),
+        ("Take 5,000 IU of vitamin D daily.", "dose-above-limit"),
+        ("10000 IU/day", "dose-above-limit"),
+        ("Take 10 000 IU of vitamin D a day.", "dose-above-limit"),
+        ("Take 150 mcg of vitamin D each morning.", "dose-above-limit"),
+        ("Take 2500 mg of calcium every day.", "dose-above-limit"),
+        ("Take a 500 mg magnesium supplement.", "dose-above-limit"),
         ("Vitamin D prevents fractures.", "supplement-claim"),
         ("Vitamin K2 protects you against fractures.", "supplement-claim"),
-        ("Take 50,000 IU a week.", "vitamin-d-dose"),
-        ("Don't forget your 10,000 IU a day.", "vitamin-d-dose"),
-        ("Do not exceed 10,000 IU a day.", "vitamin-d-dose"),
+        ("Take 50,000 IU a week.", "dose-above-limit"),
+        ("Don't forget your 10,000 IU a day.", "dose-above-limit"),
+        ("Do not exceed 10,000 IU a day.", "dose-above-limit"),
         ("Stop and switch your AI.", "stop-or-switch-ai"),
         ("Come off your anastrozole for a few weeks.", "stop-or-switch-ai"),
     ],
@@ -95,32 +95,8 @@ def test_safe_sentence_passes(text: str) -> None:
     assert lint(text) == []
 
 
-def test_sentence_wrapped_over_lines_is_judged_whole() -> None:
-    safe = "Estrogen therapy is\navoided in hormone-responsive cancers.\n"
-    assert lint(safe) == []
-    unsafe = "Line one is fine.\nYou could take a\nbreak from your letrozole now.\n"
-    assert lint(unsafe) == [
-        SafetyFinding(
-            line=2,
-            text="You could take a",
-            rule="stop-or-switch-ai",
-            match="take a break from your letrozole",
-        )
-    ]
-
-
-def test_findings_are_in_line_order_and_name_the_line() -> None:
-    text = "Fine.\n\nTry tibolone.\n\nAlso fine.\n\n- Take 6000 IU a day.\n"
-    findings = lint(text)
-    assert [(f.line, f.rule) for f in findings] == [
-        (3, "androgen-or-tibolone"),
-        (7, "vitamin-d-dose"),
-    ]
-    assert findings[1].text == "- Take 6000 IU a day."
-
-
 def test_rule_table_is_well_formed() -> None:
     names = rule_names()
     assert len(names) == len(set(names)) == len(RULES)
-    for rule in RULES:
-        assert rule.why and rule.pattern.pattern
+    for name in names:
+        assert len(RULES[name]) > 20, name

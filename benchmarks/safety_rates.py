@@ -1,0 +1,91 @@
+"""Catch and false-positive rates of the safety lint on the sentence sets in tests/safety_sets.
+
+Run: ``.venv/bin/python benchmarks/safety_rates.py`` (add ``-v`` to list every miss and every
+wrongly flagged sentence).
+
+Each set pairs an unsafe file (every sentence should be flagged) with a safe file (none should
+be). "catch" is flagged unsafe sentences / unsafe sentences; "false positives" is flagged safe
+sentences / safe sentences. The held-out sets were written before the rounds of tuning named in
+their headers and were never edited to pass. ``--baseline REV`` also measures the lint of a git
+revision (e.g. the one before the redesign) on the same sets. Exit code is always 0: this is a
+report; tests/test_safety_lint.py asserts the bars (catch >= 95%, false positives
+<= 5%).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from coach.safety import lint as current_lint  # noqa: E402
+
+SETS = ROOT / "tests" / "safety_sets"
+PAIRS = (
+    ("main", "unsafe.txt", "safe.txt"),
+    ("targeted (one entry each)", "targeted_unsafe.txt", "targeted_safe.txt"),
+    ("held out, before tuning", "holdout_unsafe.txt", "holdout_safe.txt"),
+    ("held out, round 2", "round2_unsafe.txt", "round2_safe.txt"),
+    ("held out, round 3", "round3_unsafe.txt", "round3_safe.txt"),
+)
+
+
+def load(name: str) -> list[str]:
+    lines = (SETS / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def baseline_lint(rev: str):
+    """The lint() of coach/safety.py at git revision ``rev``, loaded from git show."""
+    import subprocess
+    import types
+
+    source = subprocess.run(
+        ["git", "-C", str(ROOT), "show", f"{rev}:coach/safety.py"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    module = types.ModuleType("baseline_safety")
+    sys.modules[module.__name__] = module
+    exec(compile(source, f"{rev}:coach/safety.py", "exec"), module.__dict__)
+    return module.lint
+
+
+def main(lint=current_lint, verbose: bool = False) -> None:
+    total_unsafe = total_caught = total_safe = total_flagged = 0
+    print(f"{'set':<28} {'catch':>16} {'false positives':>18}")
+    for label, unsafe_file, safe_file in PAIRS:
+        unsafe, safe = load(unsafe_file), load(safe_file)
+        missed = [s for s in unsafe if not lint(s)]
+        flagged = [s for s in safe if lint(s)]
+        caught = len(unsafe) - len(missed)
+        print(
+            f"{label:<28} {caught:>4}/{len(unsafe):<4} {caught / len(unsafe):6.1%}"
+            f" {len(flagged):>6}/{len(safe):<4} {len(flagged) / len(safe):6.1%}"
+        )
+        if verbose:
+            for s in missed:
+                print(f"    missed:  {s}")
+            for s in flagged:
+                print(f"    flagged: {s}  {[f.rule for f in lint(s)]}")
+        total_unsafe += len(unsafe)
+        total_caught += caught
+        total_safe += len(safe)
+        total_flagged += len(flagged)
+    print(
+        f"{'all':<28} {total_caught:>4}/{total_unsafe:<4} {total_caught / total_unsafe:6.1%}"
+        f" {total_flagged:>6}/{total_safe:<4} {total_flagged / total_safe:6.1%}"
+    )
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    print("current lint")
+    main(verbose="-v" in args)
+    if "--baseline" in args:
+        rev = args[args.index("--baseline") + 1]
+        print(f"\nbaseline: coach/safety.py at {rev}")
+        main(baseline_lint(rev), verbose="-v" in args)

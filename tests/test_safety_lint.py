@@ -1,0 +1,236 @@
+"""The safety lint generalises: measured catch and false-positive rates; every rule entry needed.
+
+The sentence sets live in ``tests/safety_sets`` (one sentence a line):
+
+* ``unsafe.txt`` / ``safe.txt``: the main sets, across every category;
+* ``targeted_*.txt``: one sentence per table entry that only that entry decides;
+* ``holdout_*.txt``: written before any tuning and never edited to pass (first check);
+* ``round2_*.txt``, ``round3_*.txt``: written after one tuning round, before the next (each
+  file's header records its first measurement, before it was tuned on).
+
+``benchmarks/safety_rates.py`` prints the same rates per set.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from coach.safety import (
+    Linter,
+    SafetyFinding,
+    lint,
+    normalise,
+    rule_names,
+    sentences,
+    table_entries,
+)
+
+SETS = Path(__file__).parent / "safety_sets"
+
+
+def _load(name: str) -> list[str]:
+    lines = (SETS / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+UNSAFE = _load("unsafe.txt") + _load("targeted_unsafe.txt")
+SAFE = _load("safe.txt") + _load("targeted_safe.txt")
+HOLDOUT_UNSAFE = [_load(f"{name}_unsafe.txt") for name in ("holdout", "round2", "round3")]
+HOLDOUT_SAFE = [_load(f"{name}_safe.txt") for name in ("holdout", "round2", "round3")]
+HOLDOUT_UNSAFE = [s for part in HOLDOUT_UNSAFE for s in part]
+HOLDOUT_SAFE = [s for part in HOLDOUT_SAFE for s in part]
+
+
+def _rates(unsafe: list[str], safe: list[str]) -> tuple[float, float]:
+    caught = sum(1 for s in unsafe if lint(s))
+    flagged = sum(1 for s in safe if lint(s))
+    return caught / len(unsafe), flagged / len(safe)
+
+
+def test_sets_are_large_and_distinct() -> None:
+    assert len(UNSAFE) >= 100 and len(SAFE) >= 100
+    assert len(HOLDOUT_UNSAFE) >= 100 and len(HOLDOUT_SAFE) >= 100
+    every = UNSAFE + SAFE + HOLDOUT_UNSAFE + HOLDOUT_SAFE
+    assert len({normalise(s) for s in every}) >= 0.98 * len(every)
+
+
+def test_main_sets_catch_at_least_95_percent_with_at_most_5_percent_false_positives() -> None:
+    catch, false_positive = _rates(UNSAFE, SAFE)
+    missed = [s for s in UNSAFE if not lint(s)]
+    wrongly = [s for s in SAFE if lint(s)]
+    assert catch >= 0.95, missed
+    assert false_positive <= 0.05, wrongly
+
+
+def test_held_out_sets_meet_the_same_bar() -> None:
+    catch, false_positive = _rates(HOLDOUT_UNSAFE, HOLDOUT_SAFE)
+    assert catch >= 0.95, [s for s in HOLDOUT_UNSAFE if not lint(s)]
+    assert false_positive <= 0.05, [s for s in HOLDOUT_SAFE if lint(s)]
+
+
+def test_every_rule_is_exercised_by_the_unsafe_set() -> None:
+    fired = {f.rule for s in UNSAFE for f in lint(s)}
+    assert fired == set(rule_names())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Try BPC-157 to speed up bone repair",
+        "Oestradiol implants are an option to discuss",
+        "Premarin tablets help keep bones strong",
+        "There's no harm in pausing your anastrozole",
+        "Taking letrozole every other day is a gentler option",
+        "Take 6000 units of vitamin D",
+        "0.25 mg of vitamin D3 a day",
+        "Ask your doctor, then take 50,000 IU every week on your own",
+        "Jumping jacks are fine after a spine fracture",
+    ],
+)
+def test_the_issues_examples_are_caught(sentence: str) -> None:
+    assert lint(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Estradiol levels fall very low on an AI", "Aromatase converts testosterone into estrogen"],
+)
+def test_the_issues_false_positives_pass(sentence: str) -> None:
+    assert lint(sentence) == []
+
+
+# --- every entry of the rule table is needed ---------------------------------------------------
+
+
+def _corpus() -> list[str]:
+    corpus = UNSAFE + SAFE + HOLDOUT_UNSAFE + HOLDOUT_SAFE
+    root = resources.files("coach.content")
+    for entry in root.iterdir():
+        if entry.name.endswith(".md"):
+            corpus += [s for _, s in sentences(entry.read_text(encoding="utf-8"))]
+    return corpus
+
+
+def test_deleting_any_table_entry_changes_some_verdict() -> None:
+    """Mutate the table one entry at a time: some test sentence must then change verdict."""
+    base = Linter()
+    corpus = _corpus()
+    folded = [base.normalised(s) for s in corpus]
+    verdicts = [bool(base.check_sentence(s)) for s in corpus]
+    unneeded = []
+    for field, entry in table_entries(base.table):
+        pattern = re.compile(rf"(?<![\w])(?:{entry})(?![\w])")
+        touched = [i for i, text in enumerate(folded) if pattern.search(text)]
+        mutant = base.without(field, entry)
+        if not any(bool(mutant.check_sentence(corpus[i])) != verdicts[i] for i in touched):
+            unneeded.append((field, entry))
+    assert unneeded == []
+
+
+def test_allow_list_entries_are_needed_and_give_reasons() -> None:
+    base = Linter()
+    for sentence, reason in base.allowed.items():
+        assert len(reason) > 20, sentence
+        assert Linter(allowed={}).check_sentence(sentence), (
+            f"allow-list entry not needed: {sentence}"
+        )
+
+
+# --- sentence splitting ----------------------------------------------------------------------
+
+
+def test_markdown_is_taken_apart_into_sentences() -> None:
+    text = (
+        "# Heading\n\n"
+        "Para one wraps\nover two lines. Second sentence, e.g. with 0.25 mg in it.\n\n"
+        "- **Bold** bullet\n  continued here\n"
+        "* [link](http://x) item\n"
+        "1. Numbered item\n\n"
+        "| Avoid | Why |\n|---|---|\n| Sit-ups | Bends the spine |\n"
+    )
+    got = [s for _, s in sentences(text)]
+    assert got == [
+        "Heading",
+        "Para one wraps over two lines.",
+        "Second sentence, e.g. with 0.25 mg in it.",
+        "Bold bullet continued here",
+        "link item",
+        "Numbered item",
+        "Avoid: Sit-ups, Why: Bends the spine",
+    ]
+
+
+def test_table_header_gives_each_row_its_context() -> None:
+    assert lint("| Avoid | Why |\n|---|---|\n| Crunches | Loaded bending |\n") == []
+    assert lint("| Try | Why |\n|---|---|\n| Crunches | A strong core |\n")
+
+
+def test_findings_name_the_line_where_the_sentence_starts() -> None:
+    text = "Fine.\n\nTry tibolone.\n\nAlso fine.\n\n- Take 6000 IU a day.\n"
+    findings = lint(text)
+    assert [(f.line, f.rule) for f in findings] == [(3, "hormone-therapy"), (7, "dose-above-limit")]
+    assert findings[1].text == "- Take 6000 IU a day."
+    assert isinstance(findings[0], SafetyFinding) and findings[0].match == "tibolone"
+
+
+def test_a_sentence_wrapped_over_lines_is_judged_whole() -> None:
+    assert lint("Estrogen therapy is\navoided in hormone-responsive cancers.\n") == []
+    found = lint("Line one is fine.\nYou could take a\nbreak from your letrozole now.\n")
+    assert [(f.line, f.rule) for f in found] == [(2, "stop-or-switch-ai")]
+
+
+@pytest.mark.parametrize(
+    ("text", "daily"),
+    [
+        ("Take 4000 IU of vitamin D a day.", False),
+        ("Take 4001 IU of vitamin D a day.", True),
+        ("Take 100 mcg of vitamin D a day.", False),
+        ("Take 101 mcg of vitamin D a day.", True),
+        ("Take 0.1 mg of vitamin D3 a day.", False),
+        ("Take 0.11 mg of vitamin D3 a day.", True),
+        ("Take 28,000 IU of vitamin D a week.", False),
+        ("Take 28,700 IU of vitamin D a week.", True),
+        ("Take 2000 mg of calcium a day.", False),
+        ("Take 2.1 g of calcium a day.", True),
+        ("Take a 350 mg magnesium tablet.", False),
+        ("Take a 351 mg magnesium tablet.", True),
+    ],
+)
+def test_amounts_are_judged_per_day_in_any_unit(text: str, daily: bool) -> None:
+    assert bool(lint(text)) is daily
+
+
+# --- robustness --------------------------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_lint_never_crashes_on_any_text(text: str) -> None:
+    for finding in lint(text):
+        assert finding.rule in rule_names()
+        assert 1 <= finding.line <= max(1, len(text.splitlines()))
+
+
+_DECORATIONS = st.sampled_from(
+    ["{}", "- {}", "* {}", "## {}", "**{}**", "> {}", "1. {}", "Note: {}", "{}  ", "_{}_"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(UNSAFE), _DECORATIONS, st.sampled_from(["", "Fine. ", "Walk daily.\n\n"]))
+def test_markdown_decoration_does_not_hide_an_unsafe_sentence(
+    sentence: str, decoration: str, before: str
+) -> None:
+    assert lint(before + decoration.format(sentence))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(SAFE), _DECORATIONS)
+def test_markdown_decoration_does_not_flag_a_safe_sentence(sentence: str, decoration: str) -> None:
+    assert lint(decoration.format(sentence)) == []
