@@ -677,7 +677,7 @@ def _reasons(
     reasons += [
         "Posture and back-muscle work in every strength session, for an upright spine.",
         "Balance practice in every session, building toward about 2 hours a week: it does not "
-        "build bone, but it prevents the falls that break bones.",
+        "build bone, but it lowers the risk of the falls that break bones.",
         f"Weight-bearing aerobic activity such as brisk walking, in bouts of at least "
         f"{AEROBIC_MIN_BOUT} minutes, building toward {AEROBIC_GOAL_MIN} minutes a week by no more "
         "than a fifth (or one 10-minute bout) a week; it comes on top of strength and balance, "

@@ -374,8 +374,8 @@ def _asco(t: float | None, frax_major: float | None, frax_hip: float | None) -> 
     if met:
         reasons = [
             *met,
-            "The ASCO guideline says to offer a bone-modifying agent; how often to repeat DXA "
-            "while on it is for your care team to decide.",
+            "The ASCO guideline says a bone-modifying agent may be offered; how often to repeat "
+            "DXA while on it is for your care team to decide.",
         ]
         if t is None:
             reasons.append(no_scan)
@@ -491,7 +491,7 @@ def format_assessment(a: Assessment, width: int = 78) -> str:
     lines.append("")
 
     asco = (
-        "the guideline says to offer a bone-modifying agent"
+        "the guideline says a bone-modifying agent may be offered"
         if a.asco_2019.offer_bone_agent
         else "a bone-modifying agent is not called for at this point"
     )
