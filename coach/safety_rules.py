@@ -498,6 +498,7 @@ class RuleTable:
         r" (?:suggest|offer|consider|prescribe|recommend|advise|decide|discuss|arrange|plan"
         r"|start|switch|change|stop)",
         r"(?:only )?(?:if|when|as) (?:prescribed|advised|directed)",
+        r"needs? a plan",
         r"(?:plan|advice|agreement|approval|go ahead) (?:from|of|by|with) (?:your|a|the)"
         r" (?:care team|doctor|oncologist|clinician|gp|team)",
         r"prescrib(?:ed|es|e|ing)",

@@ -39,6 +39,8 @@ from importlib import resources
 from typing import Literal
 
 __all__ = [
+    "BONE_MEDICINES_TOPIC",
+    "FALLS_TOPIC",
     "GLOSSARY_ID",
     "JOINT_PAIN_TOPIC",
     "NUTRITION_TOPIC",
@@ -62,6 +64,8 @@ __all__ = [
 ]
 
 # Topic ids other parts of the app open directly. Keep these stable.
+BONE_MEDICINES_TOPIC = "bone-medicines"
+FALLS_TOPIC = "falls"
 JOINT_PAIN_TOPIC = "joint-pain"
 OSTEOPOROSIS_TOPIC = "exercise-with-osteoporosis"
 NUTRITION_TOPIC = "calcium-vitamin-d-nutrition"
@@ -75,8 +79,10 @@ TOPIC_ORDER: tuple[str, ...] = (
     "why-bones-change",
     "bone-remodelling",
     "fracture-risk-and-dxa",
+    BONE_MEDICINES_TOPIC,
     "exercise-for-bone",
     OSTEOPOROSIS_TOPIC,
+    FALLS_TOPIC,
     JOINT_PAIN_TOPIC,
     NUTRITION_TOPIC,
     "smoking-alcohol-caffeine",

@@ -12,6 +12,8 @@ import pytest
 
 from coach import topics
 from coach.topics import (
+    BONE_MEDICINES_TOPIC,
+    FALLS_TOPIC,
     GLOSSARY_ID,
     JOINT_PAIN_TOPIC,
     NUTRITION_TOPIC,
@@ -102,8 +104,16 @@ def test_at_least_ten_topics() -> None:
 
 
 def test_every_seed_area_is_present_in_reading_order() -> None:
-    assert tuple(t.id for t in TOPICS[: len(SEED_TOPIC_IDS)]) == SEED_TOPIC_IDS
+    ids = [t.id for t in TOPICS]
+    assert [i for i in ids if i in SEED_TOPIC_IDS] == list(SEED_TOPIC_IDS)
+    assert ids[0] == SEED_TOPIC_IDS[0] and ids[-1] == SEED_TOPIC_IDS[-1]
     assert [t.order for t in TOPICS] == list(range(1, len(TOPICS) + 1))
+
+
+def test_added_topics_sit_next_to_their_neighbours() -> None:
+    ids = [t.id for t in TOPICS]
+    assert ids.index(BONE_MEDICINES_TOPIC) == ids.index("fracture-risk-and-dxa") + 1
+    assert ids.index(FALLS_TOPIC) == ids.index(OSTEOPOROSIS_TOPIC) + 1
 
 
 @pytest.mark.parametrize(
