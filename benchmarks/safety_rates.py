@@ -29,6 +29,7 @@ PAIRS = (
     ("held out, before tuning", "holdout_unsafe.txt", "holdout_safe.txt"),
     ("held out, round 2", "round2_unsafe.txt", "round2_safe.txt"),
     ("held out, round 3", "round3_unsafe.txt", "round3_safe.txt"),
+    ("held out, round 4", "round4_unsafe.txt", "round4_safe.txt"),
 )
 
 

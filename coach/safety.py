@@ -253,6 +253,7 @@ _SINGLE_DOSE = re.compile(
 )
 _NOT_HAVING = re.compile(r"\b(?:without|no|not|never had)\b(?:\s+[\w-]+){0,4}\s*$")
 _FROM_FOOD = re.compile(r"\b(?:from|in) (?:food|foods|your diet|the diet|diet|meals)\b")
+_CONDITION = re.compile(r"\s(?:if|when|whenever|because|since|once|as soon as)\s")
 _CLAUSE_EDGES = " ,:;-*•>#+\"'"
 # "Without", "instead of"... after a hazard negate something else ("X, without side effects").
 _PREPOSITIONS = re.compile(r"without|instead of|rather than|in place of")
@@ -286,6 +287,7 @@ class Linter:
                 *t.hormone_products,
                 rf"(?:{_alt(t.route_adjectives)}) (?:{substance})",
                 rf"(?:{substance}) (?:[a-z]+ )?(?:{_alt(t.routes)})",
+                rf"(?:{_alt(t.hormone_adjectives)}) (?:[a-z]+ )?(?:{substance}|{_alt(t.routes)})",
             )
         )
         self._substance = _words(t.substances)
@@ -294,12 +296,12 @@ class Linter:
             r"|keep|start|and|or|body|bones|body s|bones s)\s+(?:(?:can|could|should|might|may|must"
             r"|need to|ought to|will|would|also|really|simply|safely)\s+)?)"
             rf"(?:{_alt(t.advise_substance)})(?:\s+(?:your|my|the|a|an|some|more|extra"
-            r"|little|bit|of|own|body s|levels?|back|up|low|dose|natural)){0,3}\s+"
+            r"|little|bit|of|own|body s|levels?|back|up|low|dose|natural|lost|missing)){0,3}\s+"
             rf"(?:{substance})(?![\w])"
-            rf"|(?<![\w])(?:{substance})\s+(?:is|are|can be|could be|would be|as) (?:an? )?"
-            r"(?:\w+ )?(?:option|choice|alternative|solution|answer|safe|fine|ok|okay|harmless"
-            r"|worth|good|great|helpful|useful|effective|natural|gentle|available|recommended"
-            r"|suitable)"
+            rf"|(?<![\w])(?:{substance})\s+(?:is|are|can be|could be|would be|as) (?:an? |the )?"
+            r"(?:(?!not |never |no )\w+ ){0,3}(?:option|choice|alternative|solution|answer|fix"
+            r"|remedy|cure|safe|fine|ok|okay|harmless|worth|good|great|helpful|useful|effective"
+            r"|natural|gentle|available|recommended|suitable)"
         )
         self._pronoun_advice = re.compile(
             r"(?:^|(?<=: )|(?<![\w])(?:to|just|please)\s+"
@@ -321,7 +323,12 @@ class Linter:
         )
         self._ai_mention = re.compile(rf"(?<![\w])(?:{ai})(?![\w])")
         self._bone_mention = re.compile(rf"(?<![\w])(?:{bone})(?![\w])")
-        self._change_pronoun = re.compile(rf"(?<![\w])(?:{before}) (?:it|them)(?![\w])")
+        self._feelings = _words(t.feelings)
+        self._change_pronoun = re.compile(
+            rf"(?<![\w])(?:{_alt(t.bare_changes)})(?: (?:it|them))?"
+            r"(?: (?:early|now|altogether|for good|for a while|for now))?"
+            r"(?:$|(?= (?:if|when|because|since|as)\b)|[.!?])"
+        )
         self._bone_change = re.compile(
             rf"(?<![\w])(?:{before}){_gap(4)}(?:{bone})(?![\w])"
             rf"|(?<![\w])(?:{bone})(?:{_gap(4)}|\s+)(?:{after})(?![\w])"
@@ -423,8 +430,14 @@ class Linter:
     # -- shapes --
 
     def _blanked(self, clause: str, hit: _Hit) -> str:
-        """The clause without the hazard's own words and without endorsing negations."""
-        text = clause[: hit.start] + " " * (hit.end - hit.start) + clause[hit.end :]
+        """The clause without the hazard's own words, endorsing negations, or a condition after.
+
+        "Drop exemestane if the aches are too much": the condition after the hazard describes
+        the situation, so its words neither refuse nor warn.
+        """
+        condition = _CONDITION.search(clause, hit.end)
+        end = condition.start() if condition else len(clause)
+        text = clause[: hit.start] + " " * (hit.end - hit.start) + clause[hit.end : end]
         return self._endorsing.sub(lambda m: " " * len(m.group(0)), text)
 
     def _negated(self, blank: str, hit: _Hit) -> bool:
@@ -487,6 +500,8 @@ class Linter:
                 if self._negated(blank, hit) or self._harms.search(blank):
                     continue
                 if self._deferred(clause, sentence) or question:
+                    continue
+                if self._feelings.search(clause[: hit.start + 1]):
                     continue
                 if re.search(r"\b(?:if|when|in case) you (?:miss|forget)\b", clause):
                     continue

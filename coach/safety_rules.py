@@ -69,8 +69,6 @@ class RuleTable:
         r"transdermal",
         r"oral",
         r"low dose",
-        r"bio ?identical",
-        r"compounded",
         r"synthetic",
         r"plant",
         r"natural",
@@ -80,6 +78,11 @@ class RuleTable:
         r"esterified",
         r"ethinyl",
         r"menopausal",
+    )
+    # Words that make a product of any route ("a compounded cream", "bioidentical hormones").
+    hormone_adjectives: tuple[str, ...] = (
+        r"bio ?identical",
+        r"compounded",
     )
     # Words after a substance that make it a product ("estradiol implant").
     routes: tuple[str, ...] = (
@@ -264,8 +267,8 @@ class RuleTable:
         r"put(?:ting)? off",
         r"push(?:ing)? back",
         r"spac(?:e|ing) out",
-        r"(?:take|taking|have|having|need|needs)? ?(?:a|some) (?:break|holiday|rest|vacation|week"
-        r"|month|time) (?:off )?from",
+        r"(?:take|taking|have|having|need|needs)? ?(?:a|some|the|your)(?: [a-z]+)? (?:break|holiday"
+        r"|rest|vacation|pause|week|month|time)s? (?:off )?from",
         r"(?:drug|treatment|medication) (?:holidays?|breaks?)",
         r"(?:a|some|the|few) (?:days?|weeks?|months?|time|while) off",
         r"restart(?:ing)?",
@@ -278,10 +281,27 @@ class RuleTable:
         r"(?:do not|does not|no longer|no) needs?(?: to (?:keep|continue|take))?(?: taking)?",
         r"(?:do|does) not have to (?:keep |continue )?(?:tak(?:e|ing)|using)?",
         r"ditch(?:ing)?",
+        r"forget(?:ting)?(?: about)?",
         r"omit(?:ting)?|leav(?:e|ing) (?:out|off)",
         r"(?:do not|never) bother(?: with)?",
         r"less(?: of)?",
         r"fewer doses of",
+    )
+    # Changes that need no object when the medicine is named earlier ("..., so you can stop early").
+    bare_changes: tuple[str, ...] = (
+        r"stop(?:ping)?",
+        r"quit(?:ting)?",
+        r"paus(?:e|ing)",
+        r"skip(?:ping)?",
+        r"switch(?:ing)?",
+        r"(?:come|coming|go|going) off",
+        r"giv(?:e|ing) up",
+    )
+    # Feelings about a change are not advice to make it ("many women worry about stopping").
+    feelings: tuple[str, ...] = (
+        r"(?<!not )(?<!never )worr(?:y|ies|ied|ying) about",
+        r"(?:are|feel|felt|be|were) tempted to",
+        r"doubts? about|afraid of|fear of",
     )
     # Changes written after the medicine ("letrozole every other day", "... can be paused").
     changes_after: tuple[str, ...] = (
@@ -307,6 +327,7 @@ class RuleTable:
         r"now and then|on and off|off and on",
         r"as needed|when(?:ever)? you feel like it",
         r"only (?:when|if|on)",
+        r"(?:a few|some|\d|two|three|four|five) days (?:a|per) week",
     )
     # Nutrients whose amounts are checked, and their names.
     vitamin_d: tuple[str, ...] = (
@@ -417,7 +438,7 @@ class RuleTable:
     # Negations that endorse ("no harm in", "don't worry"): blanked before negators are sought.
     endorsing: tuple[str, ...] = (
         r"no harm",
-        r"without (?:any )?(?:problems?|side effects|harm|issues|risk)",
+        r"without (?:any |the )?(?:problems?|side effects?|harm|issues?|risks?|downsides?)",
         r"no problem|not a problem",
         r"no risk|not risky|little risk|low risk|without (?:any )?risk|risk free",
         r"not (?:dangerous|harmful|unsafe|a big deal)",
@@ -430,7 +451,9 @@ class RuleTable:
         r"never (?:forget|hesitate)",
         r"not (?:only|just)",
         r"no matter",
-        r"(?:will|does|do|did|would) not (?:hurt|harm|affect|matter|change|make|reduce|lower)",
+        r"(?:will|does|do|did|would) not (?:hurt|harm|affect|matter|change|make|reduce|lower|raise"
+        r"|increase)(?: (?:your|the|any))?(?: [a-z]+)?(?: risks?)?",
+        r"no (?:added |extra |increased |higher )?risks?",
         r"(?:cannot|can not|never) hurts?",
         r"no (?:prescription|doctor) (?:is )?(?:needed|required|necessary)",
         r"without (?:a prescription|asking|telling|checking|consulting|talking|speaking|seeing"
@@ -454,7 +477,7 @@ class RuleTable:
         r"skip(?:ping)?",
         r"stop doing",
         r"rule(?:d)? out",
-        r"off limits",
+        r"off limits|off the table",
         r"unsafe",
         r"unproven|unsupported",
         r"contraindicated",
@@ -524,7 +547,6 @@ class RuleTable:
         r"tested|testing",
         r"(?:was|were) (?:given|prescribed|offered)",
         r"participants|women who|those who|people who",
-        r"(?:many|some|most) (?:women|people)",
         r"predicts?|predicted",
         r"\((?:[a-z]+ )+(?:et al )?(?:19|20)\d\d\)",
     )
