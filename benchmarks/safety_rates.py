@@ -30,6 +30,7 @@ PAIRS = (
     ("held out, round 2", "round2_unsafe.txt", "round2_safe.txt"),
     ("held out, round 3", "round3_unsafe.txt", "round3_safe.txt"),
     ("held out, round 4", "round4_unsafe.txt", "round4_safe.txt"),
+    ("held out, round 5", "round5_unsafe.txt", "round5_safe.txt"),
 )
 
 

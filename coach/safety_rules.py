@@ -372,6 +372,7 @@ class RuleTable:
         r"reduces?|lowers?|cuts?",
         r"eases?|relieves?",
         r"will keep (?:your )?bones? from",
+        r"gets? rid of|(?:takes?|take) away|banish(?:es)?",
     )
     claim_outcomes: tuple[str, ...] = (
         r"fractures?",
@@ -392,6 +393,7 @@ class RuleTable:
         r"spin(?:e|al) flexion",
         r"(?:russian|seated) twists?",
         r"(?:loaded|weighted) (?:twists?|twisting|flexion)",
+        r"twist(?:s|ing)? (?:hard|forcefully|with (?:a |heavy )?weights?)",
         r"v ups?",
         r"jack ?knives?|jack ?knife",
     )

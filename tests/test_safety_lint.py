@@ -5,7 +5,7 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
 * ``unsafe.txt`` / ``safe.txt``: the main sets, across every category;
 * ``targeted_*.txt``: one sentence per table entry that only that entry decides;
 * ``holdout_*.txt``: written before any tuning and never edited to pass (first check);
-* ``round2_*.txt`` to ``round4_*.txt``: written after one tuning round, before the next (each
+* ``round2_*.txt`` to ``round5_*.txt``: written after one tuning round, before the next (each
   file's header records its first measurement, before it was tuned on).
 
 ``benchmarks/safety_rates.py`` prints the same rates per set.
@@ -41,8 +41,12 @@ def _load(name: str) -> list[str]:
 
 UNSAFE = _load("unsafe.txt") + _load("targeted_unsafe.txt")
 SAFE = _load("safe.txt") + _load("targeted_safe.txt")
-HOLDOUT_UNSAFE = [_load(f"{name}_unsafe.txt") for name in ("holdout", "round2", "round3", "round4")]
-HOLDOUT_SAFE = [_load(f"{name}_safe.txt") for name in ("holdout", "round2", "round3", "round4")]
+HOLDOUT_UNSAFE = [
+    _load(f"{name}_unsafe.txt") for name in ("holdout", "round2", "round3", "round4", "round5")
+]
+HOLDOUT_SAFE = [
+    _load(f"{name}_safe.txt") for name in ("holdout", "round2", "round3", "round4", "round5")
+]
 HOLDOUT_UNSAFE = [s for part in HOLDOUT_UNSAFE for s in part]
 HOLDOUT_SAFE = [s for part in HOLDOUT_SAFE for s in part]
 
