@@ -505,6 +505,7 @@ class RuleTable:
         r"stopped early",
         r"strains? (?:the )?(?:spine|vertebrae|back)",
         r"(?:puts?|putting) (?:\w+ ){0,2}(?:pressure|strain|stress) on",
+        r"adds? to (?:it|the (?:pressure|strain|stress|load|risk))",
         r"can (?:crack|break|injure|fracture|damage)",
         r"(?:linked|associated) (?:to|with)|followed by|leads? to|led to",
         r"too (?:much|high|many)",
