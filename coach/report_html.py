@@ -219,6 +219,8 @@ def render(report: r.Report) -> str:
     meta = "".join(
         f"<dt>{esc(label)}</dt><dd>{esc(value)}</dd>" for label, value in r.title_lines(report)
     )
+    flags = _ul(report.attention) if report.attention else _p("Nothing flagged.")
+    sections.append(_section("attention", "Needs attention", [flags]))
     sections.append(_section("checkins", "Check-ins", [_p(r.coverage_text(report))]))
     sections.append(
         _section("adherence", "Aromatase inhibitor taken", [_p(r.adherence_text(report))])
@@ -318,6 +320,11 @@ def render(report: r.Report) -> str:
         )
     else:
         bone_parts.append(_p("No DXA scans on record."))
+    bone_parts.append(
+        '<dl class="meta">'
+        + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in r.picture_lines(bone))
+        + "</dl>"
+    )
     bone_parts.append(_p(f"Risk factors: {r.risk_factor_text(bone)}."))
     bone_parts.append(_p(r.frax_text(bone)))
     bone_parts.append("<h3>What the guidelines say — discuss with the care team</h3>")
@@ -337,7 +344,12 @@ def render(report: r.Report) -> str:
                 _table(
                     ("Date", "Change", "Week", "Reason"),
                     (
-                        (a.day.isoformat(), r.adaptation_label(a.kind), str(a.week), a.reason)
+                        (
+                            a.day.isoformat(),
+                            r.adaptation_label(a.kind),
+                            str(a.week),
+                            r.clinician_reason(a),
+                        )
                         for a in report.plan.adaptations
                     ),
                     numeric=(2,),
