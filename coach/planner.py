@@ -911,21 +911,25 @@ def make_plan(
     )
 
 
-def picture_key(plan: Plan) -> tuple[object, ...]:
-    """The clinical facts a plan was made for: when the picture's differ, the plan is refit."""
-    extra = plan.extra
-    return (
-        extra.get("bone_status"),
-        bool(extra.get("falls")),
-        extra.get("vertebral_fracture"),
-        extra.get("impact_level"),
-    )
-
-
-def picture_key_for(profile: Profile, picture: ClinicalPicture) -> tuple[object, ...]:
-    """``picture_key`` of the plan this profile and picture would get today."""
+def needs_refit(plan: Plan, profile: Profile, picture: ClinicalPicture) -> bool:
+    """Whether the clinical facts the plan was made for (bone status, any falls, a spine
+    fracture, the impact level) differ from today's picture. Facts an older plan did not
+    record are not compared."""
     ctx, _ = _context(profile, picture)
-    return (ctx.bone, bool(ctx.falls), ctx.vertebral_fracture, ctx.impact_cap)
+    now = {
+        "bone_status": ctx.bone,
+        "falls": bool(ctx.falls),
+        "vertebral_fracture": ctx.vertebral_fracture,
+        "impact_level": ctx.impact_cap,
+    }
+    extra = plan.extra
+    for key, value in now.items():
+        if key not in extra:
+            continue
+        recorded = bool(extra[key]) if key == "falls" else extra[key]
+        if recorded != value:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- adaptation
