@@ -74,9 +74,9 @@ def fact_lines(p: ClinicalPicture) -> list[tuple[str, str]]:
     if p.bmi is not None:
         bmi = f"{p.bmi:.1f} (height {p.height_cm:g} cm, weight {p.weight_kg:g} kg)"
     elif p.weight_kg is not None:
-        bmi = f"not known: add your height (weight {p.weight_kg:g} kg)"
+        bmi = f"not known: no height recorded (weight {p.weight_kg:g} kg)"
     else:
-        bmi = "not known: add height and weight"
+        bmi = "not known: no height or weight recorded"
     lines.append(("BMI", bmi))
     if p.frax_major is not None or p.frax_hip is not None:
         major = "—" if p.frax_major is None else f"{p.frax_major:g}%"

@@ -85,8 +85,8 @@ MAX_DAYS = 3650
 FLARE_PAIN = 7  # worst joint pain 7-10 is "severe" on the 0-10 scale (FACTS.md item 28)
 FLARE_RUN_DAYS = 3
 DISCLAIMER = (
-    "Education and self-tracking, not medical advice; what the guidelines say — discuss with "
-    "your care team. Figures are what the patient recorded in bonecoach."
+    "Education and self-tracking, not medical advice; what the guidelines say is for the patient "
+    "and the care team to discuss. Figures are what the patient recorded in bonecoach."
 )
 ASCO_INTERVAL_WORDS = "ASCO 2019: every 2 years, or 1 year if clinically indicated"
 ADAPTATION_LABELS = {

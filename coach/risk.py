@@ -139,13 +139,13 @@ DISCLAIMER = (
 )
 
 ADVICE_FOR_EVERYONE: tuple[str, ...] = (
-    "Have your fracture risk assessed (both guidelines); the ASCO guideline indicates a "
-    "central DXA scan for postmenopausal women on an aromatase inhibitor.",
-    "Exercise regularly: balance, flexibility, endurance and progressive resistance training.",
+    "Fracture risk assessment when starting an aromatase inhibitor (both guidelines); the ASCO "
+    "guideline indicates a central DXA scan for postmenopausal women on an aromatase inhibitor.",
+    "Regular exercise: balance, flexibility, endurance and progressive resistance training.",
     "Calcium 1000-1200 mg a day (1200 mg for women over 50), from food first, "
     "supplements only if food falls short.",
     "Vitamin D 800-1000 IU a day.",
-    "Stop smoking and limit alcohol (more than about 2 units a day raises fracture risk).",
+    "Smoking cessation and limited alcohol (more than about 2 units a day raises fracture risk).",
 )
 
 # What is missing, in words, and what to do about it (shared by every surface).

@@ -73,7 +73,7 @@ def test_markdown_has_every_section_header_and_footer(demo: DemoData) -> None:
     assert "anastrozole, started 2025-11-26 (365 days ago)" in text
     assert "**Period:** 2026-08-29 to 2026-11-26 (90 days)" in text
     assert "**Generated:** 2026-11-26" in text
-    assert "not medical advice; what the guidelines say — discuss with your care team" in text
+    assert "not medical advice; what the guidelines say is for the patient" in text
     assert "| Week of | Days checked in |" in text  # tables have headers
     assert "|---|" in text
 
@@ -158,7 +158,7 @@ def test_the_assessment_is_the_guideline_rules_applied_to_the_latest_scan(
     assert "**ASCO guideline 2019 (Shapiro et al.):** cannot say yet" in text
     assert "Missing: FRAX 10-year fracture risk" in text
     assert f"**Next DXA:** Due {report.bone.next_due.isoformat()}" in text
-    assert "current or past smoking (from the profile)" in text
+    assert "current or past smoking (derived from profile: smoker: former)" in text
     for scan in demo.dxa_scans:  # the whole DXA history, not only the period
         assert scan.day.isoformat() in text
 

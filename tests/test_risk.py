@@ -524,7 +524,7 @@ def test_advice_for_everyone_covers_both_guidelines():
         "1200 mg for women over 50",
         "800-1000 IU",
         "food first",
-        "Stop smoking",
+        "Smoking cessation",
         "alcohol",
     ):
         assert needle in advice
