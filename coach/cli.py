@@ -897,6 +897,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(done.code or 0)
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_tui)
     prog = f"bonecoach {args.command}" if args.command else "bonecoach"
+    if getattr(args, "scan_command", None):
+        prog += f" {args.scan_command}"
     try:
         return handler(args)
     except (UsageError, ValidationError) as error:

@@ -62,14 +62,15 @@ def refresh_plan(
 def refit_plan(
     plan: Plan, profile: Profile, history: PlanHistory, picture: ClinicalPicture, today: date
 ) -> Plan:
-    """The plan with its coming weeks rebuilt when the picture's bone status, falls, fracture or
-    impact level no longer match what it was made for; past and current weeks are kept."""
+    """The plan with this week and the coming weeks rebuilt when the picture's bone status,
+    falls, fracture or impact level no longer match what it was made for; past weeks are kept
+    (and the sessions marked done, whose ids are the week and the day)."""
     if not needs_refit(plan, profile, picture):
         return plan
     current = week_index(plan, today)
     if current is None and today >= plan.start:
         return plan  # finished: nothing to refit
-    coming = 1 if current is None else current + 1
+    coming = 1 if current is None else current  # this week too: a new risk applies at once
     fresh = make_plan(profile, history, today, picture=picture, created=plan.created)
     weeks = (*plan.weeks[: coming - 1], *fresh.weeks[coming - 1 :])
     what = _what_changed(plan, fresh, picture)

@@ -15,8 +15,10 @@ from screens.bone import BoneHealthScreen
 from screens.confirm import ConfirmScreen
 from store.db import Store
 
-# Aged 56 in 2026 and never smoked: no risk factor comes from the profile.
-PROFILE = Profile(name="Bea", birth_year=1970, ai_drug="letrozole", smoker="no")
+# Aged 56 in 2026, never smoked, BMI 23.5: no risk factor comes from the profile.
+PROFILE = Profile(
+    name="Bea", birth_year=1970, ai_drug="letrozole", smoker="no", weight_kg=64, height_cm=165
+)
 OLDER = Profile(name="Ann", birth_year=1958, ai_drug="anastrozole", smoker="former")
 FIRST_VISIT = date(2026, 1, 5)
 
@@ -121,20 +123,25 @@ async def test_ticking_a_risk_factor_updates_the_assessment_and_the_profile(
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_bone(app, pilot)
         assessment = flat(screen.query_one("#assessment"))
-        assert "bone-directed therapy is not called for" in assessment
-        assert "AIBL 2017: therapy not called for" in text_of(screen.query_one("#bone-summary"))
+        assert "AIBL position statement 2017: bone-directed therapy not advised" in assessment
+        assert "No branch met" not in assessment
+        # ASCO cannot say "no" without FRAX: the plain summary says what is missing
+        summary = text_of(screen.query_one("#bone-summary"))
+        assert "guidelines cannot say yet: FRAX 10-year fracture risk" in summary
         screen.query_one("#risk-family-hip-fracture").focus()
         await pilot.press("space")
         await pilot.pause()
         assessment = flat(screen.query_one("#assessment"))
-        assert "the guideline advises bone-directed therapy" in assessment
+        assert "bone-directed therapy advised for the length" in assessment
         assert "family history of hip fracture" in assessment
-        assert "AIBL 2017: therapy advised" in text_of(screen.query_one("#bone-summary"))
+        assert "Your results meet the point where guidelines advise discussing" in assessment
+        summary = text_of(screen.query_one("#bone-summary"))
+        assert "guidelines advise discussing a bone medicine with your care team" in summary
         assert app.store.get_profile().risk_factors == ("family-hip-fracture",)
         await pilot.press("space")  # untick: saved again
         await pilot.pause()
         assert app.store.get_profile().risk_factors == ()
-        assert "not called for" in flat(screen.query_one("#assessment"))
+        assert "bone-directed therapy not advised" in flat(screen.query_one("#assessment"))
 
 
 async def test_risk_factors_from_the_profile_are_shown_and_fixed(data_path: Path) -> None:
@@ -168,7 +175,8 @@ async def test_frax_is_saved_and_changes_the_assessment(data_path: Path) -> None
         await pilot.pause()
         assert app.store.get_setting(FRAX_SETTING) == {"major": 21.0}
         summary = text_of(screen.query_one("#bone-summary"))
-        assert "ASCO 2019: offer an agent" in summary
+        assert "guidelines advise discussing a bone medicine" in summary
+        assert "a bone-modifying agent may be offered" in flat(screen.query_one("#assessment"))
         assert "next DXA: care team decides" in summary
         screen.query_one("#frax-hip").focus()
         await pilot.press(*"150", "enter")
