@@ -12,22 +12,29 @@ Decisions taken here, so they can be reviewed in one place:
 - **Start.** Week 1 starts on the Monday of ``today``'s week, so the plan is usable today;
   sessions of that week dated before ``today`` simply lie in the past (adherence only counts
   sessions on or after the day the plan was created).
-- **Bone status** is the worse of the profile's status and the status of the lowest T-score on
-  record (T <= -2.5 osteoporosis, -2.5 < T < -1.0 osteopenia, else normal). A scan can make it
-  worse than the profile, never better: the profile may record a diagnosis the app has no scan for.
+- **Clinical facts** (bone status, falls in 12 months, a spine fracture, age, recent pain) come
+  from the clinical picture (``coach.picture``): bone status is the latest scan's band (T <= -2.5
+  osteoporosis, -2.5 < T < -1.0 osteopenia, else normal), else the profile's; a spine fracture
+  means osteoporosis. Falls are the larger of the profile's count and those logged in check-ins.
 - **Never prescribed, to anyone:** exercises tagged ``spinal_flexion`` or ``loaded_twisting``
   (sit-ups, crunches, toe touches, loaded twists). They are unsafe with osteoporosis, which many
   people on an aromatase inhibitor have without knowing it yet; safer moves train the same muscles.
 - **Impact.** Vertebral fracture: none. Osteoporosis: none unless supervised, then low impact only
-  (heel drops, stomps). Normal, osteopenia or unknown: low impact; moderate (small jumps, from week
-  3) and high (jump landings, from week 7) only when supervised. Effort never exceeds 8 out of 10.
+  (heel drops, stomps). Unknown (no scan): low impact at most, none after falls or from 75.
+  Normal or osteopenia: low impact; moderate (small jumps, from week 3) and high (jump landings,
+  from week 7) only when supervised. Effort never exceeds 8 out of 10.
+- **Progression of balance and impact** is not by the calendar: the plan is written at the
+  starting level (chair-supported versions after falls or for a gentle start; heel drops for
+  impact) and ``coach.adapt`` steps up one level only after sessions marked done "steady"
+  (``plan.extra["step_ups"]`` lists the allowed next steps), and back after a fall.
 - **Equipment.** Body weight always; a sturdy chair (or kitchen counter) is assumed in every home,
   because the chair-supported versions are the safer start and must never be withheld. "gym" implies
   bands and dumbbells too. A vertebral fracture removes every loaded (dumbbell/gym) exercise until a
   physiotherapist has been seen. Nordic walking needs poles the profile does not ask about, so it is
   never prescribed automatically.
-- **Falls** (>= 1 last year): a longer balance block in every session, chair-supported versions
-  first, no floor exercises (getting down and up is itself a fall risk), no stair climbing.
+- **Falls** (>= 1 in 12 months): a longer balance block in every session, chair-supported
+  versions, no floor exercises (getting down and up is itself a fall risk), nothing on a stair
+  (no stair climbing, no step-ups). A falls assessment is suggested when the picture advises one.
 - **Gentle start** when sedentary, aged 75 or more, or the 7-day mean worst joint pain is >= 7:
   easier versions, 1 set for three weeks, a lower aerobic start, impact delayed to week 3.
 - **Time.** A session's estimated minutes never exceed ``minutes_per_session``. Repetition work is
@@ -36,6 +43,8 @@ Decisions taken here, so they can be reviewed in one place:
 - **Aerobic progression.** Each week's planned aerobic minutes are at most 20% or one 10-minute
   bout (whichever is larger) above the previous week's; a lighter week drops to 75%, and the week
   after it may go back up to at most that step above the week *before* the lighter week.
+  Outside the lighter weeks a week never has fewer aerobic minutes than the last full week (the
+  walk is kept free before strength and balance are sized).
   The 150-minute goal is reached by the end whenever the sessions have room for it once strength,
   balance and impact are in; :data:`AEROBIC_GOAL_GUARANTEED_FROM` gives a simple sufficient rule
   (3+ days and 360+ minutes a week). Otherwise a reason says how far the plan gets.

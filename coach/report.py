@@ -53,6 +53,7 @@ from coach.picture import (
 )
 from coach.plan_view import current_week, week_index
 from coach.risk import AIBL_VERDICTS, ASCO_VERDICTS, Assessment
+from coach.thresholds import FLARE_RUN_DAYS, PAIN_SEVERE_FROM
 
 __all__ = [
     "DISCLAIMER",
@@ -82,8 +83,7 @@ __all__ = [
 
 MIN_DAYS = 1
 MAX_DAYS = 3650
-FLARE_PAIN = 7  # worst joint pain 7-10 is "severe" on the 0-10 scale (FACTS.md item 28)
-FLARE_RUN_DAYS = 3
+FLARE_PAIN = PAIN_SEVERE_FROM  # worst joint pain 7-10 is "severe" (FACTS.md item 28)
 DISCLAIMER = (
     "Education and self-tracking, not medical advice; what the guidelines say is for the patient "
     "and the care team to discuss. Figures are what the patient recorded in bonecoach."
