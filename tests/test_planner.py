@@ -38,6 +38,7 @@ from coach.planner import (
     adapt,
     bone_status,
     current_week,
+    impact_level,
     make_plan,
     max_next_aerobic,
     plan_to_json,
@@ -695,3 +696,134 @@ def test_adapt_outside_the_plan() -> None:
     before = NOW - timedelta(days=10)
     eased = adapt(early, [CheckIn(day=before, pain=9)], [], before)
     assert [(a.kind, a.week) for a in eased.adaptations] == [("ease", 1)]
+
+
+# --------------------------------------------------------------------------- issue 12: falls,
+# progression by reported steadiness, unknown bone status, aerobic minutes that never fall
+
+
+def _balance_ids(plan: Plan, weeks: range = range(1, 13)) -> set[str]:
+    return {
+        p.exercise_id
+        for w, _, p, ex in _items(plan)
+        if w.week in weeks and ex.category in ("balance", "impact")
+    }
+
+
+def test_fallers_keep_supported_balance_in_every_week_and_no_stairs() -> None:
+    """Issue 12: no unsupported stands or forward lunges by calendar, no step-ups on a stair."""
+    plan = make_plan(_profile(birth_year=1936, falls_last_year=5), None, TODAY)
+    ids = _ids(plan)
+    assert not ids & {"tandem-stance", "single-leg-stance", "heel-to-toe-walk", "forward-lunge"}
+    assert not any("stairs" in get_exercise(i).tags for i in ids)
+    assert not any("floor" in get_exercise(i).tags for i in ids)
+    reasons = " ".join(plan.reasons)
+    assert "no stair climbing or step-ups on a stair" in reasons
+    assert "falls assessment" in reasons
+
+
+def test_logged_falls_make_a_faller_plan_and_a_recent_fall_a_watch_note() -> None:
+    falls = (CheckIn(TODAY - timedelta(days=3), fall=True, fall_injured=False),)
+    plan = make_plan(_profile(), PlanHistory(checkins=falls), TODAY)
+    assert plan.extra["falls"] == 1
+    assert not any("stairs" in get_exercise(i).tags for i in _ids(plan))
+    assert any("back pain or loss of height" in n for n in plan.safety_notes)
+
+
+@pytest.mark.parametrize(
+    ("changes", "allowed"),
+    [
+        ({"birth_year": 1936, "falls_last_year": 5}, set()),  # unknown bone, 90, falls: none
+        ({"supervised": True}, {"heel-drop"}),  # unknown bone: never jumps, even supervised
+        ({"supervised": True, "bone_status": "normal"}, {"heel-drop"}),  # jumps only by step-up
+    ],
+)
+def test_unknown_bone_status_is_cautious_for_impact(changes: dict, allowed: set[str]) -> None:
+    plan = make_plan(_profile(**changes), None, TODAY)
+    impact = {i for i in _ids(plan) if get_exercise(i).category == "impact"}
+    assert impact == allowed
+    jumps = {"small-jumps", "jump-landing"} & set(plan.extra["step_ups"].values())
+    assert bool(jumps) == (changes.get("bone_status") == "normal")
+
+
+@given(
+    days=st.integers(1, 7),
+    minutes=st.integers(2, 18).map(lambda n: n * 5),
+    activity=st.sampled_from(["sedentary", "light", "active"]),
+    falls=st.sampled_from([0, 2]),
+)
+def test_aerobic_minutes_never_fall_outside_the_lighter_weeks(days, minutes, activity, falls):
+    """Issue 12, item 8: 3x30 min went 42 -> 21 min/week while the reasons promised growth."""
+    profile = _profile(
+        days_per_week=days, minutes_per_session=minutes, activity=activity, falls_last_year=falls
+    )
+    plan = make_plan(profile, None, TODAY)
+    full = [weekly_minutes(w)["aerobic_min"] for w in plan.weeks if w.phase != "lighter week"]
+    assert full == sorted(full)
+    if max(full) < 150:  # then the reasons say how far the plan gets, never "building toward"
+        assert not any("building toward 150" in r for r in plan.reasons)
+
+
+def test_three_sessions_of_30_minutes_keep_their_walk() -> None:
+    plan = make_plan(_profile(days_per_week=3, minutes_per_session=30), None, TODAY)
+    aerobic = [weekly_minutes(w)["aerobic_min"] for w in plan.weeks]
+    assert aerobic[0] > 0 and min(aerobic[i] for i in (0, 1, 2, 3, 4, 6, 7, 8, 9, 11)) >= aerobic[0]
+
+
+def _steady_logs(plan: Plan, week: int, steady: bool | None, n: int = 3) -> list[SessionLog]:
+    out = []
+    for s in plan.weeks[week - 1].sessions[:n]:
+        out.append(
+            SessionLog(
+                day=session_date(plan, week, s.day),
+                session_id=session_id(plan.weeks[week - 1], s),
+                steady=steady,
+            )
+        )
+    return out
+
+
+def test_balance_and_impact_step_up_only_after_steady_sessions() -> None:
+    plan = _plan(days_per_week=3)
+    assert "tandem-stance" in _balance_ids(plan)  # the starting level of a non-faller
+    wobbly = adapt(plan, [], _steady_logs(plan, 3, False), NOW)
+    assert not any(a.kind == "step up" for a in wobbly.adaptations)
+    unasked = adapt(plan, [], _steady_logs(plan, 3, None), NOW)
+    assert not any(a.kind == "step up" for a in unasked.adaptations)
+    steady = adapt(plan, [], _steady_logs(plan, 3, True), NOW)
+    (step,) = [a for a in steady.adaptations if a.kind == "step up"]
+    assert step.week == 5 and "feeling steady" in step.reason
+    before, after = _balance_ids(plan, range(5, 13)), _balance_ids(steady, range(5, 13))
+    assert "heel-to-toe-walk" in after - before and "stomp" in after - before
+    assert _balance_ids(steady, range(1, 5)) == _balance_ids(plan, range(1, 5))
+    assert adapt(steady, [], _steady_logs(plan, 3, True), NOW) == steady  # idempotent
+    assert_safe(steady, _profile(days_per_week=3), PlanHistory(), MADE)
+
+
+def test_a_fall_steps_balance_back_and_blocks_the_step_up() -> None:
+    plan = _plan(days_per_week=3)
+    steady = adapt(plan, [], _steady_logs(plan, 3, True), NOW)
+    later = NOW + timedelta(days=7)
+    fall = [CheckIn(later - timedelta(days=1), fall=True, fall_injured=False)]
+    after = adapt(steady, fall, _steady_logs(plan, 3, True), later)
+    (event,) = [a for a in after.adaptations if a.kind == "falls"]
+    assert event.week == 6 and "back pain or loss of height" in event.reason
+    assert "heel-to-toe-walk" not in _balance_ids(after, range(6, 13))
+    assert not [a for a in after.adaptations if a.kind == "step up" and a.week == 6]
+
+
+def test_impact_step_up_never_passes_the_week_cap() -> None:
+    plan = _plan(supervised=True, bone_status="normal")
+    caps = plan.extra["impact_week_caps"]
+    current = plan
+    day = NOW
+    for _ in range(6):  # many rounds of steady reports
+        logs = [
+            SessionLog(day=day - timedelta(days=k), session_id=f"x{day}{k}", steady=True)
+            for k in range(3)
+        ]
+        current = adapt(current, [], logs, day)
+        day += timedelta(days=7)
+    for w, _, _, ex in _items(current):
+        if ex.category == "impact":
+            assert impact_level(ex) <= caps[w.week - 1], (w.week, ex.id)
