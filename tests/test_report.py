@@ -304,3 +304,110 @@ def test_frax_setting_round_trip() -> None:
     assert frax_from_settings(settings) == (12.5, None)
     assert frax_from_settings({}) == (None, None)
     assert frax_from_settings({FRAX_SETTING: {"major": "x", "hip": 150}}) == (None, None)
+
+
+# --------------------------------------------------------------------------- issue 12, item 9
+
+
+def test_a_new_patients_period_starts_at_the_later_of_ai_start_and_first_checkin() -> None:
+    profile = Profile(ai_start=TODAY - timedelta(days=30))
+    checkins = [CheckIn(TODAY - timedelta(days=1), pain=2), CheckIn(TODAY, pain=3)]
+    report = build_report(profile, checkins, [], [], None, TODAY, 90)
+    assert (report.header.start, report.header.days) == (TODAY - timedelta(days=1), 2)
+    assert report.coverage.days == 2 and report.coverage.days_checked_in == 2
+    assert len(report.weeks) <= 2
+    text = render_markdown(report)
+    assert "Checked in on 2 of 2 days (100%)" in text
+    assert "from the first check-in; 90 were asked for" in text
+    no_checkins = build_report(profile, [], [], [], None, TODAY, 90)
+    assert no_checkins.header.start == profile.ai_start
+    long_ago = build_report(Profile(ai_start=date(2020, 1, 1)), checkins[:1] * 0, [], [], None,
+                            TODAY, 90)  # fmt: skip
+    assert long_ago.header.days == 90
+
+
+def test_days_above_the_calcium_limit_are_counted() -> None:
+    checkins = [
+        CheckIn(TODAY - timedelta(days=d), calcium_food_mg=food, calcium_supplement_mg=supp)
+        for d, food, supp in ((0, 1900, 600), (1, 1500, 600), (2, 1200, None), (3, 2000, None))
+    ]
+    report = build_report(Profile(), checkins, [], [], None, TODAY, 30)
+    assert report.calcium.days_above_limit == 2  # 2500 and 2100; 2000 is at the limit
+    assert report.calcium.days_at_target == 4
+    assert "| 4 / 2 |" in render_markdown(report)
+
+
+def test_the_report_speaks_to_the_clinician_without_internal_ids(demo: DemoData) -> None:
+    from coach.models import SessionLog
+
+    log = SessionLog(TODAY - timedelta(days=2), "w1-tue", aerobic_min=20, note="felt fine")
+    report = build_report(
+        demo.profile, demo.checkins, [*demo.session_logs, log], demo.dxa_scans, demo.plan,
+        TODAY, 90,
+    )  # fmt: skip
+    for text in (render_markdown(report), render_html(report)):
+        assert "(session w1-tue)" not in text and "w1-tue" not in text
+        assert "(after an exercise session) felt fine" in text
+        notes = [n for _, n in report.notes]
+        body = text
+        for note in notes:  # the patient's own notes are quoted, not the report's voice
+            body = body.replace(note, "")
+        assert not re.search(r"\b(you|your)\b", body, re.IGNORECASE), re.findall(
+            r"[^.]*\b(?:you|your)\b[^.]*", body, re.IGNORECASE
+        )[:3]
+
+
+def test_falls_then_back_pain_are_flagged_first() -> None:
+    """Issue 12: 4 falls in 9 days, then sudden back pain and height loss, with no flag."""
+    first = TODAY - timedelta(days=20)
+    checkins = [CheckIn(first + timedelta(days=d), fall=True) for d in (0, 3, 6, 8)]
+    checkins.append(
+        CheckIn(first + timedelta(days=12), red_flags=("sudden_back_pain", "height_loss"))
+    )
+    report = build_report(Profile(birth_year=1950), checkins, [], [], None, TODAY, 90)
+    flags = " ".join(report.attention)
+    assert "4 falls in 9 days" in flags and "possible vertebral fracture" in flags
+    assert "falls assessment advised" in flags.lower()
+    text = render_markdown(report)
+    assert text.index("## Needs attention") < text.index("## Check-ins")
+
+
+def test_html_week_table_has_a_fixed_layout_that_fits_the_page(demo: DemoData) -> None:
+    from coach.report_html import WEEK_COLUMN_PERCENT
+
+    page = render_html(report_of(demo, 365))
+    assert sum(WEEK_COLUMN_PERCENT) == 100
+    assert len(WEEK_COLUMN_PERCENT) == 9
+    assert '<table class="fixed">\n<colgroup>' in page
+    assert "table.fixed { table-layout: fixed;" in page
+    # the footer is inside the block that never breaks: it can never sit alone on a page
+    closing = page[page.index('<div class="closing">') :]
+    assert closing.index("<footer>") < closing.index("</div>")
+
+
+def test_printed_report_fits_a4_and_never_ends_on_a_lone_footer(demo: DemoData) -> None:
+    """Lays the page out as a printer would (WeasyPrint, when installed)."""
+    weasyprint = pytest.importorskip("weasyprint")
+    for days in (30, 365):
+        document = weasyprint.HTML(string=render_html(report_of(demo, days))).render()
+        for page in document.pages:
+            box = page._page_box
+            right = box.position_x + box.width - box.margin_right
+
+            def walk(b):
+                yield b
+                yield from getattr(b, "children", []) or []
+
+            for item in walk(box):
+                if type(item).__name__ == "TableBox":
+                    assert item.position_x + item.width <= right + 0.5
+        last = document.pages[-1]._page_box
+        texts = [b.text for b in _text_boxes(last)]
+        assert any("Patient" in t or "notes" in t for t in texts)
+
+
+def _text_boxes(box):
+    for child in getattr(box, "children", []) or []:
+        if type(child).__name__ == "TextBox":
+            yield child
+        yield from _text_boxes(child)
