@@ -92,7 +92,7 @@ def risk_factor_lines(p: ClinicalPicture) -> list[str]:
         if f.status == "yes":
             out.append(f"yes: {f.label} ({f.source}: {f.detail})")
         elif f.status == "unknown":
-            out.append(f"not known: {f.label} (add {f.missing})")
+            out.append(f"not known: {f.label} — add {f.missing}")
     if not any(f.status == "yes" for f in p.risk_factors):
         out.insert(0, "none counted")
     out += [f"conflict: {c.text}" for c in p.conflicts]

@@ -402,22 +402,23 @@ def _bone_status(
                 )
             )
     elif stated != "unknown":
-        status = BoneStatus(stated, "profile", f"{stated}, as recorded in the profile")
+        status = BoneStatus(stated, "profile", "as recorded in the profile (no DXA result entered)")
     else:
-        status = BoneStatus("unknown", "none", "not known: no DXA scan and none in the profile")
+        status = BoneStatus("unknown", "none", "no DXA result and none in the profile")
     if fracture and status.value != "osteoporosis":
         if status.value != "unknown":
             conflicts.append(
                 Conflict(
                     "bone status",
                     f"A spine (vertebral) fracture means osteoporosis clinically, whatever the "
-                    f"T-score; {status.text}: osteoporosis is used.",
+                    f"T-score; the record says {status.value} ({status.text}): osteoporosis is "
+                    "used.",
                 )
             )
         status = BoneStatus(
             "osteoporosis",
             "spine fracture",
-            "osteoporosis clinically: a spine (vertebral) fracture, whatever the T-score",
+            "clinically, after a spine (vertebral) fracture, whatever the T-score",
         )
     return status
 

@@ -255,3 +255,33 @@ def test_bone_snapshot(snap_compare, data_path: Path) -> None:
 
     app = make_app(data_path, profile=OLDER, scans=scans)
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+async def test_the_screen_says_what_the_picture_says(data_path: Path) -> None:
+    """Issue 12, item 1: a 71-year-old with a spine fracture and no scan, on the screen."""
+    from coach.picture import build_picture
+
+    profile = Profile(
+        name="Cy", birth_year=1955, vertebral_fracture=True, bone_status="osteoporosis"
+    )
+    app = make_app(data_path, profile=profile)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_bone(app, pilot)
+        picture = build_picture(profile, [], [], [], TODAY)
+        assert screen.picture().bone_json() == picture.bone_json()
+        summary = text_of(screen.query_one("#bone-summary"))
+        assert "guidelines advise discussing a bone medicine" in summary
+        assessment = flat(screen.query_one("#assessment"))
+        assert picture.assessment.patient_summary() in assessment
+        assert "Fractures: spine (vertebral) fracture" in assessment
+        assert "a bone-modifying agent may be offered" in assessment
+        box = screen.query_one("#risk-fragility-fracture")
+        assert box.value and box.disabled and "(from your profile)" in str(box.label)
+
+
+async def test_falls_bring_the_falls_assessment_on_the_screen(data_path: Path) -> None:
+    profile = Profile(name="Di", birth_year=1936, falls_last_year=5, smoker="no")
+    app = make_app(data_path, profile=profile)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_bone(app, pilot)
+        assert "Ask your care team for a falls assessment" in flat(screen.query_one("#assessment"))

@@ -436,3 +436,17 @@ async def test_profile_shows_the_stored_values(data_path: Path) -> None:
 def test_plan_snapshot(snap_compare, data_path: Path) -> None:
     app = make_app(data_path, profile=dataclasses.replace(PROFILE, days_per_week=4))
     assert snap_compare(app, press=["p"], terminal_size=SIZE)
+
+
+async def test_mark_done_asks_whether_the_person_felt_steady(data_path: Path) -> None:
+    """Issue 12: the steadiness answer is what lets balance and impact step up."""
+    app = make_app(data_path, profile=dataclasses.replace(PROFILE, days_per_week=7))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionDoneScreen)
+        assert "steady" in _text(app, "#row-steady .field-label").lower()
+        await pilot.press("5", "enter", "1", "enter", "y", "ctrl+s")
+        await pilot.pause()
+        (log,) = app.store.session_logs()
+        assert (log.effort, log.pain_during, log.steady) == (5, 1, True)
