@@ -186,7 +186,7 @@ class ProfileScreen(Screen[bool]):
                     "Date of birth",
                     TextInput(
                         p.birth_date.isoformat() if p.birth_date else "",
-                        placeholder="YYYY-MM-DD, optional: exact age",
+                        placeholder="YYYY-MM-DD, optional",
                         max_length=10,
                         id="birth_date",
                     ),

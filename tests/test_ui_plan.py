@@ -371,7 +371,9 @@ async def test_profile_round_trip_of_every_field(data_path: Path) -> None:
         await type_into("name", "Beth")
         await type_into("birth_year", "1950")
         await type_into("weight_kg", "61.5")
-        await choose("smoker", 1)  # no -> former
+        await type_into("height_cm", "162")
+        await type_into("birth_date", "1950-04-02")
+        await choose("smoker", 2)  # unknown -> no -> former
         await choose("ai_drug", 1)  # anastrozole -> letrozole
         await type_into("ai_start", "2024-03-01")
         await choose("activity", 2)  # light -> active -> sedentary
@@ -406,6 +408,8 @@ async def test_profile_round_trip_of_every_field(data_path: Path) -> None:
         supervised=True,
         risk_factors=("family-hip-fracture", "steroids"),
         weight_kg=61.5,
+        height_cm=162,
+        birth_date=date(1950, 4, 2),
     )
     assert app.store.get_profile() == expected
     app.store.close()
