@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from coach.models import Adaptation, CheckIn, DxaScan, Plan, Profile, SessionLog
+from coach.models import WEEKDAYS, Adaptation, CheckIn, DxaScan, Plan, Profile, SessionLog
 from coach.picture import PICTURE_DAYS, ClinicalPicture, build_picture
-from coach.plan_view import week_index
+from coach.plan_view import session_date, week_index
 from coach.planner import PlanHistory, adapt, make_plan, needs_refit, profile_key
 
 # The clinical picture reads a year (falls in 12 months); pain needs 21 days, adherence 2 weeks.
@@ -70,9 +70,15 @@ def refit_plan(
     current = week_index(plan, today)
     if current is None and today >= plan.start:
         return plan  # finished: nothing to refit
-    coming = 1 if current is None else current  # this week too: a new risk applies at once
+    coming = 1 if current is None else current  # this week too (from today): a new risk applies
     fresh = make_plan(profile, history, today, picture=picture, created=plan.created)
-    weeks = (*plan.weeks[: coming - 1], *fresh.weeks[coming - 1 :])
+    weeks = list(plan.weeks[: coming - 1]) + list(fresh.weeks[coming - 1 :])
+    if current is not None:  # this week: the days already past keep what was planned (and done)
+        old, new = plan.weeks[current - 1], fresh.weeks[current - 1]
+        kept = [s for s in old.sessions if session_date(plan, current, s.day) < today]
+        added = [s for s in new.sessions if session_date(plan, current, s.day) >= today]
+        sessions = sorted((*kept, *added), key=lambda s: WEEKDAYS.index(s.day))
+        weeks[current - 1] = replace(new, sessions=tuple(sessions))
     what = _what_changed(plan, fresh, picture)
     start = f"from week {coming}" if coming <= len(plan.weeks) else "from now"
     reason = (
@@ -89,7 +95,7 @@ def refit_plan(
     )
     return replace(
         fresh,
-        weeks=weeks,
+        weeks=tuple(weeks),
         adaptations=(*plan.adaptations, entry),
         status=plan.status,
         profile_key=plan.profile_key,

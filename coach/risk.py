@@ -65,6 +65,7 @@ from coach.thresholds import (
     ASCO_T,
     BMI_MAX,
     BMI_MIN,
+    FRAGILITY_FRACTURE_AGE,
     T_NORMAL_FROM,
     T_OSTEOPOROSIS_AT,
 )
@@ -120,7 +121,7 @@ SITES: tuple[str, ...] = ("lumbar_spine", "total_hip", "femoral_neck")
 RISK_FACTORS: Mapping[str, str] = MappingProxyType(
     {
         "family-hip-fracture": "family history of hip fracture",
-        "fragility-fracture": "own fragility fracture after age 50",
+        "fragility-fracture": f"own fragility fracture after age {FRAGILITY_FRACTURE_AGE}",
         "steroids": "oral corticosteroids for more than 6 months",
         "smoking": "current or past smoking",
         "age-over-65": f"age over {AIBL_AGE_RISK}",

@@ -90,5 +90,3 @@ MAX_EFFORT = 8  # never above 8/10 unsupervised (LIFTMOR intensity only under su
 # Balance and impact step up only when the person reports managing the current level: this many
 # sessions marked done "steady" since the last change, none "not steady", and no fall since.
 STEADY_SESSIONS_TO_STEP_UP = 3
-
-ADULT_AGE = 18
