@@ -827,3 +827,22 @@ def test_impact_step_up_never_passes_the_week_cap() -> None:
     for w, _, _, ex in _items(current):
         if ex.category == "impact":
             assert impact_level(ex) <= caps[w.week - 1], (w.week, ex.id)
+
+
+def test_a_refit_keeps_the_days_already_past_and_changes_the_rest() -> None:
+    """A scan or a fall mid-week changes today and later, never a session already done."""
+    from coach.coaching import refit_plan
+    from coach.picture import build_picture
+
+    profile = _profile(supervised=True, bone_status="normal")
+    plan = make_plan(profile, None, MADE)
+    scans = (DxaScan(NOW - timedelta(days=1), "total_hip", -2.8),)
+    picture = build_picture(profile, (), scans, (), NOW)
+    refit = refit_plan(plan, profile, PlanHistory(dxa_scans=scans), picture, NOW)
+    assert refit.extra["bone_status"] == "osteoporosis" and refit.adaptations[-1].kind == "refit"
+    week = week_index(plan, NOW)
+    for old, new in zip(plan.weeks[week - 1].sessions, refit.weeks[week - 1].sessions, strict=True):
+        if session_date(plan, week, old.day) < NOW:
+            assert new == old
+    assert refit.weeks[: week - 1] == plan.weeks[: week - 1]
+    assert refit_plan(refit, profile, PlanHistory(dxa_scans=scans), picture, NOW) == refit
