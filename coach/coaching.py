@@ -84,7 +84,7 @@ def refit_plan(
     reason = (
         f"{what}: {start} the plan follows it (bone status {fresh.extra['bone_status']}"
         + (", balance with a support, no stairs" if fresh.extra.get("falls") else "")
-        + "). The reasons below say what that means."
+        + "). The plan's reasons say what that means."
     )
     entry = Adaptation(
         day=today,
