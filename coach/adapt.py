@@ -18,6 +18,16 @@
      already steps up; adding a further step would outrun the safety-checked progression);
    - in between: no change and nothing recorded.
 
+4. **Falls** (FACTS item 33): a fall logged since the plan was made (or last changed) moves balance
+   and impact one step back to the easier, supported versions from the coming week ("falls"), and
+   tells the person to watch for new back pain or height loss.
+5. **Steadiness**: balance and impact move one step on ("step up") only after at least
+   ``STEADY_SESSIONS_TO_STEP_UP`` sessions marked done "steady" since the last change, none "not
+   steady" and no fall; impact never beyond the plan's cap for that week.
+
+Pain trends, red flags, logged falls and steadiness come from the clinical picture
+(``coach.picture``); the thresholds live in ``coach.thresholds``.
+
 Idempotent: at most one "ease" and one of "repeat"/"progress" per coming week, and a paused plan is
 not paused again, so calling ``adapt`` twice with the same inputs changes nothing the second time.
 ``adapt`` only lowers or repeats doses the planner already checked: it never breaks a safety rule.
@@ -27,9 +37,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 
+from coach.checkin import FALL_WATCH_TEXT
 from coach.exercises import get_exercise
 from coach.models import (
     RED_FLAGS,
@@ -41,8 +52,17 @@ from coach.models import (
     Prescription,
     SessionLog,
 )
+from coach.picture import PainTrend, build_picture, pain_trend
 from coach.plan_view import prescription_minutes, session_date, session_id, week_index
-from coach.planner import AEROBIC_MIN_BOUT, pain_mean
+from coach.planner import AEROBIC_MIN_BOUT, IMPACT_EFFORT, impact_level
+from coach.thresholds import (
+    PAIN_BASELINE_DAYS,
+    PAIN_FLARE_MEAN,
+    PAIN_FLARE_RISE,
+    PAIN_RECENT_DAYS,
+    RED_FLAG_DAYS,
+    STEADY_SESSIONS_TO_STEP_UP,
+)
 
 __all__ = [
     "ADHERENCE_PROGRESS_FROM",
@@ -64,11 +84,6 @@ __all__ = [
     "resume",
 ]
 
-PAIN_RECENT_DAYS = 7  # today-6 .. today
-PAIN_BASELINE_DAYS = 14  # today-20 .. today-7
-PAIN_FLARE_MEAN = 7.0  # recent mean >= 7 is a flare ...
-PAIN_FLARE_RISE = 2.0  # ... or a rise of >= 2 points over the baseline mean
-RED_FLAG_DAYS = 7
 ADHERENCE_WEEKS = 2
 ADHERENCE_REPEAT_BELOW = 0.5
 ADHERENCE_PROGRESS_FROM = 0.8
@@ -77,34 +92,7 @@ EASE_EFFORT_FLOOR = 3
 EASE_SETS_STEP = 1
 EASE_AEROBIC_FACTOR = 0.8
 JOINT_PAIN_TOPIC = "joint-pain"
-_DECIMALS = 6  # compare means after rounding, so 6.1 - 4.1 counts as the 2.0 it stands for
 _DOSE_KINDS = ("repeat", "progress")
-
-
-@dataclass(frozen=True)
-class PainTrend:
-    """Recent and baseline mean worst joint pain, and whether that is a flare."""
-
-    recent: float | None
-    baseline: float | None
-    flare: bool
-    rising: bool
-
-
-def pain_trend(checkins: Sequence[CheckIn], today: date) -> PainTrend:
-    """Mean worst pain of the last 7 days vs the 14 days before; a flare by level or by rise."""
-    recent_first = today - timedelta(days=PAIN_RECENT_DAYS - 1)
-    recent = pain_mean(checkins, recent_first, today)
-    baseline = pain_mean(
-        checkins,
-        recent_first - timedelta(days=PAIN_BASELINE_DAYS),
-        recent_first - timedelta(days=1),
-    )
-    if recent is None:
-        return PainTrend(None, baseline, False, False)
-    rising = baseline is not None and round(recent - baseline, _DECIMALS) >= PAIN_FLARE_RISE
-    high = round(recent, _DECIMALS) >= PAIN_FLARE_MEAN
-    return PainTrend(recent, baseline, high or rising, rising)
 
 
 def adherence(
@@ -141,8 +129,17 @@ def _has(plan: Plan, kinds: Sequence[str], week: int) -> bool:
     return any(a.kind in kinds and a.week == week for a in plan.adaptations)
 
 
-def _record(plan: Plan, today: date, kind: str, reason: str, week: int, **changes: object) -> Plan:
-    entry = Adaptation(day=today, kind=kind, reason=reason, week=week)
+def _record(
+    plan: Plan,
+    today: date,
+    kind: str,
+    reason: str,
+    week: int,
+    *,
+    detail: str = "",
+    **changes: object,
+) -> Plan:
+    entry = Adaptation(day=today, kind=kind, reason=reason, week=week, detail=detail)
     return replace(plan, adaptations=(*plan.adaptations, entry), **changes)
 
 
@@ -226,23 +223,40 @@ def _with_week(plan: Plan, new: PlanWeek) -> Plan:
 def adapt(
     plan: Plan, checkins: Sequence[CheckIn], session_logs: Sequence[SessionLog], today: date
 ) -> Plan:
-    """The plan adjusted to red flags, joint-pain flares and adherence (module docstring)."""
+    """The plan adjusted to red flags, falls, joint-pain flares, adherence and reported
+    steadiness (module docstring). Clinical facts come from the clinical picture."""
     if plan.status == "paused":
         return plan
     why = _red_flag_reason(plan, checkins, today)
     if why is not None:
-        return _record(plan, today, "pause", why, _clamped_week(plan, today), status="paused")
+        return _record(
+            plan,
+            today,
+            "pause",
+            why,
+            _clamped_week(plan, today),
+            detail=why.split(":")[0] + ": plan paused until resumed.",
+            status="paused",
+        )
     current = week_index(plan, today)
     if current is None and today >= plan.start:
         return plan  # the plan is over: nothing left to adjust
     coming = 1 if current is None else current + 1
     if coming > len(plan.weeks):
         return plan
-    trend = pain_trend(checkins, today)
+    picture = build_picture(None, checkins, (), session_logs, today)
+    plan = _after_fall(plan, picture.falls.logged, today, coming)
+    trend = picture.pain
     if trend.flare:
         return plan if _has(plan, ("ease",), coming) else _ease(plan, coming, trend, today)
-    if _has(plan, ("ease", *_DOSE_KINDS), coming):
+    if not _has(plan, ("ease", *_DOSE_KINDS), coming):
+        plan = _adherence(plan, session_logs, today, coming)
+    if _has(plan, ("ease", "repeat", "step up"), coming):
         return plan
+    return _step_up(plan, picture.steady_reports, picture.falls.logged, today, coming)
+
+
+def _adherence(plan: Plan, session_logs: Sequence[SessionLog], today: date, coming: int) -> Plan:
     counts = adherence(plan, session_logs, today)
     if counts is None:
         return plan
@@ -253,8 +267,105 @@ def adapt(
         return _repeat(plan, coming, last, share, today)
     if ratio >= ADHERENCE_PROGRESS_FROM:
         reason = f"You did {share} and joint pain is steady: week {coming} goes ahead as planned."
-        return _record(plan, today, "progress", reason, coming)
+        detail = f"Adherence {share}: week {coming} as planned."
+        return _record(plan, today, "progress", reason, coming, detail=detail)
     return plan
+
+
+# --------------------------------------------------------------------------- steadiness, falls
+
+_RESET_KINDS = ("step up", "falls", "refit")
+
+
+def _last_change(plan: Plan) -> date | None:
+    days = [a.day for a in plan.adaptations if a.kind in _RESET_KINDS]
+    return max(days) if days else None
+
+
+def _moved(plan: Plan, coming: int, mapping: dict[str, str]) -> tuple[Plan, list[str]]:
+    """Weeks ``coming``.. with each mapped exercise replaced (impact within the week's cap)."""
+    caps = plan.extra.get("impact_week_caps") or [3] * len(plan.weeks)
+    changes: dict[str, str] = {}
+    weeks = list(plan.weeks)
+    for index in range(coming - 1, len(weeks)):
+        week = weeks[index]
+        sessions = []
+        for session in week.sessions:
+            items = []
+            for p in session.prescriptions:
+                new_id = mapping.get(p.exercise_id)
+                if new_id is not None:
+                    level = impact_level(get_exercise(new_id))
+                    if level and level > caps[index]:
+                        new_id = None
+                if new_id is None:
+                    items.append(p)
+                    continue
+                changes[get_exercise(p.exercise_id).name] = get_exercise(new_id).name
+                level = impact_level(get_exercise(new_id))
+                effort = IMPACT_EFFORT[level] if level else p.effort
+                items.append(replace(p, exercise_id=new_id, effort=effort))
+            sessions.append(replace(session, prescriptions=tuple(items)))
+        weeks[index] = replace(week, sessions=tuple(sessions))
+    words = [f"{old} -> {new}" for old, new in changes.items()]
+    return replace(plan, weeks=tuple(weeks)), words
+
+
+def _after_fall(plan: Plan, falls: Sequence[date], today: date, coming: int) -> Plan:
+    """A fall since the plan was made (or last changed): balance and impact go back one step,
+    and the person is told to watch for back pain and height loss."""
+    handled = _last_change(plan)
+    new = [d for d in falls if d >= plan.created and (handled is None or d > handled)]
+    if not new:
+        return plan
+    easier = {harder: easier for easier, harder in plan.extra.get("step_ups", {}).items()}
+    moved, words = _moved(plan, coming, easier)
+    what = (
+        "balance and impact work go back one step (" + "; ".join(words) + ")"
+        if words
+        else "balance work stays with a support to hold"
+    )
+    day = new[-1].isoformat()
+    reason = (
+        f"You logged a fall on {day}: from week {coming}, {what} until you report feeling steady "
+        f"again. {FALL_WATCH_TEXT}"
+    )
+    detail = f"Fall logged {day}: from week {coming} balance/impact stepped down" + (
+        f" ({'; '.join(words)})." if words else "."
+    )
+    week = moved.weeks[coming - 1]
+    moved = _with_week(moved, replace(week, notes=(*week.notes, FALL_WATCH_TEXT)))
+    return _record(moved, today, "falls", reason, coming, detail=detail)
+
+
+def _step_up(
+    plan: Plan,
+    reports: Sequence[tuple[date, bool]],
+    falls: Sequence[date],
+    today: date,
+    coming: int,
+) -> Plan:
+    """Balance and impact move one step on only after sessions marked done "steady"."""
+    since = _last_change(plan)
+
+    def after(day: date) -> bool:
+        return day >= plan.created if since is None else day > since
+
+    answers = [steady for day, steady in reports if after(day) and day <= today]
+    if any(after(d) for d in falls) or False in answers:
+        return plan
+    if answers.count(True) < STEADY_SESSIONS_TO_STEP_UP:
+        return plan
+    moved, words = _moved(plan, coming, dict(plan.extra.get("step_ups", {})))
+    if not words:
+        return plan
+    n = answers.count(True)
+    reason = (
+        f"You marked {n} sessions done feeling steady: from week {coming}, balance and impact "
+        f"work move one step on ({'; '.join(words)}). Hold a support whenever you need it."
+    )
+    detail = f"Reported steady in {n} sessions: from week {coming} stepped up ({'; '.join(words)})."
+    return _record(moved, today, "step up", reason, coming, detail=detail)
 
 
 def _ease(plan: Plan, coming: int, trend: PainTrend, today: date) -> Plan:
@@ -281,7 +392,11 @@ def _ease(plan: Plan, coming: int, trend: PainTrend, today: date) -> Plan:
         sessions=tuple(_ease_session(s) for s in week.sessions),
         notes=(*week.notes, note),
     )
-    return _record(_with_week(plan, eased), today, "ease", reason, coming)
+    detail = (
+        f"Mean worst joint pain {recent} over 7 days ({compared}): week {coming} eased (effort "
+        f"-{EASE_EFFORT_STEP}, one set fewer, walking instead of impact)."
+    )
+    return _record(_with_week(plan, eased), today, "ease", reason, coming, detail=detail)
 
 
 def _repeat(plan: Plan, coming: int, last: int, share: str, today: date) -> Plan:
@@ -301,7 +416,10 @@ def _repeat(plan: Plan, coming: int, last: int, share: str, today: date) -> Plan
         f"You did {share}: week {coming} repeats the doses of week {last} instead of moving on, "
         "and the plan continues from there."
     )
-    return _record(replace(plan, weeks=tuple(weeks)), today, "repeat", reason, coming)
+    detail = f"Adherence {share}: week {coming} repeats week {last}."
+    return _record(
+        replace(plan, weeks=tuple(weeks)), today, "repeat", reason, coming, detail=detail
+    )
 
 
 def resume(plan: Plan, today: date) -> Plan:
@@ -314,4 +432,7 @@ def resume(plan: Plan, today: date) -> Plan:
         f"Resumed on {today.isoformat()}{since}: start again gently and follow any advice from "
         "your care team."
     )
-    return _record(plan, today, "resume", reason, _clamped_week(plan, today), status="active")
+    detail = f"Resumed by the patient on {today.isoformat()}{since}."
+    return _record(
+        plan, today, "resume", reason, _clamped_week(plan, today), detail=detail, status="active"
+    )

@@ -8,12 +8,28 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from coach.models import RED_FLAGS, CheckIn
-from coach.nutrition import ALCOHOL_UNITS_LIMIT, VITAMIN_D_UPPER_LIMIT_IU, calcium_verdict
+from coach.nutrition import calcium_verdict
+from coach.thresholds import (
+    ALCOHOL_UNITS_LIMIT,
+    CALCIUM_TARGET_MG,
+    CALCIUM_UPPER_LIMIT_MG,
+    EMERGENCY_RED_FLAGS,
+    FATIGUE_SEVERE_FROM,
+    INTERFERENCE_HIGH_FROM,
+    MOOD_LOW_AT_MOST,
+    PAIN_MODERATE_FROM,
+    PAIN_RAISE_LEVEL,
+    PAIN_SEVERE_FROM,
+    VITAMIN_D_UPPER_LIMIT_IU,
+)
 
-PAIN_PROMPT_THRESHOLD = 4  # worst joint pain >= 4 predicted stopping the AI (Chim 2013)
+if TYPE_CHECKING:
+    from coach.picture import ClinicalPicture
+
+PAIN_PROMPT_THRESHOLD = PAIN_RAISE_LEVEL  # worst joint pain >= 4 predicted stopping the AI
 JOINT_PAIN_TOPIC = "joint-pain"  # coach/content/joint-pain.md
 RED_FLAGS_TOPIC = "when-to-call"
 # Fields that are habits, copied by "same as yesterday"; events (falls, red flags, notes) are not.
@@ -97,8 +113,18 @@ def status_line(s: Streaks) -> str:
 # --------------------------------------------------------------------------- after a check-in
 
 
+FALLS_ASSESSMENT_TEXT = (
+    "Ask your care team for a falls assessment (a check of balance, strength, medicines, "
+    "eyesight and home hazards): guidelines advise one after {why}."
+)
+FALL_WATCH_TEXT = (
+    "After a fall, watch for new back pain or loss of height over the coming weeks: a fall can "
+    "break a spine bone without an obvious injury. If either appears, contact your care team."
+)
+
+
 class Prompt(NamedTuple):
-    """One line of the after-save summary. ``level``: stop, attention, info or good."""
+    """One line of the after-save summary. ``level``: emergency, stop, attention, info, good."""
 
     level: str
     text: str
@@ -110,39 +136,129 @@ def needs_stop(checkin: CheckIn) -> bool:
     return bool(checkin.red_flags) or bool(checkin.fall_injured)
 
 
-def summary_prompts(checkin: CheckIn) -> list[Prompt]:
-    """What the coach says after a save, most urgent first (FACTS.md items 21, 22-23, 27, 29)."""
+def _list(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _pain_prompt(pain: int) -> Prompt:
+    """Worst joint pain, in the words of its band (FACTS item 28): severe is not moderate."""
+    if pain >= PAIN_SEVERE_FROM:
+        text = (
+            f"Worst joint pain {pain}/10 is severe. Contact your care team soon, today if it is "
+            "new, sudden or getting worse: there are ways to ease it. Keep gently moving if you "
+            "can; decisions about your medicine belong with them."
+        )
+    elif pain >= PAIN_MODERATE_FROM:
+        text = (
+            f"Worst joint pain {pain}/10 is moderate. Pain of {PAIN_RAISE_LEVEL} or more is worth "
+            "raising with your care team at your next contact: there are ways to ease it, and "
+            "gentle, regular exercise helps many people. Decisions about your medicine belong "
+            "with them."
+        )
+    else:
+        text = (
+            f"Worst joint pain {pain}/10. Pain of {PAIN_RAISE_LEVEL} or more is worth raising with "
+            "your care team: there are ways to ease it, and gentle, regular exercise helps many "
+            "people. Decisions about your medicine belong with them."
+        )
+    return Prompt("attention", text, JOINT_PAIN_TOPIC)
+
+
+def _calcium_prompt(checkin: CheckIn) -> Prompt | None:
+    """A day's calcium: food and supplement together; a supplement alone says food is unknown."""
+    food, supplement = checkin.calcium_food_mg, checkin.calcium_supplement_mg
+    if food is None and supplement is None:
+        return None
+    if food is None and supplement is not None and supplement <= CALCIUM_UPPER_LIMIT_MG:
+        return Prompt(
+            "info",
+            f"Calcium supplement {supplement} mg; food was not recorded, so the day's total is "
+            f"not known (target {CALCIUM_TARGET_MG} mg a day from food and supplements "
+            f"together, upper limit {CALCIUM_UPPER_LIMIT_MG} mg).",
+        )
+    level, words = calcium_verdict(checkin.calcium_total_mg or 0)
+    return Prompt({"high": "attention", "ok": "good", "low": "info"}[level], words)
+
+
+def summary_prompts(checkin: CheckIn, picture: ClinicalPicture | None = None) -> list[Prompt]:
+    """What the coach says after a save, most urgent first (FACTS.md items 21-23, 27-29, 33).
+
+    Emergency advice comes before anything else; ``picture`` (the person's clinical picture
+    with this check-in saved) adds what depends on more than one day, such as a falls
+    assessment after a second fall. The TUI summary and ``bonecoach checkin`` print these.
+    """
     prompts: list[Prompt] = []
+    emergency = [RED_FLAGS[f] for f in EMERGENCY_RED_FLAGS if f in checkin.red_flags]
+    if emergency:
+        prompts.append(
+            Prompt(
+                "emergency",
+                f"Call emergency services now (999, 112 or 911) for {_list(emergency)} that is "
+                "severe, sudden or not settling with rest. Do not exercise.",
+                RED_FLAGS_TOPIC,
+            )
+        )
     if needs_stop(checkin):
         reasons = [RED_FLAGS[flag] for flag in checkin.red_flags]
         if checkin.fall_injured:
             reasons.append("a fall with injury")
+        spine = {"sudden_back_pain", "height_loss"} & set(checkin.red_flags)
         prompts.append(
             Prompt(
                 "stop",
                 "Stop exercising and contact your care team today about: "
                 + "; ".join(reasons)
-                + ". If it is sudden or severe (chest pain, fainting), call emergency services.",
+                + "."
+                + (" Back pain or height loss can mean a spine fracture." if spine else ""),
                 RED_FLAGS_TOPIC,
             )
         )
-    if checkin.pain is not None and checkin.pain >= PAIN_PROMPT_THRESHOLD:
+    if checkin.pain is not None and checkin.pain >= PAIN_RAISE_LEVEL:
+        prompts.append(_pain_prompt(checkin.pain))
+    if checkin.interference is not None and checkin.interference >= INTERFERENCE_HIGH_FROM:
         prompts.append(
             Prompt(
                 "attention",
-                f"Worst joint pain {checkin.pain}/10. Pain of {PAIN_PROMPT_THRESHOLD} or more is "
-                "worth raising with your care team: there are ways to ease it, and gentle, "
-                "regular exercise helps many people. Decisions about your medicine belong "
-                "with them.",
+                f"Pain got in the way of daily activities a lot today ({checkin.interference}/4). "
+                "Tell your care team, especially if it keeps happening: it is a reason to look "
+                "at your pain together.",
                 JOINT_PAIN_TOPIC,
+            )
+        )
+    if checkin.fatigue is not None and checkin.fatigue >= FATIGUE_SEVERE_FROM:
+        prompts.append(
+            Prompt(
+                "attention",
+                f"Severe tiredness today ({checkin.fatigue}/10). Mention it to your care team if "
+                "it goes on for more than a few days; gentle activity often helps.",
+            )
+        )
+    if checkin.mood is not None and checkin.mood <= MOOD_LOW_AT_MOST:
+        prompts.append(
+            Prompt(
+                "attention",
+                f"Very low mood today ({checkin.mood}/5). If it lasts, talk to your care team or "
+                "doctor: support helps. If you feel unsafe or think of harming yourself, call "
+                "emergency services now.",
             )
         )
     if checkin.fall and not checkin.fall_injured:
         prompts.append(
             Prompt(
                 "attention",
-                "You had a fall. Mention it to your care team; balance "
-                "work in your plan lowers the chance of another.",
+                "You had a fall. Mention it to your care team; balance work in your plan lowers "
+                "the risk of another. " + FALL_WATCH_TEXT,
+            )
+        )
+    if checkin.fall and picture is not None and picture.falls.assessment_advised:
+        why = " and ".join(picture.falls.assessment_reasons)
+        prompts.append(Prompt("attention", FALLS_ASSESSMENT_TEXT.format(why=why)))
+    if checkin.smoked:
+        prompts.append(
+            Prompt(
+                "info",
+                "You smoked today. Smoking weakens bone; stopping helps at any age, and your care "
+                "team can help you stop.",
             )
         )
     if checkin.vitamin_d_iu is not None and checkin.vitamin_d_iu > VITAMIN_D_UPPER_LIMIT_IU:
@@ -162,10 +278,9 @@ def summary_prompts(checkin: CheckIn) -> list[Prompt]:
                 "the risk of fracture rises.",
             )
         )
-    total = checkin.calcium_total_mg
-    if total is not None:
-        level, words = calcium_verdict(total)
-        prompts.append(Prompt({"high": "attention", "ok": "good", "low": "info"}[level], words))
+    calcium = _calcium_prompt(checkin)
+    if calcium is not None:
+        prompts.append(calcium)
     if checkin.ai_taken is False:
         prompts.append(
             Prompt(

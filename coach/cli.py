@@ -23,12 +23,15 @@ from coach.models import (
     AI_DRUGS,
     BONE_STATUSES,
     CHECKIN_RANGES,
+    DXA_SITE_LABELS,
+    DXA_T_SCORE,
     EQUIPMENT,
     PROFILE_RANGES,
     RED_FLAGS,
     RISK_FACTORS,
     SMOKER_CHOICES,
     CheckIn,
+    DxaScan,
     Profile,
     ValidationError,
     check_profile_against_today,
@@ -36,6 +39,7 @@ from coach.models import (
 )
 
 if TYPE_CHECKING:
+    from coach.picture import ClinicalPicture
     from store.db import Store
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -116,6 +120,14 @@ def _iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"must be a date as YYYY-MM-DD (got {text!r})") from None
+
+
+def _t_score_arg(text: str) -> float:
+    """A T-score as typed on the bone-health screen (same range, same words)."""
+    try:
+        return float(DXA_T_SCORE.parse("t_score", text))
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(error.message) from None
 
 
 def _red_flag(text: str) -> str:
@@ -287,8 +299,49 @@ def build_parser() -> Parser:
         metavar="P",
         help="FRAX 10-year hip fracture risk, %%",
     )
+    assess.add_argument(
+        "--vertebral-fracture",
+        action="store_true",
+        help="a spine (vertebral) fracture: osteoporosis clinically (ASCO 2019 counts it)",
+    )
     assess.add_argument("--json", action="store_true", help="print as JSON")
     assess.set_defaults(handler=cmd_assess)
+
+    scan = sub.add_parser(
+        "scan", parents=[common], help="record or list DXA scan results (T-scores)"
+    )
+    scan_sub = scan.add_subparsers(dest="scan_command", metavar="ACTION", parser_class=Parser)
+    scan_sub.required = True
+    scan_add = scan_sub.add_parser(
+        "add",
+        parents=[common],
+        help="record a DXA result: the T-score of one or more sites on one day",
+        description="Record a DXA result as on the report. Saving the same day and site again "
+        "replaces it. Checked as on the bone-health screen.",
+    )
+    scan_add.add_argument("--date", type=_iso_date, required=True, help="scan date, YYYY-MM-DD")
+    for site, label in DXA_SITE_LABELS.items():
+        scan_add.add_argument(
+            "--" + site.replace("_", "-"),
+            dest=site,
+            type=_t_score_arg,
+            metavar="T",
+            help=f"T-score at the {label}: {DXA_T_SCORE.describe()}",
+        )
+    scan_add.set_defaults(handler=cmd_scan_add)
+    scan_list = scan_sub.add_parser("list", parents=[common], help="list the DXA results")
+    scan_list.add_argument("--json", action="store_true", help="print as JSON")
+    scan_list.set_defaults(handler=cmd_scan_list)
+
+    bone = sub.add_parser(
+        "bone",
+        parents=[common],
+        help="your bone health: the clinical picture and what the guidelines say",
+        description="Age, bone status and its source, risk factors with their sources, falls, "
+        "and the AIBL 2017 and ASCO 2019 answers (true, false, or null = cannot say yet).",
+    )
+    bone.add_argument("--json", action="store_true", help="print as JSON")
+    bone.set_defaults(handler=cmd_bone)
 
     plan = sub.add_parser(
         "plan",
@@ -312,7 +365,14 @@ def build_parser() -> Parser:
         help="show or change the profile",
         description="Keys: " + "; ".join(f"{k} ({v[1]})" for k, v in PROFILE_KEYS.items()),
     )
-    profile.add_argument("--set", dest="assignments", nargs="+", metavar="KEY=VALUE", default=[])
+    profile.add_argument(
+        "--set",
+        dest="assignments",
+        nargs="+",
+        action="extend",  # "--set A=1 --set B=2" and "--set A=1 B=2" both keep every pair
+        metavar="KEY=VALUE",
+        default=[],
+    )
     profile.add_argument("--json", action="store_true", help="print as JSON")
     profile.set_defaults(handler=cmd_profile)
     return parser
@@ -373,6 +433,8 @@ PROFILE_KEYS: dict[str, tuple[Callable[[str, str], Any], str]] = {
     "supervised": (parse_yes_no, "yes|no"),
     "risk_factors": (_list_parser(tuple(RISK_FACTORS)), "comma list of " + ",".join(RISK_FACTORS)),
     "weight_kg": (_range_parser, PROFILE_RANGES["weight_kg"].describe()),
+    "height_cm": (_range_parser, PROFILE_RANGES["height_cm"].describe()),
+    "birth_date": (_date_parser, "YYYY-MM-DD, optional: makes the age exact"),
 }
 
 
@@ -387,6 +449,19 @@ def apply_profile_assignments(profile: Profile, assignments: Sequence[str], toda
         if key not in PROFILE_KEYS:
             raise UsageError(f"--set: unknown key {key!r}; keys: {', '.join(PROFILE_KEYS)}")
         changes[key] = PROFILE_KEYS[key][0](key, text)
+    birth = changes.get("birth_date")
+    if birth is not None and "birth_year" not in changes:
+        changes["birth_year"] = birth.year  # the date says the year too
+    elif (
+        "birth_year" in changes
+        and "birth_date" not in changes
+        and profile.birth_date
+        and changes["birth_year"] != profile.birth_date.year
+    ):
+        raise UsageError(
+            f"--set birth_year: differs from birth_date {profile.birth_date}; "
+            "set birth_date too (or birth_date=none)"
+        )
     updated = replace(profile, **changes)
     check_profile_against_today(updated, today)
     return updated
@@ -431,9 +506,95 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     if not fields:
         raise UsageError("checkin: give at least one field, e.g. --pain 3 (see --help)")
     partial = CheckIn(day=day, **fields)
+    from coach.checkin import summary_prompts
+
     with open_store(args, write=True) as store:
-        store.merge_checkin(partial)
+        merged = store.merge_checkin(partial)
+        picture = read_picture(store, today)
+    for prompt in summary_prompts(merged, picture):  # the TUI summary's words, most urgent first
+        print(f"{PROMPT_MARKERS[prompt.level]}{prompt.text}")
     print(f"Saved check-in for {day.isoformat()} ({', '.join(partial.recorded_fields())}).")
+    return EXIT_OK
+
+
+PROMPT_MARKERS = {
+    "emergency": "EMERGENCY: ",
+    "stop": "STOP: ",
+    "attention": "! ",
+    "info": "- ",
+    "good": "ok ",
+}
+
+
+def read_picture(store: Store, today: date) -> ClinicalPicture:
+    """The stored person's clinical picture for ``today`` (the one derivation, coach.picture)."""
+    from coach.picture import build_picture, frax_from_settings, picture_window
+
+    start, end = picture_window(today)
+    major, hip = frax_from_settings(store.settings())
+    return build_picture(
+        store.get_profile(),
+        store.checkins(start, end),
+        store.dxa_scans(),
+        store.session_logs(start, end),
+        today,
+        frax_major=major,
+        frax_hip=hip,
+    )
+
+
+def cmd_scan_add(args: argparse.Namespace) -> int:
+    today = _today()
+    if args.date > today:
+        raise UsageError(f"--date: must not be after today ({today.isoformat()})")
+    scans = [
+        DxaScan(args.date, site, getattr(args, site))
+        for site in DXA_SITE_LABELS
+        if getattr(args, site) is not None
+    ]
+    if not scans:
+        raise UsageError(
+            "scan add: give at least one T-score: --lumbar-spine, --total-hip or --femoral-neck"
+        )
+    with open_store(args, write=True) as store:
+        before = {s.key for s in store.dxa_scans()}
+        with store.batch():
+            for scan in scans:
+                store.put_dxa(scan)
+    for scan in scans:
+        verb = "Replaced" if scan.key in before else "Saved"
+        label = DXA_SITE_LABELS[scan.site]
+        print(f"{verb}: {label} {scan.t_score:+.1f} on {scan.day.isoformat()}.")
+    return EXIT_OK
+
+
+def cmd_scan_list(args: argparse.Namespace) -> int:
+    from store.db import Store
+
+    with Store.open(data_path(args), read_only=True) as store:
+        scans = sorted(
+            store.dxa_scans(), key=lambda s: (s.day, list(DXA_SITE_LABELS).index(s.site))
+        )
+    if args.json:
+        print(json.dumps([s.to_dict() for s in scans], indent=2))
+    elif not scans:
+        print("No DXA results yet: bonecoach scan add --date YYYY-MM-DD --total-hip T ...")
+    else:
+        for scan in scans:
+            print(f"{scan.day.isoformat()}  {DXA_SITE_LABELS[scan.site]:<13} {scan.t_score:+.1f}")
+    return EXIT_OK
+
+
+def cmd_bone(args: argparse.Namespace) -> int:
+    from coach.bone_text import picture_as_text
+    from store.db import Store
+
+    with Store.open(data_path(args), read_only=True) as store:
+        picture = read_picture(store, _today())
+    if args.json:
+        print(json.dumps(picture.bone_json(), indent=2, ensure_ascii=False))
+    else:
+        print(picture_as_text(picture))
     return EXIT_OK
 
 
@@ -600,6 +761,7 @@ def cmd_assess(args: argparse.Namespace) -> int:
         risk_factors=args.risk,
         frax_major=args.frax_major,
         frax_hip=args.frax_hip,
+        vertebral_fracture=args.vertebral_fracture,
     )
     if args.json:
         print(json.dumps(assessment.to_json_dict(), indent=2, ensure_ascii=False))
@@ -735,6 +897,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(done.code or 0)
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_tui)
     prog = f"bonecoach {args.command}" if args.command else "bonecoach"
+    if getattr(args, "scan_command", None):
+        prog += f" {args.scan_command}"
     try:
         return handler(args)
     except (UsageError, ValidationError) as error:

@@ -64,6 +64,7 @@ TAGS: Mapping[str, str] = MappingProxyType(
         "loaded": "holds an external weight (dumbbells or gym machine)",
         "supervised_only": "only with an exercise professional present",
         "poles": "needs walking poles",
+        "stairs": "done on a stair or step (left out after falls)",
     }
 )
 IMPACT_TAGS: tuple[str, ...] = ("impact_low", "impact_moderate", "impact_high")
@@ -153,7 +154,7 @@ EXERCISES: tuple[Exercise, ...] = (
         easier="split-squat",
     ),
     _ex(
-        "step-up", "Step-ups", _R, ["none"], ["lower_body", "unilateral"],
+        "step-up", "Step-ups", _R, ["none"], ["lower_body", "unilateral", "stairs"],
         [
             "Use the bottom stair and hold the rail.",
             "Step up with one foot and press through it to stand tall on the step.",
@@ -375,7 +376,7 @@ EXERCISES: tuple[Exercise, ...] = (
         easier="brisk-walk", unit=_MIN,
     ),
     _ex(
-        "stair-climb", "Stair climbing", _A, ["none"], [],
+        "stair-climb", "Stair climbing", _A, ["none"], ["stairs"],
         [
             "Walk up and down a flight of stairs at a steady pace, one hand on the rail.",
             "Rest at the bottom whenever you need to.",

@@ -31,6 +31,7 @@ from typing import Any
 
 from coach import trends
 from coach.models import DXA_SITE_LABELS, RED_FLAGS, CheckIn, DxaScan, Profile, SessionLog
+from coach.picture import ClinicalPicture, build_picture
 
 __all__ = [
     "CATEGORY_SYSTEM",
@@ -54,6 +55,9 @@ _NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "bonecoach.example")
 
 LOINC_PAIN_SEVERITY = ("72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported")
 LOINC_EXERCISE_DURATION = ("55411-3", "Exercise duration")
+LOINC_BODY_HEIGHT = ("8302-2", "Body height")
+LOINC_BODY_WEIGHT = ("29463-7", "Body weight")
+LOINC_BMI = ("39156-5", "Body mass index (BMI) [Ratio]")
 LOINC_DXA_T_SCORE: dict[str, tuple[str, str]] = {
     "lumbar_spine": ("38267-1", "DXA Lumbar spine [T-score] Bone density"),
     "total_hip": ("38264-8", "DXA Hip [T-score] Bone density"),
@@ -79,6 +83,7 @@ PROJECT_CODES: dict[str, str] = {
     "fall": "Fall",
     "fall-injury": "Fall caused an injury",
     "red-flags": "Symptoms that need care (stop exercising, contact a clinician)",
+    "falls-12-months": "Falls in the last 12 months (stated and logged)",
     **{f"red-flag-{name}": label for name, label in RED_FLAGS.items()},
     **{_dxa_code(site): f"DXA T-score, {label}" for site, label in DXA_SITE_LABELS.items()},
 }
@@ -106,7 +111,12 @@ def _concept(*codings: dict[str, str], text: str | None = None) -> dict[str, Any
 
 
 def _category(code: str) -> list[dict[str, Any]]:
-    display = {"survey": "Survey", "activity": "Activity", "imaging": "Imaging"}[code]
+    display = {
+        "survey": "Survey",
+        "activity": "Activity",
+        "imaging": "Imaging",
+        "vital-signs": "Vital Signs",
+    }[code]
     return [{"coding": [{"system": CATEGORY_SYSTEM, "code": code, "display": display}]}]
 
 
@@ -315,6 +325,41 @@ def _dxa_entry(scan: DxaScan, patient: str) -> dict[str, Any]:
     return entry
 
 
+def _picture_entries(picture: ClinicalPicture, patient: str) -> list[dict[str, Any]]:
+    """Body size and falls as the clinical picture has them today (coach.picture): the export
+    says what every other surface says."""
+    out = []
+    day = picture.today
+    for key, value, code, unit, ucum in (
+        ("body-height", picture.height_cm, LOINC_BODY_HEIGHT, "cm", "cm"),
+        ("body-weight", picture.weight_kg, LOINC_BODY_WEIGHT, "kg", "kg"),
+        ("bmi", picture.bmi, LOINC_BMI, "kg/m2", "kg/m2"),
+    ):
+        if value is not None:
+            out.append(
+                _observation(
+                    key,
+                    day,
+                    _concept(_loinc(code)),
+                    "vital-signs",
+                    patient,
+                    {"valueQuantity": _quantity(value, unit, ucum)},
+                )
+            )
+    if picture.falls.count_12m:  # a default 0 was perhaps never asked: not exported as a fact
+        out.append(
+            _observation(
+                "falls-12-months",
+                day,
+                _concept(_project("falls-12-months")),
+                "survey",
+                patient,
+                {"valueInteger": picture.falls.count_12m},
+            )
+        )
+    return out
+
+
 # --------------------------------------------------------------------------- the bundle
 
 
@@ -348,6 +393,9 @@ def fhir_bundle(
         entries += _checkin_entries(checkin, ref, drug)
     entries += _exercise_entries(list(by_day.values()), logs, ref)
     entries += [_dxa_entry(scan, ref) for scan in scans]
+    entries += _picture_entries(
+        build_picture(profile, list(by_day.values()), scans, logs, today), ref
+    )
     entries.sort(
         key=lambda e: (
             e["resource"]["effectiveDateTime"],

@@ -28,7 +28,7 @@ class ValidationError(ValueError):
 # --------------------------------------------------------------------------- choices
 
 AI_DRUGS = ("anastrozole", "letrozole", "exemestane", "other")
-SMOKER_CHOICES = ("no", "former", "yes")
+SMOKER_CHOICES = ("unknown", "no", "former", "yes")  # "unknown" until the person answers
 ACTIVITY_LEVELS = ("sedentary", "light", "active")
 EQUIPMENT = ("none", "chair", "band", "dumbbells", "gym")
 BONE_STATUSES = ("unknown", "normal", "osteopenia", "osteoporosis")
@@ -108,6 +108,7 @@ PROFILE_RANGES: dict[str, NumberRange] = {
     "minutes_per_session": NumberRange("minutes per session", 10, 90, unit="minutes"),
     "falls_last_year": NumberRange("falls in the last year", 0, 20),
     "weight_kg": NumberRange("weight", 30, 250, whole=False, unit="kg"),
+    "height_cm": NumberRange("height", 100, 230, whole=False, unit="cm"),
 }
 
 CHECKIN_RANGES: dict[str, NumberRange] = {
@@ -231,7 +232,7 @@ class Profile(Record):
     birth_year: int | None = None
     ai_drug: str = "other"
     ai_start: date | None = None
-    smoker: str = "no"
+    smoker: str = "unknown"
     activity: str = "light"
     days_per_week: int = 3
     minutes_per_session: int = 30
@@ -242,12 +243,23 @@ class Profile(Record):
     supervised: bool = False
     risk_factors: tuple[str, ...] = ()
     weight_kg: float | None = None
+    height_cm: float | None = None
+    birth_date: date | None = None  # optional; when known, age is exact (else "about")
 
-    DATE_FIELDS: ClassVar[tuple[str, ...]] = ("ai_start",)
+    DATE_FIELDS: ClassVar[tuple[str, ...]] = ("ai_start", "birth_date")
 
     def __post_init__(self) -> None:
         _set(self, "name", _text("name", self.name, NAME_MAX_CHARS).strip())
-        for key in ("birth_year", "weight_kg"):
+        if self.birth_date is not None:
+            _set(self, "birth_date", _date("birth_date", self.birth_date))
+            if self.birth_year is None:
+                _set(self, "birth_year", self.birth_date.year)
+            elif self.birth_year != self.birth_date.year:
+                raise ValidationError(
+                    "birth_date",
+                    f"must be in the year of birth {self.birth_year} (got {self.birth_date})",
+                )
+        for key in ("birth_year", "weight_kg", "height_cm"):
             if getattr(self, key) is not None:
                 _set(self, key, PROFILE_RANGES[key].check(key, getattr(self, key)))
         _set(self, "ai_drug", _choice("ai_drug", self.ai_drug, AI_DRUGS))
@@ -275,7 +287,10 @@ class Profile(Record):
         _set(self, "risk_factors", tuple(r for r in RISK_FACTORS if r in factors))
 
     def age(self, today: date) -> int | None:
-        """Age this year (the coach asks for the year of birth only)."""
+        """Age in whole years: exact with a birth date, else the age reached this year."""
+        if self.birth_date is not None:
+            born = self.birth_date
+            return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
         return None if self.birth_year is None else today.year - self.birth_year
 
 
@@ -397,11 +412,15 @@ class SessionLog(Record):
     pain_during: int | None = None
     exercises: tuple[str, ...] = ()
     note: str = ""
+    # "Did you feel steady and manage the balance and impact work?" None: not asked (older logs).
+    # Balance and impact step up only after sessions answered yes (coach.adapt).
+    steady: bool | None = None
 
     DATE_FIELDS: ClassVar[tuple[str, ...]] = ("day",)
 
     def __post_init__(self) -> None:
         _set(self, "day", _date("day", self.day))
+        _set(self, "steady", _optional_bool("steady", self.steady))
         _set(self, "session_id", _text("session_id", self.session_id, 60))
         if not self.session_id:
             raise ValidationError("session_id", "must not be empty")
@@ -440,5 +459,7 @@ def check_profile_against_today(profile: Profile, today: date) -> None:
     """Rules that need today's date (the record itself cannot know it): adults, no future."""
     if profile.birth_year is not None and profile.birth_year > today.year - 18:
         raise ValidationError("birth_year", f"must be {today.year - 18} or earlier (adults)")
+    if profile.birth_date is not None and profile.birth_date > today:
+        raise ValidationError("birth_date", "must not be in the future")
     if profile.ai_start is not None and profile.ai_start > today:
         raise ValidationError("ai_start", "must not be in the future")

@@ -9,11 +9,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
-CALCIUM_TARGET_MG = 1200  # women over 50 (Food and Nutrition Board 2011; BHOF agrees)
-CALCIUM_UPPER_LIMIT_MG = 2000  # from all sources, food and supplements together
-VITAMIN_D_TARGET_IU = 800  # BHOF: 800-1000 IU/day from age 50 (AIBL 2017: 800-1000)
-VITAMIN_D_UPPER_LIMIT_IU = 4000  # IOM 2011 tolerable upper intake level
-ALCOHOL_UNITS_LIMIT = 2  # above 2 units/day fracture risk rises (Kanis 2005)
+from coach.thresholds import (  # targets and upper limits live in one place
+    ALCOHOL_UNITS_LIMIT,
+    CALCIUM_TARGET_MG,
+    CALCIUM_UPPER_LIMIT_MG,
+    VITAMIN_D_TARGET_IU,
+    VITAMIN_D_UPPER_LIMIT_IU,
+)
+
+__all__ = [
+    "ALCOHOL_UNITS_LIMIT",
+    "CALCIUM_TARGET_MG",
+    "CALCIUM_UPPER_LIMIT_MG",
+    "FOODS",
+    "FOODS_BY_ID",
+    "VITAMIN_D_TARGET_IU",
+    "VITAMIN_D_UPPER_LIMIT_IU",
+    "Food",
+    "calcium_from_servings",
+    "calcium_verdict",
+]
+
 ALMONDS_CALCIUM_MG = 76  # [check] FACTS.md: "almonds 1 oz ~76"
 FORTIFIED_PLANT_MILK_MG = 300  # FACTS.md: 300-440 by label; count the low end, read your label
 

@@ -79,6 +79,7 @@ class Adaptation(Record):
     kind: str
     reason: str
     week: int
+    detail: str = ""  # the same change in a clinician's words (the visit report)
 
     DATE_FIELDS: ClassVar[tuple[str, ...]] = ("day",)
 

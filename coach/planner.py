@@ -12,22 +12,29 @@ Decisions taken here, so they can be reviewed in one place:
 - **Start.** Week 1 starts on the Monday of ``today``'s week, so the plan is usable today;
   sessions of that week dated before ``today`` simply lie in the past (adherence only counts
   sessions on or after the day the plan was created).
-- **Bone status** is the worse of the profile's status and the status of the lowest T-score on
-  record (T <= -2.5 osteoporosis, -2.5 < T < -1.0 osteopenia, else normal). A scan can make it
-  worse than the profile, never better: the profile may record a diagnosis the app has no scan for.
+- **Clinical facts** (bone status, falls in 12 months, a spine fracture, age, recent pain) come
+  from the clinical picture (``coach.picture``): bone status is the latest scan's band (T <= -2.5
+  osteoporosis, -2.5 < T < -1.0 osteopenia, else normal), else the profile's; a spine fracture
+  means osteoporosis. Falls are the larger of the profile's count and those logged in check-ins.
 - **Never prescribed, to anyone:** exercises tagged ``spinal_flexion`` or ``loaded_twisting``
   (sit-ups, crunches, toe touches, loaded twists). They are unsafe with osteoporosis, which many
   people on an aromatase inhibitor have without knowing it yet; safer moves train the same muscles.
 - **Impact.** Vertebral fracture: none. Osteoporosis: none unless supervised, then low impact only
-  (heel drops, stomps). Normal, osteopenia or unknown: low impact; moderate (small jumps, from week
-  3) and high (jump landings, from week 7) only when supervised. Effort never exceeds 8 out of 10.
+  (heel drops, stomps). Unknown (no scan): low impact at most, none after falls or from 75.
+  Normal or osteopenia: low impact; moderate (small jumps, from week 3) and high (jump landings,
+  from week 7) only when supervised. Effort never exceeds 8 out of 10.
+- **Progression of balance and impact** is not by the calendar: the plan is written at the
+  starting level (chair-supported versions after falls or for a gentle start; heel drops for
+  impact) and ``coach.adapt`` steps up one level only after sessions marked done "steady"
+  (``plan.extra["step_ups"]`` lists the allowed next steps), and back after a fall.
 - **Equipment.** Body weight always; a sturdy chair (or kitchen counter) is assumed in every home,
   because the chair-supported versions are the safer start and must never be withheld. "gym" implies
   bands and dumbbells too. A vertebral fracture removes every loaded (dumbbell/gym) exercise until a
   physiotherapist has been seen. Nordic walking needs poles the profile does not ask about, so it is
   never prescribed automatically.
-- **Falls** (>= 1 last year): a longer balance block in every session, chair-supported versions
-  first, no floor exercises (getting down and up is itself a fall risk), no stair climbing.
+- **Falls** (>= 1 in 12 months): a longer balance block in every session, chair-supported
+  versions, no floor exercises (getting down and up is itself a fall risk), nothing on a stair
+  (no stair climbing, no step-ups). A falls assessment is suggested when the picture advises one.
 - **Gentle start** when sedentary, aged 75 or more, or the 7-day mean worst joint pain is >= 7:
   easier versions, 1 set for three weeks, a lower aerobic start, impact delayed to week 3.
 - **Time.** A session's estimated minutes never exceed ``minutes_per_session``. Repetition work is
@@ -36,6 +43,8 @@ Decisions taken here, so they can be reviewed in one place:
 - **Aerobic progression.** Each week's planned aerobic minutes are at most 20% or one 10-minute
   bout (whichever is larger) above the previous week's; a lighter week drops to 75%, and the week
   after it may go back up to at most that step above the week *before* the lighter week.
+  Outside the lighter weeks a week never has fewer aerobic minutes than the last full week (the
+  walk is kept free before strength and balance are sized).
   The 150-minute goal is reached by the end whenever the sessions have room for it once strength,
   balance and impact are in; :data:`AEROBIC_GOAL_GUARANTEED_FROM` gives a simple sufficient rule
   (3+ days and 360+ minutes a week). Otherwise a reason says how far the plan gets.
@@ -50,13 +59,15 @@ ids, estimated minutes, JSON) in ``coach.plan_view``. Both are re-exported here.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from coach.checkin import FALL_WATCH_TEXT, FALLS_ASSESSMENT_TEXT
 from coach.exercises import EXERCISES, IMPACT_TAGS, Exercise
 from coach.models import (
     WEEKDAYS,
@@ -69,6 +80,7 @@ from coach.models import (
     Profile,
     SessionLog,
 )
+from coach.picture import ClinicalPicture, build_picture, pain_mean
 from coach.plan_view import (
     current_week,
     monday_of,
@@ -81,6 +93,17 @@ from coach.plan_view import (
     session_total_minutes,
     week_index,
     weekly_minutes,
+)
+from coach.thresholds import (
+    AEROBIC_TARGET_MIN_PER_WEEK,
+    BALANCE_TARGET_MIN_PER_WEEK,
+    GENTLE_AGE,
+    GENTLE_PAIN,
+    MAX_EFFORT,
+    PAIN_RECENT_DAYS,
+    T_NORMAL_FROM,
+    T_OSTEOPOROSIS_AT,
+    VERTEBRAL_FRACTURE_AEROBIC_MAX,
 )
 
 __all__ = [
@@ -133,7 +156,7 @@ PHASES: tuple[str, ...] = (
 # Resistance doses (Too Fit To Fracture; FACTS items 15-16): (sets, reps, effort 0-10) per week.
 RESISTANCE_REPS = (8, 12)
 RESISTANCE_SETS = (1, 3)
-MAX_EFFORT = 8  # never above 8/10: heavier lifting is for supervised programmes only (FACTS 18)
+# never above 8/10: heavier lifting is for supervised programmes only (FACTS 18)
 DOSES: tuple[tuple[int, int, int], ...] = (
     (1, 8, 5), (1, 10, 5),                      # learn
     (2, 8, 6), (2, 10, 6), (2, 12, 6),          # build
@@ -150,9 +173,7 @@ GENTLE_DOSES: tuple[tuple[int, int, int], ...] = (
     (2, 10, 5),
     (2, 12, 7),
 )  # fmt: skip
-GENTLE_AGE = 75  # aged 75 or more: gentle start
-GENTLE_PAIN = 7  # 7-day mean worst joint pain >= 7: gentle start
-PAIN_WINDOW_DAYS = 7
+PAIN_WINDOW_DAYS = PAIN_RECENT_DAYS  # the gentle start reads the picture's 7-day mean
 
 # Time estimates.
 REST_SECONDS = 60  # between sets of resistance work
@@ -167,7 +188,7 @@ POSTURE_REPS = 10
 POSTURE_EFFORT = 4
 
 # Balance (FACTS 16: daily, building to about 2 hours a week).
-BALANCE_GOAL_MIN = 120
+BALANCE_GOAL_MIN = BALANCE_TARGET_MIN_PER_WEEK
 BALANCE_START = 30
 BALANCE_START_FALLS = 45
 BALANCE_STEP = 10  # weekly minutes added
@@ -179,7 +200,7 @@ BALANCE_SPLIT_AT = 6  # ... split into two exercises from this many minutes
 BALANCE_EFFORT = 3
 
 # Weight-bearing aerobic (FACTS 15-16: 150 min/week, bouts of 10+ minutes).
-AEROBIC_GOAL_MIN = 150
+AEROBIC_GOAL_MIN = AEROBIC_TARGET_MIN_PER_WEEK
 AEROBIC_MIN_BOUT = 10
 AEROBIC_START = {"sedentary": 40, "light": 60, "active": 90}
 AEROBIC_GENTLE_START = 40
@@ -188,7 +209,6 @@ AEROBIC_MIN_STEP = 10  # ... or one 10-minute bout, whichever is larger
 LIGHTER_WEEK_FACTOR = 0.75
 AEROBIC_EFFORT = {"learn": 4, "build": 5, LIGHTER_PHASE: 4, "build 2": 6, "review": 6}
 AEROBIC_EFFORT_ACTIVE = 7  # build 2 / review for active people without a vertebral fracture
-VERTEBRAL_FRACTURE_AEROBIC_MAX = 6  # moderate, not vigorous (FACTS 16)
 # A simple sufficient condition for reaching 150 min/week: (days per week, minutes per week).
 AEROBIC_GOAL_GUARANTEED_FROM = (3, 360)
 
@@ -202,12 +222,11 @@ IMPACT_EFFORT = {1: 5, 2: 6, 3: 7}
 FLEX_MINUTES = 2
 FLEX_EFFORT = 2
 
-# Osteoporosis by T-score (WHO), lowest site.
-T_OSTEOPOROSIS = -2.5  # T <= -2.5
-T_OSTEOPENIA = -1.0  # -2.5 < T < -1.0
+# Osteoporosis by T-score (WHO), lowest site: the bands live in coach.thresholds.
+T_OSTEOPOROSIS = T_OSTEOPOROSIS_AT  # T <= -2.5
+T_OSTEOPENIA = T_NORMAL_FROM  # -2.5 < T < -1.0
 
 NEVER_TAGS = frozenset({"spinal_flexion", "loaded_twisting"})
-_BONE_RANK = {"unknown": 0, "normal": 1, "osteopenia": 2, "osteoporosis": 3}
 
 # Days. Strength days are never consecutive, also across the week end (sun -> mon).
 DAY_PATTERNS: dict[int, tuple[str, ...]] = {
@@ -250,6 +269,8 @@ POSTURE_EXTRA: tuple[tuple[str, ...], ...] = (
     ("shoulder-blade-squeeze", "wall-angel"),
     ("chin-tuck",),
 )
+# Variants that ask more of balance: reached only by a step up after sessions reported steady.
+BALANCE_DEMANDING_CHAIN = ("split-squat", "forward-lunge")
 BALANCE_CHAINS: tuple[tuple[str, ...], ...] = (
     ("tandem-stance-supported", "tandem-stance", "heel-to-toe-walk"),
     ("single-leg-stance-supported", "single-leg-stance"),
@@ -309,37 +330,9 @@ class PlanHistory:
 
 
 def bone_status(profile: Profile, scans: Iterable[DxaScan], today: date) -> tuple[str, str]:
-    """Bone status used by the rules, and where it came from (plain words).
-
-    The worse of the profile's status and the lowest T-score on record up to ``today``.
-    """
-    past = [s for s in scans if s.day <= today]
-    status, source = profile.bone_status, "from your profile"
-    if past:
-        low = min(past, key=lambda s: (s.t_score, s.day, s.site))
-        if low.t_score <= T_OSTEOPOROSIS:
-            from_scan = "osteoporosis"
-        elif low.t_score < T_OSTEOPENIA:
-            from_scan = "osteopenia"
-        else:
-            from_scan = "normal"
-        if _BONE_RANK[from_scan] >= _BONE_RANK[status]:
-            site = low.site.replace("_", " ")
-            status = from_scan
-            source = f"from your lowest T-score ({low.t_score:+.1f}, {site}, {low.day.isoformat()})"
-    return status, source
-
-
-def pain_mean(checkins: Iterable[CheckIn], first: date, last: date) -> float | None:
-    """Mean worst joint pain over the days ``first..last`` that have a pain value (one per day).
-
-    When a day appears twice, the later entry in the sequence wins (as a merged check-in would).
-    """
-    by_day: dict[date, int] = {}
-    for c in checkins:
-        if first <= c.day <= last and c.pain is not None:
-            by_day[c.day] = c.pain
-    return sum(by_day.values()) / len(by_day) if by_day else None
+    """Bone status used by the rules, and where it came from (the clinical picture's answer)."""
+    picture = build_picture(profile, (), scans, (), today)
+    return picture.bone.value, picture.bone.text
 
 
 def profile_key(profile: Profile) -> str:
@@ -389,7 +382,7 @@ class _Context:
             return False
         if self.vertebral_fracture and "loaded" in ex.tags:
             return False
-        if self.falls and ("floor" in ex.tags or ex.id == "stair-climb"):
+        if self.falls and ("floor" in ex.tags or "stairs" in ex.tags):
             return False
         if "supervised_only" in ex.tags and not self.supervised:
             return False
@@ -408,24 +401,30 @@ def impact_level(ex: Exercise) -> int:
     return 0
 
 
-def _impact_cap(bone: str, vertebral_fracture: bool, supervised: bool) -> int:
+def _impact_cap(
+    bone: str, vertebral_fracture: bool, supervised: bool, falls: int = 0, age: int | None = None
+) -> int:
+    """Highest impact level allowed. Unknown bone status is treated cautiously: low impact at
+    most (no jumps until a scan shows the bones allow them), none after falls or from 75."""
     if vertebral_fracture:
         return 0
     if bone == "osteoporosis":
         return 1 if supervised else 0
+    if bone == "unknown":
+        return 0 if falls or (age is not None and age >= GENTLE_AGE) else 1
     return 3 if supervised else 1
 
 
-def _context(profile: Profile, history: PlanHistory, today: date) -> tuple[_Context, list[str]]:
-    """Derive the rules' inputs; also return the 'why gentle' phrases for the reasons."""
-    bone, _ = bone_status(profile, history.dxa_scans, today)
-    age = profile.age(today)
-    pain = pain_mean(history.checkins, today - timedelta(days=PAIN_WINDOW_DAYS - 1), today)
+def _context(profile: Profile, picture: ClinicalPicture) -> tuple[_Context, list[str]]:
+    """The rules' inputs, all read from the clinical picture; also the 'why gentle' phrases."""
+    bone = picture.bone.value
+    age = picture.age
+    pain = picture.pain.recent
     why: list[str] = []
     if profile.activity == "sedentary":
         why.append("not regularly active yet")
     if age is not None and age >= GENTLE_AGE:
-        why.append(f"{age} years old")
+        why.append(f"{picture.age_text} years old")
     if pain is not None and pain >= GENTLE_PAIN:
         why.append(f"reporting worst joint pain of {pain:.1f} out of 10 on average this week")
     gear = {"none", "chair", *profile.equipment}
@@ -436,6 +435,7 @@ def _context(profile: Profile, history: PlanHistory, today: date) -> tuple[_Cont
     start = AEROBIC_START[profile.activity]
     if why:
         start = min(start, AEROBIC_GENTLE_START)
+    falls = picture.falls.count_12m
     ctx = _Context(
         minutes=profile.minutes_per_session,
         days=days,
@@ -443,16 +443,32 @@ def _context(profile: Profile, history: PlanHistory, today: date) -> tuple[_Cont
         impact_days=tuple(d for d in days if d in impact_days),
         gear=frozenset(gear),
         bone=bone,
-        vertebral_fracture=profile.vertebral_fracture,
-        falls=profile.falls_last_year,
+        vertebral_fracture=picture.vertebral_fracture,
+        falls=falls,
         supervised=profile.supervised,
         gentle=bool(why),
         active=profile.activity == "active",
-        impact_cap=_impact_cap(bone, profile.vertebral_fracture, profile.supervised),
+        impact_cap=_impact_cap(
+            bone, picture.vertebral_fracture, profile.supervised, falls, picture.age
+        ),
         aerobic_start=start,
     )
     allowed = frozenset(e.id for e in EXERCISES if ctx.allows(e))
     return replace(ctx, allowed=allowed), why
+
+
+def _step_ups(ctx: _Context) -> dict[str, str]:
+    """Each balance, impact or balance-demanding exercise -> its next harder allowed variant.
+
+    The plan is written at the starting level; ``coach.adapt`` moves one step along these only
+    after sessions are marked done "steady" (and back after a fall).
+    """
+    out: dict[str, str] = {}
+    for chain in (*BALANCE_CHAINS, BALANCE_DEMANDING_CHAIN, IMPACT_CHAIN):
+        allowed = ctx.chain(chain)
+        for easier, harder in itertools.pairwise(allowed):
+            out[easier] = harder
+    return out
 
 
 # --------------------------------------------------------------------------- progression
@@ -466,9 +482,13 @@ def max_next_aerobic(previous: int) -> int:
 # --------------------------------------------------------------------------- building blocks
 
 
-def _level(ctx: _Context, week: int) -> int:
-    """Index into an exercise chain: easier versions first for gentle starts and after falls."""
-    return (0 if ctx.gentle or ctx.falls else 1) + (1 if week >= 7 else 0)
+def _level(ctx: _Context, week: int, *, by_calendar: bool = True) -> int:
+    """Index into an exercise chain: easier versions first for gentle starts and after falls.
+
+    Strength chains step up in week 7 (``by_calendar``); balance chains and balance-demanding
+    variants stay at the starting level: they step up only on reported steadiness (adapt).
+    """
+    return (0 if ctx.gentle or ctx.falls else 1) + (1 if by_calendar and week >= 7 else 0)
 
 
 def _pick(chain: Sequence[str], level: int) -> str | None:
@@ -493,7 +513,14 @@ def _strength_block(
     sets, reps, effort = (GENTLE_DOSES if ctx.gentle else DOSES)[week - 1]
     level = _level(ctx, week)
     slots = STRENGTH_A if template == 0 else STRENGTH_B
-    mains = [x for x in (_pick(ctx.chain(c), level) for c in slots) if x]
+    start = _level(ctx, week, by_calendar=False)
+    mains = [
+        x
+        for x in (
+            _pick(ctx.chain(c), start if c == BALANCE_DEMANDING_CHAIN else level) for c in slots
+        )
+        if x
+    ]
     back = _pick(ctx.chain(BACK_EXTENSOR), level)
     extra = _pick(ctx.chain(POSTURE_EXTRA[template]), level)
     while True:
@@ -521,20 +548,15 @@ def _impact(ctx: _Context, week: int) -> Prescription | None:
     level = min(ctx.impact_cap, caps[week - 1])
     if level == 0:
         return None
-    if level == 1:
-        ex_id = "stomp" if week >= 7 and not ctx.falls and not ctx.gentle else "heel-drop"
-    else:
-        ex_id = IMPACT_CHAIN[level]
-    if ex_id not in ctx.allowed:
-        ex_id = "heel-drop"
+    ex_id = IMPACT_CHAIN[0]  # the starting level; harder impact only after reported steadiness
     phase = PHASES[week - 1]
     sets = 1 if phase in ("learn", LIGHTER_PHASE) else 2
-    return _reps(ex_id, sets, IMPACT_REPS, IMPACT_EFFORT[level], IMPACT_REST_SECONDS)
+    return _reps(ex_id, sets, IMPACT_REPS, IMPACT_EFFORT[1], IMPACT_REST_SECONDS)
 
 
 def _balance_block(ctx: _Context, week: int, minutes: int, slot: int) -> list[Prescription]:
     """One or two balance exercises filling ``minutes``; ``slot`` rotates them over the week."""
-    level = _level(ctx, week)
+    level = _level(ctx, week, by_calendar=False)
     picks = [x for x in (_pick(ctx.chain(c), level) for c in BALANCE_CHAINS) if x]
     first = picks[slot % len(picks)]
     if minutes < BALANCE_SPLIT_AT:
@@ -581,20 +603,32 @@ def _aerobic_effort(ctx: _Context, week: int) -> int:
     return effort
 
 
-def _build_week(ctx: _Context, week: int, aerobic_target: int) -> PlanWeek:
-    """Lay out one week: strength, impact and balance first, aerobic bouts in the room left."""
+def _build_week(
+    ctx: _Context,
+    week: int,
+    aerobic_target: int,
+    reserve: Sequence[int] | None = None,
+) -> PlanWeek:
+    """Lay out one week: strength, impact and balance first, aerobic bouts in the room left.
+
+    ``reserve`` (minutes per session, e.g. the last full week's walks) is kept free before the
+    strength, impact and balance blocks are sized, so that the walk is never squeezed out.
+    """
+    keep = list(reserve) if reserve is not None else [0] * len(ctx.days)
     balance = _balance_minutes(ctx, week)
+    if reserve is not None:
+        balance = max(BALANCE_MIN_BLOCK, min(balance, ctx.minutes - max(keep)))
     impact = _impact(ctx, week)
     parts: list[dict[str, list[Prescription]]] = []
     rooms: list[int] = []
     for n, day in enumerate(ctx.days):
         part: dict[str, list[Prescription]] = {"impact": [], "main": [], "posture": []}
-        used = balance
+        used = balance + keep[n]
         if day in ctx.strength_days:
             k = ctx.strength_days.index(day)
             template = (k + (week - 1) * len(ctx.strength_days)) % 2
             share = max(math.ceil(ctx.minutes * RESISTANCE_SHARE), RESISTANCE_BLOCK_MIN)
-            budget = min(RESISTANCE_BLOCK_MAX, share, ctx.minutes - balance)
+            budget = min(RESISTANCE_BLOCK_MAX, share, ctx.minutes - balance - keep[n])
             part["main"], part["posture"] = _strength_block(ctx, week, template, budget)
             used += sum(prescription_minutes(p) for p in part["main"] + part["posture"])
         if impact and day in ctx.impact_days and used + prescription_minutes(impact) <= ctx.minutes:
@@ -602,7 +636,7 @@ def _build_week(ctx: _Context, week: int, aerobic_target: int) -> PlanWeek:
             used += prescription_minutes(impact)
         part["balance"] = _balance_block(ctx, week, balance, n + week)
         parts.append(part)
-        rooms.append(ctx.minutes - used)
+        rooms.append(ctx.minutes - used + keep[n])
     bouts = _spread(aerobic_target, rooms)
     effort = _aerobic_effort(ctx, week)
     rotation = ctx.chain(AEROBIC_ROTATION)
@@ -628,9 +662,19 @@ def _aerobic(week: PlanWeek) -> int:
     return weekly_minutes(week)["aerobic_min"]
 
 
+def _bouts(week: PlanWeek) -> list[int]:
+    """Aerobic minutes of each session of a week."""
+    return [session_minutes(s)["aerobic_min"] for s in week.sessions]
+
+
 def _weeks(ctx: _Context) -> list[PlanWeek]:
-    """All weeks, each week's aerobic target limited by the previous weeks' actual minutes."""
+    """All weeks, each week's aerobic target limited by the previous weeks' actual minutes.
+
+    Outside the lighter weeks, aerobic minutes never fall: when a week's growing balance block
+    would squeeze the walk below the last full week's, the balance block stays as it was.
+    """
     weeks: list[PlanWeek] = []
+    last_full: PlanWeek | None = None
     for w in range(1, PLAN_WEEKS + 1):
         phase = PHASES[w - 1]
         if w == 1:
@@ -641,7 +685,18 @@ def _weeks(ctx: _Context) -> list[PlanWeek]:
             target = max_next_aerobic(_aerobic(weeks[-2]))
         else:
             target = max_next_aerobic(_aerobic(weeks[-1]))
-        weeks.append(_build_week(ctx, w, min(target, AEROBIC_GOAL_MIN)))
+        week = _build_week(ctx, w, min(target, AEROBIC_GOAL_MIN))
+        if phase != LIGHTER_PHASE and last_full is not None:
+            floor = _aerobic(last_full)
+            if _aerobic(week) < floor:  # keep last full week's walks free, size the rest
+                held = _build_week(
+                    ctx, w, min(max(target, floor), AEROBIC_GOAL_MIN), _bouts(last_full)
+                )
+                if _aerobic(held) > _aerobic(week):
+                    week = held
+        if phase != LIGHTER_PHASE:
+            last_full = week
+        weeks.append(week)
     return weeks
 
 
@@ -654,13 +709,23 @@ def _day_list(days: Sequence[str]) -> str:
 
 
 def _reasons(
-    ctx: _Context, profile: Profile, source: str, why: list[str], weeks: list[PlanWeek]
+    ctx: _Context,
+    profile: Profile,
+    picture: ClinicalPicture,
+    why: list[str],
+    weeks: list[PlanWeek],
 ) -> tuple[list[str], list[str]]:
+    final = weekly_minutes(weeks[-1])
+    aerobic_peak = max(_aerobic(w) for w in weeks)
     reasons = [
         "Twelve weeks: weeks 1-2 learn the movements, 3-5 build, 6 is a lighter week, 7-10 build "
         "further, 11 is lighter again and 12 reviews how far you have come.",
-        f"Bone status used: {ctx.bone}, {source}."
-        + (" A DXA scan result will make the plan more specific." if ctx.bone == "unknown" else ""),
+        f"Bone status used: {ctx.bone}, {picture.bone.text}."
+        + (
+            " A DXA scan result will make the plan more specific; until then impact stays low."
+            if ctx.bone == "unknown"
+            else ""
+        ),
     ]
     if len(ctx.strength_days) >= 2:
         reasons.append(
@@ -677,12 +742,25 @@ def _reasons(
     reasons += [
         "Posture and back-muscle work in every strength session, for an upright spine.",
         "Balance practice in every session, building toward about 2 hours a week: it does not "
-        "build bone, but it lowers the risk of the falls that break bones.",
-        f"Weight-bearing aerobic activity such as brisk walking, in bouts of at least "
-        f"{AEROBIC_MIN_BOUT} minutes, building toward {AEROBIC_GOAL_MIN} minutes a week by no more "
-        "than a fifth (or one 10-minute bout) a week; it comes on top of strength and balance, "
-        "never instead of them.",
+        "build bone, but it lowers the risk of the falls that break bones. Harder balance and "
+        "impact versions come only after you mark sessions done feeling steady.",
     ]
+    growth = (
+        f"by no more than a fifth (or one {AEROBIC_MIN_BOUT}-minute bout) a week, and never less "
+        "than the week before except in the lighter weeks 6 and 11"
+    )
+    if aerobic_peak >= AEROBIC_GOAL_MIN:
+        reasons.append(
+            f"Weight-bearing aerobic activity such as brisk walking, in bouts of at least "
+            f"{AEROBIC_MIN_BOUT} minutes, building toward {AEROBIC_GOAL_MIN} minutes a week "
+            f"{growth}; it comes on top of strength and balance, never instead of them."
+        )
+    elif aerobic_peak > 0:
+        reasons.append(
+            f"Weight-bearing aerobic activity such as brisk walking, in bouts of at least "
+            f"{AEROBIC_MIN_BOUT} minutes, {growth}; it comes on top of strength and balance, "
+            "never instead of them."
+        )
     if ctx.bone == "osteoporosis":
         reasons.append(
             "No crunches, sit-ups or toe touches, and no twisting with a weight: with "
@@ -693,25 +771,29 @@ def _reasons(
         reasons.append(
             "No crunches, sit-ups or toe touches, and no twisting with a weight: bending the "
             "spine forward or twisting under load strains the vertebrae, and bridges, hip hinges "
-            "and back extensions train the same muscles more safely."
+            "and back extensors train the same muscles more safely."
         )
     if why:
         reasons.append(
             f"Gentle start because you are {' and '.join(why)}: easier versions and 1 set at "
             "first, building up slowly."
         )
+    falls = picture.falls
     if ctx.falls:
         n = ctx.falls
+        where = "reported" if not falls.logged else "recorded"
         reasons.append(
-            f"You reported {n} fall{'s' if n > 1 else ''} in the last year: a longer balance block "
-            "in every session, versions holding a chair or counter first, no stair climbing and no "
-            "exercises on the floor (getting down and up is itself a fall risk)."
+            f"You {where} {n} fall{'s' if n > 1 else ''} in the last year: a longer balance block "
+            "in every session, versions holding a chair or counter, no stair climbing or step-ups "
+            "on a stair, and no exercises on the floor (getting down and up is itself a fall risk)."
         )
         if len(ctx.days) < 7:
             reasons.append(
                 "On days without a session, a few minutes of balance practice holding the kitchen "
                 "counter helps too."
             )
+    if falls.assessment_advised:
+        reasons.append(FALLS_ASSESSMENT_TEXT.format(why=" and ".join(falls.assessment_reasons)))
     reasons.append(_impact_reason(ctx))
     reasons.append(
         f"Effort stays at {MAX_EFFORT} out of 10 or below: heavier lifting belongs in a programme "
@@ -722,8 +804,6 @@ def _reasons(
         f"Exercises use only what you have ({have}); a sturdy chair or kitchen counter is assumed "
         "in every home."
     )
-    final = weekly_minutes(weeks[-1])
-    aerobic_peak = max(_aerobic(w) for w in weeks)
     sessions = f"{len(ctx.days)} session{'s' if len(ctx.days) > 1 else ''}"
     if aerobic_peak == 0:
         reasons.append(
@@ -749,12 +829,19 @@ def _reasons(
         notes.append(OSTEOPOROSIS_NOTE)
     if ctx.falls:
         notes.append(FALLS_NOTE)
+    if falls.watch:
+        notes.append(FALL_WATCH_TEXT)
     return reasons, notes
 
 
 def _impact_reason(ctx: _Context) -> str:
     if ctx.vertebral_fracture:
         return "No impact exercises: after a spine fracture, jumping and stomping are left out."
+    if ctx.impact_cap == 0 and ctx.bone == "unknown":
+        return (
+            "No impact exercises yet: without a DXA result, and after falls or from age 75, heel "
+            "drops and stomps wait until a scan shows your bones allow them."
+        )
     if ctx.impact_cap == 0:
         return (
             "No impact exercises: with osteoporosis, heel drops and stomps are only added with an "
@@ -765,31 +852,51 @@ def _impact_reason(ctx: _Context) -> str:
             "Low impact only (heel drops and stomps), as you exercise with supervision; with "
             "osteoporosis, jumps are left out."
         )
+    if ctx.impact_cap == 1 and ctx.bone == "unknown":
+        return (
+            "Low impact only (heel drops, stomps once you report feeling steady) a few times a "
+            "week: without a DXA result, jumps are left out."
+        )
     if ctx.impact_cap == 1:
         return (
-            "Low impact (heel drops, later stomps) a few times a week to load the hips; jumps are "
-            "only added with an exercise professional present."
+            "Low impact (heel drops, stomps once you report feeling steady) a few times a week to "
+            "load the hips; jumps are only added with an exercise professional present."
         )
     return (
-        "Because you exercise with supervision and your bones allow it, small jumps are added "
-        "from week 3 and jump-landing drills from week 7, only with your exercise professional "
-        "present."
+        "Because you exercise with supervision and your bones allow it, impact can build from "
+        "heel drops to small jumps (from week 3) and jump-landing drills (from week 7), one step "
+        "at a time after you report feeling steady, only with your exercise professional present."
     )
 
 
 # --------------------------------------------------------------------------- make_plan
 
 
-def make_plan(profile: Profile, history: PlanHistory | None, today: date) -> Plan:
+def make_plan(
+    profile: Profile,
+    history: PlanHistory | None,
+    today: date,
+    *,
+    picture: ClinicalPicture | None = None,
+    created: date | None = None,
+) -> Plan:
     """A 12-week plan for this profile, starting on the Monday of ``today``'s week.
 
+    Every clinical fact (bone status, falls, age, recent pain) comes from the clinical picture
+    of ``today`` (``coach.picture``), built from the history unless given. ``created`` (default
+    ``today``) dates the plan: ``coach.coaching`` refits an existing plan to a changed picture.
     Pure and deterministic; see the module docstring for every rule and choice.
     """
     history = history or PlanHistory()
-    ctx, why = _context(profile, history, today)
-    _, source = bone_status(profile, history.dxa_scans, today)
+    if picture is None:
+        picture = build_picture(
+            profile, history.checkins, history.dxa_scans, history.session_logs, today
+        )
+    created = today if created is None else created
+    ctx, why = _context(profile, picture)
     weeks = _weeks(ctx)
-    reasons, notes = _reasons(ctx, profile, source, why, weeks)
+    reasons, notes = _reasons(ctx, profile, picture, why, weeks)
+    caps = IMPACT_PHASE_CAP_GENTLE if ctx.gentle else IMPACT_PHASE_CAP
     extra: dict[str, Any] = {
         "bone_status": ctx.bone,
         "gentle": ctx.gentle,
@@ -797,16 +904,41 @@ def make_plan(profile: Profile, history: PlanHistory | None, today: date) -> Pla
         "minutes_per_session": ctx.minutes,
         "days": list(ctx.days),
         "strength_days": list(ctx.strength_days),
+        "falls": ctx.falls,
+        "vertebral_fracture": ctx.vertebral_fracture,
+        "step_ups": _step_ups(ctx),
+        "impact_week_caps": [min(ctx.impact_cap, c) for c in caps],
     }
     return Plan(
-        created=today,
-        start=monday_of(today),
+        created=created,
+        start=monday_of(created),
         weeks=tuple(weeks),
         reasons=tuple(reasons),
         safety_notes=tuple(notes),
         profile_key=profile_key(profile),
         extra=extra,
     )
+
+
+def needs_refit(plan: Plan, profile: Profile, picture: ClinicalPicture) -> bool:
+    """Whether the clinical facts the plan was made for (bone status, any falls, a spine
+    fracture, the impact level) differ from today's picture. Facts an older plan did not
+    record are not compared."""
+    ctx, _ = _context(profile, picture)
+    now = {
+        "bone_status": ctx.bone,
+        "falls": bool(ctx.falls),
+        "vertebral_fracture": ctx.vertebral_fracture,
+        "impact_level": ctx.impact_cap,
+    }
+    extra = plan.extra
+    for key, value in now.items():
+        if key not in extra:
+            continue
+        recorded = bool(extra[key]) if key == "falls" else extra[key]
+        if recorded != value:
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- adaptation

@@ -28,18 +28,15 @@ Choices made here, so they can be reviewed in one place:
 from __future__ import annotations
 
 import html
-import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
 
 from coach import trends
 from coach.models import (
     DXA_SITE_LABELS,
     DXA_SITES,
     RED_FLAGS,
-    RISK_FACTORS,
     Adaptation,
     CheckIn,
     DxaScan,
@@ -47,8 +44,16 @@ from coach.models import (
     Profile,
     SessionLog,
 )
+from coach.picture import (
+    FRAX_SETTING,
+    ClinicalPicture,
+    build_picture,
+    frax_from_settings,
+    frax_to_setting,
+)
 from coach.plan_view import current_week, week_index
-from coach.risk import FRAX_MAX, FRAX_MIN, Assessment, assess, next_dxa_due, risk_factors_from
+from coach.risk import AIBL_VERDICTS, ASCO_VERDICTS, Assessment
+from coach.thresholds import FLARE_RUN_DAYS, PAIN_SEVERE_FROM
 
 __all__ = [
     "DISCLAIMER",
@@ -70,7 +75,6 @@ __all__ = [
     "WeekRow",
     "bone_section",
     "build_report",
-    "derived_risk_factors",
     "frax_from_settings",
     "frax_to_setting",
     "render_html",
@@ -79,12 +83,10 @@ __all__ = [
 
 MIN_DAYS = 1
 MAX_DAYS = 3650
-FLARE_PAIN = 7  # worst joint pain 7-10 is "severe" on the 0-10 scale (FACTS.md item 28)
-FLARE_RUN_DAYS = 3
-FRAX_SETTING = "frax"  # settings key where the bone-health screen keeps FRAX percentages
+FLARE_PAIN = PAIN_SEVERE_FROM  # worst joint pain 7-10 is "severe" (FACTS.md item 28)
 DISCLAIMER = (
-    "Education and self-tracking, not medical advice; what the guidelines say — discuss with "
-    "your care team. Figures are what the patient recorded in bonecoach."
+    "Education and self-tracking, not medical advice; what the guidelines say is for the patient "
+    "and the care team to discuss. Figures are what the patient recorded in bonecoach."
 )
 ASCO_INTERVAL_WORDS = "ASCO 2019: every 2 years, or 1 year if clinically indicated"
 ADAPTATION_LABELS = {
@@ -93,6 +95,8 @@ ADAPTATION_LABELS = {
     "resume": "resumed",
     "repeat": "week repeated (adherence)",
     "progress": "went ahead (adherence)",
+    "step up": "balance/impact stepped up (reported steady)",
+    "falls": "made safer after a fall",
 }
 
 
@@ -110,6 +114,8 @@ class ReportHeader:
     end: date
     days: int
     generated: date
+    asked_days: int = 0
+    start_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -209,8 +215,7 @@ class BoneSection:
 
     visits: tuple[DxaVisit, ...]
     assessment: Assessment
-    risk_factors_ticked: tuple[str, ...]
-    risk_factors_derived: tuple[str, ...]
+    picture: ClinicalPicture
     frax_major: float | None
     frax_hip: float | None
     next_due: date | None
@@ -253,6 +258,7 @@ class Report:
     bone: BoneSection
     plan: PlanSummary | None
     notes: tuple[tuple[date, str], ...]
+    attention: tuple[str, ...] = ()
     disclaimer: str = DISCLAIMER
 
     @property
@@ -261,36 +267,6 @@ class Report:
 
 
 # --------------------------------------------------------------------------- FRAX setting
-
-
-def frax_from_settings(settings: Mapping[str, Any]) -> tuple[float | None, float | None]:
-    """FRAX (major, hip) percentages saved by the bone-health screen; invalid values -> None.
-
-    Stored as ``settings["frax"] = {"major": 12.0, "hip": 1.5}`` (either may be missing).
-    """
-    raw = settings.get(FRAX_SETTING)
-    if not isinstance(raw, Mapping):
-        return None, None
-
-    def one(key: str) -> float | None:
-        value = raw.get(key)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return None
-        if not math.isfinite(value) or not FRAX_MIN <= value <= FRAX_MAX:
-            return None
-        return float(value)
-
-    return one("major"), one("hip")
-
-
-def frax_to_setting(major: float | None, hip: float | None) -> dict[str, float]:
-    """The settings value for ``FRAX_SETTING`` (missing values are left out)."""
-    out: dict[str, float] = {}
-    if major is not None:
-        out["major"] = float(major)
-    if hip is not None:
-        out["hip"] = float(hip)
-    return out
 
 
 # --------------------------------------------------------------------------- building
@@ -385,28 +361,10 @@ def _nutrient(
     )
 
 
-def derived_risk_factors(profile: Profile | None, today: date) -> tuple[str, ...]:
-    """Risk factors the profile already implies (age over 65, smoking), in AIBL order."""
-    if profile is None:
-        return ()
-    found = risk_factors_from(profile.age(today), None, profile.smoker)
-    return tuple(r for r in RISK_FACTORS if r in found)
-
-
-def bone_section(
-    profile: Profile | None,
-    dxa_scans: Iterable[DxaScan],
-    today: date,
-    *,
-    frax_major: float | None = None,
-    frax_hip: float | None = None,
-    risk_factors: Iterable[str] | None = None,
-) -> BoneSection:
-    """DXA visits up to ``today``, the guideline assessment and the next scan due.
-
-    ``risk_factors`` replaces the profile's ticked ones (the bone-health screen passes what is
-    ticked on screen, saved or not); the profile's derived ones are always added.
-    """
+def bone_section(picture: ClinicalPicture, dxa_scans: Iterable[DxaScan]) -> BoneSection:
+    """DXA visits up to the picture's day, and what the picture says about bone (its guideline
+    answers and the next scan due): the report and the bone-health screen share this."""
+    today = picture.today
     by_day: dict[date, dict[str, float]] = {}
     for scan in dxa_scans:
         if scan.day <= today:
@@ -415,24 +373,13 @@ def bone_section(
         DxaVisit(day, tuple((s, by_day[day][s]) for s in DXA_SITES if s in by_day[day]))
         for day in sorted(by_day)
     )
-    if risk_factors is not None:
-        ticked = tuple(risk_factors)
-    else:
-        ticked = tuple(profile.risk_factors) if profile else ()
-    derived = set(derived_risk_factors(profile, today))
-    factors = set(ticked) | derived
-    latest = visits[-1] if visits else None
-    assessment = assess(
-        latest.lowest[1] if latest else None, factors, frax_major=frax_major, frax_hip=frax_hip
-    )
-    last_day = latest.day if latest else None
-    due = next_dxa_due(last_day, assessment, today)
-    if last_day is None:
+    due = picture.next_dxa_due
+    if picture.latest_scan_day is None:
         text = "No DXA scan on record: a baseline central DXA scan is indicated now (ASCO 2019)."
     elif due is None:
         text = (
-            "No fixed interval: with a bone-modifying agent offered, how often to repeat DXA is "
-            "for the care team to decide (ASCO 2019)."
+            "No fixed interval: with a bone-modifying agent, how often to repeat DXA is for the "
+            "care team to decide (ASCO 2019)."
         )
     elif due < today:
         text = f"Overdue since {due.isoformat()} ({ASCO_INTERVAL_WORDS})."
@@ -442,11 +389,10 @@ def bone_section(
         text = f"Due {due.isoformat()} ({ASCO_INTERVAL_WORDS})."
     return BoneSection(
         visits=visits,
-        assessment=assessment,
-        risk_factors_ticked=tuple(r for r in RISK_FACTORS if r in ticked),
-        risk_factors_derived=tuple(r for r in RISK_FACTORS if r in derived and r not in ticked),
-        frax_major=frax_major,
-        frax_hip=frax_hip,
+        assessment=picture.assessment,
+        picture=picture,
+        frax_major=picture.frax_major,
+        frax_hip=picture.frax_hip,
         next_due=due,
         next_due_text=text,
     )
@@ -468,6 +414,58 @@ def _plan(plan: Plan | None, today: date) -> PlanSummary | None:
     )
 
 
+def period_start(
+    profile: Profile | None, checkins: Iterable[CheckIn], today: date, days: int
+) -> tuple[date, str]:
+    """The later of ``days`` ago, the aromatase inhibitor start and the first check-in (days
+    before a person started are not missed days), with the reason in words."""
+    candidates = [(today - timedelta(days=days - 1), f"the last {days} days")]
+    if profile is not None and profile.ai_start is not None and profile.ai_start <= today:
+        candidates.append((profile.ai_start, "the aromatase inhibitor start"))
+    first = min((c.day for c in checkins if c.day <= today), default=None)
+    if first is not None:
+        candidates.append((first, "the first check-in"))
+    return max(candidates, key=lambda c: c[0])
+
+
+def attention(picture: ClinicalPicture, start: date) -> tuple[str, ...]:
+    """Findings a clinician should see first, from the clinical picture (most urgent first)."""
+    out: list[str] = []
+    for day, flags in picture.red_flags:
+        out.append(f"Red flag in the last week ({day.isoformat()}): {red_flag_words(flags)}.")
+    for day in picture.injured_falls_recent:
+        out.append(f"Fall with injury in the last week ({day.isoformat()}).")
+    for run in picture.falls.runs:
+        if run.symptom_day is None or run.symptom_day < start:
+            continue
+        falls = f"{run.falls} fall{'s' if run.falls > 1 else ''}"
+        span = (run.last - run.first).days + 1
+        when = (
+            f"on {run.first.isoformat()}"
+            if run.falls == 1
+            else f"in {span} days ({run.first.isoformat()} to {run.last.isoformat()})"
+        )
+        out.append(
+            f"{falls} {when}, then {' and '.join(run.symptoms)} from "
+            f"{run.symptom_day.isoformat()}: possible vertebral fracture; assess the spine."
+        )
+    if picture.falls.assessment_advised:
+        out.append(
+            "Multifactorial falls assessment advised (World falls guidelines 2022; ASCO 2019 "
+            f"rec. 3.2): {'; '.join(picture.falls.assessment_reasons)}."
+        )
+    for conflict in picture.conflicts:
+        out.append(f"Check the record: {conflict.text}")
+    missing = picture.assessment.missing
+    if missing:
+        out.append("Guideline answer open, missing: " + "; ".join(missing) + ".")
+    return tuple(out)
+
+
+def red_flag_words(flags: Iterable[str]) -> str:
+    return ", ".join(RED_FLAGS[f] for f in flags)
+
+
 def build_report(
     profile: Profile | None,
     checkins: Sequence[CheckIn],
@@ -480,9 +478,15 @@ def build_report(
     frax_major: float | None = None,
     frax_hip: float | None = None,
 ) -> Report:
-    """The visit summary for ``[today - days + 1, today]`` (``days`` 1-3650, else ValueError)."""
+    """The visit summary for the last ``days`` days (1-3650, else ValueError), starting no
+    earlier than the aromatase inhibitor start and the first check-in (see ``period_start``)."""
     _check_days(days)
-    start = today - timedelta(days=days - 1)
+    asked = days
+    start, start_reason = period_start(profile, checkins, today, days)
+    days = (today - start).days + 1
+    picture = build_picture(
+        profile, checkins, dxa_scans, session_logs, today, frax_major=frax_major, frax_hip=frax_hip
+    )
     in_period = sorted((c for c in checkins if start <= c.day <= today), key=lambda c: c.day)
     logs = [s for s in session_logs if start <= s.day <= today]
 
@@ -530,7 +534,7 @@ def build_report(
     calcium_daily = trends.daily_series("calcium", in_period, logs, start, today)
     vitamin_d_daily = trends.daily_series("vitamin_d", in_period, logs, start, today)
     notes = [(c.day, c.note.strip()) for c in in_period if c.note.strip()]
-    notes += [(s.day, f"(session {s.session_id}) {s.note.strip()}") for s in logs if s.note.strip()]
+    notes += [(s.day, f"(after an exercise session) {s.note.strip()}") for s in logs if s.note]
 
     header = ReportHeader(
         name=profile.name if profile and profile.name else "—",
@@ -540,6 +544,8 @@ def build_report(
         end=today,
         days=days,
         generated=today,
+        asked_days=asked,
+        start_reason=start_reason,
     )
     return Report(
         header=header,
@@ -571,7 +577,8 @@ def build_report(
         ),
         falls=tuple((c.day, c.fall_injured) for c in in_period if c.fall),
         red_flags=tuple((c.day, c.red_flags) for c in in_period if c.red_flags),
-        bone=bone_section(profile, dxa_scans, today, frax_major=frax_major, frax_hip=frax_hip),
+        bone=bone_section(picture, dxa_scans),
+        attention=attention(picture, start),
         plan=_plan(plan, today),
         notes=tuple(sorted(notes)),
     )
@@ -607,9 +614,17 @@ def title_lines(report: Report) -> list[tuple[str, str]]:
     return [
         ("Patient", h.name),
         ("Aromatase inhibitor", drug),
-        ("Period", f"{h.start.isoformat()} to {h.end.isoformat()} ({h.days} days)"),
+        ("Period", period_text(h)),
         ("Generated", h.generated.isoformat()),
     ]
+
+
+def period_text(h: ReportHeader) -> str:
+    """The period, and why it is shorter than asked when it starts at the AI or first check-in."""
+    text = f"{h.start.isoformat()} to {h.end.isoformat()} ({h.days} days"
+    if h.asked_days and h.days < h.asked_days:
+        text += f", from {h.start_reason}; {h.asked_days} were asked for"
+    return text + ")"
 
 
 def coverage_text(report: Report) -> str:
@@ -756,27 +771,37 @@ def red_flag_text(day: date, flags: tuple[str, ...]) -> str:
 
 
 def verdicts(a: Assessment) -> list[tuple[str, str, tuple[str, ...]]]:
-    """(guideline, verdict, reasons) for AIBL 2017 and ASCO 2019."""
-    aibl = (
-        "bone-directed therapy advised for the length of AI treatment"
-        if a.aibl_2017.bone_therapy_advised
-        else "bone-directed therapy not called for at this point"
-    )
-    asco = (
-        "offer a bone-modifying agent"
-        if a.asco_2019.offer_bone_agent
-        else "bone-modifying agent not called for at this point"
-    )
+    """(guideline, verdict, reasons) for AIBL 2017 and ASCO 2019; missing items lead."""
     return [
-        ("AIBL position statement 2017 (Hadji et al.)", aibl, a.aibl_2017.reasons),
-        ("ASCO guideline 2019 (Shapiro et al.)", asco, a.asco_2019.reasons),
+        (
+            "AIBL position statement 2017 (Hadji et al.)",
+            AIBL_VERDICTS[a.aibl_2017.bone_therapy_advised],
+            (*(f"Missing: {m}." for m in a.aibl_2017.missing), *a.aibl_2017.reasons),
+        ),
+        (
+            "ASCO guideline 2019 (Shapiro et al.)",
+            ASCO_VERDICTS[a.asco_2019.offer_bone_agent],
+            (*(f"Missing: {m}." for m in a.asco_2019.missing), *a.asco_2019.reasons),
+        ),
     ]
 
 
 def risk_factor_text(bone: BoneSection) -> str:
-    parts = [RISK_FACTORS[r] for r in bone.risk_factors_ticked]
-    parts += [f"{RISK_FACTORS[r]} (from the profile)" for r in bone.risk_factors_derived]
+    """Risk factors that count, each with its source; unknown ones named as unknown."""
+    parts = []
+    for f in bone.picture.risk_factors:
+        if f.status == "yes":
+            parts.append(f"{f.label} ({f.source}: {f.detail})")
+        elif f.status == "unknown":
+            parts.append(f"{f.label}: not known")
     return "; ".join(parts) if parts else "none recorded"
+
+
+def picture_lines(bone: BoneSection) -> list[tuple[str, str]]:
+    """Age, bone status, fractures, falls, BMI with their sources (shared with the screen)."""
+    from coach.bone_text import fact_lines
+
+    return [(k, v) for k, v in fact_lines(bone.picture) if k not in ("Latest DXA", "FRAX")]
 
 
 def frax_text(bone: BoneSection) -> str:
@@ -812,6 +837,11 @@ def adaptation_label(kind: str) -> str:
     return ADAPTATION_LABELS.get(kind, kind)
 
 
+def clinician_reason(a: Adaptation) -> str:
+    """The change in a clinician's words (the person's own wording is for the plan screen)."""
+    return a.detail or ADAPTATION_LABELS.get(a.kind, a.kind).capitalize() + "."
+
+
 # --------------------------------------------------------------------------- Markdown
 
 
@@ -835,6 +865,8 @@ def render_markdown(report: Report) -> str:
     """The visit summary as Markdown (tables with headers), for a file or the terminal."""
     out: list[str] = ["# Bone health visit summary", ""]
     out += [f"- **{label}:** {_md_text(value)}" for label, value in title_lines(report)]
+    out += ["", "## Needs attention", ""]
+    out += [f"- {_md_text(item)}" for item in report.attention] or ["Nothing flagged."]
     out += ["", "## Check-ins", "", coverage_text(report), ""]
     out += ["## Aromatase inhibitor taken", "", adherence_text(report), ""]
 
@@ -901,6 +933,8 @@ def render_markdown(report: Report) -> str:
         )
     else:
         out += ["No DXA scans on record."]
+    out += [""]
+    out += [f"- **{label}:** {_md_text(value)}" for label, value in picture_lines(bone)]
     out += ["", f"Risk factors: {_md_text(risk_factor_text(bone))}.", "", frax_text(bone), ""]
     out += ["### What the guidelines say — discuss with the care team", ""]
     for name, verdict, reasons in verdicts(bone.assessment):
@@ -917,7 +951,7 @@ def render_markdown(report: Report) -> str:
             out += _md_table(
                 ("Date", "Change", "Week", "Reason"),
                 (
-                    (a.day.isoformat(), adaptation_label(a.kind), str(a.week), a.reason)
+                    (a.day.isoformat(), adaptation_label(a.kind), str(a.week), clinician_reason(a))
                     for a in report.plan.adaptations
                 ),
             )

@@ -37,6 +37,9 @@ table { border-collapse: collapse; width: 100%; margin: 2mm 0; font-size: 9pt; }
 th, td { border: 1px solid #aaa; padding: 0.8mm 1.5mm; text-align: left; vertical-align: top; }
 thead th { background: #eee; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.fixed { table-layout: fixed; font-size: 8pt; }
+table.fixed th { white-space: normal; overflow-wrap: break-word; }
+table.fixed td { overflow-wrap: break-word; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 figure { margin: 2mm 0; break-inside: avoid; page-break-inside: avoid; }
 figcaption { font-size: 9pt; color: #333; }
@@ -44,13 +47,20 @@ svg.chart { display: block; width: 100%; max-width: 180mm; height: auto; }
 svg.chart text { font: 11px system-ui, sans-serif; fill: #111; }
 .verdict { font-weight: 600; }
 .muted { color: #444; }
-footer { margin-top: 8mm; padding-top: 2mm; border-top: 1px solid #888; font-size: 9pt; }
+footer { margin-top: 4mm; padding-top: 2mm; border-top: 1px solid #888; font-size: 9pt;
+         break-before: avoid; page-break-before: avoid; }
+.closing { break-inside: avoid; page-break-inside: avoid; }
 @page { size: A4; margin: 15mm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
   thead { display: table-header-group; }
 }
 """
+
+# The week table has 9 columns: a fixed layout in these shares of the width keeps it inside the
+# printable width of A4 and Letter (a long date column, the figures narrower; headers wrap).
+WEEK_COLUMN_PERCENT = (15, 11, 10, 10, 13, 10, 11, 10, 10)
+NUTRIENT_COLUMN_PERCENT = (24, 16, 12, 15, 15, 18)
 
 # Chart geometry (SVG user units; the SVG scales to the page width).
 W, H = 640, 210
@@ -61,12 +71,26 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _table(head: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequence[int] = ()) -> str:
+def _table(
+    head: Sequence[str],
+    rows: Iterable[Sequence[str]],
+    numeric: Sequence[int] = (),
+    *,
+    widths: Sequence[int] = (),
+    cls: str = "",
+) -> str:
+    """A table; ``widths`` (percent per column) fix the layout so it never outgrows the page."""
+
     def cell(tag: str, i: int, text: str) -> str:
         cls = ' class="n"' if i in numeric else ""
         return f"<{tag}{cls}>{esc(text)}</{tag}>"
 
-    out = ["<table>", "<thead><tr>"]
+    out = [f'<table class="{cls}">' if cls else "<table>"]
+    if widths:
+        out.append(
+            "<colgroup>" + "".join(f'<col style="width:{w}%">' for w in widths) + "</colgroup>"
+        )
+    out.append("<thead><tr>")
     out += [cell("th", i, h) for i, h in enumerate(head)]
     out += ["</tr></thead>", "<tbody>"]
     for row in rows:
@@ -219,6 +243,8 @@ def render(report: r.Report) -> str:
     meta = "".join(
         f"<dt>{esc(label)}</dt><dd>{esc(value)}</dd>" for label, value in r.title_lines(report)
     )
+    flags = _ul(report.attention) if report.attention else _p("Nothing flagged.")
+    sections.append(_section("attention", "Needs attention", [flags]))
     sections.append(_section("checkins", "Check-ins", [_p(r.coverage_text(report))]))
     sections.append(
         _section("adherence", "Aromatase inhibitor taken", [_p(r.adherence_text(report))])
@@ -251,6 +277,8 @@ def render(report: r.Report) -> str:
             r.WEEK_HEADER,
             r.week_rows(report),
             numeric=(1, 2, 3, 4, 5, 6, 7, 8),
+            widths=WEEK_COLUMN_PERCENT,
+            cls="fixed",
         )
     else:
         week_table = _p("No check-ins in this period.")
@@ -286,6 +314,8 @@ def render(report: r.Report) -> str:
                     ),
                     (r.nutrient_row(report.calcium), r.nutrient_row(report.vitamin_d)),
                     numeric=(1, 2, 3, 4, 5),
+                    widths=NUTRIENT_COLUMN_PERCENT,
+                    cls="fixed",
                 )
             ],
         )
@@ -318,6 +348,11 @@ def render(report: r.Report) -> str:
         )
     else:
         bone_parts.append(_p("No DXA scans on record."))
+    bone_parts.append(
+        '<dl class="meta">'
+        + "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in r.picture_lines(bone))
+        + "</dl>"
+    )
     bone_parts.append(_p(f"Risk factors: {r.risk_factor_text(bone)}."))
     bone_parts.append(_p(r.frax_text(bone)))
     bone_parts.append("<h3>What the guidelines say — discuss with the care team</h3>")
@@ -337,7 +372,12 @@ def render(report: r.Report) -> str:
                 _table(
                     ("Date", "Change", "Week", "Reason"),
                     (
-                        (a.day.isoformat(), r.adaptation_label(a.kind), str(a.week), a.reason)
+                        (
+                            a.day.isoformat(),
+                            r.adaptation_label(a.kind),
+                            str(a.week),
+                            r.clinician_reason(a),
+                        )
                         for a in report.plan.adaptations
                     ),
                     numeric=(2,),
@@ -351,7 +391,12 @@ def render(report: r.Report) -> str:
         notes = _ul(f"{d.isoformat()}: {text}" for d, text in report.notes)
     else:
         notes = _p("No notes in this period.")
-    sections.append(_section("notes", "Patient's notes", [notes]))
+    # The last section and the footer stay together: a page never holds the footer alone.
+    closing = (
+        '<div class="closing">'
+        + _section("notes", "Patient's notes", [notes])
+        + f"\n<footer><p>{esc(report.disclaimer)}</p></footer></div>"
+    )
 
     title = f"Bone health visit summary — {h.name} — {h.end.isoformat()}"
     return "\n".join(
@@ -371,8 +416,8 @@ def render(report: r.Report) -> str:
             "</header>",
             "<main>",
             *sections,
+            closing,
             "</main>",
-            f"<footer><p>{esc(report.disclaimer)}</p></footer>",
             "</body>",
             "</html>",
             "",

@@ -59,6 +59,7 @@ def log_for(
     effort: int | None,
     pain_during: int | None,
     note: str = "",
+    steady: bool | None = None,
 ) -> SessionLog:
     """The log of one plan session done on ``day``, with its estimated minutes by kind.
 
@@ -75,6 +76,7 @@ def log_for(
         pain_during=pain_during,
         exercises=tuple(p.exercise_id for p in session.prescriptions),
         note=note,
+        steady=steady,
         **minutes,
     )
 

@@ -33,19 +33,21 @@ from operator import attrgetter
 from typing import Literal, NamedTuple
 
 from coach.models import DXA_SITE_LABELS, DXA_SITES, CheckIn, DxaScan, SessionLog
-from coach.risk import ASCO_T
 
 # --------------------------------------------------------------------------- targets (FACTS.md)
+# Every target and limit lives in coach.thresholds; the trends draw them as reference lines.
+from coach.thresholds import (
+    AEROBIC_TARGET_MIN_PER_WEEK,
+    BALANCE_TARGET_MIN_PER_WEEK,
+    CALCIUM_TARGET_MG,
+    CALCIUM_UPPER_LIMIT_MG,
+    PAIN_RAISE_LEVEL,
+    RESISTANCE_TARGET_SESSIONS_PER_WEEK,
+    VITAMIN_D_TARGET_IU,
+    VITAMIN_D_UPPER_LIMIT_IU,
+)
+from coach.thresholds import T_OSTEOPOROSIS_AT as T_SCORE_REFERENCE  # -2.5: osteoporosis
 
-AEROBIC_TARGET_MIN_PER_WEEK = 150  # ACSM 2019 / Too Fit To Fracture: 150 min/week aerobic
-RESISTANCE_TARGET_SESSIONS_PER_WEEK = 2  # ACSM 2019 / TTFF: resistance at least 2 days/week
-BALANCE_TARGET_MIN_PER_WEEK = 120  # TTFF: balance training building to about 2 hours/week
-CALCIUM_TARGET_MG = 1200  # women over 50: 1200 mg/day (FNB 2011, BHOF)
-CALCIUM_UPPER_LIMIT_MG = 2000  # upper limit from all sources
-VITAMIN_D_TARGET_IU = 800  # BHOF 800-1000 IU from age 50; the lower bound is the target line
-VITAMIN_D_UPPER_LIMIT_IU = 4000  # upper limit (IOM 2011); the app never suggests more
-PAIN_RAISE_LEVEL = 4  # worst joint pain >= 4 predicted stopping the AI (Chim 2013): raise it
-T_SCORE_REFERENCE = ASCO_T  # -2.5: osteoporosis range (ASCO 2019, inclusive)
 # Adherence has no target line on purpose: the aim is every day, and a line at 80 % (a research
 # cut-off) would read as "missing one day in five is fine".
 

@@ -8,7 +8,7 @@ palette all list the same things, and a place that does not exist is never shown
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -21,6 +21,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 if TYPE_CHECKING:
+    from coach.picture import ClinicalPicture
     from store.db import Store
 
 DEFAULT_THEME = "textual-dark"
@@ -269,6 +270,32 @@ class CoachApp(App[None]):
         from screens.learn import LearnScreen
 
         self.push_screen(LearnScreen(topic_id=topic_id))
+
+    def picture(
+        self,
+        *,
+        ticked: Iterable[str] | None = None,
+        frax: tuple[float | None, float | None] | None = None,
+    ) -> ClinicalPicture:
+        """The person's clinical picture today (``coach.picture``): what every screen shows.
+
+        ``ticked`` and ``frax`` replace the saved risk-factor ticks and FRAX (the bone-health
+        screen passes them as typed, so its answer follows the keyboard)."""
+        from coach.picture import build_picture, frax_from_settings, picture_window
+
+        today = self.today()
+        start, end = picture_window(today)
+        major, hip = frax if frax is not None else frax_from_settings(self.store.settings())
+        return build_picture(
+            self.store.get_profile(),
+            self.store.checkins(start, end),
+            self.store.dxa_scans(),
+            self.store.session_logs(start, end),
+            today,
+            frax_major=major,
+            frax_hip=hip,
+            ticked=ticked,
+        )
 
     def notify_read_only(self) -> bool:
         """Say so when a save is impossible; return True if the store is read-only."""

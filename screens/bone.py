@@ -3,10 +3,11 @@
 Everything from the keyboard at 80x24: type a scan's date, pick the site (←/→ or 1-3), type the
 T-score, Enter or ctrl+s saves; the list of scans groups them by visit with the lowest marked in
 words; d deletes the highlighted scan after a question. Space ticks a risk factor and saves it to
-the profile at once; factors the profile already implies (age, smoking) are shown ticked "from
-your profile". FRAX percentages (optional) are kept in settings. The guideline text and the next
-DXA date come from ``coach.report.bone_section`` (AIBL 2017 and ASCO 2019 via ``coach.risk``), so
-this screen and the clinician's report always say the same thing.
+the profile at once; factors the profile or the check-ins already show (age, a spine fracture,
+smoking, BMI) are shown ticked "from your profile". FRAX percentages (optional) are kept in
+settings. Everything clinical comes from the clinical picture (``coach.picture``, via
+``CoachApp.picture``) and is worded by ``coach.bone_text``, so this screen, ``bonecoach bone`` and
+the clinician's report always say the same thing.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
+from coach.bone_text import picture_as_text
 from coach.models import (
     DXA_SITE_LABELS,
     DXA_SITES,
@@ -37,15 +39,16 @@ from coach.models import (
     Profile,
     ValidationError,
 )
-from coach.report import (
+from coach.picture import (
     FRAX_SETTING,
-    BoneSection,
-    bone_section,
-    derived_risk_factors,
+    SOURCE_DATA,
+    SOURCE_STATED,
+    ClinicalPicture,
     frax_from_settings,
     frax_to_setting,
 )
-from coach.risk import HEADING, format_assessment
+from coach.report import BoneSection, bone_section
+from coach.risk import HEADING
 from screens.app import CoachApp
 from screens.widgets.fields import FieldRow, NumberInput, Section, TextInput, TickBox, read_number
 
@@ -180,18 +183,25 @@ def next_due_short(section: BoneSection, today: date) -> str:
     return f"next DXA due {due.isoformat()}"
 
 
+SHORT_ANSWERS = {True: "advised", False: "not advised", None: "cannot say yet"}
+
+
 def verdict_line(section: BoneSection, today: date) -> str:
-    """Two short lines: the lowest T-score and next scan, then both verdicts."""
+    """Two short lines: the lowest T-score and next scan, then the answer in plain words."""
     a = section.assessment
-    aibl = "therapy advised" if a.aibl_2017.bone_therapy_advised else "therapy not called for"
-    asco = "offer an agent" if a.asco_2019.offer_bone_agent else "agent not called for"
     if not section.visits:
         low = "No DXA result yet"
     else:
         visit = section.visits[-1]
         site, t = visit.lowest
         low = f"Lowest T-score {t:+.1f} ({DXA_SITE_LABELS[site]}, {visit.day.isoformat()})"
-    return f"[b]{low}[/b] · {next_due_short(section, today)}\nAIBL 2017: {aibl} · ASCO 2019: {asco}"
+    if a.advised is True:
+        short = "guidelines advise discussing a bone medicine with your care team"
+    elif a.advised is False:
+        short = "no bone medicine advised by the guidelines at this point"
+    else:
+        short = "guidelines cannot say yet: " + "; ".join(m.split(" (")[0] for m in a.missing)
+    return f"[b]{low}[/b] · {next_due_short(section, today)}\n{short}"
 
 
 class BoneHealthScreen(Screen[None]):
@@ -214,10 +224,14 @@ class BoneHealthScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         store = self.coach.store
-        today = self.coach.today()
         profile = store.get_profile()
         self.ticked: set[str] = set(profile.risk_factors) if profile else set()
-        derived = derived_risk_factors(profile, today)
+        picture = self.coach.picture()
+        derived = {
+            f.name: f.source
+            for f in picture.risk_factors
+            if f.status == "yes" and f.source != SOURCE_STATED
+        }
         major, hip = frax_from_settings(store.settings())
         yield Header()
         yield Static(id="bone-summary")
@@ -248,7 +262,8 @@ class BoneHealthScreen(Screen[None]):
             boxes = []
             for name, label in RISK_FACTORS.items():
                 if name in derived:
-                    box = TickBox(f"{label} (from your profile)", True, id=f"risk-{name}")
+                    where = "check-ins" if derived[name] == SOURCE_DATA else "profile"
+                    box = TickBox(f"{label} (from your {where})", True, id=f"risk-{name}")
                     box.disabled = True
                 else:
                     box = TickBox(label, name in self.ticked, id=f"risk-{name}")
@@ -293,17 +308,13 @@ class BoneHealthScreen(Screen[None]):
                 values.append(saved[i])
         return values[0], values[1]
 
+    def picture(self) -> ClinicalPicture:
+        """The clinical picture with the risk factors as ticked on screen and FRAX as typed."""
+        return self.coach.picture(ticked=self.ticked, frax=self._frax())
+
     def section(self) -> BoneSection:
-        """Scans from the store, risk factors as ticked on screen, FRAX as typed."""
-        major, hip = self._frax()
-        return bone_section(
-            self.coach.store.get_profile(),
-            self.coach.store.dxa_scans(),
-            self.coach.today(),
-            frax_major=major,
-            frax_hip=hip,
-            risk_factors=self.ticked,
-        )
+        """Scans from the store, and the picture's answers."""
+        return bone_section(self.picture(), self.coach.store.dxa_scans())
 
     def refresh_view(self) -> None:
         """Re-read the store and redraw the list, the summary and the assessment."""
@@ -318,7 +329,7 @@ class BoneHealthScreen(Screen[None]):
             with suppress(OptionDoesNotExist):  # deleted: the highlight stays where it falls
                 listing.highlighted = listing.get_option_index(highlighted)
         self.query_one("#bone-summary", Static).update(verdict_line(section, self.coach.today()))
-        text = format_assessment(section.assessment, width=ASSESSMENT_WIDTH)
+        text = picture_as_text(section.picture, width=ASSESSMENT_WIDTH)
         text = text.split("\n", 2)[2].lstrip("\n")  # the section title already says HEADING
         self.query_one("#assessment", Static).update(
             Text(f"{text}\n\nNext DXA: {section.next_due_text}")

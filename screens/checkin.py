@@ -264,7 +264,7 @@ class CheckInScreen(Screen[bool]):
             if topic:
                 self.coach.call_later(self.coach.open_topic, topic)
 
-        self.app.push_screen(CheckInSummaryScreen(checkin), closed)
+        self.app.push_screen(CheckInSummaryScreen(checkin, self.coach.picture()), closed)
 
     def action_same_as_yesterday(self) -> None:
         """Fill the habits from yesterday (falls, symptoms and the note stay as they are)."""

@@ -10,8 +10,16 @@ from textual.widgets import Footer, Static
 
 from coach.checkin import JOINT_PAIN_TOPIC, RED_FLAGS_TOPIC, summary_prompts
 from coach.models import CheckIn
+from coach.picture import ClinicalPicture
 
-MARKERS = {"stop": "⚠ STOP", "attention": "! ", "info": "· ", "good": "✓ "}
+MARKERS = {
+    "emergency": "⚠ EMERGENCY",
+    "stop": "⚠ STOP",
+    "attention": "! ",
+    "info": "· ",
+    "good": "✓ ",
+}
+URGENT = ("emergency", "stop")
 
 
 class CheckInSummaryScreen(ModalScreen[str | None]):
@@ -24,10 +32,12 @@ class CheckInSummaryScreen(ModalScreen[str | None]):
         Binding("r", "red_flags", "When to call", id="summary-when-to-call"),
     ]
 
-    def __init__(self, checkin: CheckIn) -> None:
+    def __init__(self, checkin: CheckIn, picture: ClinicalPicture | None = None) -> None:
         super().__init__()
         self.checkin = checkin
-        self.prompts = summary_prompts(checkin)
+        self.prompts = summary_prompts(
+            checkin, picture
+        )  # the same words `bonecoach checkin` prints
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="summary"):
@@ -35,9 +45,10 @@ class CheckInSummaryScreen(ModalScreen[str | None]):
                 f"[b]Saved: {self.checkin.day.strftime('%A %d %B')}[/b]", id="summary-title"
             )
             for prompt in self.prompts:
-                if prompt.level == "stop":
+                if prompt.level in URGENT:
                     yield Static(
-                        f"[b]⚠ STOP[/b]  {prompt.text}  (r: when to call)", classes="prompt stop"
+                        f"[b]{MARKERS[prompt.level]}[/b]  {prompt.text}  (r: when to call)",
+                        classes="prompt stop",
                     )
                 else:
                     extra = (
@@ -55,7 +66,7 @@ class CheckInSummaryScreen(ModalScreen[str | None]):
         if action == "joint_pain":
             return any(p.topic == JOINT_PAIN_TOPIC for p in self.prompts)
         if action == "red_flags":
-            return any(p.level == "stop" for p in self.prompts)
+            return any(p.level in URGENT for p in self.prompts)
         return True
 
     def action_close(self) -> None:

@@ -20,6 +20,13 @@ from coach.texts import DISCLAIMER, PRIVACY
 from screens.app import CoachApp
 from screens.widgets.fields import FieldRow, NumberInput, TextInput, TickBox, read_number
 
+# Smoking changes the guideline answer (a risk factor), so it is asked, never assumed "no".
+SMOKING_CHOICES = (
+    ("Not answered yet", "unknown"),
+    ("Never smoked", "no"),
+    ("Used to smoke", "former"),
+    ("Smoke now", "yes"),
+)
 EQUIPMENT_CHOICES = (
     ("a sturdy chair", "chair"),
     ("resistance bands", "band"),
@@ -65,6 +72,12 @@ class OnboardingScreen(Screen[None]):
                     allow_blank=False,
                     id="ai_drug",
                     compact=True,
+                ),
+            )
+            yield FieldRow(
+                "Smoking",
+                Select(
+                    SMOKING_CHOICES, value="unknown", allow_blank=False, id="smoker", compact=True
                 ),
             )
             yield FieldRow(
@@ -124,6 +137,7 @@ class OnboardingScreen(Screen[None]):
             profile = Profile(
                 name=self.query_one("#name", Input).value.strip()[:40],
                 ai_drug=str(self.query_one("#ai_drug", Select).value),
+                smoker=str(self.query_one("#smoker", Select).value),
                 equipment=equipment,
                 **values,  # type: ignore[arg-type]
             )

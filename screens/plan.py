@@ -577,7 +577,14 @@ class PlanScreen(Screen[None]):
             if not isinstance(answers, SessionAnswers):
                 return
             log = log_for(
-                plan, week, session, day, answers.effort, answers.pain_during, answers.note
+                plan,
+                week,
+                session,
+                day,
+                answers.effort,
+                answers.pain_during,
+                answers.note,
+                answers.steady,
             )
             with store.batch():
                 before = find_log(store.session_logs(day, day), day, sid)

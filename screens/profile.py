@@ -57,6 +57,7 @@ EQUIPMENT_LABELS = {
 NUMBER_FIELDS: dict[str, tuple[str, str, float]] = {
     "birth_year": ("Year of birth", "optional, e.g. 1958", 1),
     "weight_kg": ("Weight, kg", "optional", 0.5),
+    "height_cm": ("Height, cm", "optional, for BMI", 0.5),
     "days_per_week": ("Exercise days a week", "1-7", 1),
     "minutes_per_session": ("Minutes per session", "10-90", 5),
     "falls_last_year": ("Falls in the last year", "0 if none", 1),
@@ -181,7 +182,18 @@ class ProfileScreen(Screen[bool]):
                     id="row-name",
                 ),
                 self._number("birth_year", p),
+                FieldRow(
+                    "Date of birth",
+                    TextInput(
+                        p.birth_date.isoformat() if p.birth_date else "",
+                        placeholder="YYYY-MM-DD, optional",
+                        max_length=10,
+                        id="birth_date",
+                    ),
+                    id="row-birth_date",
+                ),
                 self._number("weight_kg", p),
+                self._number("height_cm", p),
                 self._choice("smoker", p),
             )
             yield Section(
@@ -226,7 +238,7 @@ class ProfileScreen(Screen[bool]):
     def _number(self, name: str, p: Profile) -> FieldRow:
         label, hint, step = NUMBER_FIELDS[name]
         spec = PROFILE_RANGES[name]
-        start = 1960 if name == "birth_year" else (70 if name == "weight_kg" else None)
+        start = {"birth_year": 1960, "weight_kg": 70, "height_cm": 165}.get(name)
         control = NumberInput(spec, getattr(p, name), step=step, start=start, id=name)
         return FieldRow(label, control, hint, id=f"row-{name}")
 
@@ -277,13 +289,16 @@ class ProfileScreen(Screen[bool]):
             except ValidationError as error:
                 self._show(name, error.message)
                 ok = False
-        try:
-            fields["ai_start"] = _parse_day("ai_start", self.query_one("#ai_start", Input).value)
-            self._show("ai_start", None)
-        except ValidationError as error:
-            self._show("ai_start", error.message)
-            ok = False
-        for name in ("birth_year", "ai_start"):  # the rules that need today, one field each
+        for name in ("ai_start", "birth_date"):
+            try:
+                fields[name] = _parse_day(name, self.query_one(f"#{name}", Input).value)
+                self._show(name, None)
+            except ValidationError as error:
+                self._show(name, error.message)
+                ok = False
+        if fields.get("birth_date") is not None and fields.get("birth_year") is None:
+            fields["birth_year"] = fields["birth_date"].year  # the date says the year too
+        for name in ("birth_year", "ai_start", "birth_date"):  # rules that need today
             if fields.get(name) is not None:
                 try:
                     check_profile_against_today(Profile(**{name: fields[name]}), today)
@@ -324,10 +339,10 @@ class ProfileScreen(Screen[bool]):
     def _validate_one(self, event: FieldRow.Changed) -> None:
         """Check a number or date as it is typed; the message goes as soon as it is fixed."""
         control = event.row.control
-        if control.id != "ai_start" or not isinstance(control, Input):
+        if control.id not in ("ai_start", "birth_date") or not isinstance(control, Input):
             return  # numbers are checked by FieldRow itself
         try:
-            _parse_day("ai_start", control.value)
+            _parse_day(control.id, control.value)
             event.row.show_error(None)
         except ValidationError as error:
             event.row.show_error(error.message)

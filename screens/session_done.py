@@ -1,7 +1,9 @@
 """Mark a plan session done: how hard it felt and joint pain during it, in a small dialog.
 
-Both numbers are asked because they are what a care team wants to see next to the minutes;
-nothing is saved here: the dialog returns the answers and the plan screen saves them.
+Both numbers are asked because they are what a care team wants to see next to the minutes; the
+steadiness answer ("did you manage the balance and impact work steadily?") is what lets balance
+and impact step up (coach.adapt): nothing harder comes by the calendar alone. Nothing is saved
+here: the dialog returns the answers and the plan screen saves them.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from coach.models import NOTE_MAX_CHARS, SESSION_RANGES, SessionLog, ValidationError
+from screens.widgets.choice import YesNo
 from screens.widgets.fields import (
     FieldRow,
     NumberInput,
@@ -32,6 +35,7 @@ class SessionAnswers:
     effort: int
     pain_during: int
     note: str = ""
+    steady: bool | None = None
 
 
 FIELDS = {
@@ -81,6 +85,12 @@ class SessionDoneScreen(ModalScreen[SessionAnswers | None]):
                     id=f"row-{name}",
                 )
             yield FieldRow(
+                "Felt steady? (balance/impact)",
+                YesNo(previous.steady if previous else None, id="steady"),
+                "y: managed it · n: wobbly",
+                id="row-steady",
+            )
+            yield FieldRow(
                 "Note (optional)",
                 TextInput(
                     previous.note if previous else "",
@@ -109,7 +119,8 @@ class SessionDoneScreen(ModalScreen[SessionAnswers | None]):
         if len(values) < len(FIELDS):
             return None
         note = self.query_one("#note", TextInput).value.strip()
-        return SessionAnswers(values["effort"], values["pain_during"], note)
+        steady = self.query_one("#steady", YesNo).value
+        return SessionAnswers(values["effort"], values["pain_during"], note, steady)
 
     @on(Input.Submitted)
     def _next(self, event: Input.Submitted) -> None:

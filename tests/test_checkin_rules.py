@@ -149,3 +149,73 @@ def test_calcium_verdict_levels() -> None:
     assert calcium_verdict(CALCIUM_TARGET_MG - 1)[0] == "low"
     assert calcium_verdict(2000)[0] == "ok"
     assert calcium_verdict(2001)[0] == "high"
+
+
+# --------------------------------------------------------------------------- issue 12, items 5-6
+
+
+def test_emergency_advice_comes_before_calling_the_care_team() -> None:
+    prompts = summary_prompts(CheckIn(TODAY, red_flags=("chest_pain",), pain=6))
+    assert [p.level for p in prompts[:2]] == ["emergency", "stop"]
+    assert "Call emergency services now" in prompts[0].text and "chest pain" in prompts[0].text
+    assert "contact your care team today" in prompts[1].text
+    back = summary_prompts(CheckIn(TODAY, red_flags=("sudden_back_pain",)))
+    assert back[0].level == "stop" and "spine fracture" in back[0].text
+
+
+def test_pain_10_is_not_worded_like_pain_4() -> None:
+    words = {
+        pain: next(p.text for p in summary_prompts(CheckIn(TODAY, pain=pain)))
+        for pain in (4, 5, 10)
+    }
+    assert "severe" in words[10] and "soon" in words[10]
+    assert "moderate" in words[5]
+    assert len(set(words.values())) == 3
+
+
+def test_interference_mood_fatigue_and_smoking_are_not_a_good_day() -> None:
+    prompts = summary_prompts(CheckIn(TODAY, interference=4, mood=1, fatigue=10, smoked=True))
+    levels = [p.level for p in prompts]
+    assert "good" not in levels and levels.count("attention") == 3
+    text = " ".join(p.text for p in prompts)
+    assert "4/4" in text and "1/5" in text and "10/10" in text and "smoked" in text
+    assert not any("Thank you" in p.text for p in prompts)
+
+
+def test_a_supplement_without_food_does_not_count_food_as_zero() -> None:
+    (prompt,) = summary_prompts(CheckIn(TODAY, calcium_supplement_mg=600))
+    assert prompt.level == "info" and "food was not recorded" in prompt.text
+    assert "short" not in prompt.text
+    (high,) = summary_prompts(CheckIn(TODAY, calcium_supplement_mg=2500))
+    assert high.level == "attention" and "2000 mg" in high.text
+
+
+def test_a_fall_without_injury_says_watch_back_pain_and_height() -> None:
+    prompts = summary_prompts(CheckIn(TODAY, fall=True, fall_injured=False))
+    assert any("watch for new back pain or loss of height" in p.text for p in prompts)
+
+
+def test_a_second_fall_suggests_a_falls_assessment() -> None:
+    from coach.models import Profile
+    from coach.picture import build_picture
+
+    falls = [CheckIn(TODAY - timedelta(days=20), fall=True), CheckIn(TODAY, fall=True)]
+    picture = build_picture(Profile(), falls, (), (), TODAY)
+    prompts = summary_prompts(falls[-1], picture)
+    assert any("falls assessment" in p.text and "2 falls" in p.text for p in prompts)
+    assert not any("falls assessment" in p.text for p in summary_prompts(falls[-1]))
+
+
+def test_new_prompts_pass_the_safety_lint() -> None:
+    worst = CheckIn(
+        TODAY,
+        pain=10,
+        interference=4,
+        mood=1,
+        fatigue=10,
+        smoked=True,
+        calcium_supplement_mg=600,
+        red_flags=("chest_pain", "faint_dizzy", "sudden_back_pain"),
+    )
+    for prompt in summary_prompts(worst):
+        assert lint(prompt.text) == [], prompt.text

@@ -123,14 +123,19 @@ def test_profile_change_is_reported_and_regenerate_makes_a_new_plan(capsys) -> N
 @pytest.mark.parametrize(
     ("args", "aibl", "asco", "interval"),
     [
-        (["--t-score", "-2.0"], False, False, 24),
-        (["--t-score", "-2.1"], True, False, 24),
-        (["--t-score", "-1.6", "--risk", "smoking"], True, False, 24),
-        (["--t-score", "-1.5", "--risk", "smoking"], False, False, 24),
-        (["--risk", "smoking", "steroids"], True, False, None),
+        (["--t-score", "-2.0"], False, None, 24),  # no FRAX: ASCO cannot say "no"
+        (["--t-score", "-2.0", "--frax-major", "9", "--frax-hip", "1"], False, False, 24),
+        (["--t-score", "-2.1"], True, None, 24),
+        (["--t-score", "-1.6", "--risk", "smoking"], True, None, 24),
+        (["--t-score", "-1.5", "--risk", "smoking"], False, None, 24),
+        (["--risk", "smoking", "steroids"], True, None, None),
+        (["--risk", "smoking"], None, None, None),  # no scan: the T-score is unknown
+        ([], None, None, None),
         (["--t-score", "-2.5"], True, True, None),
         (["--t-score", "0.5", "--frax-major", "20"], False, True, None),
-        (["--t-score", "0.5", "--frax-hip", "2.9"], False, False, 24),
+        (["--t-score", "0.5", "--frax-hip", "2.9"], False, None, 24),
+        (["--t-score", "0.5", "--frax-major", "19.9", "--frax-hip", "2.9"], False, False, 24),
+        (["--vertebral-fracture"], None, True, None),
     ],
 )
 def test_assess_json(capsys, args: list[str], aibl: bool, asco: bool, interval: int | None) -> None:
@@ -139,7 +144,11 @@ def test_assess_json(capsys, args: list[str], aibl: bool, asco: bool, interval: 
     assert code == 0
     assert data["aibl_2017"]["bone_therapy_advised"] is aibl
     assert data["asco_2019"]["offer_bone_agent"] is asco
-    assert data["asco_2019"]["dxa_interval_months"] == interval
+    assert set(data["aibl_2017"]) == {"bone_therapy_advised", "missing", "reasons"}
+    assert set(data["asco_2019"]) == {"offer_bone_agent", "missing", "reasons"}
+    for key, answer in (("aibl_2017", aibl), ("asco_2019", asco)):
+        assert bool(data[key]["missing"]) == (answer is None)
+    assert data["dxa_interval_months"] == interval
 
 
 def test_assess_touches_no_store_and_rejects_bad_input(capsys, _isolated_data: Path) -> None:

@@ -16,6 +16,7 @@ from fhir.resources.R4B.bundle import Bundle
 from coach.demo import DemoData, make_demo
 from coach.fhir import CODE_SYSTEM, LOINC, PATIENT_ID, fhir_bundle
 from coach.models import CheckIn, DxaScan, Profile, SessionLog
+from coach.picture import build_picture
 
 TODAY = date(2026, 11, 26)
 
@@ -81,6 +82,12 @@ def expected_counts(demo: DemoData) -> Counter[str]:
     exercise_days |= {s.day for s in demo.session_logs}
     counts["exercise"] = len(exercise_days)
     counts["dxa"] = len(demo.dxa_scans)
+    # from the clinical picture of TODAY: body size, and falls in the last 12 months
+    picture = build_picture(demo.profile, demo.checkins, demo.dxa_scans, demo.session_logs, TODAY)
+    counts["body-weight"] = picture.weight_kg is not None
+    counts["body-height"] = picture.height_cm is not None
+    counts["bmi"] = picture.bmi is not None
+    counts["falls-12-months"] = picture.falls.count_12m > 0
     return counts
 
 
@@ -90,6 +97,10 @@ def kind(resource: dict) -> str:
         return "pain"
     if (LOINC, "55411-3") in found:
         return "exercise"
+    loinc = {"29463-7": "body-weight", "8302-2": "body-height", "39156-5": "bmi"}
+    for code, name in loinc.items():
+        if (LOINC, code) in found:
+            return name
     project = next(code for system, code in found if system == CODE_SYSTEM)
     return "dxa" if project.startswith("dxa-t-score-") else project
 
@@ -113,7 +124,8 @@ def test_every_observation_is_about_the_patient_on_a_day(bundle: dict) -> None:
         assert obs["subject"] == {"reference": patient_url}
         assert obs["status"] == "final"
         date.fromisoformat(obs["effectiveDateTime"])
-        assert obs["category"][0]["coding"][0]["code"] in ("survey", "activity", "imaging")
+        category = obs["category"][0]["coding"][0]["code"]
+        assert category in ("survey", "activity", "imaging", "vital-signs")
 
 
 def test_codes_and_values(bundle: dict, demo: DemoData) -> None:

@@ -38,6 +38,7 @@ from coach.planner import (
     adapt,
     bone_status,
     current_week,
+    impact_level,
     make_plan,
     max_next_aerobic,
     plan_to_json,
@@ -103,8 +104,14 @@ def _items(plan: Plan):
 
 
 def _osteoporosis(profile: Profile, history: PlanHistory, today: date) -> bool:
-    scans = [s.t_score for s in history.dxa_scans if s.day <= today]
-    return profile.bone_status == "osteoporosis" or (bool(scans) and min(scans) <= -2.5)
+    """Latest scan day's lowest T-score, else the profile; a spine fracture always counts."""
+    past = [s for s in history.dxa_scans if s.day <= today]
+    if profile.vertebral_fracture:
+        return True
+    if past:
+        latest = max(s.day for s in past)
+        return min(s.t_score for s in past if s.day == latest) <= -2.5
+    return profile.bone_status == "osteoporosis"
 
 
 def _gear(profile: Profile) -> set[str]:
@@ -275,7 +282,9 @@ def test_adapt_is_safe_idempotent_and_round_trips(case, recent, logged, offset) 
     assert_lint_clean(once)
     for a in once.adaptations:
         assert a.day == today and re.search(r"\d", a.reason)
-    assert len(once.adaptations) <= 1
+    kinds = [a.kind for a in once.adaptations]
+    assert len(kinds) == len(set(kinds))  # at most one change of each kind per call ...
+    assert len(set(kinds) & {"pause", "ease", "repeat", "progress", "step up"}) <= 1  # one dose
 
 
 # --------------------------------------------------------------------------- JSON shape
@@ -334,7 +343,7 @@ def test_osteoporosis_from_t_score_removes_impact_and_says_why() -> None:
     assert any("-2.5" in r for r in plan.reasons)
 
 
-def test_bone_status_thresholds_and_profile_floor() -> None:
+def test_bone_status_thresholds_latest_scan_else_profile() -> None:
     def status(t: float, profile_status: str = "unknown") -> str:
         scans = [DxaScan(day=date(2025, 1, 1), site="total_hip", t_score=t)]
         return bone_status(_profile(bone_status=profile_status), scans, TODAY)[0]
@@ -343,7 +352,9 @@ def test_bone_status_thresholds_and_profile_floor() -> None:
     assert status(-2.4) == "osteopenia"
     assert status(-1.1) == "osteopenia"
     assert status(-1.0) == "normal"
-    assert status(0.5, "osteoporosis") == "osteoporosis"  # a scan never makes it better
+    # the latest scan is the bone status (issue 12); the profile is used only without one
+    assert status(0.5, "osteoporosis") == "normal"
+    assert status(-2.6, "normal") == "osteoporosis"
     future = [DxaScan(day=TODAY + timedelta(days=3), site="total_hip", t_score=-3.0)]
     assert bone_status(_profile(), future, TODAY)[0] == "unknown"
 
@@ -356,17 +367,17 @@ def test_vertebral_fracture_plan() -> None:
     assert any("physiotherapist before adding weights" in n for n in plan.safety_notes)
 
 
-def test_supervised_normal_bone_gets_jumps_later_unsupervised_never() -> None:
+def test_impact_starts_low_and_jumps_only_by_step_up_within_caps() -> None:
+    """Issue 12: impact progresses only when the person reports managing the current level."""
     supervised = make_plan(_profile(bone_status="normal", supervised=True), None, TODAY)
-    weeks = {get_exercise(p.exercise_id).id: w.week for w, _, p, _ in _items(supervised)}
-    assert "small-jumps" in weeks and "jump-landing" in weeks
-    first = {
-        i: min(w.week for w, _, p, _ in _items(supervised) if p.exercise_id == i) for i in weeks
-    }
-    assert first["small-jumps"] >= 3 and first["jump-landing"] >= 7
+    impact = {i for i in _ids(supervised) if get_exercise(i).category == "impact"}
+    assert impact == {"heel-drop"}  # as made: the starting level only, every week
+    assert supervised.extra["step_ups"]["heel-drop"] == "stomp"
+    assert supervised.extra["step_ups"]["small-jumps"] == "jump-landing"
+    assert supervised.extra["impact_week_caps"][:3] == [1, 1, 2]
     alone = make_plan(_profile(bone_status="normal"), None, TODAY)
-    impact = {i for i in _ids(alone) if get_exercise(i).category == "impact"}
-    assert impact and impact <= {"heel-drop", "stomp"}
+    assert "small-jumps" not in alone.extra["step_ups"].values()
+    assert alone.extra["step_ups"].get("heel-drop") == "stomp"
 
 
 def test_falls_mean_more_balance_and_support_first() -> None:
@@ -624,7 +635,8 @@ def test_fall_without_injury_does_not_pause() -> None:
     plan = _plan()
     out = adapt(plan, [fall], _all_logs(plan, (2, 3)), NOW)
     assert out.status == "active"
-    assert [a.kind for a in out.adaptations] == ["progress"]
+    assert [a.kind for a in out.adaptations] == ["falls", "progress"]
+    assert "back pain or loss of height" in out.adaptations[0].reason
 
 
 def test_low_adherence_repeats_last_completed_week() -> None:
@@ -684,3 +696,153 @@ def test_adapt_outside_the_plan() -> None:
     before = NOW - timedelta(days=10)
     eased = adapt(early, [CheckIn(day=before, pain=9)], [], before)
     assert [(a.kind, a.week) for a in eased.adaptations] == [("ease", 1)]
+
+
+# --------------------------------------------------------------------------- issue 12: falls,
+# progression by reported steadiness, unknown bone status, aerobic minutes that never fall
+
+
+def _balance_ids(plan: Plan, weeks: range = range(1, 13)) -> set[str]:
+    return {
+        p.exercise_id
+        for w, _, p, ex in _items(plan)
+        if w.week in weeks and ex.category in ("balance", "impact")
+    }
+
+
+def test_fallers_keep_supported_balance_in_every_week_and_no_stairs() -> None:
+    """Issue 12: no unsupported stands or forward lunges by calendar, no step-ups on a stair."""
+    plan = make_plan(_profile(birth_year=1936, falls_last_year=5), None, TODAY)
+    ids = _ids(plan)
+    assert not ids & {"tandem-stance", "single-leg-stance", "heel-to-toe-walk", "forward-lunge"}
+    assert not any("stairs" in get_exercise(i).tags for i in ids)
+    assert not any("floor" in get_exercise(i).tags for i in ids)
+    reasons = " ".join(plan.reasons)
+    assert "no stair climbing or step-ups on a stair" in reasons
+    assert "falls assessment" in reasons
+
+
+def test_logged_falls_make_a_faller_plan_and_a_recent_fall_a_watch_note() -> None:
+    falls = (CheckIn(TODAY - timedelta(days=3), fall=True, fall_injured=False),)
+    plan = make_plan(_profile(), PlanHistory(checkins=falls), TODAY)
+    assert plan.extra["falls"] == 1
+    assert not any("stairs" in get_exercise(i).tags for i in _ids(plan))
+    assert any("back pain or loss of height" in n for n in plan.safety_notes)
+
+
+@pytest.mark.parametrize(
+    ("changes", "allowed"),
+    [
+        ({"birth_year": 1936, "falls_last_year": 5}, set()),  # unknown bone, 90, falls: none
+        ({"supervised": True}, {"heel-drop"}),  # unknown bone: never jumps, even supervised
+        ({"supervised": True, "bone_status": "normal"}, {"heel-drop"}),  # jumps only by step-up
+    ],
+)
+def test_unknown_bone_status_is_cautious_for_impact(changes: dict, allowed: set[str]) -> None:
+    plan = make_plan(_profile(**changes), None, TODAY)
+    impact = {i for i in _ids(plan) if get_exercise(i).category == "impact"}
+    assert impact == allowed
+    jumps = {"small-jumps", "jump-landing"} & set(plan.extra["step_ups"].values())
+    assert bool(jumps) == (changes.get("bone_status") == "normal")
+
+
+@given(
+    days=st.integers(1, 7),
+    minutes=st.integers(2, 18).map(lambda n: n * 5),
+    activity=st.sampled_from(["sedentary", "light", "active"]),
+    falls=st.sampled_from([0, 2]),
+)
+def test_aerobic_minutes_never_fall_outside_the_lighter_weeks(days, minutes, activity, falls):
+    """Issue 12, item 8: 3x30 min went 42 -> 21 min/week while the reasons promised growth."""
+    profile = _profile(
+        days_per_week=days, minutes_per_session=minutes, activity=activity, falls_last_year=falls
+    )
+    plan = make_plan(profile, None, TODAY)
+    full = [weekly_minutes(w)["aerobic_min"] for w in plan.weeks if w.phase != "lighter week"]
+    assert full == sorted(full)
+    if max(full) < 150:  # then the reasons say how far the plan gets, never "building toward"
+        assert not any("building toward 150" in r for r in plan.reasons)
+
+
+def test_three_sessions_of_30_minutes_keep_their_walk() -> None:
+    plan = make_plan(_profile(days_per_week=3, minutes_per_session=30), None, TODAY)
+    aerobic = [weekly_minutes(w)["aerobic_min"] for w in plan.weeks]
+    assert aerobic[0] > 0 and min(aerobic[i] for i in (0, 1, 2, 3, 4, 6, 7, 8, 9, 11)) >= aerobic[0]
+
+
+def _steady_logs(plan: Plan, week: int, steady: bool | None, n: int = 3) -> list[SessionLog]:
+    out = []
+    for s in plan.weeks[week - 1].sessions[:n]:
+        out.append(
+            SessionLog(
+                day=session_date(plan, week, s.day),
+                session_id=session_id(plan.weeks[week - 1], s),
+                steady=steady,
+            )
+        )
+    return out
+
+
+def test_balance_and_impact_step_up_only_after_steady_sessions() -> None:
+    plan = _plan(days_per_week=3)
+    assert "tandem-stance" in _balance_ids(plan)  # the starting level of a non-faller
+    wobbly = adapt(plan, [], _steady_logs(plan, 3, False), NOW)
+    assert not any(a.kind == "step up" for a in wobbly.adaptations)
+    unasked = adapt(plan, [], _steady_logs(plan, 3, None), NOW)
+    assert not any(a.kind == "step up" for a in unasked.adaptations)
+    steady = adapt(plan, [], _steady_logs(plan, 3, True), NOW)
+    (step,) = [a for a in steady.adaptations if a.kind == "step up"]
+    assert step.week == 5 and "feeling steady" in step.reason
+    before, after = _balance_ids(plan, range(5, 13)), _balance_ids(steady, range(5, 13))
+    assert "heel-to-toe-walk" in after - before and "stomp" in after - before
+    assert _balance_ids(steady, range(1, 5)) == _balance_ids(plan, range(1, 5))
+    assert adapt(steady, [], _steady_logs(plan, 3, True), NOW) == steady  # idempotent
+    assert_safe(steady, _profile(days_per_week=3), PlanHistory(), MADE)
+
+
+def test_a_fall_steps_balance_back_and_blocks_the_step_up() -> None:
+    plan = _plan(days_per_week=3)
+    steady = adapt(plan, [], _steady_logs(plan, 3, True), NOW)
+    later = NOW + timedelta(days=7)
+    fall = [CheckIn(later - timedelta(days=1), fall=True, fall_injured=False)]
+    after = adapt(steady, fall, _steady_logs(plan, 3, True), later)
+    (event,) = [a for a in after.adaptations if a.kind == "falls"]
+    assert event.week == 6 and "back pain or loss of height" in event.reason
+    assert "heel-to-toe-walk" not in _balance_ids(after, range(6, 13))
+    assert not [a for a in after.adaptations if a.kind == "step up" and a.week == 6]
+
+
+def test_impact_step_up_never_passes_the_week_cap() -> None:
+    plan = _plan(supervised=True, bone_status="normal")
+    caps = plan.extra["impact_week_caps"]
+    current = plan
+    day = NOW
+    for _ in range(6):  # many rounds of steady reports
+        logs = [
+            SessionLog(day=day - timedelta(days=k), session_id=f"x{day}{k}", steady=True)
+            for k in range(3)
+        ]
+        current = adapt(current, [], logs, day)
+        day += timedelta(days=7)
+    for w, _, _, ex in _items(current):
+        if ex.category == "impact":
+            assert impact_level(ex) <= caps[w.week - 1], (w.week, ex.id)
+
+
+def test_a_refit_keeps_the_days_already_past_and_changes_the_rest() -> None:
+    """A scan or a fall mid-week changes today and later, never a session already done."""
+    from coach.coaching import refit_plan
+    from coach.picture import build_picture
+
+    profile = _profile(supervised=True, bone_status="normal")
+    plan = make_plan(profile, None, MADE)
+    scans = (DxaScan(NOW - timedelta(days=1), "total_hip", -2.8),)
+    picture = build_picture(profile, (), scans, (), NOW)
+    refit = refit_plan(plan, profile, PlanHistory(dxa_scans=scans), picture, NOW)
+    assert refit.extra["bone_status"] == "osteoporosis" and refit.adaptations[-1].kind == "refit"
+    week = week_index(plan, NOW)
+    for old, new in zip(plan.weeks[week - 1].sessions, refit.weeks[week - 1].sessions, strict=True):
+        if session_date(plan, week, old.day) < NOW:
+            assert new == old
+    assert refit.weeks[: week - 1] == plan.weeks[: week - 1]
+    assert refit_plan(refit, profile, PlanHistory(dxa_scans=scans), picture, NOW) == refit

@@ -73,7 +73,7 @@ def test_markdown_has_every_section_header_and_footer(demo: DemoData) -> None:
     assert "anastrozole, started 2025-11-26 (365 days ago)" in text
     assert "**Period:** 2026-08-29 to 2026-11-26 (90 days)" in text
     assert "**Generated:** 2026-11-26" in text
-    assert "not medical advice; what the guidelines say — discuss with your care team" in text
+    assert "not medical advice; what the guidelines say is for the patient" in text
     assert "| Week of | Days checked in |" in text  # tables have headers
     assert "|---|" in text
 
@@ -146,16 +146,19 @@ def test_the_assessment_is_the_guideline_rules_applied_to_the_latest_scan(
     lowest = min(s.t_score for s in demo.dxa_scans if s.day == latest)
     expected = risk.assess(lowest, {"smoking"})  # former smoker, aged 62: one risk factor
     report = report_of(demo)
-    assert report.bone.assessment == expected
-    assert expected.aibl_2017.bone_therapy_advised  # -2.0 < -1.5 with one risk factor
-    assert not expected.asco_2019.offer_bone_agent
+    got = report.bone.assessment
+    assert got.risk_factors == ("smoking",) and got.lowest_t_score == lowest
+    assert got.aibl_2017.bone_therapy_advised is expected.aibl_2017.bone_therapy_advised is True
+    # -2.0 is above -2.5 but no FRAX was entered: ASCO cannot say "no" yet
+    assert got.asco_2019.offer_bone_agent is expected.asco_2019.offer_bone_agent is None
     assert report.bone.next_due == risk.next_dxa_due(latest, expected, TODAY)
     assert report.bone.next_due == latest.replace(year=latest.year + 2)
     text = render_markdown(report)
     assert "**AIBL position statement 2017 (Hadji et al.):** bone-directed therapy advised" in text
-    assert "**ASCO guideline 2019 (Shapiro et al.):** bone-modifying agent not called" in text
+    assert "**ASCO guideline 2019 (Shapiro et al.):** cannot say yet" in text
+    assert "Missing: FRAX 10-year fracture risk" in text
     assert f"**Next DXA:** Due {report.bone.next_due.isoformat()}" in text
-    assert "current or past smoking (from the profile)" in text
+    assert "current or past smoking (derived from profile: smoker: former)" in text
     for scan in demo.dxa_scans:  # the whole DXA history, not only the period
         assert scan.day.isoformat() in text
 
@@ -284,7 +287,8 @@ def test_profile_without_name_or_drug_start() -> None:
     scans = [DxaScan(date(2026, 1, 5), "total_hip", -2.6)]
     report = build_report(profile, [], [], scans, None, TODAY, 30)
     assert report.header.name == "—"
-    assert report.bone.risk_factors_derived == ("age-over-65",)
+    counted = {f.name: f.source for f in report.bone.picture.risk_factors if f.status == "yes"}
+    assert counted == {"age-over-65": "derived from profile"}
     assert report.bone.assessment.asco_2019.offer_bone_agent  # -2.6 <= -2.5
     assert "Due " not in report.bone.next_due_text
 
@@ -300,3 +304,110 @@ def test_frax_setting_round_trip() -> None:
     assert frax_from_settings(settings) == (12.5, None)
     assert frax_from_settings({}) == (None, None)
     assert frax_from_settings({FRAX_SETTING: {"major": "x", "hip": 150}}) == (None, None)
+
+
+# --------------------------------------------------------------------------- issue 12, item 9
+
+
+def test_a_new_patients_period_starts_at_the_later_of_ai_start_and_first_checkin() -> None:
+    profile = Profile(ai_start=TODAY - timedelta(days=30))
+    checkins = [CheckIn(TODAY - timedelta(days=1), pain=2), CheckIn(TODAY, pain=3)]
+    report = build_report(profile, checkins, [], [], None, TODAY, 90)
+    assert (report.header.start, report.header.days) == (TODAY - timedelta(days=1), 2)
+    assert report.coverage.days == 2 and report.coverage.days_checked_in == 2
+    assert len(report.weeks) <= 2
+    text = render_markdown(report)
+    assert "Checked in on 2 of 2 days (100%)" in text
+    assert "from the first check-in; 90 were asked for" in text
+    no_checkins = build_report(profile, [], [], [], None, TODAY, 90)
+    assert no_checkins.header.start == profile.ai_start
+    long_ago = build_report(Profile(ai_start=date(2020, 1, 1)), checkins[:1] * 0, [], [], None,
+                            TODAY, 90)  # fmt: skip
+    assert long_ago.header.days == 90
+
+
+def test_days_above_the_calcium_limit_are_counted() -> None:
+    checkins = [
+        CheckIn(TODAY - timedelta(days=d), calcium_food_mg=food, calcium_supplement_mg=supp)
+        for d, food, supp in ((0, 1900, 600), (1, 1500, 600), (2, 1200, None), (3, 2000, None))
+    ]
+    report = build_report(Profile(), checkins, [], [], None, TODAY, 30)
+    assert report.calcium.days_above_limit == 2  # 2500 and 2100; 2000 is at the limit
+    assert report.calcium.days_at_target == 4
+    assert "| 4 / 2 |" in render_markdown(report)
+
+
+def test_the_report_speaks_to_the_clinician_without_internal_ids(demo: DemoData) -> None:
+    from coach.models import SessionLog
+
+    log = SessionLog(TODAY - timedelta(days=2), "w1-tue", aerobic_min=20, note="felt fine")
+    report = build_report(
+        demo.profile, demo.checkins, [*demo.session_logs, log], demo.dxa_scans, demo.plan,
+        TODAY, 90,
+    )  # fmt: skip
+    for text in (render_markdown(report), render_html(report)):
+        assert "(session w1-tue)" not in text and "w1-tue" not in text
+        assert "(after an exercise session) felt fine" in text
+        notes = [n for _, n in report.notes]
+        body = text
+        for note in notes:  # the patient's own notes are quoted, not the report's voice
+            body = body.replace(note, "")
+        assert not re.search(r"\b(you|your)\b", body, re.IGNORECASE), re.findall(
+            r"[^.]*\b(?:you|your)\b[^.]*", body, re.IGNORECASE
+        )[:3]
+
+
+def test_falls_then_back_pain_are_flagged_first() -> None:
+    """Issue 12: 4 falls in 9 days, then sudden back pain and height loss, with no flag."""
+    first = TODAY - timedelta(days=20)
+    checkins = [CheckIn(first + timedelta(days=d), fall=True) for d in (0, 3, 6, 8)]
+    checkins.append(
+        CheckIn(first + timedelta(days=12), red_flags=("sudden_back_pain", "height_loss"))
+    )
+    report = build_report(Profile(birth_year=1950), checkins, [], [], None, TODAY, 90)
+    flags = " ".join(report.attention)
+    assert "4 falls in 9 days" in flags and "possible vertebral fracture" in flags
+    assert "falls assessment advised" in flags.lower()
+    text = render_markdown(report)
+    assert text.index("## Needs attention") < text.index("## Check-ins")
+
+
+def test_html_week_table_has_a_fixed_layout_that_fits_the_page(demo: DemoData) -> None:
+    from coach.report_html import WEEK_COLUMN_PERCENT
+
+    page = render_html(report_of(demo, 365))
+    assert sum(WEEK_COLUMN_PERCENT) == 100
+    assert len(WEEK_COLUMN_PERCENT) == 9
+    assert '<table class="fixed">\n<colgroup>' in page
+    assert "table.fixed { table-layout: fixed;" in page
+    # the footer is inside the block that never breaks: it can never sit alone on a page
+    closing = page[page.index('<div class="closing">') :]
+    assert closing.index("<footer>") < closing.index("</div>")
+
+
+def test_printed_report_fits_a4_and_never_ends_on_a_lone_footer(demo: DemoData) -> None:
+    """Lays the page out as a printer would (WeasyPrint, when installed)."""
+    weasyprint = pytest.importorskip("weasyprint")
+    for days in (30, 365):
+        document = weasyprint.HTML(string=render_html(report_of(demo, days))).render()
+        for page in document.pages:
+            box = page._page_box
+            right = box.position_x + box.width - box.margin_right
+
+            def walk(b):
+                yield b
+                yield from getattr(b, "children", []) or []
+
+            for item in walk(box):
+                if type(item).__name__ == "TableBox":
+                    assert item.position_x + item.width <= right + 0.5
+        last = document.pages[-1]._page_box
+        texts = [b.text for b in _text_boxes(last)]
+        assert any("Patient" in t or "notes" in t for t in texts)
+
+
+def _text_boxes(box):
+    for child in getattr(box, "children", []) or []:
+        if type(child).__name__ == "TextBox":
+            yield child
+        yield from _text_boxes(child)

@@ -78,7 +78,9 @@ def test_aibl_t_alone_reason_names_numbers():
 
 def test_aibl_at_minus_two_reason_says_not_below():
     a = assess(-2.0)
-    assert a.aibl_2017.reasons[0].startswith("No branch met: T-score -2.0 is not below -2.0")
+    assert a.aibl_2017.reasons[0].startswith(
+        "None of the conditions is met: Lowest T-score -2.0 is not below -2.0"
+    )
 
 
 # --- AIBL: T < -1.5 (strict) with >= 1 risk factor -----------------------------------------------
@@ -103,7 +105,7 @@ def test_aibl_t_with_risk_boundary(t, factors, advised):
 def test_aibl_t_with_risk_reason_wording():
     a = assess(-1.6, ["smoking"])
     assert (
-        "T-score -1.6 is below -1.5 and there is 1 risk factor: current or past smoking"
+        "Lowest T-score -1.6 is below -1.5 and there is 1 risk factor: current or past smoking"
         " (AIBL 2017)" in a.aibl_2017.reasons
     )
 
@@ -116,11 +118,15 @@ def test_aibl_below_threshold_without_risk_factor_explains_why_not():
 # --- AIBL: >= 2 risk factors, even without a scan ------------------------------------------------
 @pytest.mark.parametrize(
     ("factors", "advised"),
-    [([], False), (ONE, False), (TWO, True), ([*TWO, "low-bmi"], True)],
+    [([], None), (ONE, None), (TWO, True), ([*TWO, "low-bmi"], True)],
 )
 def test_aibl_risk_factors_without_scan(factors, advised):
+    """Without a scan, fewer than 2 risk factors cannot say "no": the T-score is unknown."""
     a = assess(None, factors)
     assert a.aibl_2017.bone_therapy_advised is advised
+    if advised is None:
+        assert a.aibl_2017.missing == (risk.MISSING_SCAN,)
+        assert any("DXA" in r for r in a.aibl_2017.reasons)
 
 
 def test_aibl_two_risk_factors_apply_even_with_good_scan():
@@ -135,7 +141,7 @@ def test_aibl_two_risk_factor_reason():
 
 def test_aibl_not_advised_gives_otherwise_advice():
     reasons = assess(-1.0).aibl_2017.reasons
-    assert reasons[0].startswith("No branch met:")
+    assert reasons[0].startswith("None of the conditions is met:")
     assert "1-2 years" in reasons[-1]
     assert "first year" in reasons[-1]
 
@@ -148,7 +154,7 @@ def test_aibl_lists_every_met_branch():
 
 
 def test_duplicate_risk_factors_count_once():
-    a = assess(None, ["smoking", "smoking"])
+    a = assess(-1.0, ["smoking", "smoking"])
     assert a.risk_factors == ("smoking",)
     assert a.aibl_2017.bone_therapy_advised is False
 
@@ -162,7 +168,7 @@ def test_risk_factors_in_canonical_order():
 @pytest.mark.parametrize(
     ("t", "offered"),
     [
-        (-2.49, False),
+        (-2.49, None),  # above -2.5, but FRAX is not known: cannot say yet
         (-2.5, True),  # at: inclusive
         (float("-2.50"), True),
         (-1.2 - 1.3, True),  # -2.5 with float noise
@@ -172,6 +178,7 @@ def test_risk_factors_in_canonical_order():
 )
 def test_asco_t_boundary(t, offered):
     assert assess(t).asco_2019.offer_bone_agent is offered
+    assert assess(t, frax_major=1, frax_hip=0.1).asco_2019.offer_bone_agent is bool(offered)
 
 
 def test_asco_t_reason_wording():
@@ -183,19 +190,21 @@ def test_asco_t_reason_wording():
     ("major", "offered"), [(19.9, False), (20.0, True), (20, True), (20.1, True)]
 )
 def test_asco_frax_major_boundary(major, offered):
-    assert assess(-1.0, frax_major=major).asco_2019.offer_bone_agent is offered
+    assert assess(-1.0, frax_major=major, frax_hip=1).asco_2019.offer_bone_agent is offered
+    alone = assess(-1.0, frax_major=major).asco_2019.offer_bone_agent
+    assert alone is (True if offered else None)  # hip FRAX missing: cannot say "no"
 
 
 @pytest.mark.parametrize(("hip", "offered"), [(2.9, False), (3.0, True), (3, True), (3.1, True)])
 def test_asco_frax_hip_boundary(hip, offered):
-    assert assess(-1.0, frax_hip=hip).asco_2019.offer_bone_agent is offered
+    assert assess(-1.0, frax_major=5, frax_hip=hip).asco_2019.offer_bone_agent is offered
 
 
 def test_asco_frax_float_noise():
     # 0.1 + 2.9 == 3.0000000000000004 and 19.9 + 0.1 == 20.000000000000004 in binary floats.
     assert assess(-1.0, frax_hip=0.1 + 2.9).asco_2019.offer_bone_agent is True
     assert assess(-1.0, frax_major=19.9 + 0.1).asco_2019.offer_bone_agent is True
-    assert assess(-1.0, frax_hip=3.1 - 0.2).asco_2019.offer_bone_agent is False
+    assert assess(-1.0, frax_major=5, frax_hip=3.1 - 0.2).asco_2019.offer_bone_agent is False
 
 
 def test_asco_frax_reasons_name_numbers():
@@ -208,7 +217,7 @@ def test_asco_frax_reasons_name_numbers():
 
 # --- ASCO: DXA interval --------------------------------------------------------------------------
 def test_asco_not_offered_repeat_dxa_in_two_years():
-    a = assess(-1.0)
+    a = assess(-1.0, frax_major=8, frax_hip=1)
     assert a.asco_2019.offer_bone_agent is False
     assert a.asco_2019.dxa_interval_months == 24
     assert any("1 year" in r and "clinically indicated" in r for r in a.asco_2019.reasons)
@@ -223,7 +232,8 @@ def test_asco_offered_interval_is_for_care_team():
 def test_no_scan_dxa_due_now():
     a = assess()
     assert a.lowest_t_score is None
-    assert a.asco_2019.offer_bone_agent is False
+    assert a.asco_2019.offer_bone_agent is None  # nothing measured: never a reassuring "no"
+    assert set(a.asco_2019.missing) == {risk.MISSING_SCAN, risk.MISSING_FRAX}
     assert a.asco_2019.dxa_interval_months is None
     assert any("baseline central DXA scan now" in r for r in a.asco_2019.reasons)
     today = date(2025, 3, 14)
@@ -383,21 +393,22 @@ def test_derive_rejects_bad_input(args, field):
 # --- to_json_dict --------------------------------------------------------------------------------
 def test_to_json_dict_shape_and_types():
     d = assess(-2.1, ["smoking"], frax_major=10.0, frax_hip=1.0).to_json_dict()
-    assert set(d) >= {"aibl_2017", "asco_2019"}
-    assert set(d) <= {
+    assert set(d) == {
         "aibl_2017",
         "asco_2019",
+        "dxa_interval_months",
         "lowest_t_score",
         "risk_factors",
         "advice_for_everyone",
         "disclaimer",
     }
-    assert set(d["aibl_2017"]) == {"bone_therapy_advised", "reasons"}
-    assert set(d["asco_2019"]) == {"offer_bone_agent", "dxa_interval_months", "reasons"}
+    # the same answer shape as `bonecoach bone --json`
+    assert set(d["aibl_2017"]) == {"bone_therapy_advised", "missing", "reasons"}
+    assert set(d["asco_2019"]) == {"offer_bone_agent", "missing", "reasons"}
     assert type(d["aibl_2017"]["bone_therapy_advised"]) is bool
     assert type(d["asco_2019"]["offer_bone_agent"]) is bool
-    assert type(d["asco_2019"]["dxa_interval_months"]) is int
-    assert d["asco_2019"]["dxa_interval_months"] == 24
+    assert d["aibl_2017"]["missing"] == [] and d["asco_2019"]["missing"] == []
+    assert d["dxa_interval_months"] == 24
     for section in ("aibl_2017", "asco_2019"):
         assert isinstance(d[section]["reasons"], list)
         assert d[section]["reasons"]
@@ -409,11 +420,13 @@ def test_to_json_dict_shape_and_types():
 
 def test_to_json_dict_none_values_round_trip():
     d = assess().to_json_dict()
-    assert d["asco_2019"]["dxa_interval_months"] is None
+    assert d["dxa_interval_months"] is None
+    assert d["aibl_2017"]["bone_therapy_advised"] is None
+    assert d["asco_2019"]["offer_bone_agent"] is None
     assert d["lowest_t_score"] is None
     text = json.dumps(d, ensure_ascii=False)
     assert json.loads(text) == d
-    assert '"dxa_interval_months": null' in text
+    assert '"dxa_interval_months": null' in text and '"offer_bone_agent": null' in text
 
 
 # --- next_dxa_due --------------------------------------------------------------------------------
@@ -511,7 +524,7 @@ def test_advice_for_everyone_covers_both_guidelines():
         "1200 mg for women over 50",
         "800-1000 IU",
         "food first",
-        "Stop smoking",
+        "Smoking cessation",
         "alcohol",
     ):
         assert needle in advice
@@ -531,29 +544,45 @@ frax_grid = st.one_of(st.none(), st.integers(0, 1000).map(lambda n: n / 10))
 factor_sets = st.sets(st.sampled_from(sorted(RISK_FACTORS)))
 
 
+def _or3(*values):
+    """Three-valued OR, written out separately from coach.risk."""
+    if True in values:
+        return True
+    return None if None in values else False
+
+
 @given(t=st.one_of(st.none(), t_grid), factors=factor_sets, major=frax_grid, hip=frax_grid)
 def test_rules_match_exact_decimal_reference(t, factors, major, hip):
     a = assess(t, factors, major, hip)
     n = len(factors)
     dt = None if t is None else Decimal(str(t))
-    aibl = (dt is not None and (dt < Decimal("-2.0") or (dt < Decimal("-1.5") and n >= 1))) or (
-        n >= 2
+    aibl = _or3(
+        None if dt is None else dt < Decimal("-2.0"),
+        None if dt is None else (dt < Decimal("-1.5") and n >= 1),
+        n >= 2,
     )
-    asco = (
-        (dt is not None and dt <= Decimal("-2.5"))
-        or (major is not None and Decimal(str(major)) >= Decimal("20"))
-        or (hip is not None and Decimal(str(hip)) >= Decimal("3"))
+    asco = _or3(
+        None if dt is None else dt <= Decimal("-2.5"),
+        None if major is None else Decimal(str(major)) >= Decimal("20"),
+        None if hip is None else Decimal(str(hip)) >= Decimal("3"),
     )
     assert a.aibl_2017.bone_therapy_advised is aibl
     assert a.asco_2019.offer_bone_agent is asco
-    expected_interval = 24 if (dt is not None and not asco) else None
+    assert bool(a.aibl_2017.missing) == (aibl is None)  # missing is named exactly when open
+    assert bool(a.asco_2019.missing) == (asco is None)
+    expected_interval = 24 if (dt is not None and asco is not True) else None
     assert a.asco_2019.dxa_interval_months == expected_interval
 
 
 @given(t=t_grid, lower=st.integers(0, 200), factors=factor_sets, extra=factor_sets)
 def test_rules_are_monotone(t, lower, factors, extra):
+    """A worse T-score or more risk factors never turns "advised" into anything else."""
     worse_t = max(t - lower / 100, risk.T_SCORE_MIN)
     a = assess(t, factors)
     b = assess(worse_t, factors | extra)
-    assert b.aibl_2017.bone_therapy_advised >= a.aibl_2017.bone_therapy_advised
-    assert b.asco_2019.offer_bone_agent >= a.asco_2019.offer_bone_agent
+    if a.aibl_2017.bone_therapy_advised is True:
+        assert b.aibl_2017.bone_therapy_advised is True
+    if a.asco_2019.offer_bone_agent is True:
+        assert b.asco_2019.offer_bone_agent is True
+    if b.aibl_2017.bone_therapy_advised is False:
+        assert a.aibl_2017.bone_therapy_advised is False

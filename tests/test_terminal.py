@@ -33,7 +33,7 @@ def new_user_walkthrough(term: Tmux, size: tuple[int, int]) -> None:
     term.type("Ann")
     term.keys("Tab")
     term.type("1958")
-    for _ in range(8):  # drug, days, minutes, four equipment boxes -> the "I understand" box
+    for _ in range(9):  # drug, smoking, days, minutes, 4 equipment boxes -> "I understand"
         term.keys("Tab")
     term.keys("Space", "C-s")
     screen = term.wait_for("Streak:", "Not checked in yet today")

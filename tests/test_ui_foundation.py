@@ -18,7 +18,7 @@ async def test_onboarding_then_home_then_quit(data_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, OnboardingScreen)
         await pilot.press(*"Ann", "tab", *"2015")  # too young: refused with a message
-        await pilot.press("tab", "tab", "up", "up")  # days per week 3 -> 5
+        await pilot.press("tab", "tab", "tab", "up", "up")  # past drug and smoking: days 3 -> 5
         await pilot.press("tab", "tab", "tab", "space")  # minutes, then tick "resistance bands"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -38,6 +38,7 @@ async def test_onboarding_then_home_then_quit(data_path: Path) -> None:
         profile = app.store.get_profile()
         assert (profile.name, profile.birth_year, profile.days_per_week) == ("Ann", 1958, 5)
         assert profile.equipment == ("none", "band")
+        assert profile.smoker == "unknown"  # not asked is not "no" (issue 12)
         assert "Ann" in text_of(app.screen.query_one("#status"))
         await pilot.press("q")
     assert app.return_code == 0
@@ -144,3 +145,18 @@ async def test_theme_choice_is_remembered_and_accessible_themes_exist(data_path:
     again = make_app(data_path)
     assert again.theme == "bonecoach-high-contrast"  # applied before the first frame
     again.store.close()
+
+
+async def test_onboarding_asks_about_smoking(data_path: Path) -> None:
+    """Issue 12: smoking changes the guideline answer, so onboarding asks instead of assuming."""
+    app = make_app(data_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, OnboardingScreen)
+        app.screen.query_one("#smoker").focus()
+        await pilot.press("enter", "down", "down", "enter")  # open, "Never" -> "Used to smoke"
+        await pilot.pause()
+        app.screen.query_one("#agree").focus()
+        await pilot.press("space", "ctrl+s")
+        await pilot.pause()
+        assert app.store.get_profile().smoker == "former"

@@ -371,7 +371,9 @@ async def test_profile_round_trip_of_every_field(data_path: Path) -> None:
         await type_into("name", "Beth")
         await type_into("birth_year", "1950")
         await type_into("weight_kg", "61.5")
-        await choose("smoker", 1)  # no -> former
+        await type_into("height_cm", "162")
+        await type_into("birth_date", "1950-04-02")
+        await choose("smoker", 2)  # unknown -> no -> former
         await choose("ai_drug", 1)  # anastrozole -> letrozole
         await type_into("ai_start", "2024-03-01")
         await choose("activity", 2)  # light -> active -> sedentary
@@ -406,6 +408,8 @@ async def test_profile_round_trip_of_every_field(data_path: Path) -> None:
         supervised=True,
         risk_factors=("family-hip-fracture", "steroids"),
         weight_kg=61.5,
+        height_cm=162,
+        birth_date=date(1950, 4, 2),
     )
     assert app.store.get_profile() == expected
     app.store.close()
@@ -436,3 +440,17 @@ async def test_profile_shows_the_stored_values(data_path: Path) -> None:
 def test_plan_snapshot(snap_compare, data_path: Path) -> None:
     app = make_app(data_path, profile=dataclasses.replace(PROFILE, days_per_week=4))
     assert snap_compare(app, press=["p"], terminal_size=SIZE)
+
+
+async def test_mark_done_asks_whether_the_person_felt_steady(data_path: Path) -> None:
+    """Issue 12: the steadiness answer is what lets balance and impact step up."""
+    app = make_app(data_path, profile=dataclasses.replace(PROFILE, days_per_week=7))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "d")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionDoneScreen)
+        assert "steady" in _text(app, "#row-steady .field-label").lower()
+        await pilot.press("5", "enter", "1", "enter", "y", "ctrl+s")
+        await pilot.pause()
+        (log,) = app.store.session_logs()
+        assert (log.effort, log.pain_during, log.steady) == (5, 1, True)
