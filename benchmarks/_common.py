@@ -380,8 +380,11 @@ def load_rows(path: Path) -> tuple[str, list[Row]]:
 # --------------------------------------------------------------------------- arguments
 
 
-def bench_parser(doc: str, *, repeats: int, quick_repeats: int = 1) -> argparse.ArgumentParser:
-    """The options every benchmark takes (see ``bench_args``)."""
+def bench_parser(
+    doc: str, *, repeats: int, quick_repeats: int = 1, per_size: bool = True
+) -> argparse.ArgumentParser:
+    """The options every benchmark takes (see ``bench_args``); ``per_size`` adds --repeats and
+    --years, for benchmarks that measure each diary size the same way."""
     parser = argparse.ArgumentParser(
         description=doc.splitlines()[0], formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -390,16 +393,17 @@ def bench_parser(doc: str, *, repeats: int, quick_repeats: int = 1) -> argparse.
         action="store_true",
         help=f"a smoke run: one-year diary only, {quick_repeats} repeat(s); figures mean little",
     )
-    parser.add_argument(
-        "--repeats", type=int, help=f"interleaved repeats per figure (default {repeats})"
-    )
-    parser.add_argument(
-        "--years",
-        type=int,
-        nargs="+",
-        choices=YEARS,
-        help="diary sizes in years (default: 1 10 30; --quick: 1)",
-    )
+    if per_size:
+        parser.add_argument(
+            "--repeats", type=int, help=f"interleaved repeats per figure (default {repeats})"
+        )
+        parser.add_argument(
+            "--years",
+            type=int,
+            nargs="+",
+            choices=YEARS,
+            help="diary sizes in years (default: 1 10 30; --quick: 1)",
+        )
     parser.add_argument(
         "--diaries",
         type=Path,
