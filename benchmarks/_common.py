@@ -157,6 +157,10 @@ def ms(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
 
 
+def fine_ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
 def mib(kib: float) -> str:
     return f"{kib / 1024:.1f} MiB"
 
@@ -347,6 +351,38 @@ def size_label(years: int) -> str:
     return f"{years} y"
 
 
+GROWTH_LIMIT = 1.3  # issue 15: at 30 years within 1.3x the 1-year figure
+
+
+def growth_row(
+    what: str,
+    by_years: Mapping[int, float],
+    *,
+    fmt: Callable[[float], str] = ms,
+    base_name: str = "",
+    target: bool = True,
+    key: bool = False,
+) -> list[Row]:
+    """The largest diary's figure beside the smallest's (no row if only one size ran); the
+    1.3x target applies to 30 years against 1 year."""
+    low, high = min(by_years), max(by_years)
+    if low == high:
+        return []
+    limit = GROWTH_LIMIT if target and (low, high) == (1, 30) else None
+    return [
+        ratio_row(
+            what,
+            f"{high} y / {low} y",
+            by_years[high],
+            by_years[low],
+            fmt=fmt,
+            base_name=f"{base_name} at {low} y" if base_name else f"{low} y",
+            limit=limit,
+            key=key,
+        )
+    ]
+
+
 def _ratio_text(ratio: float | None) -> str:
     return "" if ratio is None else f"{ratio:.2f}x"
 
@@ -367,9 +403,19 @@ def print_table(rows: Sequence[Row], title: str = "") -> None:
         print("  ".join(v.ljust(w) for v, w in zip(c, widths, strict=True)))
 
 
-def save_rows(rows: Sequence[Row], path: Path | None, bench: str) -> None:
-    if path is not None:
-        path.write_text(json.dumps({"bench": bench, "rows": [asdict(r) for r in rows]}))
+def finish(
+    bench: str,
+    how: str,
+    rows: Sequence[Row],
+    json_path: Path | None,
+    show: Callable[[Sequence[Row]], None] | None = None,
+) -> int:
+    """Print how the figures were measured and the table; save the rows for run_all.py."""
+    print(f"{bench}: {how}; {machine_note()}")
+    (show or print_table)(rows)
+    if json_path is not None:
+        json_path.write_text(json.dumps({"bench": bench, "rows": [asdict(r) for r in rows]}))
+    return 0
 
 
 def load_rows(path: Path) -> tuple[str, list[Row]]:

@@ -34,14 +34,13 @@ from _common import (
     bonecoach_argv,
     compile_project,
     diaries,
+    finish,
     fresh_copy,
+    growth_row,
     interleaved,
-    machine_note,
     median,
-    print_table,
     ratio_row,
     run_child,
-    save_rows,
     size_label,
 )
 
@@ -99,45 +98,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     time = {key: median([r.seconds for r in runs]) for key, runs in samples.items()}
     rows: list[Row] = []
     for name in COMMANDS:
+        ours = {years: time[f"ours|{name}|{years}"] for years in args.years}
+        stock = {years: time[f"stock|{name}|{years}"] for years in args.years}
         for years in args.years:
-            ours, stock = time[f"ours|{name}|{years}"], time[f"stock|{name}|{years}"]
             rows.append(
                 ratio_row(
                     name,
                     size_label(years),
-                    ours,
-                    stock,
+                    ours[years],
+                    stock[years],
                     base_name="stock TinyDB",
                     limit=LIMIT,
                     key=name in HEADLINE,
                 )
             )
-        if len(args.years) > 1:
-            low, high = args.years[0], args.years[-1]
-            growth = f"{high} y / {low} y"
-            ours_low, ours_high = time[f"ours|{name}|{low}"], time[f"ours|{name}|{high}"]
-            stock_low, stock_high = time[f"stock|{name}|{low}"], time[f"stock|{name}|{high}"]
-            rows.append(
-                ratio_row(
-                    name, growth, ours_high, ours_low, base_name=f"ours at {low} y", limit=LIMIT
-                )
-            )
-            rows.append(
-                ratio_row(
-                    f"{name} (stock script)",
-                    growth,
-                    stock_high,
-                    stock_low,
-                    base_name=f"stock at {low} y",
-                )
-            )
-    print(
-        f"commands: wall time of whole processes, medians of {args.repeats} interleaved runs "
-        f"after one warm-up; {machine_note()}"
+        rows += growth_row(name, ours, base_name="ours")
+        rows += growth_row(f"{name} (stock script)", stock, base_name="stock", target=False)
+    how = (
+        f"wall time of whole processes, medians of {args.repeats} interleaved runs after a warm-up"
     )
-    print_table(rows)
-    save_rows(rows, args.json, "commands")
-    return 0
+    return finish("commands", how, rows, args.json)
 
 
 if __name__ == "__main__":

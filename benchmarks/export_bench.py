@@ -38,16 +38,14 @@ from _common import (
     days_of,
     diaries,
     empty_folder,
+    finish,
     fresh_copy,
     interleaved,
-    machine_note,
     median,
     mib,
     ms,
-    print_table,
     ratio_row,
     run_child,
-    save_rows,
     size_label,
 )
 
@@ -146,13 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             else:
                 rows.append(Row(f"{label}: time (peak RSS)", size_label(years), figure, "—", None))
         rows += growth_rows(label, args.years, time, peak, out_size, what)
-    print(
-        f"export/import: whole processes, medians of {args.repeats} interleaved runs; "
-        f"{machine_note()}"
-    )
-    print_table(rows)
-    save_rows(rows, args.json, "export")
-    return 0
+    how = f"whole processes, medians of {args.repeats} interleaved runs"
+    return finish("export", how, rows, args.json)
 
 
 def growth_rows(

@@ -35,19 +35,19 @@ from _common import (
     bench_parser,
     compile_project,
     diaries,
+    finish,
     fresh_copy,
+    growth_row,
     interleaved,
-    machine_note,
     median,
     ms,
     ratio_row,
     run_on_pty,
-    save_rows,
     size_label,
     terminal_env,
 )
 
-GROWTH_LIMIT, TEN_YEAR_MS = 1.3, 100
+TEN_YEAR_MS = 100
 HEADLINE = ("Trends: open (t)", "Plan: open (p)")
 Steps = list[dict[str, Any]]
 
@@ -104,24 +104,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     again = {int(y): medians(runs, first=False) for y, runs in samples.items()}
     first = {int(y): medians(runs, first=True) for y, runs in samples.items()}
     labels = [label for label in kind if all(label in again[y] for y in again)]
-    print(
-        f"screens: {args.repeats} processes per size x {walks} walks (the first walk = first "
-        f"opens); medians; 80x24 pty; {machine_note()}"
-    )
-    print(
-        "floor (bare Textual app): "
-        + ", ".join(f"{k} {ms(v)}" for k, v in floor.items())
-        + f", first open {ms(floor_first)}"
-    )
     rows: list[Row] = []
     for label in labels:
         if kind[label] == "open":
             first_label = label.replace(": open", ": first open in a session")
             rows += step_rows(first_label, first, label, floor_first)
         rows += step_rows(label, again, label, floor.get(kind[label], 0.0))
-    print_overview(rows)
-    save_rows(rows, args.json, "screens")
-    return 0
+    how = (
+        f"{args.repeats} processes per size x {walks} walks (the first walk = first opens); "
+        "medians; 80x24 pty; floor (bare Textual app): "
+        + ", ".join(f"{k} {ms(v)}" for k, v in floor.items())
+        + f", first open {ms(floor_first)}"
+    )
+    return finish("screens", how, rows, args.json, show=print_overview)
 
 
 def step_rows(
@@ -138,14 +133,7 @@ def step_rows(
             limit = max(TEN_YEAR_MS / 1000, floor)
             row = Row(**{**row.__dict__, "target": f"<= {ms(limit)}", "ok": t <= limit})
         rows.append(row)
-    if 1 in figures and 30 in figures:
-        t1, t30 = figures[1][label], figures[30][label]
-        rows.append(
-            ratio_row(
-                what, "30 y / 1 y", t30, t1, base_name="1 y", limit=GROWTH_LIMIT, key=headline
-            )
-        )
-    return rows
+    return rows + growth_row(what, {y: by[label] for y, by in figures.items()}, key=headline)
 
 
 def print_overview(rows: Sequence[Row]) -> None:

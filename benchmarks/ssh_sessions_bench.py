@@ -47,15 +47,13 @@ from _common import (
     compile_project,
     diaries,
     end_process_group,
+    finish,
     fresh_copy,
-    machine_note,
     median,
     mib,
-    print_table,
     proc_status_kib,
     ratio_row,
     read_pty,
-    save_rows,
     spawn_on_pty,
     terminal_env,
 )
@@ -307,18 +305,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 None,
             ),
         ]
-    print(
-        f"ssh sessions: {sessions} concurrent sessions per variant, {idle:.0f} s idle; "
-        f"{machine_note()}"
-    )
     for name, got in {"bare": bare, **results}.items():
         print(
             f"  {name}: {len(got.app_rss_kib)} app processes, {got.sshd_processes} sshd "
             f"processes of ours, {got.left_behind} left behind after the sessions ended"
         )
-    print_table(rows)
-    save_rows(rows, args.json, "ssh")
-    return 0
+    how = f"{sessions} concurrent sessions per variant, {idle:.0f} s idle"
+    return finish("ssh", how, rows, args.json)
 
 
 if __name__ == "__main__":

@@ -29,15 +29,13 @@ from _common import (
     bonecoach_argv,
     compile_project,
     diaries,
+    finish,
     first_frame,
     fresh_copy,
     interleaved,
-    machine_note,
     median,
     mib,
-    print_table,
     ratio_row,
-    save_rows,
     size_label,
     terminal_env,
 )
@@ -74,13 +72,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "peak RSS vs bare app", size, rss, bare_rss, fmt=mib, limit=RSS_LIMIT, key=True
             )
         )
-    print(
-        f"startup: medians of {args.repeats} interleaved runs of each program after one warm-up "
-        f"(80x24 pty; bare app = Header, Static, Footer); {machine_note()}"
+    how = (
+        f"medians of {args.repeats} interleaved runs of each program after a warm-up "
+        "(80x24 pty; bare app = Header, Static, Footer)"
     )
-    print_table(rows)
-    save_rows(rows, args.json, "startup")
-    return 0
+    return finish("startup", how, rows, args.json)
 
 
 if __name__ == "__main__":

@@ -31,14 +31,13 @@ from _common import (
     bench_parser,
     compile_project,
     diaries,
+    fine_ms,
+    finish,
     fresh_copy,
     interleaved,
-    machine_note,
     median,
-    print_table,
     ratio_row,
     run_child,
-    save_rows,
     size_label,
     stopwatch,
 )
@@ -139,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 size_label(years),
                 median(warm[years]["ours"]),
                 median(warm[years]["stock"]),
-                fmt=lambda s: f"{s * 1000:.1f} ms",
+                fmt=fine_ms,
                 base_name="stock JSONStorage",
                 limit=WARM_LIMIT,
             )
@@ -155,13 +154,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 limit=COLD_LIMIT,
             )
         )
-    print(
-        f"store: warm = medians of {saves} alternating saves after a warm-up; cold = medians of "
-        f"{args.repeats} interleaved processes after a warm-up; {machine_note()}"
+    how = (
+        f"warm = medians of {saves} alternating saves after a warm-up; cold = medians of "
+        f"{args.repeats} interleaved processes after a warm-up"
     )
-    print_table(rows)
-    save_rows(rows, args.json, "store")
-    return 0
+    return finish("store", how, rows, args.json)
 
 
 if __name__ == "__main__":

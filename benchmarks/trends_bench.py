@@ -34,13 +34,13 @@ from _common import (
     bench_args,
     bench_parser,
     diaries,
+    fine_ms,
+    finish,
     fresh_copy,
+    growth_row,
     interleaved,
-    machine_note,
     median,
-    print_table,
     ratio_row,
-    save_rows,
     size_label,
     stopwatch,
 )
@@ -55,7 +55,6 @@ from store.db import Store
 
 PLOT_SIZE = (78, 16)
 VIEWS = (("pain", "3m"), ("pain", "all"), ("aerobic_min", "3m"), ("aerobic_min", "all"))
-GROWTH_LIMIT = 1.3
 
 
 def ours(store: Store, metric: str, range_key: str, today: date) -> str:
@@ -119,37 +118,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows: list[Row] = []
     for metric, range_key in VIEWS:
         what = f"trends plot {metric}, range {range_key}"
+        ours_time = {years: time[f"ours|{metric}|{range_key}|{years}"] for years in args.years}
         for years in args.years:
-            view = f"{metric}|{range_key}|{years}"
+            stock_time = time[f"stock|{metric}|{range_key}|{years}"]
+            base = "stock TinyDB + plotext"
             rows.append(
                 ratio_row(
                     what,
                     size_label(years),
-                    time[f"ours|{view}"],
-                    time[f"stock|{view}"],
-                    fmt=lambda s: f"{s * 1000:.1f} ms",
-                    base_name="stock TinyDB + plotext",
+                    ours_time[years],
+                    stock_time,
+                    fmt=fine_ms,
+                    base_name=base,
                 )
             )
-        if 1 in args.years and 30 in args.years:
-            rows.append(
-                ratio_row(
-                    what,
-                    "30 y / 1 y",
-                    time[f"ours|{metric}|{range_key}|30"],
-                    time[f"ours|{metric}|{range_key}|1"],
-                    fmt=lambda s: f"{s * 1000:.1f} ms",
-                    base_name="ours at 1 y",
-                    limit=GROWTH_LIMIT,
-                )
-            )
-    print(
-        f"trends: load + series + draw + build at {PLOT_SIZE[0]}x{PLOT_SIZE[1]}, medians of "
-        f"{args.repeats} interleaved runs after a warm-up; {machine_note()}"
+        rows += growth_row(what, ours_time, fmt=fine_ms, base_name="ours")
+    how = (
+        f"load + series + draw + build at {PLOT_SIZE[0]}x{PLOT_SIZE[1]}, medians of "
+        f"{args.repeats} interleaved runs after a warm-up"
     )
-    print_table(rows)
-    save_rows(rows, args.json, "trends")
-    return 0
+    return finish("trends", how, rows, args.json)
 
 
 if __name__ == "__main__":
