@@ -1,97 +1,165 @@
-"""Save one check-in into a 10-year diary: our store vs stock TinyDB JSONStorage, same run.
+"""Saving one check-in into a diary of 1, 10 and 30 years: our store vs stock TinyDB, same run.
 
-Both sides hold the same 3,650 check-ins and save the same records; both fsync (stock TinyDB's
-JSONStorage flushes and fsyncs in place; ours writes a temp file, fsyncs it, renames it over the
-data file and fsyncs the folder). Saves alternate between the two so machine noise hits both.
-Prints the median save time of each and the ratio (target: ours <= 0.5x stock).
+Two ways a save happens:
 
-Run: python benchmarks/store_bench.py [--days 3650] [--saves 41]
+- **warm**, in a long-lived process (the app): one store opened once, many saves. Ours writes a
+  temp file, fsyncs it, renames it over the data file and fsyncs the folder; stock TinyDB's
+  JSONStorage re-reads the file, rewrites it in place and fsyncs. Target: ours <= 0.5x stock.
+- **cold**, one process per save (a script, ``bonecoach checkin``): a fresh Python opens the
+  file, saves one check-in and exits; the figure is the whole process. Target: <= 1.3x stock,
+  as for whole commands (issue 15). The daily backup is made on the warm-up run.
+
+Each side has its own copy of the same demo diary; saves are of recent days, as a daily
+check-in is, and alternate between the two sides (medians compared).
+
+Run: python benchmarks/store_bench.py [--repeats 9] [--saves 41] [--years 1 10 30] [--quick]
+Takes about a minute.
 """
 
 from __future__ import annotations
 
-import argparse
-import random
-import statistics
+import sys
 import tempfile
-import time
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from itertools import count
 from pathlib import Path
 
+from _common import (
+    Row,
+    bench_args,
+    bench_parser,
+    compile_project,
+    diaries,
+    fine_ms,
+    finish,
+    fresh_copy,
+    interleaved,
+    median,
+    ratio_row,
+    run_child,
+    size_label,
+    stopwatch,
+)
 from tinydb import TinyDB
 from tinydb.table import Document
 
 from coach.models import CheckIn
 from store.db import Store
 
-START = date(2016, 1, 1)
+WARM_LIMIT, COLD_LIMIT = 0.5, 1.3
+ONE_SHOT = {
+    "ours": """
+import sys
+from datetime import date
+from coach.models import CheckIn
+from store.db import Store
+entry = CheckIn(date.fromisoformat(sys.argv[2]), pain=int(sys.argv[3]), note=sys.argv[4])
+with Store.open(sys.argv[1]) as store:
+    store.put_checkin(entry)
+""",
+    "stock": """
+import sys
+from datetime import date
+from tinydb import TinyDB
+from tinydb.table import Document
+from coach.models import CheckIn
+entry = CheckIn(date.fromisoformat(sys.argv[2]), pain=int(sys.argv[3]), note=sys.argv[4])
+with TinyDB(sys.argv[1]) as db:
+    db.table("checkins").upsert(Document(entry.to_dict(), doc_id=entry.day.toordinal()))
+""",
+}
 
 
-def diary(days: int, seed: int = 1) -> list[CheckIn]:
-    """A realistic 10-year diary: most fields filled, a short note most days."""
-    rng = random.Random(seed)
-    return [
-        CheckIn(
-            START + timedelta(days=i),
-            pain=rng.randint(0, 8),
-            interference=rng.randint(0, 3),
-            ai_taken=rng.random() > 0.05,
-            aerobic_min=rng.choice([0, 10, 20, 30, 45]),
-            resistance_min=rng.choice([0, 0, 20, 30]),
-            balance_min=rng.choice([0, 5, 10, 15]),
-            calcium_food_mg=rng.randint(500, 1300),
-            calcium_supplement_mg=rng.choice([0, 500]),
-            vitamin_d_iu=rng.choice([0, 800, 1000]),
-            fatigue=rng.randint(0, 7),
-            mood=rng.randint(2, 5),
-            alcohol_units=rng.choice([0, 0, 1, 2]),
-            caffeine_drinks=rng.randint(0, 4),
-            fall=False,
-            note=rng.choice(["", "stiff hands in the morning", "walked with a friend"]),
+def recent_saves(today: date) -> Callable[[], CheckIn]:
+    """A new check-in of one of the last 7 days each call, as daily use saves."""
+    numbers = count()
+
+    def next_entry() -> CheckIn:
+        n = next(numbers)
+        return CheckIn(today - timedelta(days=n % 7), pain=n % 11, note=f"save {n}")
+
+    return next_entry
+
+
+Jobs = dict[str, Callable[[], float]]
+
+
+def warm_jobs(diary: Path, folder: Path, today: date) -> tuple[Jobs, list[Store | TinyDB]]:
+    store = Store.open(fresh_copy(diary, folder / "ours"))
+    stock = TinyDB(fresh_copy(diary, folder / "stock"))  # default: JSONStorage
+    ours_entry, stock_entry = recent_saves(today), recent_saves(today)
+
+    def stock_save() -> None:
+        entry = stock_entry()
+        stock.table("checkins").upsert(Document(entry.to_dict(), doc_id=entry.day.toordinal()))
+
+    jobs = {
+        "ours": stopwatch(lambda: store.put_checkin(ours_entry())),
+        "stock": stopwatch(stock_save),
+    }
+    return jobs, [store, stock]
+
+
+def cold_job(side: str, diary: Path, folder: Path, today: date) -> Callable[[], float]:
+    data, entries = fresh_copy(diary, folder / f"cold-{side}"), recent_saves(today)
+
+    def run() -> float:
+        entry = entries()
+        argv = [sys.executable, "-c", ONE_SHOT[side], str(data), entry.day.isoformat()]
+        return run_child([*argv, str(entry.pain), entry.note]).seconds
+
+    return run
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = bench_parser(__doc__, repeats=9)
+    parser.add_argument("--saves", type=int, help="warm saves per side and size (default 41)")
+    args = bench_args(parser, argv)
+    saves = args.saves or (5 if args.quick else 41)
+    compile_project()
+    today = date.today()
+    warm: dict[int, dict[str, list[float]]] = {}
+    cold_jobs: Jobs = {}
+    with tempfile.TemporaryDirectory() as tmp, diaries(args.diaries, args.years) as made:
+        for years, diary in made.items():
+            jobs, handles = warm_jobs(diary, Path(tmp) / f"{years}y-warm", today)
+            warm[years] = interleaved(jobs, saves)  # the warm-up save encodes every document
+            for handle in handles:
+                handle.close()
+            for side in ONE_SHOT:
+                cold_jobs[f"{side}|{years}"] = cold_job(side, diary, Path(tmp) / f"{years}y", today)
+        cold = interleaved(cold_jobs, args.repeats)
+    rows: list[Row] = []
+    for years in args.years:
+        rows.append(
+            ratio_row(
+                "save a check-in, warm (long-lived store)",
+                size_label(years),
+                median(warm[years]["ours"]),
+                median(warm[years]["stock"]),
+                fmt=fine_ms,
+                base_name="stock JSONStorage",
+                limit=WARM_LIMIT,
+            )
         )
-        for i in range(days)
-    ]
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--days", type=int, default=3650)
-    parser.add_argument("--saves", type=int, default=41)
-    args = parser.parse_args()
-    entries = diary(args.days)
-    with tempfile.TemporaryDirectory() as folder:
-        ours_path, stock_path = Path(folder) / "ours.json", Path(folder) / "stock.json"
-        store = Store.open(ours_path)
-        with store.batch():
-            for entry in entries:
-                store.put_checkin(entry)
-        stock = TinyDB(stock_path)  # default: JSONStorage
-        stock.table("checkins").insert_multiple(
-            Document(e.to_dict(), doc_id=e.day.toordinal()) for e in entries
+    for years in args.years:
+        rows.append(
+            ratio_row(
+                "save a check-in, cold (one process a save)",
+                size_label(years),
+                median(cold[f"ours|{years}"]),
+                median(cold[f"stock|{years}"]),
+                base_name="stock JSONStorage",
+                limit=COLD_LIMIT,
+            )
         )
-        store.put_checkin(entries[0])  # warm-up: the first save encodes every document once
-        ours_times, stock_times = [], []
-        rng = random.Random(7)
-        for n in range(args.saves):
-            # a save of a recent day, as a daily check-in is
-            entry = CheckIn(entries[-1 - rng.randint(0, 6)].day, pain=n % 11, note=f"save {n}")
-            start = time.perf_counter()
-            store.put_checkin(entry)
-            ours_times.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            stock.table("checkins").upsert(Document(entry.to_dict(), doc_id=entry.day.toordinal()))
-            stock_times.append(time.perf_counter() - start)
-        size = ours_path.stat().st_size
-        store.close()
-        stock.close()
-    ours, base = statistics.median(ours_times), statistics.median(stock_times)
-    print(f"check-ins in file     {args.days} ({size / 1e6:.1f} MB on disk)")
-    print(f"saves measured        {args.saves} each, alternating")
-    print(f"ours   median save    {ours * 1000:8.2f} ms  (atomic replace + fsync file + fsync dir)")
-    print(f"stock  median save    {base * 1000:8.2f} ms  (TinyDB JSONStorage, in place + fsync)")
-    print(f"ratio ours / stock    {ours / base:8.3f}  (target <= 0.5)")
-    print("TARGET MET" if ours / base <= 0.5 else "TARGET MISSED")
+    how = (
+        f"warm = medians of {saves} alternating saves after a warm-up; cold = medians of "
+        f"{args.repeats} interleaved processes after a warm-up"
+    )
+    return finish("store", how, rows, args.json)
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(main())

@@ -235,10 +235,10 @@ def build_parser() -> Parser:
     )
     demo.add_argument(
         "--days",
-        type=_ranged_int(1, 3650, "days"),
+        type=_ranged_int(1, 10950, "days"),
         default=365,
         metavar="N",
-        help="days of history, 1-3650 (default 365)",
+        help="days of history, 1-10950 (default 365; 10950 is 30 years, for benchmarks)",
     )
     demo.add_argument(
         "--seed",

@@ -58,7 +58,7 @@ __all__ = [
 ]
 
 MIN_DAYS = 1
-MAX_DAYS = 3650  # ten years: the longest aromatase inhibitor course in common use
+MAX_DAYS = 10950  # thirty years: an AI course is 5-10, but benchmarks need older diaries too
 DEMO_NAME = "Demo Patient (synthetic)"
 DEMO_AGE = 62  # under 66, so "age over 65" is not a risk factor; former smoker is one
 PLAN_START_DAY = 21  # the person asks the coach for a plan after three weeks of check-ins
@@ -209,7 +209,7 @@ def _timeline(days: int, ai_start: date) -> tuple[int | None, int]:
 def make_demo(days: int = 365, seed: int = 1, *, today: date) -> DemoData:
     """A synthetic patient ``days`` days into anastrozole treatment on ``today``.
 
-    ``days`` must be a whole number from 1 to 3650 (ValueError otherwise). Deterministic per
+    ``days`` must be a whole number from 1 to 10950 (ValueError otherwise). Deterministic per
     ``(days, seed, today)``.
     """
     if isinstance(days, bool) or not isinstance(days, int) or not MIN_DAYS <= days <= MAX_DAYS:

@@ -45,10 +45,22 @@ def test_demo_is_deterministic_per_seed(capsys, tmp_path: Path) -> None:
     assert a == b and a != c
 
 
-@pytest.mark.parametrize("days", ["0", "3651", "x"])
+@pytest.mark.parametrize("days", ["0", "10951", "x"])
 def test_demo_rejects_bad_days(capsys, days: str) -> None:
     code, _, err = call(capsys, "demo", "--days", days, "--data", "/nonexistent/x.json")
-    assert code == 2 and "from 1 to 3650" in err
+    assert code == 2 and "from 1 to 10950" in err
+
+
+def test_demo_writes_a_thirty_year_diary_for_benchmarks(capsys, tmp_path: Path) -> None:
+    target = tmp_path / "thirty.json"
+    code, out, _ = call(capsys, "demo", "--days", "10950", "--data", str(target))
+    assert code == 0 and "10950 days" in out
+    with Store.open(target, read_only=True) as store:
+        checkins = store.checkins()
+        assert (checkins[0].day - store.get_profile().ai_start).days < 7
+        assert (checkins[-1].day - checkins[0].day).days >= 10930  # thirty years, end to end
+        assert 0.85 * 10950 <= len(checkins) <= 0.95 * 10950  # about 1 day in 10 missed
+        assert len(store.session_logs()) > 5000 and store.get_plan() is not None
 
 
 def test_demo_tui_never_touches_the_real_data_file(tmp_path: Path, _isolated_data: Path) -> None:

@@ -1,0 +1,169 @@
+"""Every screen opening and every key on a screen, until the screen settles, at 1, 10 and 30 years.
+
+Each run is one process on a real 80x24 pseudo-terminal running ``screens_walk.py``: the coach
+on a fresh copy of a demo diary, or the framework's floor (the bare Textual app pushing a screen
+of similar widgets, ``bare_app.FloorApp``). Inside, the walk opens every place from home
+(Check-in, History, Learn, Plan, Trends, Bone health, Profile, Help), presses the screen's keys,
+and goes back home, ``--walks`` times; each key is timed from posting its event until the screen
+has settled (messages handled, workers done, animations over, painted: see screens_walk.py).
+The first walk of a process opens each screen for the first time in a session (modules imported,
+CSS parsed): "first open" figures; later walks give the "again" figures. One round runs the
+floor and every size, the order reversed every other round; medians over rounds and walks.
+
+Targets (issue 15): at 30 years every opening and key within 1.3x its 1-year time; at 10 years
+within 100 ms, or within the floor where Textual itself needs more (floor of the same kind:
+opening a screen, a key, going back).
+
+Run: python benchmarks/screens_bench.py [--repeats 5] [--walks 3] [--years 1 10 30] [--quick]
+Takes about 7 minutes with the defaults (a walk takes 5-10 s). Single steps vary by +-30 %
+between runs on a shared machine; more --repeats narrow that.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from _common import (
+    HERE,
+    Row,
+    bench_args,
+    bench_parser,
+    compile_project,
+    diaries,
+    finish,
+    fresh_copy,
+    growth_row,
+    interleaved,
+    median,
+    ms,
+    ratio_row,
+    run_on_pty,
+    size_label,
+    terminal_env,
+)
+
+TEN_YEAR_MS = 100
+HEADLINE = ("Trends: open (t)", "Plan: open (p)")
+Steps = list[dict[str, Any]]
+
+
+def walk_job(folder: Path, extra: list[str], walks: int, diary: Path | None) -> Callable[[], Steps]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / "steps.json"
+
+    def run() -> Steps:
+        data = ["--data", str(fresh_copy(diary, folder / "store"))] if diary else []
+        argv = [sys.executable, str(HERE / "screens_walk.py"), *extra, *data]
+        argv += ["--walks", str(walks), "--out", str(out)]
+        run_on_pty(argv, terminal_env(), timeout=900)
+        result = json.loads(out.read_text())
+        if result["timeouts"]:
+            print(f"warning: {result['timeouts']} settle timeouts in {argv}", file=sys.stderr)
+        return result["steps"]
+
+    return run
+
+
+def medians(runs: list[Steps], first: bool) -> dict[str, float]:
+    """Label -> median seconds, over the first walks (``first``) or all later ones."""
+    values: dict[str, list[float]] = defaultdict(list)
+    for steps in runs:
+        for step in steps:
+            if (step["walk"] == 0) == first:
+                values[step["label"]].append(step["seconds"])
+    return {label: median(v) for label, v in values.items()}
+
+
+def kinds(runs: list[Steps]) -> dict[str, str]:
+    return {s["label"]: s["kind"] for steps in runs for s in steps}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = bench_parser(__doc__, repeats=5)
+    parser.add_argument("--walks", type=int, help="walks per process (default 3; --quick 2)")
+    args = bench_args(parser, argv)
+    walks = max(2, args.walks or (2 if args.quick else 3))  # walk 1 is first opens only
+    compile_project()
+    with tempfile.TemporaryDirectory() as tmp, diaries(args.diaries, args.years) as made:
+        jobs = {"floor": walk_job(Path(tmp) / "floor", ["--floor"], walks, None)}
+        for years, diary in made.items():
+            jobs[str(years)] = walk_job(Path(tmp) / f"{years}y", [], walks, diary)
+        samples = interleaved(jobs, args.repeats, warmup=0)
+    kind = kinds(samples["1" if 1 in args.years else str(args.years[0])])
+    floor_runs = samples.pop("floor")
+    floor_kind, by_kind = kinds(floor_runs), defaultdict(list)
+    for label, seconds in medians(floor_runs, first=False).items():
+        by_kind[floor_kind[label]].append(seconds)
+    floor = {k: median(v) for k, v in by_kind.items()}
+    floor_first = medians(floor_runs, first=True)["Floor screen: open (t)"]
+    again = {int(y): medians(runs, first=False) for y, runs in samples.items()}
+    first = {int(y): medians(runs, first=True) for y, runs in samples.items()}
+    labels = [label for label in kind if all(label in again[y] for y in again)]
+    rows: list[Row] = []
+    for label in labels:
+        if kind[label] == "open":
+            first_label = label.replace(": open", ": first open in a session")
+            rows += step_rows(first_label, first, label, floor_first)
+        rows += step_rows(label, again, label, floor.get(kind[label], 0.0))
+    how = (
+        f"{args.repeats} processes per size x {walks} walks (the first walk = first opens); "
+        "medians; 80x24 pty; floor (bare Textual app): "
+        + ", ".join(f"{k} {ms(v)}" for k, v in floor.items())
+        + f", first open {ms(floor_first)}"
+    )
+    return finish("screens", how, rows, args.json, show=print_overview)
+
+
+def step_rows(
+    what: str, figures: dict[int, dict[str, float]], label: str, floor: float
+) -> list[Row]:
+    """One step at every size beside the floor (the 10-year row carries its target), and its
+    30-year time beside its 1-year time."""
+    rows = []
+    headline = label in HEADLINE
+    for years, by_label in figures.items():
+        t = by_label[label]
+        row = ratio_row(what, size_label(years), t, floor, base_name="floor", key=headline)
+        if years == 10:
+            limit = max(TEN_YEAR_MS / 1000, floor)
+            row = Row(**{**row.__dict__, "target": f"<= {ms(limit)}", "ok": t <= limit})
+        rows.append(row)
+    return rows + growth_row(what, {y: by[label] for y, by in figures.items()}, key=headline)
+
+
+def print_overview(rows: Sequence[Row]) -> None:
+    """One line a step: its time at each size, the floor, and the two verdicts."""
+    table: dict[str, dict[str, Row]] = defaultdict(dict)
+    for row in rows:
+        table[row.what][row.size] = row
+    sizes = [s for s in ("1 y", "10 y", "30 y") if any(s in by_size for by_size in table.values())]
+    head = ["step", *sizes, "floor", "30 y / 1 y", "10 y target", "growth"]
+    lines = []
+    for what, by_size in table.items():
+        some = next(iter(by_size.values()))
+        ten, growth = by_size.get("10 y"), by_size.get("30 y / 1 y")
+        lines.append(
+            [
+                what,
+                *(by_size[s].figure if s in by_size else "" for s in sizes),
+                some.baseline.removesuffix(" (floor)"),
+                f"{growth.ratio:.2f}x" if growth else "",
+                ten.verdict if ten else "",
+                growth.verdict if growth else "",
+            ]
+        )
+    widths = [max(len(str(c)) for c in column) for column in zip(head, *lines, strict=True)]
+    for cells in (head, *lines):
+        print("  ".join(str(c).ljust(w) for c, w in zip(cells, widths, strict=True)))
+    verdicts = [r.ok for r in rows if r.ok is not None]
+    print(f"targets met: {sum(verdicts)} of {len(verdicts)}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

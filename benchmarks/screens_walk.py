@@ -1,0 +1,194 @@
+"""Walk through every screen of a running app and time each key until the screen settles.
+
+Run by screens_bench.py on a pseudo-terminal (80x24), so the app draws for real: it is the
+coach (``CoachApp`` on ``--data FILE``) or, with ``--floor``, the bare Textual app pushing a
+screen of similar widgets. The walk is driven from inside the app through Textual's public
+``App.run(auto_pilot=...)``; the timings go to ``--out`` as JSON.
+
+A key is timed from the moment its ``Key`` event is posted to the app (as the terminal driver
+posts it) until the screen has **settled**, which here means, all at once and twice in a row:
+
+1. every message queued so far to the app, the current screen and each of its widgets has been
+   handled (a callback queued behind them on every one has run: a barrier);
+2. no worker is pending or running (slow work started by the key has finished);
+3. no animation is running or scheduled;
+4. the screen has painted what changed (``Screen.wait_for_refresh``: after the compositor's
+   update, which Textual runs at most 60 times a second) and written it to the terminal;
+5. afterwards no widget of the screen has a message waiting.
+
+The barrier costs a round trip through every widget's queue; ``home: settle only`` times it
+with no key pressed, so it can be told apart from the app's own work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.app import App
+
+KEY_CHARS = {
+    "enter": "\r",
+    "tab": "\t",
+    "escape": "\x1b",
+    "space": " ",
+    "slash": "/",
+    "question_mark": "?",
+    "backspace": "\x7f",
+}
+SETTLE_TIMEOUT = 60.0
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    key: str  # opens it from home
+    keys: tuple[str, ...]  # pressed once the place has settled, in order
+
+
+# Keys that change nothing permanent, except saving today's check-in (a daily key) and marking
+# a topic read; every walk ends back on home. "3" after two backspaces sets pain whatever the
+# field held (a saved check-in is edited from the second walk on).
+COACH_WALK = (
+    Place("Check-in", "c", ("backspace", "backspace", "3", "enter", "ctrl+y", "ctrl+s", "enter")),
+    Place("History", "h", ("left", "up", "pageup", "pagedown", "enter", "escape")),
+    Place("Learn", "l", ("down", "down", "enter", "n", "tab", "escape")),
+    Place("Plan", "p", ("right", "left", "w", "escape")),
+    Place("Trends", "t", ("right", "left", "2", "3", "4", "1", "c", "c", "m", "escape")),
+    Place("Bone health", "b", ("enter", "right", "pagedown")),
+    Place("Profile", "e", ("tab", "tab", "shift+tab")),
+    Place("Help", "question_mark", ("down",)),
+)
+FLOOR_WALK = (Place("Floor screen", "t", ("right", "right")),)
+
+
+def key_event(key: str) -> events.Key:
+    return events.Key(key, KEY_CHARS.get(key, key if len(key) == 1 else None))
+
+
+def nodes(app: App[Any]) -> list[Any]:
+    return [app, *app.screen.walk_children(with_self=True)]
+
+
+async def barrier(app: App[Any]) -> bool:
+    """Wait until every node has handled what was queued to it before now; False on timeout."""
+    loop = asyncio.get_running_loop()
+    waiting = []
+    for node in nodes(app):
+        future: asyncio.Future[None] = loop.create_future()
+        if node.call_later(lambda f=future: f.done() or f.set_result(None)):
+            waiting.append(future)
+    if not waiting:
+        return True
+    _, pending = await asyncio.wait(waiting, timeout=SETTLE_TIMEOUT)
+    return not pending
+
+
+async def settle(app: App[Any]) -> bool:
+    """Return once the screen has settled (see the module docstring); False if a barrier
+    timed out (a widget closed with our callback queued: the figure is then unreliable)."""
+    clean_rounds, ok = 0, True
+    while clean_rounds < 2:
+        ok = await barrier(app) and ok
+        active = [w for w in app.workers if not w.is_finished]
+        if active:
+            await asyncio.gather(*(w.wait() for w in active), return_exceptions=True)
+        await app.animator.wait_until_complete()
+        await app.screen.wait_for_refresh()
+        busy = active or any(node.message_queue_size for node in nodes(app))
+        clean_rounds = 0 if busy else clean_rounds + 1
+    return ok
+
+
+class Walker:
+    """Presses keys and keeps what each took."""
+
+    def __init__(self, app: App[Any]) -> None:
+        self.app = app
+        self.steps: list[dict[str, Any]] = []
+        self.timeouts = 0
+        self.walk = 0
+
+    async def press(self, key: str, label: str, kind: str) -> None:
+        start = time.perf_counter()
+        self.app.post_message(key_event(key))
+        if not await settle(self.app):
+            self.timeouts += 1
+        seconds = time.perf_counter() - start
+        self.steps.append({"walk": self.walk, "label": label, "kind": kind, "seconds": seconds})
+
+    async def settle_only(self, label: str) -> None:
+        start = time.perf_counter()
+        await settle(self.app)
+        seconds = time.perf_counter() - start
+        self.steps.append({"walk": self.walk, "label": label, "kind": "idle", "seconds": seconds})
+
+    async def visit(self, place: Place, home: Any) -> None:
+        await self.press(place.key, f"{place.name}: open ({place.key})", "open")
+        seen: dict[str, int] = {}
+        for key in place.keys:
+            seen[key] = seen.get(key, 0) + 1
+            again = f" #{seen[key]}" if seen[key] > 1 else ""
+            await self.press(key, f"{place.name}: {key}{again}", "key")
+        for _ in range(6):  # back to home; "y" answers a "leave without saving?" question
+            if self.app.screen is home:
+                return
+            key = "y" if type(self.app.screen).__name__ == "ConfirmScreen" else "escape"
+            await self.press(key, f"{place.name}: back ({key})", "back")
+        raise RuntimeError(f"{place.name}: could not get back to home from {self.app.screen}")
+
+
+def make_app(args: argparse.Namespace) -> tuple[App[Any], tuple[Place, ...], Any]:
+    if args.floor:
+        from bare_app import FloorApp
+
+        return FloorApp(), FLOOR_WALK, None
+    from datetime import date
+
+    from screens.app import CoachApp
+    from store.db import Store
+
+    store = Store.open(args.data)
+    return CoachApp(store=store, today=date.today), COACH_WALK, store
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, help="the coach's data file")
+    parser.add_argument("--floor", action="store_true", help="walk the bare app's floor screen")
+    parser.add_argument("--walks", type=int, default=3)
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args(argv)
+    app, walk, store = make_app(args)
+    walker = Walker(app)
+
+    async def autopilot(pilot: Any) -> None:
+        try:
+            await settle(app)
+            home = app.screen
+            for n in range(args.walks):
+                walker.walk = n
+                await walker.settle_only("home: settle only (no key)")
+                for place in walk:
+                    await walker.visit(place, home)
+        finally:
+            app.exit()
+
+    try:
+        app.run(auto_pilot=autopilot)
+    finally:
+        if store is not None:
+            store.close()
+    args.out.write_text(json.dumps({"steps": walker.steps, "timeouts": walker.timeouts}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
