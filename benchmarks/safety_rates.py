@@ -31,6 +31,7 @@ PAIRS = (
     ("held out, round 3", "round3_unsafe.txt", "round3_safe.txt"),
     ("held out, round 4", "round4_unsafe.txt", "round4_safe.txt"),
     ("held out, round 5", "round5_unsafe.txt", "round5_safe.txt"),
+    ("review paraphrases (tuned)", "round6_unsafe.txt", "round6_safe.txt"),
 )
 
 

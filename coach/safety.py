@@ -189,7 +189,7 @@ def _close(a: str, b: str, limit: int) -> bool:
 
 _BLOCK = (
     r"(?:when|whenever|if|while|during|because|until|after|before|since|unless|and|or|but|so"
-    r"|that|which|who|where|then|as|on)"
+    r"|that(?! \w+ s\b)|which|who|where|then|as|on)"
 )
 
 
@@ -263,7 +263,46 @@ _PAST_CHANGE = re.compile(
     r"\b(?:who|had|were|was) (?:\w+ )?(?:stopped|switched|paused|changed|moved|skipped|quit"
     r"|came off|took)\b"
 )
+_LONG_WORD = re.compile(r"\b[a-z]{7,}\b")
+_PAST_FORM = re.compile(
+    r"(?:stopped|paused|skipped|switched|swapped|dropped|halved|gave|ditched|quitted)\b"
+)
 _LIMITS = {"vitamin-d": 4000.0, "calcium": 2000.0, "magnesium": 350.0}
+# Warning signs: "no chest pain" is not one; "no need to call" is not a call; "never normal" is
+# not a dismissal; a contrast ("but", ";") separates a dismissal from a sign.
+_NO_SYMPTOM = re.compile(
+    r"\b(?:no|without|free of|none of|nor|not (?:\w+ )?(?:have|get|feel|notice|experience|had|got"
+    r"|feeling|having))\b(?:[ ,]+(?!(?:need|reason|point|call\w*|see\w*|tell\w*|ring\w*"
+    r"|bother\w*|worr\w*|mention\w*|report\w*|contact\w*|fuss)\b)\w+){0,4}[ ,]*$"
+)
+# A product described, not advised: what it is, contains or acts like.
+_DESCRIBES = re.compile(
+    r"\b(?:contains?|containing|acts? like|works? like|acts? as|binds? to|mimics?|comes? from"
+    r"|(?:is|are|was|were) (?:(?:also|often|sometimes|usually) )?(?:a|an|one of the|found|made"
+    r"|derived|sold|marketed|promoted|classed|classified|known|called|related|chemically))\b"
+)
+_MARKETING = re.compile(r"\b(?:natural|naturally|gentle|for (?:your |healthy |strong )?bones?)\b")
+_MILD = re.compile(
+    r"\b(?:slightly|a little|a bit|mildly|somewhat|pleasantly|comfortably|moderately|gently)"
+    r"(?: more)? $"
+)
+_NOT_REPORTING = re.compile(
+    r"\b(?:not|never|no need to|no reason to|no point in|nothing to|without|nor|instead of"
+    r"|rather than|bother|waste)\s+(?:\w+\s+)?$"
+)
+_NOT_DISMISSING = re.compile(
+    r"\b(?:not|never|no|nor|cannot|instead of|rather than)\s+(?:\w+\s+){0,3}$"
+    r"|\b(?:do not|never) (?:assume|think|believe|pretend|accept|tell yourself)\b"
+)
+_CONTRAST = re.compile(r"\s*;\s*|,?\s+(?:but|however|although|though|whereas|yet|unlike)\s+")
+_SUBJECTLESS = re.compile(
+    r"(?:it|that|this|these|those|they|probably|likely|usually|most likely|almost certainly"
+    r"|just|only|nothing|no need|do not|not|honestly|relax|ignore|never mind|no)\b"
+)
+_NO_SUPERVISION = re.compile(
+    r"(?:\bno|without|not|never|skip|who needs|need for|do not need|forget)(?: \w+)?"
+    r"(?: the| any| a)? $"
+)
 
 
 @dataclass(frozen=True)
@@ -296,8 +335,10 @@ class Linter:
             r"|keep|start|and|or|body|bones|body s|bones s)\s+(?:(?:can|could|should|might|may|must"
             r"|need to|ought to|will|would|also|really|simply|safely)\s+)?)"
             rf"(?:{_alt(t.advise_substance)})(?:\s+(?:your|my|the|a|an|some|more|extra"
-            r"|little|bit|of|own|body s|levels?|back|up|low|dose|natural|lost|missing)){0,3}\s+"
+            r"|little|bit|of|own|body s|levels?|back|up|low|dose|natural|lost|missing|tiny|small"
+            r"|touch|dash)){0,3}\s+"
             rf"(?:{substance})(?![\w])"
+            rf"|(?<![\w])(?:{substance})(?:\s+\w+)?\s+(?:{_alt(t.added_back)})(?![\w])"
             rf"|(?<![\w])(?:{substance})\s+(?:is|are|can be|could be|would be|as) (?:an? |the )?"
             r"(?:(?!not |never |no )\w+ ){0,3}(?:option|choice|alternative|solution|answer|fix"
             r"|remedy|cure|safe|fine|ok|okay|harmless|worth|good|great|helpful|useful|effective"
@@ -316,22 +357,27 @@ class Linter:
         bone = _alt(t.bone_medicines)
         before, after = _alt(t.changes_before), _alt(t.changes_after)
         ai_after = _alt((*t.changes_after, *t.schedule_changes))
+        borrowed = rf"(?<![\w])(?:{_alt(t.borrowed)})(?:\s+[\w]+){{0,2}}?\s+"
         self._ai_change = re.compile(
-            rf"(?<![\w])(?:{before}){_gap(4)}(?:{ai})(?![\w])"
+            rf"(?<![\w])(?:{before}){_gap(5)}(?:{ai})(?![\w])"
             rf"|(?<![\w])(?:{ai}):?{_gap(4)}(?:{ai_after})(?![\w])"
             rf"|(?<![\w])(?:{ai})\s+(?:{ai_after})(?![\w])"
+            rf"|{borrowed}(?:{ai})(?![\w])|(?<![\w])(?:{_alt(t.bare_switches)})(?![\w])"
         )
         self._ai_mention = re.compile(rf"(?<![\w])(?:{ai})(?![\w])")
         self._bone_mention = re.compile(rf"(?<![\w])(?:{bone})(?![\w])")
         self._feelings = _words(t.feelings)
+        self._imitation = _words(t.imitation)
         self._change_pronoun = re.compile(
+            r"(?<!when to )(?<!whether to )(?<!how to )(?<!time to )"
             rf"(?<![\w])(?:{_alt(t.bare_changes)})(?: (?:it|them))?"
             r"(?: (?:early|now|altogether|for good|for a while|for now))?"
-            r"(?:$|(?= (?:if|when|because|since|as)\b)|[.!?])"
+            r"(?:$|(?= (?:if|when|because|since|as|once|after|until|for|before)\b)|[.!?])"
         )
         self._bone_change = re.compile(
-            rf"(?<![\w])(?:{before}){_gap(4)}(?:{bone})(?![\w])"
+            rf"(?<![\w])(?:{before}){_gap(5)}(?:{bone})(?![\w])"
             rf"|(?<![\w])(?:{bone})(?:{_gap(4)}|\s+)(?:{after})(?![\w])"
+            rf"|{borrowed}(?:{bone})(?![\w])"
         )
         self._vitamin_d = _words(t.vitamin_d)
         self._calcium = _words(t.calcium)
@@ -347,6 +393,38 @@ class Linter:
             r"(?![\w])"
         )
         self._flexion = _words(t.flexion)
+        no_negation = r"(?:\s+(?!(?:without|no|not|never|or|and|but|nor)\b)[a-z0-9']+){{0,{n}}}?\s+"
+        twist, load = _alt(t.twisting), _alt(t.loads)
+        self._loaded_twist = re.compile(
+            rf"(?<![\w])(?:{load}){no_negation.format(n=3)}(?:{twist})(?![\w])"
+            rf"|(?<![\w])(?:{twist}){no_negation.format(n=4)}(?:{load})(?![\w])"
+        )
+        condition = _alt(t.bone_conditions)
+        cure = _alt(t.cure_verbs)
+        self._cure = re.compile(
+            rf"(?<![\w])(?:{cure}){_gap(4)}(?:{condition})(?![\w])"
+            rf"|(?<![\w])(?:{condition})\s+(?:(?:can|could|will|would|may|might|is|are|has been"
+            r"|have been|gets?|got)\s+)?(?:be\s+)?(?:completely\s+|fully\s+|totally\s+)?"
+            rf"(?:{cure})(?![\w])"
+        )
+        self._hedges = _words(t.hedges)
+        medicine = _alt((*t.generic_medicines, *t.bone_medicines))
+        self._replace = re.compile(
+            rf"(?<![\w])(?:{_alt(t.replace_medicine)}){_gap(3)}(?:{medicine})(?![\w])"
+            rf"|(?<![\w])(?:{_alt(t.replace_claims)})(?![\w])"
+        )
+        self._imperative = re.compile(
+            rf"(?:just |please )?(?:{_alt(t.clause_starters)}|buy|pick|consider|order|choose|opt"
+            r"|look)\b"
+        )
+        self._bone_talk = re.compile(
+            rf"(?<![\w])(?:{condition}|{bone}|bones?|bone (?:density|health|strength|mass)"
+            r"|skeleton|fractures?)(?![\w])"
+        )
+        self._red_flags = _words(t.red_flags)
+        self._medicine_red_flags = _words(t.medicine_red_flags)
+        self._dismissals = _words(t.dismissals)
+        self._report = _words(t.report_to_team)
         self._impact = _words(t.impact)
         self._fragile = re.compile(rf"(?<![\w])(?:{_alt(t.fragile_spine)})(?![\w])")
         self._heavy = _words(t.heavy_lifting)
@@ -384,6 +462,11 @@ class Linter:
                 }
             )
         )
+        self._slips: dict[str, str] = {}  # word -> the word with a typing slip fixed
+        self._fuzzy_by_letter: dict[str, tuple[str, ...]] = {}
+        for target in self._fuzzy_targets:
+            plain = target.removesuffix("s?")
+            self._fuzzy_by_letter[plain[0]] = (*self._fuzzy_by_letter.get(plain[0], ()), plain)
         self._lexicon_word = re.compile(
             _alt(
                 (
@@ -404,15 +487,22 @@ class Linter:
 
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)
-            if self._lexicon_word.fullmatch(word):
-                return word
-            limit = 1 if len(word) < 11 else 2
-            for target in (t.removesuffix("s?") for t in self._fuzzy_targets):
-                if target[0] == word[0] and _close(word, target, limit):
-                    return target
-            return word
+            known = self._slips.get(word)
+            if known is not None:
+                return known
+            fixed = word
+            if not self._lexicon_word.fullmatch(word):
+                limit = 1 if len(word) < 11 else 2
+                for target in self._fuzzy_by_letter.get(word[0], ()):
+                    if _close(word, target, limit):
+                        fixed = target
+                        break
+            if len(self._slips) > 20000:  # words repeat; arbitrary text must not grow it forever
+                self._slips.clear()
+            self._slips[word] = fixed
+            return fixed
 
-        return re.sub(r"\b[a-z]{7,}\b", fix, text)
+        return _LONG_WORD.sub(fix, text)
 
     def normalised(self, sentence: str) -> str:
         """The sentence folded (see :func:`normalise`) with typing slips in drug names fixed."""
@@ -483,10 +573,30 @@ class Linter:
                 continue
             if self._reported(clause, hit) and not self._advise_substance.search(clause):
                 continue
+            if self._described(clause, hit):
+                continue
             yield hit
 
-    def _medicine_changes(self, clause: str, sentence: str) -> Iterator[_Hit]:
+    def _described(self, clause: str, hit: _Hit) -> bool:
+        """What a product is or contains, with no advice ("DHEA is a hormone precursor")."""
+        if not _DESCRIBES.search(clause) or _MARKETING.search(clause):
+            return False
+        blank = self._blanked(clause, hit)
+        return not (
+            self._endorsements.search(blank)
+            or self._advise_substance.search(clause)
+            or self._imperative.match(clause)
+        )
+
+    def _medicine_changes(self, clause: str, sentence: str, after: str = "") -> Iterator[_Hit]:
+        """Changes to the AI or a bone medicine; ``after`` is the rest of the sentence."""
         question = sentence.rstrip().endswith("?") and re.search(r"\b(?:i|my|me|we)\b", sentence)
+        # "When the aches make you want to stop your tablets, call your nurse": the deferral
+        # that follows a condition answers it.
+        condition = re.match(r"(?:when|whenever|if|should|any time)\b", clause)
+        deferred = self._deferred(clause, sentence) or bool(
+            condition and self._deferred(after, sentence)
+        )
         for rule, pattern, mention in (
             ("stop-or-switch-ai", self._ai_change, self._ai_mention),
             ("bone-medicine-change", self._bone_change, self._bone_mention),
@@ -499,14 +609,18 @@ class Linter:
                 blank = self._blanked(clause, hit)
                 if self._negated(blank, hit) or self._harms.search(blank):
                     continue
-                if self._deferred(clause, sentence) or question:
+                if deferred or question:
                     continue
                 if self._feelings.search(clause[: hit.start + 1]):
                     continue
                 if re.search(r"\b(?:if|when|in case) you (?:miss|forget)\b", clause):
                     continue
-                told = self._reported(clause, hit) or _PAST_CHANGE.search(clause)
-                if told and not self._endorsements.search(blank):
+                told = (
+                    self._reported(clause, hit)
+                    or _PAST_CHANGE.search(clause)
+                    or _PAST_FORM.match(hit.text)
+                )
+                if told and not (self._endorsements.search(blank) or self._imitation.search(after)):
                     continue
                 yield hit
 
@@ -574,6 +688,8 @@ class Linter:
             period = per.groupdict().get("period") or per.groupdict().get("period2") or "day"
             single = per.groupdict().get("single") or _SINGLE_DOSE.search(clause)
             days = _PERIOD_DAYS.get(period, 1)
+            if nutrient == "vitamin-d" and days >= 30:
+                single = "bolus"  # monthly or yearly boluses raised falls and fractures
             if not single or period == "other day":
                 value /= days
         return nutrient, value
@@ -620,6 +736,79 @@ class Linter:
                 continue
             yield hit
 
+    def _cure_claims(self, clause: str, sentence: str) -> Iterator[_Hit]:
+        """Cures or reversals of bone loss, and things said to replace a bone medicine."""
+        if sentence.rstrip().endswith("?"):
+            return
+        for m in self._cure.finditer(clause):
+            hit = _Hit("cure-or-replace-claim", m.start(), m.end(), m.group(0))
+            if self._hedges.search(clause[max(0, m.start() - 20) : m.end()]):
+                continue  # "partly reverses": what FACTS 7-8 report
+            if self._bone_mention.search(clause[: m.start()]):
+                continue  # "risedronate reversed the loss": a bone medicine's trial result
+            blank = self._blanked(clause, hit)
+            if self._refused(clause, hit) or re.search(r"\b(?:whether|if)\b", blank):
+                continue
+            if self._reported(clause, hit) and not self._endorsements.search(blank):
+                continue
+            yield hit
+        if not self._bone_talk.search(sentence):
+            return
+        for m in self._replace.finditer(clause):
+            hit = _Hit("cure-or-replace-claim", m.start(), m.end(), m.group(0))
+            blank = self._blanked(clause, hit)
+            if self._negated(blank, hit) or self._harms.search(blank):
+                continue
+            if self._deferred(clause, sentence):
+                continue
+            yield hit
+
+    def _red_flag_in(self, text: str, context: str) -> re.Match[str] | None:
+        """A warning sign named in ``text`` and not negated ("if you have no chest pain")."""
+        found = [m for m in self._red_flags.finditer(text) if not _MILD.search(text[: m.start()])]
+        if self._bone_mention.search(context) or re.search(r"\bfor (?:a few )?weeks\b", context):
+            found += self._medicine_red_flags.finditer(text)
+        for m in found:
+            if not _NO_SYMPTOM.search(text[max(0, m.start() - 60) : m.start()]):
+                return m
+        return None
+
+    def _sends_to_team(self, text: str) -> bool:
+        """Tells the reader to contact the care team, and not "no need to call your doctor"."""
+        return any(
+            not _NOT_REPORTING.search(text[max(0, m.start() - 40) : m.start()])
+            for m in self._report.finditer(text)
+        )
+
+    def _warning_signs(self, sentence: str, before: str = "") -> Iterator[_Hit]:
+        """A warning sign waved away, with no call to the care team.
+
+        ``before`` is the previous sentence as written (normalised only when needed).
+        """
+        if sentence.rstrip().endswith("?") or not self._dismissals.search(sentence):
+            return
+        if self._sends_to_team(sentence):
+            return
+        before = self.normalised(before) if before else ""
+        context = f"{before} {sentence}"
+        for number, segment in enumerate(_CONTRAST.split(sentence)):
+            waved = [
+                m
+                for m in self._dismissals.finditer(segment)
+                if not _NOT_DISMISSING.search(segment[: m.start()])
+            ]
+            if not waved:
+                continue
+            flag = self._red_flag_in(segment, context)
+            answers_before = number == 0 and before and _SUBJECTLESS.match(sentence)
+            if flag is None and answers_before and not self._sends_to_team(before):
+                flag = self._red_flag_in(before, context)  # "Jaw aching? Probably nothing."
+            if flag is not None:
+                yield _Hit(
+                    "dismissed-warning-sign", waved[0].start(), waved[0].end(), flag.group(0)
+                )
+                return
+
     def _fragile_spine(self, sentence: str) -> bool:
         """Osteoporosis or a spine fracture is named, and not as "without osteoporosis"."""
         return any(
@@ -628,10 +817,11 @@ class Linter:
         )
 
     def _exercise(self, clause: str, sentence: str) -> Iterator[_Hit]:
-        for m in self._flexion.finditer(clause):
-            hit = _Hit("spinal-flexion", m.start(), m.end(), m.group(0))
-            if not self._refused(clause, hit):
-                yield hit
+        for pattern in (self._flexion, self._loaded_twist):
+            for m in pattern.finditer(clause):
+                hit = _Hit("spinal-flexion", m.start(), m.end(), m.group(0))
+                if not self._refused(clause, hit):
+                    yield hit
         fragile = self._fragile_spine(sentence)
         if fragile:
             for m in self._impact.finditer(clause):
@@ -641,32 +831,46 @@ class Linter:
         for m in self._heavy.finditer(clause):
             hit = _Hit("unsupervised-heavy-lifting", m.start(), m.end(), m.group(0))
             risky = self._unsupervised.search(sentence) or fragile
-            if not risky or self._supervised.search(sentence):
+            supervised = any(
+                not _NO_SUPERVISION.search(sentence[: s.start()])
+                for s in self._supervised.finditer(sentence)
+            )
+            if not risky or supervised:
                 continue
             if self._refused(clause, hit) or self._reported(clause, hit):
                 continue
             yield hit
 
-    def check_sentence(self, sentence: str) -> list[_Hit]:
-        """Hazards left unsafe in one sentence (already split, not yet normalised)."""
+    def check_sentence(self, sentence: str, before: str = "") -> list[_Hit]:
+        """Hazards left unsafe in one sentence (already split, not yet normalised).
+
+        ``before`` is the sentence before it, which a reply like "Probably nothing." is about.
+        """
         text = self.normalised(sentence)
         if not text or text.strip(" .!?") in self.allowed:
             return []
         hits: list[_Hit] = []
-        for clause in self.clauses(text):
+        clauses = self.clauses(text)
+        for number, clause in enumerate(clauses):
+            after = " ".join(clauses[number + 1 :])
             hits.extend(self._never_options(clause, text))
-            hits.extend(self._medicine_changes(clause, text))
+            hits.extend(self._medicine_changes(clause, text, after))
             hits.extend(self._doses(clause, text))
             hits.extend(self._claims(clause))
+            hits.extend(self._cure_claims(clause, text))
             hits.extend(self._exercise(clause, text))
+        hits.extend(self._warning_signs(text, before))
         return hits
 
     def lint(self, text: str) -> list[SafetyFinding]:
         """Every unsafe sentence in ``text``: one finding per line and rule, in line order."""
         lines = text.splitlines()
         found: dict[tuple[int, str], SafetyFinding] = {}
+        before = ""
         for line_no, sentence in sentences(text):
-            for hit in self.check_sentence(sentence):
+            hits = self.check_sentence(sentence, before)
+            before = sentence
+            for hit in hits:
                 key = (line_no, hit.rule)
                 if key not in found:
                     line = lines[line_no - 1].strip() if lines else sentence

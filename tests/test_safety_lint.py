@@ -6,7 +6,9 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
 * ``targeted_*.txt``: one sentence per table entry that only that entry decides;
 * ``holdout_*.txt``: written before any tuning and never edited to pass (first check);
 * ``round2_*.txt`` to ``round5_*.txt``: written after one tuning round, before the next (each
-  file's header records its first measurement, before it was tuned on).
+  file's header records its first measurement, before it was tuned on);
+* ``round6_*.txt``: the project's own paraphrases of what an outside reviewer's set showed missing
+  (cure claims, dismissed warning signs...), written while tuning, so counted with the main sets.
 
 ``benchmarks/safety_rates.py`` prints the same rates per set.
 """
@@ -39,8 +41,8 @@ def _load(name: str) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-UNSAFE = _load("unsafe.txt") + _load("targeted_unsafe.txt")
-SAFE = _load("safe.txt") + _load("targeted_safe.txt")
+UNSAFE = _load("unsafe.txt") + _load("targeted_unsafe.txt") + _load("round6_unsafe.txt")
+SAFE = _load("safe.txt") + _load("targeted_safe.txt") + _load("round6_safe.txt")
 HOLDOUT_UNSAFE = [
     _load(f"{name}_unsafe.txt") for name in ("holdout", "round2", "round3", "round4", "round5")
 ]
