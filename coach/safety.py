@@ -282,6 +282,7 @@ _DESCRIBES = re.compile(
     r"|derived|sold|marketed|promoted|classed|classified|known|called|related|chemically))\b"
 )
 _MARKETING = re.compile(r"\b(?:natural|naturally|gentle|for (?:your |healthy |strong )?bones?)\b")
+_ANY = re.compile(r"\bany (?:\w+ )?$")
 _MILD = re.compile(
     r"\b(?:slightly|a little|a bit|mildly|somewhat|pleasantly|comfortably|moderately|gently)"
     r"(?: more)? $"
@@ -391,6 +392,12 @@ class Linter:
             rf"(?<![\w])(?:{_alt(t.claim_supplements)})(?![\w])(?:\s+[\w']+){{0,6}}?\s+"
             rf"(?:{_alt(t.claim_verbs)})(?:\s+[\w']+){{0,4}}?\s+(?:{_alt(t.claim_outcomes)})"
             r"(?![\w])"
+        )
+        # "Take K2 daily and you won't break a bone": the promise sits in the next clause.
+        self._claim_promise = re.compile(
+            rf"(?<![\w])(?:{_alt(t.claim_supplements)})(?![\w])(?:\s+[\w']+){{0,6}}?,?\s+(?:and|so"
+            r"|then)\s+(?:you|your bones?)\s+(?:will|would|can)\s+(?:not|never)\s+(?:\w+\s+)?"
+            rf"(?:{_alt(t.claim_outcomes)}|break|fracture)(?![\w])"
         )
         self._flexion = _words(t.flexion)
         no_negation = r"(?:\s+(?!(?:without|no|not|never|or|and|but|nor)\b)[a-z0-9']+){{0,{n}}}?\s+"
@@ -575,6 +582,8 @@ class Linter:
                 continue
             if self._described(clause, hit):
                 continue
+            if _ANY.search(clause[: hit.start]) and self._deferred(sentence, sentence):
+                continue  # "talk to your oncologist before you take any hormone product"
             yield hit
 
     def _described(self, clause: str, hit: _Hit) -> bool:
@@ -728,6 +737,11 @@ class Linter:
                 continue
             yield hit
 
+    def _promises(self, sentence: str) -> Iterator[_Hit]:
+        for m in self._claim_promise.finditer(sentence):
+            if not self._negators.search(sentence[: m.start()]):
+                yield _Hit("supplement-claim", m.start(), m.end(), m.group(0))
+
     def _claims(self, clause: str) -> Iterator[_Hit]:
         for m in self._claim.finditer(clause):
             hit = _Hit("supplement-claim", m.start(), m.end(), m.group(0))
@@ -765,7 +779,11 @@ class Linter:
 
     def _red_flag_in(self, text: str, context: str) -> re.Match[str] | None:
         """A warning sign named in ``text`` and not negated ("if you have no chest pain")."""
-        found = [m for m in self._red_flags.finditer(text) if not _MILD.search(text[: m.start()])]
+        found = [
+            m
+            for m in self._red_flags.finditer(text)
+            if "breath" not in m.group(0) or not _MILD.search(text[: m.start()])
+        ]
         if self._bone_mention.search(context) or re.search(r"\bfor (?:a few )?weeks\b", context):
             found += self._medicine_red_flags.finditer(text)
         for m in found:
@@ -860,6 +878,7 @@ class Linter:
             hits.extend(self._cure_claims(clause, text))
             hits.extend(self._exercise(clause, text))
         hits.extend(self._warning_signs(text, before))
+        hits.extend(self._promises(text))
         return hits
 
     def lint(self, text: str) -> list[SafetyFinding]:

@@ -258,7 +258,8 @@ class RuleTable:
     # A switch that needs no object ("ask your GP to swap you over").
     bare_switches: tuple[str, ...] = (
         r"(?:swap|switch|chang|mov)\w* (?:you|me|her|them) (?:over|across|onto"
-        r"|to (?:another|a different|something))",
+        r"|to (?:another|a different|something))|put(?:s|ting)? (?:you|me|her|them) on (?:that"
+        r"|this one|tamoxifen|another|a different|something else)",
     )
     # Changes written before the medicine ("pause your letrozole", "a break from exemestane").
     changes_before: tuple[str, ...] = (
@@ -318,6 +319,8 @@ class RuleTable:
     )
     # Changes that need no object when the medicine is named earlier ("..., so you can stop early").
     bare_changes: tuple[str, ...] = (
+        r"(?:take|have|use)(?:s|ing)? (?:it|them) (?:\w+ ){0,4}?(?:instead|less often"
+        r"|less frequently)",
         r"stop(?:ping)?",
         r"quit(?:ting)?",
         r"paus(?:e|ing)",
@@ -434,7 +437,8 @@ class RuleTable:
     )
     impact: tuple[str, ...] = (
         r"burpees?",
-        r"(?:jump|jumping|skipping) (?:with (?:a )?)?ropes?|rope skipping",
+        r"(?:jump|jumping|skipping) (?:with (?:a )?)?ropes?|rope skipping"
+        r"|skipping(?= (?:to|for|every|each|daily|is|are|will|builds?|helps?)\b|[.,!]|$)",
         r"plyometrics?",
         r"high impact",
         r"jump(?:s|ing)?",
@@ -472,7 +476,9 @@ class RuleTable:
     )
     supervised: tuple[str, ...] = (
         r"supervis(?:ed|ion)",
-        r"with (?:a|an|your) (?:trainer|physio(?:therapist)?|exercise professional|coach)",
+        r"(?:with|by) (?:a|an|your) (?:\w+ )?(?:trainer|physio(?:therapist)?|exercise professional"
+        r"|coach|instructor|physiologist)|(?:under|with) the (?:guidance|supervision|help|eye) of"
+        r"|guided by",
     )
     # Twisting or bending the spine, and the loads that make it a hazard for anyone (FACTS 17, H).
     twisting: tuple[str, ...] = (
@@ -480,11 +486,11 @@ class RuleTable:
         r"flexion",
         r"(?:trunk|torso|spine|spinal|waist|core|upper body) rotations?"
         r"|rotat(?:e|es|ing) (?:your |the )?(?:trunk|torso|spine|waist|upper body|core)",
-        r"(?:wood|cable) ?chop(?:s|pers?)?",
+        r"(?:wood|cable) ?chop(?:s|pers?)?|golf swings?",
     )
     loads: tuple[str, ...] = (
         r"heavy|weighted|loaded",
-        r"weights?|kettlebells?|dumbbells?|barbells?|medicine balls?|weight plates?",
+        r"weights?|kettlebells?|dumbbells?|barbells?|medicine balls?|weight plates?|clubs?",
         r"cables?(?: machines?)?|resistance bands?|against resistance",
     )
     # --- cure and replace-medicine claims (FACTS 14, 31, 37) ---
@@ -497,7 +503,7 @@ class RuleTable:
     cure_verbs: tuple[str, ...] = (
         r"cur(?:e|es|ed|ing)|heal(?:s|ed|ing)?|(?:a|the) cure for"
         r"|(?:the|an) (?:answer|antidote|solution|remedy) (?:to|for)",
-        r"revers(?:e|es|ed|ing)|undo(?:es|ing|ne)?|undid|turn(?:s|ed|ing)? back",
+        r"revers(?:e|es|ed|ing|ible)|undo(?:es|ing|ne)?|undid|turn(?:s|ed|ing)? back|curable",
         r"eliminat(?:e|es|ed|ing)|eradicat(?:e|es|ed|ing)|get(?:s|ting)? rid of|wipe(?:s|d)? out"
         r"|beat(?:s|ing)?|fix(?:es|ed|ing)?|banish(?:es|ed)?",
     )
@@ -538,11 +544,12 @@ class RuleTable:
         r"(?:sudden|severe|sharp|new|bad|intense|acute|agonising|excruciating)(?: \w+)?"
         r" (?:pain|ache) in (?:your |the |my |her )?(?:back|spine)"
         r"|(?:sudden|severe|sharp|new|bad|intense|acute|agonising|excruciating)(?: \w+)?"
-        r" (?:back|spine|spinal) (?:pains?|aches?|aching)",
+        r" (?:back|spine|spinal) (?:pains?|aches?|aching)"
+        r"|(?:back|spine|spinal) (?:pains?|aches?)(?: \w+){0,4} (?:sudden(?:ly)?|all of a sudden)",
         r"(?:los(?:e|es|ing|t)|lose) (?:\w+ )?(?:height|inch|inches|centimet(?:re|er)s?|cm)"
         r"|height loss|(?:getting|got|grown|growing|grow|gets) shorter|shrink(?:s|ing)?|shrunk",
         r"(?:new|sharp|sudden|severe|unexplained|persistent|constant|deep|stabbing|worsening)"
-        r"(?: \w+)? bone (?:pains?|aches?)|pain (?:deep )?in (?:a|one|the|your) bones?",
+        r"(?: \w+)? bone (?:pains?|aches?)|pain (?:deep )?in (?:a|one|the|your) (?:\w+ )?bones?",
         r"jaw (?:pains?|aches?|aching|swelling|numbness|heaviness)"
         r"|(?:pain|ache|aching|swelling|numbness) (?:in|of) (?:your |the |my |her )?jaw"
         r"|(?:sore|painful|aching|achy|swollen|numb|heavy) jaw|jaw (?:that )?(?:hurts|aches)",
@@ -557,8 +564,8 @@ class RuleTable:
     # Signs of a rare thigh-bone fracture: a warning sign only on a bone medicine (FACTS 32).
     medicine_red_flags: tuple[str, ...] = (
         r"(?:thigh|groin) (?:pains?|aches?|aching|discomfort)"
-        r"|(?:pain|ache|aching|discomfort) in (?:your |the |my |her )?(?:thigh|groin)"
-        r"|(?:thigh|groin) (?:that )?(?:hurts|aches)",
+        r"|(?:pain|ache|aching|discomfort) in (?:your |the |my |her |both |one )?(?:thigh|groin)s?"
+        r"|(?:thigh|groin)s? (?:that )?(?:hurt|hurts|ache|aches)",
     )
     # Ways of waving a warning sign away.
     dismissals: tuple[str, ...] = (
@@ -567,12 +574,14 @@ class RuleTable:
         r"nothing(?: \w+)? to (?:worry|fear|mention|report|fuss|panic|be (?:worried|concerned"
         r"|alarmed))|(?:probably|likely|usually|almost certainly|most likely) (?:nothing|fine)"
         r"|nothing (?:serious|much|to it|bad)|no big deal|not (?:serious|worrying|concerning"
-        r"|a (?:concern|worry|problem|big deal))",
+        r"|a (?:concern|worry|problem|big deal))"
+        r"|(?:is|are|s) (?:probably |usually |likely )?nothing",
         r"(?:is|are|it is|that is|this is|probably|likely|usually|simply) (?:just|only|simply"
         r"|merely)(?! (?:one|a (?:warning|sign|symptom)|rarely|when|if|in|seen|a rare))",
         r"part of (?:getting older|ageing|aging|growing older|life|being on|the (?:ai|treatment"
         r"|process|package))|(?:your )?(?:body|bones|muscles|heart|lungs) (?:is |are )?(?:adapting"
         r"|adjusting|getting (?:stronger|fitter|used))|(?:fitness|strength) (?:is )?improving"
+        r"|(?:getting|growing) (?:fitter|stronger|used to)"
         r"|means (?:that )?(?:it|the exercise|you|your workout) (?:is |are )?(?:working|getting)"
         r"|no pain,? no gain|good pain",
         r"(?:do not|never|no need to) (?:worry|panic|fuss|make a fuss)"
@@ -593,6 +602,8 @@ class RuleTable:
         r"|yearly|regular)",
         r"(?:take|try|pop|have) (?:a |an |some |two )?(?:paracetamol|ibuprofen|pain ?killers?"
         r"|pain relief|aspirin|antacids?)",
+        r"just (?!(?:as|like|in case|call|tell|ring|contact|phone|report|stop|seek|get help)\b)\w+"
+        r"|(?:you will|you ll|it will|you should) be (?:fine|ok|okay|alright|all right)",
         r"(?:fine|ok|okay|safe) to (?:continue|keep|carry on|exercise|ignore|wait|train|finish)",
     )
     # Sending the reader to the care team: the one shape that lets a dismissal pass.
@@ -619,6 +630,7 @@ class RuleTable:
         r"no risk|not risky|little risk|low risk|without (?:any )?risk|risk free",
         r"not (?:dangerous|harmful|unsafe|a big deal)",
         r"no reason not to",
+        r"or not",
         r"why not",
         r"(?:no need|do not need|not necessary) to (?:ask|check|tell|consult|see|wait|worry"
         r"|involve|bother)",
@@ -706,6 +718,9 @@ class RuleTable:
         r"|start|switch|change|stop|tell you|let you know|guide you|help you decide)",
         r"(?:only )?(?:if|when|as) (?:prescribed|advised|directed)",
         r"needs? a plan",
+        r"(?:planned|decided|prescribed|arranged|recommended|advised|managed|supervised|started)"
+        r" by (?:your |a |the )?(?:\w+ )?(?:specialists?|doctors?|team|oncologists?|clinicians?"
+        r"|gp|nurses?)",
         r"(?:plan|advice|agreement|approval|go ahead) (?:from|of|by|with) (?:your|a|the)"
         r" (?:care team|doctor|oncologist|clinician|gp|team)",
         r"prescrib(?:ed|es|e|ing)",
@@ -723,7 +738,8 @@ class RuleTable:
         r"even if (?:your|the) (?:doctor|team|oncologist)",
         r"anyway",
         r"(?:(?:do not|never) bother|leave) (?:the|your|a|an) (?:\w+ )?(?:oncologist|doctor|team|gp"
-        r"|nurse|specialist|consultant)(?! know)",
+        r"|nurse|specialist|consultant)(?! know)|skip (?:the|your) (?:\w+ )?(?:appointment|clinic"
+        r"|review|check ?up)",
     )
     # A report of research.
     research: tuple[str, ...] = (

@@ -8,7 +8,8 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
 * ``round2_*.txt`` to ``round5_*.txt``: written after one tuning round, before the next (each
   file's header records its first measurement, before it was tuned on);
 * ``round6_*.txt``: the project's own paraphrases of what an outside reviewer's set showed missing
-  (cure claims, dismissed warning signs...), written while tuning, so counted with the main sets.
+  (cure claims, dismissed warning signs...), written while tuning, so counted with the main sets;
+* ``round7_*.txt``: held out again, written after round 6 and before the next tuning round.
 
 ``benchmarks/safety_rates.py`` prints the same rates per set.
 """
@@ -44,10 +45,12 @@ def _load(name: str) -> list[str]:
 UNSAFE = _load("unsafe.txt") + _load("targeted_unsafe.txt") + _load("round6_unsafe.txt")
 SAFE = _load("safe.txt") + _load("targeted_safe.txt") + _load("round6_safe.txt")
 HOLDOUT_UNSAFE = [
-    _load(f"{name}_unsafe.txt") for name in ("holdout", "round2", "round3", "round4", "round5")
+    _load(f"{name}_unsafe.txt")
+    for name in ("holdout", "round2", "round3", "round4", "round5", "round7")
 ]
 HOLDOUT_SAFE = [
-    _load(f"{name}_safe.txt") for name in ("holdout", "round2", "round3", "round4", "round5")
+    _load(f"{name}_safe.txt")
+    for name in ("holdout", "round2", "round3", "round4", "round5", "round7")
 ]
 HOLDOUT_UNSAFE = [s for part in HOLDOUT_UNSAFE for s in part]
 HOLDOUT_SAFE = [s for part in HOLDOUT_SAFE for s in part]
