@@ -373,7 +373,7 @@ class Linter:
             r"(?<!when to )(?<!whether to )(?<!how to )(?<!time to )"
             rf"(?<![\w])(?:{_alt(t.bare_changes)})(?: (?:it|them))?"
             r"(?: (?:early|now|altogether|for good|for a while|for now))?"
-            r"(?:$|(?= (?:if|when|because|since|as|once|after|until|for|before)\b)|[.!?])"
+            r"(?:$|(?= (?:if|when|whenever|because|since|as|once|after|until|for|before)\b)|[.!?])"
         )
         self._bone_change = re.compile(
             rf"(?<![\w])(?:{before}){_gap(5)}(?:{bone})(?![\w])"
@@ -597,8 +597,14 @@ class Linter:
             or self._imperative.match(clause)
         )
 
-    def _medicine_changes(self, clause: str, sentence: str, after: str = "") -> Iterator[_Hit]:
-        """Changes to the AI or a bone medicine; ``after`` is the rest of the sentence."""
+    def _medicine_changes(
+        self, clause: str, sentence: str, after: str = "", before: str = ""
+    ) -> Iterator[_Hit]:
+        """Changes to the AI or a bone medicine.
+
+        ``after`` is the rest of the sentence; ``before`` the previous sentence as written, which
+        may name the medicine that a bare "Stop it for a week." is about.
+        """
         question = sentence.rstrip().endswith("?") and re.search(r"\b(?:i|my|me|we)\b", sentence)
         # "When the aches make you want to stop your tablets, call your nurse": the deferral
         # that follows a condition answers it.
@@ -611,8 +617,12 @@ class Linter:
             ("bone-medicine-change", self._bone_change, self._bone_mention),
         ):
             matches = list(pattern.finditer(clause))
-            if not matches and mention.search(sentence):
-                matches = list(self._change_pronoun.finditer(clause))  # "... so stop it"
+            if not matches:
+                bare = list(self._change_pronoun.finditer(clause))  # "... so stop it"
+                if bare and (
+                    mention.search(sentence) or (before and mention.search(self.normalised(before)))
+                ):
+                    matches = bare
             for m in matches:
                 hit = _Hit(rule, m.start(), m.end(), m.group(0))
                 blank = self._blanked(clause, hit)
@@ -872,7 +882,7 @@ class Linter:
         for number, clause in enumerate(clauses):
             after = " ".join(clauses[number + 1 :])
             hits.extend(self._never_options(clause, text))
-            hits.extend(self._medicine_changes(clause, text, after))
+            hits.extend(self._medicine_changes(clause, text, after, before))
             hits.extend(self._doses(clause, text))
             hits.extend(self._claims(clause))
             hits.extend(self._cure_claims(clause, text))

@@ -300,7 +300,7 @@ class RuleTable:
         r"instead of",
         r"rather than",
         r"in place of",
-        r"(?:do|go|doing|going) without",
+        r"(?:do|go|doing|going|manage|managing|cope|coping|live|living) without",
         r"(?:do not|does not|will not|would not|no longer|never|no)"
         r"(?: really| actually| even| real)? needs?(?: to (?:keep(?: on)?|continue|carry on|stay on"
         r"|take|have|get|be on)(?: with)?)?"
@@ -425,13 +425,14 @@ class RuleTable:
         r"crunch(?:es)?",
         r"curl ups?",
         r"toe touch(?:es|ing)?",
-        r"touch(?:ing)? (?:your |the )?toes",
+        r"touch(?:ing)? (?:your |the )?(?:toes|floor)|roll (?:ups?|downs?)",
         r"forward (?:bends?|folds?|flexion)",
         r"bend(?:ing)? (?:forward|over)",
         r"round(?:ed|ing)? (?:your |the )?back",
         r"spin(?:e|al) flexion",
         r"(?:russian|seated) twists?",
-        r"twist(?:s|ing)? (?:hard|forcefully)",
+        r"twist(?:s|ing)? (?:hard|forcefully|as far as)|(?:deep|full|end ?range|extreme|forceful"
+        r"|rapid|repeated|fast) (?:spinal )?twist(?:s|ing)?",
         r"v ups?",
         r"jack ?knives?|jack ?knife",
     )
@@ -570,7 +571,9 @@ class RuleTable:
     # Ways of waving a warning sign away.
     dismissals: tuple[str, ...] = (
         r"(?:quite |perfectly |completely |totally |entirely |very )?(?:normal|to be expected"
-        r"|expected|harmless)",
+        r"|expected|harmless|typical|usual|minor)|no cause for (?:concern|alarm|worry)"
+        r"|(?:is|are|it is|s) (?:perfectly |totally |absolutely |usually |probably )?(?:fine|ok"
+        r"|okay|alright|all right)\b",
         r"nothing(?: \w+)? to (?:worry|fear|mention|report|fuss|panic|be (?:worried|concerned"
         r"|alarmed))|(?:probably|likely|usually|almost certainly|most likely) (?:nothing|fine)"
         r"|nothing (?:serious|much|to it|bad)|no big deal|not (?:serious|worrying|concerning"
@@ -584,7 +587,7 @@ class RuleTable:
         r"|(?:getting|growing) (?:fitter|stronger|used to)"
         r"|means (?:that )?(?:it|the exercise|you|your workout) (?:is |are )?(?:working|getting)"
         r"|no pain,? no gain|good pain",
-        r"(?:do not|never|no need to) (?:worry|panic|fuss|make a fuss)"
+        r"(?:do not|never|no need to) (?:worry|panic|fuss|make a fuss|overreact)"
         r"|(?:there is |there s )?(?:no|little) (?:real )?(?:need|reason|point) (?:to|for|in)"
         r"|(?:do not|does not|never) (?:need|have) to|not (?:necessary|needed|worth)",
         r"ignor(?:e|es|ed|ing)|disregard\w*|brush(?:ing)? (?:it |them )?(?:off|aside)"
@@ -592,7 +595,9 @@ class RuleTable:
         r"push(?:ing)? (?:on|through|past)|keep (?:on )?(?:going|exercising|walking|training"
         r"|pushing|jogging|running|lifting|at it)|carry(?:ing)? on|work(?:ing)? through"
         r"|soldier on|power through|(?:walk|sleep|shake|stretch|run|work|rest|breathe) (?:it|them)"
-        r" (?:off|out)|try again (?:tomorrow|later|next time)",
+        r" (?:off|out)|try again (?:tomorrow|later|next time)|continue (?:exercising|your|the|with"
+        r"|to exercise|walking|training)|(?:go|get)(?:ing)? back to (?:your |the )?(?:workout"
+        r"|exercise|session|walk|class|training)|slow(?:ing)? down|take it easy",
         r"(?:do not|never) (?:bother|trouble|disturb|waste|call|ring|phone|contact|report"
         r"|mention)(?! yourself)",
         r"wait (?:and see|it out|a (?:few|couple of) (?:days|weeks)|until (?:your|the) next)"
