@@ -536,7 +536,7 @@ class RuleTable:
     red_flags: tuple[str, ...] = (
         r"chest (?:pains?|tightness|pressure|discomfort|aches?|aching)"
         r"|(?:pain|tightness|pressure|discomfort|aches?|aching) in (?:your |the |my |her )?chest"
-        r"|tight chest",
+        r"|tight chest|chest (?:feels?|is|gets?|felt|went) (?:\w+ )?(?:tight|heavy|painful)",
         r"faint(?:s|ed|ing|ness)?|pass(?:es|ed|ing)? out|black(?:s|ed|ing)? out|blackouts?"
         r"|los(?:e|es|ing|t) consciousness|collaps(?:e|es|ed|ing)",
         r"dizz(?:y|iness)|light ?headed(?:ness)?",
