@@ -573,7 +573,7 @@ class RuleTable:
         r"(?:quite |perfectly |completely |totally |entirely |very )?(?:normal|to be expected"
         r"|expected|harmless|typical|usual|minor)|no cause for (?:concern|alarm|worry)"
         r"|(?:is|are|it is|s) (?:perfectly |totally |absolutely |usually |probably )?(?:fine|ok"
-        r"|okay|alright|all right)\b",
+        r"|okay|alright|all right|safe)\b",
         r"nothing(?: \w+)? to (?:worry|fear|mention|report|fuss|panic|be (?:worried|concerned"
         r"|alarmed))|(?:probably|likely|usually|almost certainly|most likely) (?:nothing|fine)"
         r"|nothing (?:serious|much|to it|bad)|no big deal|not (?:serious|worrying|concerning"
@@ -609,7 +609,6 @@ class RuleTable:
         r"|pain relief|aspirin|antacids?)",
         r"just (?!(?:as|like|in case|call|tell|ring|contact|phone|report|stop|seek|get help)\b)\w+"
         r"|(?:you will|you ll|it will|you should) be (?:fine|ok|okay|alright|all right)",
-        r"(?:fine|ok|okay|safe) to (?:continue|keep|carry on|exercise|ignore|wait|train|finish)",
     )
     # Sending the reader to the care team: the one shape that lets a dismissal pass.
     report_to_team: tuple[str, ...] = (
