@@ -1022,7 +1022,10 @@ def sentences(text: str) -> list[tuple[int, str]]:
             emit(number, _clean(_FRONT.sub("", _HEADING.sub("", line))))
             continue
         item = _ITEM.match(raw)
-        if item:
+        quoted_on = raw.lstrip().startswith(">") and lines[number - 2].lstrip().startswith(">")
+        if item and quoted_on and number > 1:
+            line = raw[item.end() :].strip()  # a block quote wrapped over lines is one paragraph
+        elif item:
             flush()
             line = raw[item.end() :].strip()
         buffer.append((number, _clean(line)))

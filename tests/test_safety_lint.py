@@ -175,6 +175,14 @@ def test_markdown_is_taken_apart_into_sentences() -> None:
     ]
 
 
+def test_a_block_quote_wrapped_over_lines_is_one_paragraph() -> None:
+    text = "> Decisions belong with your team.\n> If you feel faint, stop\n> exercising and call.\n"
+    assert [s for _, s in sentences(text)] == [
+        "Decisions belong with your team.",
+        "If you feel faint, stop exercising and call.",
+    ]
+
+
 def test_table_header_gives_each_row_its_context() -> None:
     assert lint("| Avoid | Why |\n|---|---|\n| Crunches | Loaded bending |\n") == []
     assert lint("| Try | Why |\n|---|---|\n| Crunches | A strong core |\n")
