@@ -33,6 +33,7 @@ PAIRS = (
     ("held out, round 5", "round5_unsafe.txt", "round5_safe.txt"),
     ("review paraphrases (tuned)", "round6_unsafe.txt", "round6_safe.txt"),
     ("held out, round 7", "round7_unsafe.txt", "round7_safe.txt"),
+    ("held out, round 8", "round8_unsafe.txt", "round8_safe.txt"),
 )
 
 

@@ -279,7 +279,8 @@ _NO_SYMPTOM = re.compile(
 _DESCRIBES = re.compile(
     r"\b(?:contains?|containing|acts? like|works? like|acts? as|binds? to|mimics?|comes? from"
     r"|(?:is|are|was|were) (?:(?:also|often|sometimes|usually) )?(?:a|an|one of the|found|made"
-    r"|derived|sold|marketed|promoted|classed|classified|known|called|related|chemically))\b"
+    r"|derived|sold|marketed|promoted|classed|classified|known|called|related|chemically"
+    r"|(?:much |far )?(?:weaker|stronger|less|more) (?:\w+ )?than))\b"
 )
 _MARKETING = re.compile(r"\b(?:natural|naturally|gentle|for (?:your |healthy |strong )?bones?)\b")
 _ANY = re.compile(r"\bany (?:\w+ )?$")
@@ -373,7 +374,8 @@ class Linter:
             r"(?<!when to )(?<!whether to )(?<!how to )(?<!time to )"
             rf"(?<![\w])(?:{_alt(t.bare_changes)})(?: (?:it|them))?"
             r"(?: (?:early|now|altogether|for good|for a while|for now))?"
-            r"(?:$|(?= (?:if|when|whenever|because|since|as|once|after|until|for|before)\b)|[.!?])"
+            r"(?:$|(?= (?:if|when|whenever|because|since|as|once|after|until|for|before"
+            r"|at (?:\w+ )?(?:\d|one|two|three|four|five))\b)|[.!?])"
         )
         self._bone_change = re.compile(
             rf"(?<![\w])(?:{before}){_gap(5)}(?:{bone})(?![\w])"
@@ -395,8 +397,8 @@ class Linter:
         )
         # "Take K2 daily and you won't break a bone": the promise sits in the next clause.
         self._claim_promise = re.compile(
-            rf"(?<![\w])(?:{_alt(t.claim_supplements)})(?![\w])(?:\s+[\w']+){{0,6}}?,?\s+(?:and|so"
-            r"|then)\s+(?:you|your bones?)\s+(?:will|would|can)\s+(?:not|never)\s+(?:\w+\s+)?"
+            rf"(?<![\w])(?:{_alt(t.claim_supplements)})(?![\w])(?:\s+[\w']+){{0,6}}?,?\s+(?:(?:and|so"
+            r"|then)\s+)?(?:you|your bones?)\s+(?:will|would|can)\s+(?:not|never)\s+(?:\w+\s+){0,2}"
             rf"(?:{_alt(t.claim_outcomes)}|break|fracture)(?![\w])"
         )
         self._flexion = _words(t.flexion)
@@ -450,6 +452,7 @@ class Linter:
             r"(?!(?:they|it|these|those|this|such|that|both|neither|not|never|no)\b)"
             r"|(?<!\bnow)(?<!\bnow and),?\s+(?:and\s+)?then\s+|,\s+so\s+"
             rf"|,?\s+and\s+(?=(?:{starters}|i|we)\b)|,\s+(?=(?:{starters})\b)"
+            r"|,\s+and\s+(?=(?:their|her|his|my|our|she|he|the)\s)"
         )
         verbs = rf"(?:{_alt(t.changes_before)}|{starters})"
         self._coordination = re.compile(rf"\b({verbs})((?:\s*,\s*{verbs})+)\s*,?\s+(or|nor|and)\s+")
@@ -844,13 +847,12 @@ class Linter:
             for m in self._fragile.finditer(sentence)
         )
 
-    def _exercise(self, clause: str, sentence: str) -> Iterator[_Hit]:
+    def _exercise(self, clause: str, sentence: str, fragile: bool) -> Iterator[_Hit]:
         for pattern in (self._flexion, self._loaded_twist):
             for m in pattern.finditer(clause):
                 hit = _Hit("spinal-flexion", m.start(), m.end(), m.group(0))
                 if not self._refused(clause, hit):
                     yield hit
-        fragile = self._fragile_spine(sentence)
         if fragile:
             for m in self._impact.finditer(clause):
                 hit = _Hit("impact-with-fragile-spine", m.start(), m.end(), m.group(0))
@@ -879,6 +881,11 @@ class Linter:
             return []
         hits: list[_Hit] = []
         clauses = self.clauses(text)
+        # A fragile spine named only in a deferral ("check with a physiotherapist if you have
+        # osteoporosis") leaves the decision to the professional.
+        fragile = any(
+            self._fragile_spine(c) and not self._deferred(c, text) for c in clauses
+        ) and self._fragile_spine(text)
         for number, clause in enumerate(clauses):
             after = " ".join(clauses[number + 1 :])
             hits.extend(self._never_options(clause, text))
@@ -886,7 +893,7 @@ class Linter:
             hits.extend(self._doses(clause, text))
             hits.extend(self._claims(clause))
             hits.extend(self._cure_claims(clause, text))
-            hits.extend(self._exercise(clause, text))
+            hits.extend(self._exercise(clause, text, fragile))
         hits.extend(self._warning_signs(text, before))
         hits.extend(self._promises(text))
         return hits

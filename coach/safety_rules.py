@@ -308,6 +308,8 @@ class RuleTable:
         r"(?:do|does) not have to (?:keep |continue )?(?:tak(?:e|ing)|using)?",
         r"ditch(?:ing)?",
         r"forget(?:ting)?(?: about)?",
+        r"throw(?:ing)? (?:away|out)|bin|chuck(?:ing)? (?:away|out)|get(?:ting)? rid of"
+        r"|dump(?:ing)?",
         r"omit(?:ting)?|leav(?:e|es|ing)(?: out| off| aside| behind|(?= (?:\w+ ){1,3}(?:out|off"
         r"|aside|behind|at home|in (?:the|a) (?:drawer|cupboard|box))\b))"
         r"|pack(?:ing)?(?= (?:\w+ ){1,3}away\b)",
@@ -319,6 +321,7 @@ class RuleTable:
     )
     # Changes that need no object when the medicine is named earlier ("..., so you can stop early").
     bare_changes: tuple[str, ...] = (
+        r"(?:take|have|taking|having) (?:a |some )?(?:\w+ )?(?:break|holiday|time off|pause)",
         r"(?:take|have|use)(?:s|ing)? (?:it|them) (?:\w+ ){0,4}?(?:instead|less often"
         r"|less frequently)",
         r"stop(?:ping)?",
@@ -346,7 +349,8 @@ class RuleTable:
         r"(?:can|could|may|might|should|will|to) (?:safely |easily |just )?(?:be|get) (?:stopped"
         r"|paused|skipped|dropped|switched|swapped|changed|reduced|halved|lowered|delayed"
         r"|postponed|tapered|discontinued|missed|put on hold)",
-        r"(?:is|are|becomes?|will be|would be) (?:optional|unnecessary|enough|pointless|overrated)",
+        r"(?:is|are|becomes?|will be|would be) (?:optional|unnecessary|enough|pointless|overrated"
+        r"|overkill|excessive|too long|a waste)",
         r"(?:is|are) not (?:really )?(?:necessary|needed|essential|required|important|vital)",
         r"(?:can|could) wait",
         r"(?:is|are|as|makes?) (?:a |an )?(?:\w+ )?(?:swap|switch|substitute|replacement)",
@@ -457,7 +461,8 @@ class RuleTable:
         r"(?:fragile|brittle) bones?",
     )
     heavy_lifting: tuple[str, ...] = (
-        r"heavy (?:lifting|lifts|weights?|deadlifts?|squats?)",
+        r"heavy (?:\w+ )?(?:lifting|lifts|weights?|deadlifts?|squats?|presses|bench|barbells?"
+        r"|dumbbells?|kettlebells?)",
         r"lift(?:ing)? heavy",
         r"max(?:imal)? (?:lifts?|weights?|effort)|max(?:ing)? out",
         r"one rep max|1 ?rm",
@@ -487,7 +492,7 @@ class RuleTable:
         r"flexion",
         r"(?:trunk|torso|spine|spinal|waist|core|upper body) rotations?"
         r"|rotat(?:e|es|ing) (?:your |the )?(?:trunk|torso|spine|waist|upper body|core)",
-        r"(?:wood|cable) ?chop(?:s|pers?)?|golf swings?",
+        r"(?:wood|cable) ?chop(?:s|pers?)?|golf swings?|side bends?|lateral (?:bends?|flexion)",
     )
     loads: tuple[str, ...] = (
         r"heavy|weighted|loaded",
@@ -528,7 +533,8 @@ class RuleTable:
     )
     # Claims that need no medicine word ("...is all you need", "no medication required").
     replace_claims: tuple[str, ...] = (
-        r"(?:is|are) all (?:that )?(?:you|your bones?) (?:will )?(?:ever )?(?:need|needs)",
+        r"(?:is|are) (?:all|the only (?:\w+ ){0,2}?(?:thing|medicine|medication|treatment|drug"
+        r"|pill)s?) (?:that )?(?:you|your bones?) (?:will |would )?(?:ever )?(?:need|needs)",
         r"no (?:\w+ )?(?:medications?|medicines?|drugs?|pills|prescriptions?|injections?)"
         r" (?:required|needed|necessary)",
     )
@@ -547,7 +553,7 @@ class RuleTable:
         r"|(?:sudden|severe|sharp|new|bad|intense|acute|agonising|excruciating)(?: \w+)?"
         r" (?:back|spine|spinal) (?:pains?|aches?|aching)"
         r"|(?:back|spine|spinal) (?:pains?|aches?)(?: \w+){0,4} (?:sudden(?:ly)?|all of a sudden)",
-        r"(?:los(?:e|es|ing|t)|lose) (?:\w+ )?(?:height|inch|inches|centimet(?:re|er)s?|cm)"
+        r"los(?:e|es|ing|t) (?:\w+ ){0,4}?(?:height|inch|inches|centimet(?:re|er)s?|cm)"
         r"|height loss|(?:getting|got|grown|growing|grow|gets) shorter|shrink(?:s|ing)?|shrunk",
         r"(?:new|sharp|sudden|severe|unexplained|persistent|constant|deep|stabbing|worsening)"
         r"(?: \w+)? bone (?:pains?|aches?)|pain (?:deep )?in (?:a|one|the|your) (?:\w+ )?bones?",
@@ -573,7 +579,8 @@ class RuleTable:
         r"(?:quite |perfectly |completely |totally |entirely |very )?(?:normal|to be expected"
         r"|expected|harmless|typical|usual|minor)|no cause for (?:concern|alarm|worry)"
         r"|(?:is|are|it is|s) (?:perfectly |totally |absolutely |usually |probably )?(?:fine|ok"
-        r"|okay|alright|all right|safe)\b",
+        r"|okay|alright|all right|safe)\b|(?:a |an )?(?:known|common|normal|usual|expected) side"
+        r" effect|(?:is|are|s|very|quite|fairly|pretty) common\b",
         r"nothing(?: \w+)? to (?:worry|fear|mention|report|fuss|panic|be (?:worried|concerned"
         r"|alarmed))|(?:probably|likely|usually|almost certainly|most likely) (?:nothing|fine)"
         r"|nothing (?:serious|much|to it|bad)|no big deal|not (?:serious|worrying|concerning"
@@ -597,7 +604,10 @@ class RuleTable:
         r"|soldier on|power through|(?:walk|sleep|shake|stretch|run|work|rest|breathe) (?:it|them)"
         r" (?:off|out)|try again (?:tomorrow|later|next time)|continue (?:exercising|your|the|with"
         r"|to exercise|walking|training)|(?:go|get)(?:ing)? back to (?:your |the )?(?:workout"
-        r"|exercise|session|walk|class|training)|slow(?:ing)? down|take it easy",
+        r"|exercise|session|walk|class|training)|slow(?:ing)? down|take it easy|finish (?:it|the"
+        r" (?:session|workout|set|walk|run|class)|your (?:session|workout|set|walk|run|class))"
+        r"|(?:do not|never) let (?:it|this|that|them) (?:stop|hold back|put off) you"
+        r"|leave (?:it|them) (?:alone|be)",
         r"(?:do not|never) (?:bother|trouble|disturb|waste|call|ring|phone|contact|report"
         r"|mention)(?! yourself)",
         r"wait (?:and see|it out|a (?:few|couple of) (?:days|weeks)|until (?:your|the) next)"
@@ -713,13 +723,18 @@ class RuleTable:
         r"(?:ask|talk (?:to|with)|speak (?:to|with)|check with|discuss (?:\w+ )?with|consult"
         r"|raise (?:it|this) with|tell|ring|call|phone|contact|see|email|message) (?:your|a|the)"
         r" (?:\w+ ){0,2}?(?:care team|doctor|gp|oncologist|nurse|pharmacist|clinician|specialist"
-        r"|prescriber|team)",
+        r"|prescriber|team|physio(?:therapist)?)",
         r"(?:care team|doctor|oncologist|clinician|prescriber|gp)(?: s)? (?:call|decision|choice"
         r"|job)",
-        r"(?:decision|call|choice|decisions)s? (?:for|with|belongs? with|rests? with|made with)",
-        r"(?:your|a|the) (?:care team|doctor|oncologist|clinician|gp) (?:may|might|can|could|will)"
-        r" (?:suggest|offer|consider|prescribe|recommend|advise|decide|discuss|arrange|plan"
-        r"|start|switch|change|stop|tell you|let you know|guide you|help you decide)",
+        r"(?:decision|call|choice|decisions)s? (?:for|with|belongs? with|rests? with|made with"
+        r"|(?:\w+ ){1,4}?(?:with|by|for) (?:your|the|a|an) (?:\w+ )?(?:care team|team|doctor"
+        r"|oncologist|clinician|gp|specialist|nurse))",
+        r"(?:your|a|the|their|her) (?:\w+ )?(?:care team|doctor|oncologist|clinician|gp|specialist"
+        r"|consultant)s? (?:(?:may|might|can|could|will|would) )?(?:suggest|offer|consider"
+        r"|prescribe|recommend|advise|decide|discuss|arrange|plan|start|switch|change|stop)(?:e?s)?"
+        r"|(?:your|a|the|their|her) (?:\w+ )?(?:care team|doctor|oncologist|clinician|gp"
+        r"|specialist|consultant)s? (?:may|might|can|could|will|would) (?:tell you|let you know"
+        r"|guide you|help you decide)",
         r"(?:only )?(?:if|when|as) (?:prescribed|advised|directed)",
         r"needs? a plan",
         r"(?:planned|decided|prescribed|arranged|recommended|advised|managed|supervised|started)"
@@ -794,7 +809,8 @@ class RuleTable:
         r"ask (?:\w+ ){0,4}?(?:about|for)",
         r"(?:bring|put)(?:ing)? back",
         r"more|extra|additional",
-        r"need|needs",
+        r"need|needs|(?:are |is )?(?:crav(?:e|es|ing)|(?:cry|cries|crying) out for|starved of"
+        r"|hungry for|desperate for)",
         r"add(?:ing)?",
     )
     # A natural hormone put back ("a little estradiol added back").
