@@ -34,6 +34,7 @@ PAIRS = (
     ("review paraphrases (tuned)", "round6_unsafe.txt", "round6_safe.txt"),
     ("held out, round 7", "round7_unsafe.txt", "round7_safe.txt"),
     ("held out, round 8", "round8_unsafe.txt", "round8_safe.txt"),
+    ("held out, round 9", "round9_unsafe.txt", "round9_safe.txt"),
 )
 
 

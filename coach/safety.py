@@ -280,7 +280,8 @@ _DESCRIBES = re.compile(
     r"\b(?:contains?|containing|acts? like|works? like|acts? as|binds? to|mimics?|comes? from"
     r"|(?:is|are|was|were) (?:(?:also|often|sometimes|usually) )?(?:a|an|one of the|found|made"
     r"|derived|sold|marketed|promoted|classed|classified|known|called|related|chemically"
-    r"|(?:much |far )?(?:weaker|stronger|less|more) (?:\w+ )?than))\b"
+    r"|(?:much |far )?(?:weaker|stronger|less|more) (?:\w+ )?than|(?:\w+ )?(?:hormones?|steroids?"
+    r"|chemicals?|compounds?|plants?|herbs?|(?:forms?|types?|kinds?) of)))\b"
 )
 _MARKETING = re.compile(r"\b(?:natural|naturally|gentle|for (?:your |healthy |strong )?bones?)\b")
 _ANY = re.compile(r"\bany (?:\w+ )?$")

@@ -655,7 +655,8 @@ class RuleTable:
         r"never (?:forget|hesitate)",
         r"not (?:only|just)",
         r"no matter",
-        r"(?:will|does|do|did|would) not (?:hurt|harm|affect|matter|change|make|reduce|lower|raise"
+        r"(?:will|does|do|did|would|cannot|can not|could not) (?:not )?(?:hurt|harm|affect|matter"
+        r"|change|make|reduce|lower|raise"
         r"|increase)(?: (?:your|the|any))?(?: [a-z]+)?(?: risks?)?",
         r"no (?:added |extra |increased |higher )?risks?",
         r"(?:cannot|can not|never) hurts?",
@@ -729,8 +730,9 @@ class RuleTable:
         r"(?:decision|call|choice|decisions)s? (?:for|with|belongs? with|rests? with|made with"
         r"|(?:\w+ ){1,4}?(?:with|by|for) (?:your|the|a|an) (?:\w+ )?(?:care team|team|doctor"
         r"|oncologist|clinician|gp|specialist|nurse))",
-        r"(?:your|a|the|their|her) (?:\w+ )?(?:care team|doctor|oncologist|clinician|gp|specialist"
-        r"|consultant)s? (?:(?:may|might|can|could|will|would) )?(?:suggest|offer|consider"
+        r"(?:your|a|the|their|her) (?:\w+ )?(?:care team|team|doctor|oncologist|clinician|gp"
+        r"|specialist|consultant)s? (?:(?:may|might|can|could|will|would) )?(?:(?:usually|often"
+        r"|normally|then|also|probably|sometimes) )?(?:suggest|offer|consider"
         r"|prescribe|recommend|advise|decide|discuss|arrange|plan|start|switch|change|stop)(?:e?s)?"
         r"|(?:your|a|the|their|her) (?:\w+ )?(?:care team|doctor|oncologist|clinician|gp"
         r"|specialist|consultant)s? (?:may|might|can|could|will|would) (?:tell you|let you know"
