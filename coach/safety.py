@@ -2,41 +2,69 @@
 
 People on an aromatase inhibitor (AI) after hormone-receptor-positive breast cancer must never be
 nudged towards hormones, towards stopping, pausing, switching or thinning out their AI (or their
-bone medicine), towards doses above the upper limits, or towards spine-bending and impact
-exercise with a fragile spine (shared/clinical/FACTS.md, sections D and H). Tests run :func:`lint`
-over everything a person sees and fail on any finding.
+bone medicine), towards doses above the upper limits, towards spine-bending or loaded twisting,
+impact or unsupervised heavy lifting with a fragile spine, towards believing that something
+cures osteoporosis or replaces a bone medicine, or towards shrugging off a warning sign
+(shared/clinical/FACTS.md, sections D, H and I). Tests run :func:`lint` over everything a person
+sees and fail on any finding.
 
 Why this shape. A list of bad phrases only catches the phrases someone thought of. This lint works
 the other way round, so that a new unsafe sentence is caught by construction:
 
 1. **A lexicon of hazards** (:class:`RuleTable`): every substance and action class that must never
    be advised - hormone products (estrogens in every spelling, brand and route, progestogens,
-   androgens, tibolone, SERMs), phytoestrogen products, peptides and secretagogues, changes to the
-   AI or a bone medicine (stop, pause, skip, switch, halve, every other day, a "drug holiday"...),
-   vitamin D, calcium and magnesium amounts in any unit, and flexion or impact exercise. Products
+   androgens, tibolone, SERMs), phytoestrogen products (and anything said to act like estrogen),
+   peptides and secretagogues, changes to the AI or a bone medicine (stop, pause, skip, switch,
+   halve, every other day, a "drug holiday", leaving it at home, someone else's leftover tablets,
+   "swap you over"...), vitamin D, calcium and magnesium amounts in any unit, flexion, impact and
+   heavy-lifting exercise, and twisting or bending under a load (a spine move x a load). Products
    are built from substances times routes ("estradiol" x "implant"), so a new pairing needs no new
    entry; drug names also match with one typing slip ("anastrazole").
-2. **Approved shapes.** A sentence that mentions a hazard passes only when the clause that holds
-   it has a shape that makes it safe: a *refusal* ("never take...", "do not stop...", "is not an
-   option"), *evidence of harm* ("raised recurrence", "is followed by rapid bone loss"), a
-   *deferral* to the care team that does not also tell the reader to act alone ("ask your
-   oncologist whether..."; not for hormones, which are never an option), a *report of research*
-   with no endorsement, or - for natural hormones named in biology ("aromatase converts
-   testosterone into estrogen") - the absence of any advice. Amounts pass when at or under the
-   upper limit per day, after unit conversion (0.25 mg of D3 is 10,000 IU) and per-week or
-   per-month division, or when the sentence warns against them.
-3. **A reviewed allow-list** (:data:`ALLOWED`) for the few safe sentences the shapes cannot judge,
+2. **Two claim classes.** A *cure claim* is a cure verb (cures, reverses, heals, gets rid of...)
+   about a bone condition (osteoporosis, osteopenia, bone loss, thin bones); it passes when
+   hedged ("partly reverses"), refused, a question, or a bone medicine's trial result. A *replace
+   claim* is a replace word (instead of, a substitute for, better than, turn down, "no medication
+   required", "all you need") about a medicine, in a sentence that talks about bone.
+3. **Warning signs** (FACTS 21, 32): a lexicon of red flags (chest pain, fainting or dizziness,
+   breathlessness, sudden back pain, height loss, new bone pain, jaw pain, loose teeth or exposed
+   bone, a fall with injury, and thigh or groin ache when a bone medicine is named) times
+   dismissal shapes ("normal", "nothing to worry about", "just ...", "ignore it", "no need to
+   call", "push through", "keep going", "wait and see", "you'll be fine"). A sentence with both
+   passes only if it sends the reader to the care team ("tell your team", "call 999", "should be
+   reported"), and a call that is itself waved away ("no need to call your doctor") does not
+   count. A red flag that is negated ("if you have no chest pain") or mild breathlessness is not
+   one; a contrast (";", "but") separates a dismissal from a sign; and a reply such as "Probably
+   nothing." is read against the sentence before it.
+4. **Approved shapes.** A sentence that mentions any other hazard passes only when the clause
+   that holds it has a shape that makes it safe: a *refusal* ("never take...", "do not stop...",
+   "is not an option"), *evidence of harm* ("raised recurrence", "is followed by rapid bone
+   loss"), a *deferral* to the care team that does not also tell the reader to act alone ("ask your
+   oncologist whether..."; "your oncologist will tell you when"; not for hormones, which are never
+   an option, unless it is a caution about "any" product), a *report of research* or marketing
+   with no endorsement ("marketed for hot flushes"), a *description* of what a product is or
+   contains ("DHEA is a hormone precursor"), or - for natural hormones named in biology
+   ("aromatase converts testosterone into estrogen") - the absence of any advice. A change told
+   in the past ("my friend stopped her Arimidex") passes unless it endorses the change or invites
+   the reader to copy it ("so you might think about it too"). Amounts pass when at or under the
+   upper limit per day, after unit conversion (0.25 mg of D3 is 10,000 IU) and per-week
+   division, or when the sentence warns against them; a monthly or yearly vitamin D amount is a
+   single bolus and is not averaged over the days.
+5. **A reviewed allow-list** (:data:`ALLOWED`) for the few safe sentences the shapes cannot judge,
    each with its reason.
 
-Text is cut into sentences robustly (Markdown headings, bullets, tables, emphasis and links are
-taken apart; decimals and abbreviations do not end a sentence), and sentences into clauses
-(";", "but", ", then", ", and take...", a comma before an imperative), because "Ask your doctor,
-then take 50,000 IU every week on your own" holds a deferral and an unsafe order in one sentence.
+Text is cut into sentences robustly (Markdown headings, bullets, tables, block quotes, emphasis and
+links are taken apart; decimals and abbreviations do not end a sentence), and sentences into
+clauses (";", "but", ", then", ", and take...", ", and their doctor...", a comma before an
+imperative), because "Ask your doctor, then take 50,000 IU every week on your own" holds a deferral
+and an unsafe order in one sentence.
 
-Known limits: the lint reads clauses, not grammar. A negation anywhere in a clause protects the
-whole clause ("When pain is not controlled, switching..." is missed only if no comma or
-conjunction separates the two), so write one idea per clause. Every entry in the table is needed:
-``tests/test_safety_lint.py`` deletes each in turn and checks that some sentence changes verdict.
+Known limits: the lint reads clauses, not grammar. A negation in a clause protects the hazard in
+it ("When pain is not controlled, switching..." is missed only if no comma or conjunction
+separates the two), so write one idea per clause; idioms that only look negative ("never been
+better", "or not", "won't hurt") are listed so that they do not. Every entry in the table is
+needed: ``tests/test_safety_lint.py`` deletes each in turn and checks that some sentence changes
+verdict. ``benchmarks/safety_rates.py`` prints the catch and false-positive rates per sentence
+set; ``benchmarks/safety_speed.py`` times the lint over everything the tests lint.
 """
 
 from __future__ import annotations
@@ -827,7 +855,7 @@ class Linter:
             waved = [
                 m
                 for m in self._dismissals.finditer(segment)
-                if not _NOT_DISMISSING.search(segment[: m.start()])
+                if not _NOT_DISMISSING.search(segment[max(0, m.start() - 80) : m.start()])
             ]
             if not waved:
                 continue
