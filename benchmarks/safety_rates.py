@@ -35,6 +35,7 @@ PAIRS = (
     ("held out, round 7", "round7_unsafe.txt", "round7_safe.txt"),
     ("held out, round 8", "round8_unsafe.txt", "round8_safe.txt"),
     ("held out, round 9", "round9_unsafe.txt", "round9_safe.txt"),
+    ("held out, round 10", "round10_unsafe.txt", "round10_safe.txt"),
 )
 
 

@@ -239,7 +239,7 @@ _AI_MODIFIER = (
 _AMOUNT = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*"
     r"(?P<unit>iu|i u|international units?|units?|mcg|μg|ug|micrograms?|mg|milligrams?"
-    r"|grams?|g)(?![\w])"
+    r"|grams?|g|(?<=\d{4})(?=\s+(?:a|per|each|every) day\b|\s+daily\b))(?![\w])"
 )
 _PER = re.compile(
     r"^\W*(?:of \w+(?: \w+)? )?(?:(?P<single>once )|(?:a|per|each|every|/|in a|a single) ?)?"
@@ -282,6 +282,7 @@ _SINGLE_DOSE = re.compile(
 _NOT_HAVING = re.compile(r"\b(?:without|no|not|never had)\b(?:\s+[\w-]+){0,4}\s*$")
 _FROM_FOOD = re.compile(r"\b(?:from|in) (?:food|foods|your diet|the diet|diet|meals)\b")
 _CONDITION = re.compile(r"\s(?:if|when|whenever|because|since|once|as soon as)\s")
+_LEADING_CONDITION = re.compile(r"(?:if|when|whenever|once|as soon as)\b[^,;]*,\s*")
 _CLAUSE_EDGES = " ,:;-*•>#+\"'"
 # "Without", "instead of"... after a hazard negate something else ("X, without side effects").
 _PREPOSITIONS = re.compile(r"without|instead of|rather than|in place of")
@@ -312,6 +313,18 @@ _DESCRIBES = re.compile(
     r"|chemicals?|compounds?|plants?|herbs?|(?:forms?|types?|kinds?) of)))\b"
 )
 _MARKETING = re.compile(r"\b(?:natural|naturally|gentle|for (?:your |healthy |strong )?bones?)\b")
+# Others' words ("websites say", "you may hear that"): reported, not endorsed, when denied.
+_ATTRIBUTED = re.compile(
+    r"\b(?:says?|said|claims?|claimed|you (?:may|might|will|often) (?:hear|read|see)|(?:is|are)"
+    r" (?:often |sometimes |widely )?(?:said|claimed|believed)|myths?|rumou?rs?|websites?"
+    r"|adverts?|advertisements?|the internet|online)\b"
+)
+# A later clause that refuses what came before it ("..., so skip them").
+_BACK_REFUSAL = re.compile(
+    r"\b(?:skip|avoid|leave out|steer clear of|stay away from|give up|drop)\s+(?:them|it|these"
+    r"|those|this|that)\b|\b(?:they|it|these|those|this|that)\s+(?:is|are|s)\s+(?:not|never)\s+"
+    r"(?:advised|recommended|safe|suitable|for you|an option|used)\b"
+)
 _ANY = re.compile(r"\bany (?:\w+ )?$")
 _MILD = re.compile(
     r"\b(?:slightly|a little|a bit|mildly|somewhat|pleasantly|comfortably|moderately|gently)"
@@ -415,6 +428,8 @@ class Linter:
         self._calcium = _words(t.calcium)
         self._magnesium = _words(t.magnesium)
         nutrient = _alt((*t.vitamin_d, *t.calcium, *t.magnesium))
+        self._nutrient = re.compile(rf"(?<![\w])(?:{nutrient})(?![\w])")
+        self._no_limit = _words(t.no_limit)
         self._dose_up = re.compile(
             rf"(?<![\w])(?:{_alt(t.dose_up)})(?:\s+\w+){{0,3}}?\s+(?:of\s+)?(?:{nutrient})(?![\w])"
             rf"|(?<![\w])(?:{nutrient})(?:\s+\w+){{0,3}}?\s+(?:{_alt(t.dose_up)})(?![\w])"
@@ -559,14 +574,21 @@ class Linter:
     # -- shapes --
 
     def _blanked(self, clause: str, hit: _Hit) -> str:
-        """The clause without the hazard's own words, endorsing negations, or a condition after.
+        """The clause without the hazard's own words, endorsing negations, or a condition.
 
-        "Drop exemestane if the aches are too much": the condition after the hazard describes
-        the situation, so its words neither refuse nor warn.
+        "Drop exemestane if the aches are too much", "If the aches are too much, drop it": the
+        condition describes the situation, so its words neither refuse nor warn.
         """
         condition = _CONDITION.search(clause, hit.end)
         end = condition.start() if condition else len(clause)
-        text = clause[: hit.start] + " " * (hit.end - hit.start) + clause[hit.end : end]
+        leading = _LEADING_CONDITION.match(clause)  # "If tablets feel like too much, ..."
+        begin = leading.end() if leading and leading.end() <= hit.start else 0
+        text = (
+            " " * begin
+            + clause[begin : hit.start]
+            + " " * (hit.end - hit.start)
+            + clause[hit.end : end]
+        )
         return self._endorsing.sub(lambda m: " " * len(m.group(0)), text)
 
     def _negated(self, blank: str, hit: _Hit) -> bool:
@@ -605,10 +627,19 @@ class Linter:
         for m in self._peptide.finditer(clause):
             yield _Hit("peptide-or-secretagogue", m.start(), m.end(), m.group(0))
 
-    def _never_options(self, clause: str, sentence: str) -> Iterator[_Hit]:
+    def _rebutted(self, clause: str, sentence: str, after: str) -> bool:
+        """A claim put in others' mouths and denied ("websites say..., but trials have not"), or
+        refused by a later clause that points back at it ("..., so skip them")."""
+        if _BACK_REFUSAL.search(after):
+            return True
+        if not _ATTRIBUTED.search(clause):
+            return False
+        return bool(self._negators.search(self._endorsing.sub(" ", sentence)))
+
+    def _never_options(self, clause: str, sentence: str, after: str = "") -> Iterator[_Hit]:
         """Hormones, plant estrogens, peptides: only a refusal, harm or neutral research passes."""
         for hit in self._hormone_hits(clause, sentence):
-            if self._refused(clause, hit):
+            if self._refused(clause, hit) or self._rebutted(clause, sentence, after):
                 continue
             if self._reported(clause, hit) and not self._advise_substance.search(clause):
                 continue
@@ -687,6 +718,8 @@ class Linter:
                 distance = start - m.end() if m.end() <= start else m.start() - end
                 if 0 <= distance <= window and (best is None or distance < best[0]):
                     best = (distance, kind)
+        if not unit:  # "10k a day": only an amount of vitamin D when it is named next to it
+            return "vitamin-d" if best is not None and best[1] == "vitamin-d" else None
         if best is not None:
             return best[1]
         other = re.search(r"\b(?:vitamin [abce]|alcohol|insulin|drinks?)\b", clause)
@@ -767,6 +800,12 @@ class Linter:
             ):
                 continue
             yield hit
+        for m in self._no_limit.finditer(clause):
+            hit = _Hit("dose-above-limit", m.start(), m.end(), m.group(0))
+            if self._magnesium.search(clause) and _FROM_FOOD.search(clause):
+                continue  # the magnesium limit is for supplements (FACTS 25)
+            if self._nutrient.search(sentence) and not self._refused(clause, hit):
+                yield hit
         for m in self._dose_up.finditer(clause):
             if self._magnesium.search(m.group(0)) and _FROM_FOOD.search(clause):
                 continue  # the magnesium limit is for supplements (FACTS 25)
@@ -784,17 +823,19 @@ class Linter:
             if not self._negators.search(sentence[: m.start()]):
                 yield _Hit("supplement-claim", m.start(), m.end(), m.group(0))
 
-    def _claims(self, clause: str) -> Iterator[_Hit]:
+    def _claims(self, clause: str, sentence: str = "", after: str = "") -> Iterator[_Hit]:
         for m in self._claim.finditer(clause):
             hit = _Hit("supplement-claim", m.start(), m.end(), m.group(0))
             blank = self._endorsing.sub(lambda e: " " * len(e.group(0)), clause)
             if self._negators.search(blank) or re.search(r"\b(?:whether|if|tested)\b", blank):
                 continue
+            if self._rebutted(clause, sentence, after):
+                continue
             yield hit
 
-    def _cure_claims(self, clause: str, sentence: str) -> Iterator[_Hit]:
+    def _cure_claims(self, clause: str, sentence: str, after: str = "") -> Iterator[_Hit]:
         """Cures or reversals of bone loss, and things said to replace a bone medicine."""
-        if sentence.rstrip().endswith("?"):
+        if sentence.rstrip().endswith("?") or self._rebutted(clause, sentence, after):
             return
         for m in self._cure.finditer(clause):
             hit = _Hit("cure-or-replace-claim", m.start(), m.end(), m.group(0))
@@ -851,7 +892,8 @@ class Linter:
             return
         before = self.normalised(before) if before else ""
         context = f"{before} {sentence}"
-        for number, segment in enumerate(_CONTRAST.split(sentence)):
+        segments = _CONTRAST.split(sentence)
+        for number, segment in enumerate(segments):
             waved = [
                 m
                 for m in self._dismissals.finditer(segment)
@@ -860,8 +902,16 @@ class Linter:
             if not waved:
                 continue
             flag = self._red_flag_in(segment, context)
-            answers_before = number == 0 and before and _SUBJECTLESS.match(sentence)
-            if flag is None and answers_before and not self._sends_to_team(before):
+            answers = _SUBJECTLESS.match(segment) or self._imperative.match(segment)
+            if flag is None and number > 0 and answers:
+                flag = self._red_flag_in(segments[number - 1], context)  # "...; keep going"
+            elif (
+                flag is None
+                and number == 0
+                and before
+                and (answers or before.rstrip().endswith("?"))
+                and not self._sends_to_team(before)
+            ):
                 flag = self._red_flag_in(before, context)  # "Jaw aching? Probably nothing."
             if flag is not None:
                 yield _Hit(
@@ -917,12 +967,13 @@ class Linter:
         ) and self._fragile_spine(text)
         for number, clause in enumerate(clauses):
             after = " ".join(clauses[number + 1 :])
-            hits.extend(self._never_options(clause, text))
+            hits.extend(self._never_options(clause, text, after))
             hits.extend(self._medicine_changes(clause, text, after, before))
             hits.extend(self._doses(clause, text))
-            hits.extend(self._claims(clause))
-            hits.extend(self._cure_claims(clause, text))
-            hits.extend(self._exercise(clause, text, fragile))
+            hits.extend(self._claims(clause, text, after))
+            hits.extend(self._cure_claims(clause, text, after))
+            if not _BACK_REFUSAL.search(after):
+                hits.extend(self._exercise(clause, text, fragile))
         hits.extend(self._warning_signs(text, before))
         hits.extend(self._promises(text))
         return hits

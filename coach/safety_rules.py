@@ -99,7 +99,7 @@ class RuleTable:
         r"patch(?:es)?",
         r"creams?|gels?|sprays?",
         r"rings?",
-        r"pessar(?:y|ies)|inserts?|suppositor(?:y|ies)",
+        r"pessar(?:y|ies)|inserts?|suppositor(?:y|ies)|troches?|lozenges?|tinctures?",
         r"implants?|pellets?",
         r"injections?|shots?|jabs?",
         r"products?",
@@ -225,7 +225,7 @@ class RuleTable:
         r"nolvadex",
         r"(?:your|my|the|this|her|their) (?:daily )?(?:breast cancer |cancer |hormone |hormonal "
         r"|endocrine |anti ?cancer )?(?:medicines?|medications?|meds|tablets?|pills?|drugs?"
-        r"|treatment|therapy)",
+        r"|treatment|therapy|prescriptions?)",
         r"(?:endocrine|hormonal|anti ?estrogen|adjuvant) (?:therapy|treatment)",
         r"(?:another|a different|a new|the other) (?:ai|aromatase inhibitor|tablet|pill|drug"
         r"|medicine|medication|brand)",
@@ -316,6 +316,7 @@ class RuleTable:
         r"(?:do not|never) bother(?: with)?",
         r"less(?: of)?",
         r"fewer doses of",
+        r"(?:no (?:need to )?|do not |never )(?:rush|hurry)(?: back)?(?: for| to| with| into)?",
         # Told in the past ("my friend stopped her Arimidex"): a story unless it endorses.
         r"stopped|paused|skipped|switched|swapped|dropped|halved|gave up|ditched|quitted",
     )
@@ -349,8 +350,8 @@ class RuleTable:
         r"(?:can|could|may|might|should|will|to) (?:safely |easily |just )?(?:be|get) (?:stopped"
         r"|paused|skipped|dropped|switched|swapped|changed|reduced|halved|lowered|delayed"
         r"|postponed|tapered|discontinued|missed|put on hold)",
-        r"(?:is|are|becomes?|will be|would be) (?:optional|unnecessary|enough|pointless|overrated"
-        r"|overkill|excessive|too long|a waste)",
+        r"(?:is|are|becomes?|will be|would be)(?: really| probably| just| largely| totally| quite)?"
+        r" (?:optional|unnecessary|enough|pointless|overrated|overkill|excessive|too long|a waste)",
         r"(?:is|are) not (?:really )?(?:necessary|needed|essential|required|important|vital)",
         r"(?:can|could) wait",
         r"(?:is|are|as|makes?) (?:a |an )?(?:\w+ )?(?:swap|switch|substitute|replacement)",
@@ -358,6 +359,9 @@ class RuleTable:
         r"back by",
         r"on hold",
         r"(?:holidays?|breaks?|vacations?)",
+        # Idioms that put a medicine aside ("give your letrozole a miss", "let it lapse").
+        r"a miss|aside|on the back burner|lapse|slide|slip|(?:in|into|on) the (?:cupboard|drawer"
+        r"|shelf|bin)|instead(?! of)",
     )
     # Thinning out the AI's schedule ("letrozole every other day"); weekly bone medicine is normal.
     schedule_changes: tuple[str, ...] = (
@@ -391,9 +395,12 @@ class RuleTable:
         r"(?:doubl|tripl)(?:e|ing)(?: up)?(?: on)?",
         r"loading doses?",
         r"stoss",
+    )
+    # Saying there is no limit: a hazard anywhere in a sentence about a nutrient.
+    no_limit: tuple[str, ...] = (
         r"as much as you (?:like|want|can)",
         r"the more the better|more is better",
-        r"no upper limit",
+        r"no upper limit|(?:cannot|can not|impossible to|hard to) (?:really )?overdo",
     )
     # Vitamin D and K2 claims (FACTS H).
     claim_supplements: tuple[str, ...] = (
@@ -414,14 +421,15 @@ class RuleTable:
         r"fix(?:es)?",
         r"reduces?|lowers?|cuts?",
         r"eases?|relieves?",
-        r"will keep (?:your )?bones? from",
+        r"(?:will )?keeps? (?:your )?(?:\w+ )?from",
+        r"(?:make|makes|making)(?= (?:\w+ ){0,3}(?:fracture|break) ?proof)",
         r"gets? rid of|(?:takes?|take) away|banish(?:es)?",
     )
     claim_outcomes: tuple[str, ...] = (
         r"fractures?",
         r"broken (?:\w+ )?(?:bones?|hips?|wrists?|arms?|legs?|spines?|vertebrae)|breaks?|breaking",
         r"joint pain|aching joints|arthralgia|stiff joints",
-        r"aches?",
+        r"aches?|aching|hurting",
     )
     # Exercise hazards.
     flexion: tuple[str, ...] = (
@@ -430,7 +438,7 @@ class RuleTable:
         r"curl ups?",
         r"toe touch(?:es|ing)?",
         r"touch(?:ing)? (?:your |the )?(?:toes|floor)|roll (?:ups?|downs?)",
-        r"forward (?:bends?|folds?|flexion)",
+        r"forward (?:bends?|folds?|flexion)|plough pose|plow pose",
         r"bend(?:ing)? (?:forward|over)",
         r"round(?:ed|ing)? (?:your |the )?back",
         r"spin(?:e|al) flexion",
@@ -512,6 +520,7 @@ class RuleTable:
         r"revers(?:e|es|ed|ing|ible)|undo(?:es|ing|ne)?|undid|turn(?:s|ed|ing)? back|curable",
         r"eliminat(?:e|es|ed|ing)|eradicat(?:e|es|ed|ing)|get(?:s|ting)? rid of|wipe(?:s|d)? out"
         r"|beat(?:s|ing)?|fix(?:es|ed|ing)?|banish(?:es|ed)?",
+        r"a thing of the past|(?:disappear|vanish|melt away|go away)(?:s|es|ed)?",
     )
     # A cure claim said only in part is not one ("partly reverses some of the loss").
     hedges: tuple[str, ...] = (
@@ -535,6 +544,8 @@ class RuleTable:
     replace_claims: tuple[str, ...] = (
         r"(?:is|are) (?:all|the only (?:\w+ ){0,2}?(?:thing|medicine|medication|treatment|drug"
         r"|pill)s?) (?:that )?(?:you|your bones?) (?:will |would )?(?:ever )?(?:need|needs)",
+        r"(?:rebuil\w*|restor\w*|regrow\w*) (?:\w+ ){0,3}?(?:completely|fully|entirely|to normal"
+        r"|good as new|for good)",
         r"no (?:\w+ )?(?:medications?|medicines?|drugs?|pills|prescriptions?|injections?)"
         r" (?:required|needed|necessary)",
     )
@@ -557,7 +568,7 @@ class RuleTable:
         r"|height loss|(?:getting|got|grown|growing|grow|gets) shorter|shrink(?:s|ing)?|shrunk",
         r"(?:new|sharp|sudden|severe|unexplained|persistent|constant|deep|stabbing|worsening)"
         r"(?: \w+)? bone (?:pains?|aches?)|pain (?:deep )?in (?:a|one|the|your) (?:\w+ )?bones?",
-        r"jaw (?:pains?|aches?|aching|swelling|numbness|heaviness)"
+        r"jaw (?:pains?|aches?|aching|swelling|numbness|heaviness|soreness|tenderness|discomfort)"
         r"|(?:pain|ache|aching|swelling|numbness) (?:in|of) (?:your |the |my |her )?jaw"
         r"|(?:sore|painful|aching|achy|swollen|numb|heavy) jaw|jaw (?:that )?(?:hurts|aches)",
         r"loose (?:teeth|tooth)|(?:teeth|tooth) (?:\w+ )?(?:loose|wobbly)|wobbly (?:teeth|tooth)",
@@ -593,7 +604,7 @@ class RuleTable:
         r"|adjusting|getting (?:stronger|fitter|used))|(?:fitness|strength) (?:is )?improving"
         r"|(?:getting|growing) (?:fitter|stronger|used to)"
         r"|means (?:that )?(?:it|the exercise|you|your workout) (?:is |are )?(?:working|getting)"
-        r"|no pain,? no gain|good pain",
+        r"|no pain,? no gain|good pain|growing pains?|(?:a )?good sign|one of those things",
         r"(?:do not|never|no need to) (?:worry|panic|fuss|make a fuss|overreact)"
         r"|(?:there is |there s )?(?:no|little) (?:real )?(?:need|reason|point) (?:to|for|in)"
         r"|(?:do not|does not|never) (?:need|have) to|not (?:necessary|needed|worth)",
@@ -612,7 +623,8 @@ class RuleTable:
         r"|mention)(?! yourself)",
         r"wait (?:and see|it out|a (?:few|couple of) (?:days|weeks)|until (?:your|the) next)"
         r"|see (?:if|whether) it (?:passes|goes|settles|clears|improves)|(?:will|should|usually"
-        r"|tends to) (?:pass|settle|go away|clear up|wear off|sort itself out|resolve)"
+        r"|tends to) (?:pass|settle|go away|clear up|wear off|sort itself out|resolve|ease|improve"
+        r"|get better|calm down)|(?:by|on) (?:itself|its own|themselves|their own)"
         r"|(?:mention|save) it (?:for|at|until) (?:your )?next|at your next (?:routine|annual"
         r"|yearly|regular)",
         r"(?:take|try|pop|have) (?:a |an |some |two )?(?:paracetamol|ibuprofen|pain ?killers?"
@@ -644,6 +656,8 @@ class RuleTable:
         r"no risk|not risky|little risk|low risk|without (?:any )?risk|risk free",
         r"not (?:dangerous|harmful|unsafe|a big deal)",
         r"no reason not to",
+        r"never (?:did|does|do|hurt|hurts|harmed|harms)(?: anyone| anybody| you| me)?(?: any)?"
+        r"(?: harm| damage)?",
         r"or not",
         r"why not",
         r"(?:no need|do not need|not necessary) to (?:ask|check|tell|consult|see|wait|worry"
@@ -655,11 +669,11 @@ class RuleTable:
         r"never (?:forget|hesitate)",
         r"not (?:only|just)",
         r"no matter",
-        r"(?:will|does|do|did|would|cannot|can not|could not) (?:not )?(?:hurt|harm|affect|matter"
+        r"(?:will|does|do|did|would|cannot|can not|could not|never) (?:not )?(?:hurts?|harm|affect"
+        r"|matter"
         r"|change|make|reduce|lower|raise"
         r"|increase)(?: (?:your|the|any))?(?: [a-z]+)?(?: risks?)?",
         r"no (?:added |extra |increased |higher )?risks?",
-        r"(?:cannot|can not|never) hurts?",
         r"no (?:\w+ )?(?:prescriptions?|doctors?|medications?|medicines?|drugs?|pills"
         r"|injections?) (?:is |are )?(?:needed|required|necessary)",
         r"without (?:a prescription|permission|medical advice|asking|telling|checking|consulting"
@@ -695,6 +709,7 @@ class RuleTable:
         r"warn(?:s|ed|ing)?",
         r"(?:little|weak|limited) evidence",
         r"failed to",
+        r"myths?|untrue|not true|misconceptions?|misleading",
         r"replaces? (?:it|them)",
     )
     # Evidence of harm: a report that the hazard did damage is a warning, not advice.
@@ -730,15 +745,18 @@ class RuleTable:
         r"(?:decision|call|choice|decisions)s? (?:for|with|belongs? with|rests? with|made with"
         r"|(?:\w+ ){1,4}?(?:with|by|for) (?:your|the|a|an) (?:\w+ )?(?:care team|team|doctor"
         r"|oncologist|clinician|gp|specialist|nurse))",
-        r"(?:your|a|the|their|her) (?:\w+ )?(?:care team|team|doctor|oncologist|clinician|gp"
-        r"|specialist|consultant)s? (?:(?:may|might|can|could|will|would) )?(?:(?:usually|often"
-        r"|normally|then|also|probably|sometimes) )?(?:suggest|offer|consider"
-        r"|prescribe|recommend|advise|decide|discuss|arrange|plan|start|switch|change|stop)(?:e?s)?"
+        r"(?:(?:your|a|the|their|her|some|many) (?:\w+ )?)?(?:care team|team|doctor|oncologist"
+        r"|clinician|gp|specialist|consultant)s? (?:(?:may|might|can|could|will|would) )?"
+        r"(?:(?:usually|often|normally|then|also|probably|sometimes) )?(?:suggest|offer|consider"
+        r"|use|give|order|prescribe|recommend|advise|decide|discuss|arrange|plan|start|switch"
+        r"|change|stop)(?:e?s)?"
         r"|(?:your|a|the|their|her) (?:\w+ )?(?:care team|doctor|oncologist|clinician|gp"
         r"|specialist|consultant)s? (?:may|might|can|could|will|would) (?:tell you|let you know"
         r"|guide you|help you decide)",
         r"(?:only )?(?:if|when|as) (?:prescribed|advised|directed)",
         r"needs? a plan",
+        r"(?:specialist|doctor s|oncologist s|team s|clinician s|medical|clinical) (?:decision|call"
+        r"|choice)",
         r"(?:planned|decided|prescribed|arranged|recommended|advised|managed|supervised|started)"
         r" by (?:your |a |the )?(?:\w+ )?(?:specialists?|doctors?|team|oncologists?|clinicians?"
         r"|gp|nurses?)",
