@@ -280,6 +280,11 @@ _SINGLE_DOSE = re.compile(
     r"\b(?:once|single|one off|bolus|in one go|one dose|injection|shot|stoss)"
 )
 _NOT_HAVING = re.compile(r"\b(?:without|no|not|never had)\b(?:\s+[\w-]+){0,4}\s*$")
+# A supplement already at the limit "plus dairy" goes over it: the limit counts all sources.
+_PLUS_FOOD = re.compile(
+    r"\b(?:plus|on top of|as well as|in addition to)\s+(?:your |a |normal |usual |all )?"
+    r"(?:dairy|food|diet|meals|milk|yogh?urt|cheese)"
+)
 _FROM_FOOD = re.compile(r"\b(?:from|in) (?:food|foods|your diet|the diet|diet|meals)\b")
 _CONDITION = re.compile(r"\s(?:if|when|whenever|because|since|once|as soon as)\s")
 _LEADING_CONDITION = re.compile(r"(?:if|when|whenever|once|as soon as)\b[^,;]*,\s*")
@@ -306,11 +311,13 @@ _NO_SYMPTOM = re.compile(
 )
 # A product described, not advised: what it is, contains or acts like.
 _DESCRIBES = re.compile(
-    r"\b(?:contains?|containing|acts? like|works? like|acts? as|binds? to|mimics?|comes? from"
+    r"\b(?:contains?|containing|acts? like|works? like|acts? as|binds? (?:\w+ )?to|mimics?"
+    r"|comes? from"
     r"|(?:is|are|was|were) (?:(?:also|often|sometimes|usually) )?(?:a|an|one of the|found|made"
     r"|derived|sold|marketed|promoted|classed|classified|known|called|related|chemically"
     r"|(?:much |far )?(?:weaker|stronger|less|more) (?:\w+ )?than|(?:\w+ )?(?:hormones?|steroids?"
-    r"|chemicals?|compounds?|plants?|herbs?|(?:forms?|types?|kinds?) of)))\b"
+    r"|chemicals?|compounds?|plants?|herbs?|products?|medicines?|drugs?|brands?|names?"
+    r"|preparations?|(?:forms?|types?|kinds?) of)))\b"
 )
 _MARKETING = re.compile(r"\b(?:natural|naturally|gentle|for (?:your |healthy |strong )?bones?)\b")
 # Others' words ("websites say", "you may hear that"): reported, not endorsed, when denied.
@@ -322,8 +329,9 @@ _ATTRIBUTED = re.compile(
 # A later clause that refuses what came before it ("..., so skip them").
 _BACK_REFUSAL = re.compile(
     r"\b(?:skip|avoid|leave out|steer clear of|stay away from|give up|drop)\s+(?:them|it|these"
-    r"|those|this|that)\b|\b(?:they|it|these|those|this|that)\s+(?:is|are|s)\s+(?:not|never)\s+"
-    r"(?:advised|recommended|safe|suitable|for you|an option|used)\b"
+    r"|those|this|that)\b|\b(?:they|it|these|those|this|that)\s+(?:is|are|s)\s+(?:(?:not|never)\s+"
+    r"(?:advised|recommended|safe|suitable|for you|an option|used)|(?:usually |generally |best )?"
+    r"avoided)\b"
 )
 _ANY = re.compile(r"\bany (?:\w+ )?$")
 _MILD = re.compile(
@@ -436,7 +444,7 @@ class Linter:
         )
         self._claim = re.compile(
             rf"(?<![\w])(?:{_alt(t.claim_supplements)})(?![\w])(?:\s+[\w']+){{0,6}}?\s+"
-            rf"(?:{_alt(t.claim_verbs)})(?:\s+[\w']+){{0,4}}?\s+(?:{_alt(t.claim_outcomes)})"
+            rf"(?:{_alt(t.claim_verbs)})(?:\s+[\w']+){{0,5}}?\s+(?:{_alt(t.claim_outcomes)})"
             r"(?![\w])"
         )
         # "Take K2 daily and you won't break a bone": the promise sits in the next clause.
@@ -784,7 +792,8 @@ class Linter:
             if found is None:
                 continue
             nutrient, value = found
-            if value <= _LIMITS[nutrient] or (
+            at_limit_plus_food = value >= _LIMITS[nutrient] and _PLUS_FOOD.search(clause)
+            if (value <= _LIMITS[nutrient] and not at_limit_plus_food) or (
                 nutrient == "magnesium" and _FROM_FOOD.search(clause)
             ):
                 continue
@@ -905,11 +914,11 @@ class Linter:
             answers = _SUBJECTLESS.match(segment) or self._imperative.match(segment)
             if flag is None and number > 0 and answers:
                 flag = self._red_flag_in(segments[number - 1], context)  # "...; keep going"
-            elif (
+            if (
                 flag is None
-                and number == 0
                 and before
-                and (answers or before.rstrip().endswith("?"))
+                and ((number == 0 and answers) or before.rstrip().endswith("?"))
+                and not any(self._red_flag_in(other, context) for other in segments)
                 and not self._sends_to_team(before)
             ):
                 flag = self._red_flag_in(before, context)  # "Jaw aching? Probably nothing."

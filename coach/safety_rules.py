@@ -322,6 +322,7 @@ class RuleTable:
     )
     # Changes that need no object when the medicine is named earlier ("..., so you can stop early").
     bare_changes: tuple[str, ...] = (
+        r"drop(?:ping)?|ditch(?:ing)?",
         r"(?:take|have|taking|having) (?:a |some )?(?:\w+ )?(?:break|holiday|time off|pause)",
         r"(?:take|have|use)(?:s|ing)? (?:it|them) (?:\w+ ){0,4}?(?:instead|less often"
         r"|less frequently)",
@@ -338,6 +339,8 @@ class RuleTable:
         r"(?<!not )(?<!never )worr(?:y|ies|ied|ying) about",
         r"(?:are|feel|felt|be|were) tempted to",
         r"doubts? about|afraid of|fear of",
+        r"(?:make|makes|made|making) (?:you|people|women|someone|many|some|her)(?: \w+)? (?:want"
+        r"|wish|feel like|tempted)",
     )
     # Telling a story of a change, then inviting the reader to copy it ("so you might too").
     imitation: tuple[str, ...] = (
@@ -349,7 +352,9 @@ class RuleTable:
     changes_after: tuple[str, ...] = (
         r"(?:can|could|may|might|should|will|to) (?:safely |easily |just )?(?:be|get) (?:stopped"
         r"|paused|skipped|dropped|switched|swapped|changed|reduced|halved|lowered|delayed"
-        r"|postponed|tapered|discontinued|missed|put on hold)",
+        r"|postponed|tapered|discontinued|missed|put on hold|moved|spaced out|stretched|pushed"
+        r"|spread out)",
+        r"(?:is|are) only (?:needed|necessary|required) for",
         r"(?:is|are|becomes?|will be|would be)(?: really| probably| just| largely| totally| quite)?"
         r" (?:optional|unnecessary|enough|pointless|overrated|overkill|excessive|too long|a waste)",
         r"(?:is|are) not (?:really )?(?:necessary|needed|essential|required|important|vital)",
@@ -475,7 +480,8 @@ class RuleTable:
         r"max(?:imal)? (?:lifts?|weights?|effort)|max(?:ing)? out",
         r"one rep max|1 ?rm",
         r"as heavy as (?:you|possible)",
-        r"heaviest|(?:maximum|max) (?:possible )?(?:weights?|loads?)",
+        r"heaviest|(?:maximum|max) (?:possible )?(?:weights?|loads?|resistance|effort|intensity"
+        r"|setting|level)",
         r"high intensity (?:resistance|lifting|strength|weights?|training)",
         r"(?:[89]\d|100) ?(?:%|percent|per cent)(?: of)?(?: your| one s| the)? (?:max|maximum"
         r"|1 ?rm|one rep max|best)",
@@ -582,8 +588,11 @@ class RuleTable:
     # Signs of a rare thigh-bone fracture: a warning sign only on a bone medicine (FACTS 32).
     medicine_red_flags: tuple[str, ...] = (
         r"(?:thigh|groin) (?:pains?|aches?|aching|discomfort)"
-        r"|(?:pain|ache|aching|discomfort) in (?:your |the |my |her |both |one )?(?:thigh|groin)s?"
+        r"|(?:pain|ache|aching|discomfort) (?:deep |low |high )?in (?:your |the |my |her |both "
+        r"|one )?(?:thigh|groin)s?"
         r"|(?:thigh|groin)s? (?:that )?(?:hurt|hurts|ache|aches)",
+        r"(?:sores?|ulcers?|blisters?) (?:on|in) (?:your |the |my |her )?(?:gums?|mouth|jaw)"
+        r"|(?:gum|mouth) (?:sores?|ulcers?)",
     )
     # Ways of waving a warning sign away.
     dismissals: tuple[str, ...] = (
@@ -604,7 +613,8 @@ class RuleTable:
         r"|adjusting|getting (?:stronger|fitter|used))|(?:fitness|strength) (?:is )?improving"
         r"|(?:getting|growing) (?:fitter|stronger|used to)"
         r"|means (?:that )?(?:it|the exercise|you|your workout) (?:is |are )?(?:working|getting)"
-        r"|no pain,? no gain|good pain|growing pains?|(?:a )?good sign|one of those things",
+        r"|no pain,? no gain|good pain|growing pains?|(?:a )?good sign|one of those things"
+        r"|(?:that|it|this) happens|happens to (?:everyone|everybody|all of us|most people)",
         r"(?:do not|never|no need to) (?:worry|panic|fuss|make a fuss|overreact)"
         r"|(?:there is |there s )?(?:no|little) (?:real )?(?:need|reason|point) (?:to|for|in)"
         r"|(?:do not|does not|never) (?:need|have) to|not (?:necessary|needed|worth)",
@@ -670,8 +680,7 @@ class RuleTable:
         r"not (?:only|just)",
         r"no matter",
         r"(?:will|does|do|did|would|cannot|can not|could not|never) (?:not )?(?:hurts?|harm|affect"
-        r"|matter"
-        r"|change|make|reduce|lower|raise"
+        r"|matter|undo|cancel|spoil|ruin|interfere|counteract|change|make|reduce|lower|raise"
         r"|increase)(?: (?:your|the|any))?(?: [a-z]+)?(?: risks?)?",
         r"no (?:added |extra |increased |higher )?risks?",
         r"no (?:\w+ )?(?:prescriptions?|doctors?|medications?|medicines?|drugs?|pills"
@@ -757,12 +766,14 @@ class RuleTable:
         r"needs? a plan",
         r"(?:specialist|doctor s|oncologist s|team s|clinician s|medical|clinical) (?:decision|call"
         r"|choice)",
-        r"(?:planned|decided|prescribed|arranged|recommended|advised|managed|supervised|started)"
-        r" by (?:your |a |the )?(?:\w+ )?(?:specialists?|doctors?|team|oncologists?|clinicians?"
-        r"|gp|nurses?)",
+        r"(?:planned|decided|prescribed|arranged|recommended|advised|managed|supervised|started"
+        r"|done|made|considered) by (?:your |a |the )?(?:\w+ )?(?:specialists?|doctors?|team"
+        r"|oncologists?|clinicians?|gp|nurses?)",
         r"(?:plan|advice|agreement|approval|go ahead) (?:from|of|by|with) (?:your|a|the)"
         r" (?:care team|doctor|oncologist|clinician|gp|team)",
-        r"prescrib(?:ed|es|e|ing)",
+        r"prescrib(?:ed|es|e|ing)|(?:on|by|with a|needs? a|requires? a) prescription"
+        r"|prescription(?: only)? (?:doses?"
+        r"|strength|medicines?|products?)",
         r"under (?:medical )?supervision",
         r"(?<!see )(?<!out )(?<!test )(?<!tell )(?<!know )whether",
     )

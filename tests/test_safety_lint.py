@@ -9,7 +9,7 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
   file's header records its first measurement, before it was tuned on);
 * ``round6_*.txt``: the project's own paraphrases of what an outside reviewer's set showed missing
   (cure claims, dismissed warning signs...), written while tuning, so counted with the main sets;
-* ``round7_*.txt`` to ``round10_*.txt``: held out again, each written after the tuning round before
+* ``round7_*.txt`` to ``round11_*.txt``: held out again, each written after the tuning round before
   it (headers record their first measurement).
 
 ``benchmarks/safety_rates.py`` prints the same rates per set.
