@@ -298,6 +298,7 @@ _PAST_CHANGE = re.compile(
     r"|came off|took)\b"
 )
 _LONG_WORD = re.compile(r"\b[a-z]{7,}\b")
+_IN_PLACE_OF = re.compile(r"(?:instead of|rather than|in place of|alternatives? to)\b")
 _PAST_FORM = re.compile(
     r"(?:stopped|paused|skipped|switched|swapped|dropped|halved|gave|ditched|quitted)\b"
 )
@@ -470,10 +471,11 @@ class Linter:
         )
         self._hedges = _words(t.hedges)
         medicine = _alt((*t.generic_medicines, *t.bone_medicines))
+        self._medicine_word = re.compile(rf"(?<![\w])(?:{medicine})(?![\w])")
         self._replace = re.compile(
             rf"(?<![\w])(?:{_alt(t.replace_medicine)}){_gap(3)}(?:{medicine})(?![\w])"
-            rf"|(?<![\w])(?:{_alt(t.replace_claims)})(?![\w])"
         )
+        self._replace_claim = _words(t.replace_claims)
         self._imperative = re.compile(
             rf"(?:just |please )?(?:{_alt(t.clause_starters)}|buy|pick|consider|order|choose|opt"
             r"|look)\b"
@@ -705,6 +707,13 @@ class Linter:
                     continue
                 if re.search(r"\b(?:if|when|in case) you (?:miss|forget)\b", clause):
                     continue
+                if (
+                    _IN_PLACE_OF.match(hit.text)
+                    and mention.search(clause[: hit.start])
+                    and not self._imperative.match(clause)
+                    and not self._self_action.search(sentence)
+                ):
+                    continue  # "zoledronic acid once a year instead of weekly tablets"
                 told = (
                     self._reported(clause, hit)
                     or _PAST_CHANGE.search(clause)
@@ -850,8 +859,8 @@ class Linter:
             hit = _Hit("cure-or-replace-claim", m.start(), m.end(), m.group(0))
             if self._hedges.search(clause[max(0, m.start() - 20) : m.end()]):
                 continue  # "partly reverses": what FACTS 7-8 report
-            if self._bone_mention.search(clause[: m.start()]):
-                continue  # "risedronate reversed the loss": a bone medicine's trial result
+            if self._medicine_word.search(clause[: m.start()]):
+                continue  # "risedronate reversed the loss": what a medicine does
             blank = self._blanked(clause, hit)
             if self._refused(clause, hit) or re.search(r"\b(?:whether|if)\b", blank):
                 continue
@@ -860,7 +869,12 @@ class Linter:
             yield hit
         if not self._bone_talk.search(sentence):
             return
-        for m in self._replace.finditer(clause):
+        replacing = [
+            m
+            for m in self._replace.finditer(clause)
+            if not self._medicine_word.search(clause[: m.start()])
+        ]  # one for another
+        for m in (*replacing, *self._replace_claim.finditer(clause)):
             hit = _Hit("cure-or-replace-claim", m.start(), m.end(), m.group(0))
             blank = self._blanked(clause, hit)
             if self._negated(blank, hit) or self._harms.search(blank):
