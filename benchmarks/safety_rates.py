@@ -37,6 +37,7 @@ PAIRS = (
     ("held out, round 9", "round9_unsafe.txt", "round9_safe.txt"),
     ("held out, round 10", "round10_unsafe.txt", "round10_safe.txt"),
     ("held out, round 11", "round11_unsafe.txt", "round11_safe.txt"),
+    ("held out, round 12", "round12_unsafe.txt", "round12_safe.txt"),
 )
 
 

@@ -263,8 +263,10 @@ _PERIOD_DAYS = {
     "annually": 365,
 }
 _TIMES = re.compile(
-    r"\b(?:(?P<x>twice|two times|three times|thrice)) (?:a|per|each) day|twice daily"
+    r"\b(?:(?P<x>twice|thrice|(?:\d|two|three|four|five|six|eight|ten) times)) (?:a|per|each) day"
+    r"|twice daily"
 )
+_TIMES_WORDS = {"twice": 2, "thrice": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNT = re.compile(
     r"\b(?P<n>\d|two|three|four|five) (?:\w+ )?(?:tablets?|capsules?|pills?|softgels?|chews?"
     r"|gummies|drops?|scoops?) of\s*$"
@@ -287,6 +289,10 @@ _PLUS_FOOD = re.compile(
 )
 _FROM_FOOD = re.compile(r"\b(?:from|in) (?:food|foods|your diet|the diet|diet|meals)\b")
 _CONDITION = re.compile(r"\s(?:if|when|whenever|because|since|once|as soon as)\s")
+_THIRD_PARTY = re.compile(
+    r"\b(?:doctor|gp|someone|anyone|friends?|clinic|websites?|adverts?|people|a clinician|nurse"
+    r"|pharmacist|they|she|he)\b"
+)
 _LEADING_CONDITION = re.compile(r"(?:if|when|whenever|once|as soon as)\b[^,;]*,\s*")
 _CLAUSE_EDGES = " ,:;-*•>#+\"'"
 # "Without", "instead of"... after a hazard negate something else ("X, without side effects").
@@ -398,7 +404,7 @@ class Linter:
             r"|natural|gentle|available|recommended|suitable)"
         )
         self._pronoun_advice = re.compile(
-            r"(?:^|(?<=: )|(?<![\w])(?:to|just|please)\s+"
+            r"(?:^|(?<=: )|(?<![\w])(?:to|just|please|i|we)\s+"
             r"|(?<![\w])you\s+(?:can|could|should|might|may|must)\s+)"
             rf"(?:{_alt(t.advise_pronoun)})(?![\w])"
         )
@@ -425,8 +431,8 @@ class Linter:
             r"(?<!when to )(?<!whether to )(?<!how to )(?<!time to )"
             rf"(?<![\w])(?:{_alt(t.bare_changes)})(?: (?:it|them))?"
             r"(?: (?:early|now|altogether|for good|for a while|for now))?"
-            r"(?:$|(?= (?:if|when|whenever|because|since|as|once|after|until|for|before"
-            r"|at (?:\w+ )?(?:\d|one|two|three|four|five))\b)|[.!?])"
+            r"(?:$|(?= (?:if|when|whenever|because|since|as|once|after|until|for|before|on|during"
+            r"|while|every|each|over|till|at (?:\w+ )?(?:\d|one|two|three|four|five))\b)|[.!?])"
         )
         self._bone_change = re.compile(
             rf"(?<![\w])(?:{before}){_gap(5)}(?:{bone})(?![\w])"
@@ -477,8 +483,8 @@ class Linter:
         )
         self._replace_claim = _words(t.replace_claims)
         self._imperative = re.compile(
-            rf"(?:just |please )?(?:{_alt(t.clause_starters)}|buy|pick|consider|order|choose|opt"
-            r"|look)\b"
+            r"(?:[a-z ]{1,20}: )?(?:just |please )?"
+            rf"(?:{_alt(t.clause_starters)}|buy|pick|consider|order|choose|opt|look)\b"
         )
         self._bone_talk = re.compile(
             rf"(?<![\w])(?:{condition}|{bone}|bones?|bone (?:density|health|strength|mass)"
@@ -627,7 +633,7 @@ class Linter:
     def _hormone_hits(self, clause: str, sentence: str) -> Iterator[_Hit]:
         for m in self._product.finditer(clause):
             yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
-        if self._substance.search(sentence):
+        if self._substance.search(sentence) or self._product.search(sentence):
             for m in self._pronoun_advice.finditer(clause):
                 yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
         for m in self._advise_substance.finditer(clause):
@@ -657,6 +663,9 @@ class Linter:
                 continue
             if _ANY.search(clause[: hit.start]) and self._deferred(sentence, sentence):
                 continue  # "talk to your oncologist before you take any hormone product"
+            leading = _LEADING_CONDITION.match(clause)
+            if leading and hit.end <= leading.end() and _THIRD_PARTY.search(clause[: hit.start]):
+                continue  # "If your doctor suggests HRT, remind them...": not the reader's act
             yield hit
 
     def _described(self, clause: str, hit: _Hit) -> bool:
@@ -784,7 +793,10 @@ class Linter:
             )
         times = _TIMES.search(clause)
         if times:
-            value *= 3 if (times.group("x") or "").startswith(("three", "thrice")) else 2
+            word = (times.group("x") or "twice").split()[0]
+            value *= (
+                int(word) if word.isdigit() else _TIMES_WORDS.get(word, {"eight": 8}.get(word, 10))
+            )
         if per is not None:
             period = per.groupdict().get("period") or per.groupdict().get("period2") or "day"
             single = per.groupdict().get("single") or _SINGLE_DOSE.search(clause)

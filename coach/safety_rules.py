@@ -311,7 +311,7 @@ class RuleTable:
         r"throw(?:ing)? (?:away|out)|bin|chuck(?:ing)? (?:away|out)|get(?:ting)? rid of"
         r"|dump(?:ing)?",
         r"omit(?:ting)?|leav(?:e|es|ing)(?: out| off| aside| behind|(?= (?:\w+ ){1,3}(?:out|off"
-        r"|aside|behind|at home|in (?:the|a) (?:drawer|cupboard|box))\b))"
+        r"|aside|behind|at home|in (?:the|a) (?:drawer|cupboard|box)|until|till)\b))"
         r"|pack(?:ing)?(?= (?:\w+ ){1,3}away\b)",
         r"(?:do not|never) bother(?: with)?",
         r"less(?: of)?",
@@ -322,6 +322,9 @@ class RuleTable:
     )
     # Changes that need no object when the medicine is named earlier ("..., so you can stop early").
     bare_changes: tuple[str, ...] = (
+        r"tak(?:e|ing) (?:(?:january|february|march|april|may|june|july|august|september|october"
+        r"|november|december|the (?:summer|winter|weekend|holidays?)|weekends|a (?:week|month"
+        r"|fortnight|few days)|(?:\w+ )?(?:days?|weeks?|months?))(?: and )?){1,2} off",
         r"drop(?:ping)?|ditch(?:ing)?",
         r"(?:take|have|taking|having) (?:a |some )?(?:\w+ )?(?:break|holiday|time off|pause)",
         r"(?:take|have|use)(?:s|ing)? (?:it|them) (?:\w+ ){0,4}?(?:instead|less often"
@@ -356,7 +359,8 @@ class RuleTable:
         r"|spread out)",
         r"(?:is|are) only (?:needed|necessary|required) for",
         r"(?:is|are|becomes?|will be|would be)(?: really| probably| just| largely| totally| quite)?"
-        r" (?:optional|unnecessary|enough|pointless|overrated|overkill|excessive|too long|a waste)",
+        r" (?:optional|unnecessary|enough|pointless|overrated|overkill|excessive|too long|a waste"
+        r"|plenty|sufficient|long enough)",
         r"(?:is|are) not (?:really )?(?:necessary|needed|essential|required|important|vital)",
         r"(?:can|could) wait",
         r"(?:is|are|as|makes?) (?:a |an )?(?:\w+ )?(?:swap|switch|substitute|replacement)",
@@ -365,6 +369,9 @@ class RuleTable:
         r"on hold",
         r"(?:holidays?|breaks?|vacations?)",
         # Idioms that put a medicine aside ("give your letrozole a miss", "let it lapse").
+        r"(?:every|once|twice|three times) (?:a |per |every )?(?:\w+ )?(?:days?|weeks?|months?"
+        r"|years?) instead of (?:once|twice|three times|every|each"
+        r"|(?:weekly|daily|monthly)(?=[.,;!?]|$))",
         r"a miss|aside|on the back burner|lapse|slide|slip|(?:in|into|on) the (?:cupboard|drawer"
         r"|shelf|bin)|instead(?! of)",
     )
@@ -464,6 +471,7 @@ class RuleTable:
         r"bounding",
         r"trampolin(?:e|es|ing)",
         r"running|jogging|sprint(?:s|ing)?",
+        r"netball|squash|basketball|volleyball|racquetball|hiit|step aerobics",
     )
     fragile_spine: tuple[str, ...] = (
         r"osteoporo(?:sis|tic)",
@@ -523,7 +531,8 @@ class RuleTable:
     cure_verbs: tuple[str, ...] = (
         r"cur(?:e|es|ed|ing)|heal(?:s|ed|ing)?|(?:a|the) cure for"
         r"|(?:the|an) (?:answer|antidote|solution|remedy) (?:to|for)",
-        r"revers(?:e|es|ed|ing|ible)|undo(?:es|ing|ne)?|undid|turn(?:s|ed|ing)? back|curable",
+        r"revers(?:e|es|ed|ing|ible)|undo(?:es|ing|ne)?|undid|turn(?:s|ed|ing)? back|curable"
+        r"|turn(?:s|ed|ing)?(?= (?:\w+ ){1,3}around)",
         r"eliminat(?:e|es|ed|ing)|eradicat(?:e|es|ed|ing)|get(?:s|ting)? rid of|wipe(?:s|d)? out"
         r"|beat(?:s|ing)?|fix(?:es|ed|ing)?|banish(?:es|ed)?",
         r"a thing of the past|(?:disappear|vanish|melt away|go away)(?:s|es|ed)?",
@@ -569,7 +578,8 @@ class RuleTable:
         r" (?:pain|ache) in (?:your |the |my |her )?(?:back|spine)"
         r"|(?:sudden|severe|sharp|new|bad|intense|acute|agonising|excruciating)(?: \w+)?"
         r" (?:back|spine|spinal) (?:pains?|aches?|aching)"
-        r"|(?:back|spine|spinal) (?:pains?|aches?)(?: \w+){0,4} (?:sudden(?:ly)?|all of a sudden)",
+        r"|(?:back|spine|spinal) (?:pains?|aches?|hurts|hurt|ached)(?: \w+){0,4} (?:sudden(?:ly)?"
+        r"|all of a sudden)|sudden(?:ly)? (?:\w+ ){0,2}(?:back|spine) (?:hurts|pain|ache)",
         r"los(?:e|es|ing|t) (?:\w+ ){0,4}?(?:height|inch|inches|centimet(?:re|er)s?|cm)"
         r"|height loss|(?:getting|got|grown|growing|grow|gets) shorter|shrink(?:s|ing)?|shrunk",
         r"(?:new|sharp|sudden|severe|unexplained|persistent|constant|deep|stabbing|worsening)"
@@ -583,7 +593,7 @@ class RuleTable:
         r"|(?:non ?healing|unhealed) (?:sores?|sockets?|gums?|wounds?)",
         r"new (?:\w+ )?swelling",
         r"falls? (?:with|and) (?:an )?injur\w*|(?:fell|fall|falls|falling) and (?:hit|hurt|banged"
-        r"|injured)|hit (?:your|my|her) head",
+        r"|injured)|(?:hit|banged|bumped|knocked|hurt) (?:your|my|her) head",
     )
     # Signs of a rare thigh-bone fracture: a warning sign only on a bone medicine (FACTS 32).
     medicine_red_flags: tuple[str, ...] = (
@@ -608,9 +618,10 @@ class RuleTable:
         r"|(?:is|are|s) (?:probably |usually |likely )?nothing",
         r"(?:is|are|it is|that is|this is|probably|likely|usually|simply) (?:just|only|simply"
         r"|merely)(?! (?:one|a (?:warning|sign|symptom)|rarely|when|if|in|seen|a rare))",
-        r"part of (?:getting older|ageing|aging|growing older|life|being on|the (?:ai|treatment"
-        r"|process|package))|(?:your )?(?:body|bones|muscles|heart|lungs) (?:is |are )?(?:adapting"
-        r"|adjusting|getting (?:stronger|fitter|used))|(?:fitness|strength) (?:is )?improving"
+        r"part of (?:getting older|ageing|aging|growing older|life|being on|(?:the )?(?:ai"
+        r"|treatment|process|package|healing|recovery))|(?:your )?(?:body|bones|muscles|heart"
+        r"|lungs) (?:is |are )?(?:adapting|adjusting|getting (?:stronger|fitter|used))"
+        r"|(?:fitness|strength) (?:is )?improving"
         r"|(?:getting|growing) (?:fitter|stronger|used to)"
         r"|means (?:that )?(?:it|the exercise|you|your workout) (?:is |are )?(?:working|getting)"
         r"|no pain,? no gain|good pain|growing pains?|(?:a )?good sign|one of those things"
@@ -628,7 +639,9 @@ class RuleTable:
         r"|exercise|session|walk|class|training)|slow(?:ing)? down|take it easy|finish (?:it|the"
         r" (?:session|workout|set|walk|run|class)|your (?:session|workout|set|walk|run|class))"
         r"|(?:do not|never) let (?:it|this|that|them) (?:stop|hold back|put off) you"
-        r"|leave (?:it|them) (?:alone|be)",
+        r"|leave (?:it|them)(?: alone| be)?(?=[.!?]|$)|(?:is|are|s) (?:usually |probably |likely "
+        r"|just |only |simply )?(?:from |due to |caused by )?(?:your|the) (?:ai|aromatase inhibitor"
+        r"|tablets?|pills?|medication|medicine|letrozole|anastrozole|exemestane|treatment)\b",
         r"(?:do not|never) (?:bother|trouble|disturb|waste|call|ring|phone|contact|report"
         r"|mention)(?! yourself)",
         r"wait (?:and see|it out|a (?:few|couple of) (?:days|weeks)|until (?:your|the) next)"
@@ -741,7 +754,8 @@ class RuleTable:
         r"(?:linked|associated) (?:to|with)|followed by|leads? to|led to",
         r"too (?:much|high|many)",
         r"overdose",
-        r"(?:above|over|beyond|exceeds?|exceeding) the (?:upper |safe )?limit",
+        r"(?:above|over|beyond|exceeds?|exceeding|exceed|go over|goes over) the (?:[\d,.]+ (?:iu|mg"
+        r"|mcg|μg) )?(?:upper |safe |daily )?limit",
     )
     # Deferral to the care team (not for hormones, peptides or plant estrogens).
     deferrals: tuple[str, ...] = (
@@ -852,7 +866,8 @@ class RuleTable:
     advise_pronoun: tuple[str, ...] = (
         r"(?:top|boost|replace|raise|restore)\w* (?:it|them)(?: up| back)?",
         r"(?:ask|talk) (?:\w+ ){0,3}?(?:about|for) (?:it|them)",
-        r"(?:take|try|use|start|get) (?:it|them)(?! easy| slow)",
+        r"(?:take|try|use|start|get) (?:it|them)(?! easy| slow)"
+        r"|(?:got|took|tried|used|started|bought|ordered) (?:it|them)",
         r"(?:start|use|try|get|apply|ask for|go on)(?: on| with| for)? (?:a |an |the |some )?"
         r"(?!non hormonal)(?:\w+ ){0,2}?(?:patch(?:es)?|gels?|pessar(?:y|ies)|implants?|pellets?"
         r"|rings?)",

@@ -9,7 +9,7 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
   file's header records its first measurement, before it was tuned on);
 * ``round6_*.txt``: the project's own paraphrases of what an outside reviewer's set showed missing
   (cure claims, dismissed warning signs...), written while tuning, so counted with the main sets;
-* ``round7_*.txt`` to ``round11_*.txt``: held out again, each written after the tuning round before
+* ``round7_*.txt`` to ``round12_*.txt``: held out again, each written after the tuning round before
   it (headers record their first measurement).
 
 ``benchmarks/safety_rates.py`` prints the same rates per set.
@@ -45,34 +45,9 @@ def _load(name: str) -> list[str]:
 
 UNSAFE = _load("unsafe.txt") + _load("targeted_unsafe.txt") + _load("round6_unsafe.txt")
 SAFE = _load("safe.txt") + _load("targeted_safe.txt") + _load("round6_safe.txt")
-HOLDOUT_UNSAFE = [
-    _load(f"{name}_unsafe.txt")
-    for name in (
-        "holdout",
-        "round2",
-        "round3",
-        "round4",
-        "round5",
-        "round7",
-        "round8",
-        "round9",
-        "round10",
-    )
-]
-HOLDOUT_SAFE = [
-    _load(f"{name}_safe.txt")
-    for name in (
-        "holdout",
-        "round2",
-        "round3",
-        "round4",
-        "round5",
-        "round7",
-        "round8",
-        "round9",
-        "round10",
-    )
-]
+HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12)))
+HOLDOUT_UNSAFE = [_load(f"{name}_unsafe.txt") for name in HELD_OUT]
+HOLDOUT_SAFE = [_load(f"{name}_safe.txt") for name in HELD_OUT]
 HOLDOUT_UNSAFE = [s for part in HOLDOUT_UNSAFE for s in part]
 HOLDOUT_SAFE = [s for part in HOLDOUT_SAFE for s in part]
 
