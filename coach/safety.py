@@ -22,9 +22,10 @@ the other way round, so that a new unsafe sentence is caught by construction:
    entry; drug names also match with one typing slip ("anastrazole").
 2. **Two claim classes.** A *cure claim* is a cure verb (cures, reverses, heals, gets rid of...)
    about a bone condition (osteoporosis, osteopenia, bone loss, thin bones); it passes when
-   hedged ("partly reverses"), refused, a question, or a bone medicine's trial result. A *replace
-   claim* is a replace word (instead of, a substitute for, better than, turn down, "no medication
-   required", "all you need") about a medicine, in a sentence that talks about bone.
+   hedged ("partly reverses"), refused, a question, or said of a medicine ("risedronate reversed
+   the loss"). A *replace claim* is a replace word (instead of, a substitute for, better than,
+   turn down) about a medicine, in a sentence that talks about bone, or a claim that needs no
+   medicine word ("no medication required", "all your bones need", "rebuilds bone completely").
 3. **Warning signs** (FACTS 21, 32): a lexicon of red flags (chest pain, fainting or dizziness,
    breathlessness, sudden back pain, height loss, new bone pain, jaw pain, loose teeth or exposed
    bone, a fall with injury, and thigh or groin ache when a bone medicine is named) times
@@ -33,8 +34,9 @@ the other way round, so that a new unsafe sentence is caught by construction:
    passes only if it sends the reader to the care team ("tell your team", "call 999", "should be
    reported"), and a call that is itself waved away ("no need to call your doctor") does not
    count. A red flag that is negated ("if you have no chest pain") or mild breathlessness is not
-   one; a contrast (";", "but") separates a dismissal from a sign; and a reply such as "Probably
-   nothing." is read against the sentence before it.
+   one; a contrast (";", "but") separates a dismissal from a sign, unless the later part has no
+   subject of its own ("...; keep going"); and an answer after a question ("Jaw aching on Prolia?
+   Probably nothing.") is read against the question.
 4. **Approved shapes.** A sentence that mentions any other hazard passes only when the clause
    that holds it has a shape that makes it safe: a *refusal* ("never take...", "do not stop...",
    "is not an option"), *evidence of harm* ("raised recurrence", "is followed by rapid bone
@@ -45,10 +47,16 @@ the other way round, so that a new unsafe sentence is caught by construction:
    contains ("DHEA is a hormone precursor"), or - for natural hormones named in biology
    ("aromatase converts testosterone into estrogen") - the absence of any advice. A change told
    in the past ("my friend stopped her Arimidex") passes unless it endorses the change or invites
-   the reader to copy it ("so you might think about it too"). Amounts pass when at or under the
-   upper limit per day, after unit conversion (0.25 mg of D3 is 10,000 IU) and per-week
-   division, or when the sentence warns against them; a monthly or yearly vitamin D amount is a
-   single bolus and is not averaged over the days.
+   the reader to copy it ("so you might think about it too"). A claim put in others' mouths and
+   denied ("websites say..., but trials have not"; "it is a myth that..."), a later clause that
+   refuses what came before ("..., so skip them"), a hazard inside a condition about someone else
+   ("If your doctor suggests HRT, remind them...") and one medicine described as used in place of
+   another pass. A condition ("If the aches are too much, ...") neither refuses nor warns.
+   Amounts pass when at or under the upper limit per day, after unit conversion (0.25 mg of D3
+   is 10,000 IU) and per-week division, or when the sentence warns against them; a monthly or
+   yearly vitamin D amount is a single bolus and is not averaged over the days; a calcium
+   supplement at the limit "plus dairy" is over it; "10k a day" next to vitamin D is read as
+   IU; "you can't overdo it" about a nutrient is a hazard.
 5. **A reviewed allow-list** (:data:`ALLOWED`) for the few safe sentences the shapes cannot judge,
    each with its reason.
 
