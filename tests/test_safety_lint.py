@@ -213,10 +213,35 @@ def test_a_sentence_wrapped_over_lines_is_judged_whole() -> None:
         ("Take 2.1 g of calcium a day.", True),
         ("Take a 350 mg magnesium tablet.", False),
         ("Take a 351 mg magnesium tablet.", True),
+        ("Take 60,000 IU of vitamin D a month.", True),
+        ("Take 2000 mg of calcium a day plus dairy.", True),
+        ("Take 1,000 IU of vitamin D five times a day.", True),
+        ("Take 1,000 IU of vitamin D three times a day.", False),
     ],
 )
 def test_amounts_are_judged_per_day_in_any_unit(text: str, daily: bool) -> None:
     assert bool(lint(text)) is daily
+
+
+# --- warning signs ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Chest pain on a walk? That's normal.", True),
+        ("Chest pain on a walk? Stop and call 999.", False),
+        ("Jaw pain on denosumab is normal; no need to call your doctor.", True),
+        ("Jaw pain on denosumab is not normal; call your doctor.", False),
+        ("If you have no chest pain or dizziness, keep going.", False),
+        ("Muscle soreness is normal, but chest pain is not.", False),
+        ("Feeling dizzy on a run; keep going.", True),
+        ("Thigh ache is normal after squats.", False),
+        ("Thigh ache on alendronate is normal.", True),
+    ],
+)
+def test_a_warning_sign_passes_only_with_a_call_to_the_team(text: str, flagged: bool) -> None:
+    assert bool(lint(text)) is flagged
 
 
 # --- robustness --------------------------------------------------------------------------------
