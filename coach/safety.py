@@ -179,24 +179,32 @@ def _words_to_number(match: re.Match[str]) -> str:
     return str(value)
 
 
+_FOLDS = tuple(
+    (re.compile(pattern), new)
+    for pattern, new in (
+        (r"[\u200b-\u200d\u2060\ufeff]", ""),
+        *_SPELLINGS,
+        *_CONTRACTIONS,
+        (r"\b([a-z])\.([a-z])\.(?:([a-z])\.)?", r"\1\2\3"),  # h.r.t. -> hrt
+        (r"[‐‑‒–—−]", "-"),
+        (r"(?<=[a-z0-9])-(?=[a-z0-9])", " "),  # sit-ups, bpc-157
+        (r"(?<=[a-z])'s\b", " s"),  # doctor's -> doctor s
+        (r"(?<=\d)\s*k\b", "000"),  # 50k
+    )
+)
+_SPACES = re.compile(r"\s+")
+
+
 def normalise(text: str) -> str:
     """Fold a sentence to the form the table is written in (see RuleTable)."""
     text = unicodedata.normalize("NFKC", text).lower().replace("_", " ")
-    text = re.sub(r"[\u200b-\u200d\u2060\ufeff]", "", text)
     text = text.replace("µ", "μ").replace("’", "'").replace("‘", "'").replace("“", '"')
     text = text.replace("”", '"').replace("\u00a0", " ").replace("\u202f", " ")
-    for old, new in _SPELLINGS:
-        text = re.sub(old, new, text)
-    for pattern, new in _CONTRACTIONS:
-        text = re.sub(pattern, new, text)
-    text = re.sub(r"\b([a-z])\.([a-z])\.(?:([a-z])\.)?", r"\1\2\3", text)  # h.r.t. -> hrt
-    text = re.sub(r"[‐‑‒–—]", "-", text)
-    text = re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text)  # sit-ups, bpc-157
-    text = re.sub(r"(?<=[a-z])'s\b", " s", text)  # doctor's -> doctor s
-    text = re.sub(r"(?<=\d)\s*k\b", "000", text)  # 50k
+    for pattern, new in _FOLDS:
+        text = pattern.sub(new, text)
     text = _NUMBER_WORDS.sub(_words_to_number, text)
     text = _UNIT_WORDS.sub(lambda m: str(_SMALL[m.group("n")]), text)
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 # --- typing slips --------------------------------------------------------------------------
