@@ -31,6 +31,13 @@ PAIRS = (
     ("held out, round 3", "round3_unsafe.txt", "round3_safe.txt"),
     ("held out, round 4", "round4_unsafe.txt", "round4_safe.txt"),
     ("held out, round 5", "round5_unsafe.txt", "round5_safe.txt"),
+    ("review paraphrases (tuned)", "round6_unsafe.txt", "round6_safe.txt"),
+    ("held out, round 7", "round7_unsafe.txt", "round7_safe.txt"),
+    ("held out, round 8", "round8_unsafe.txt", "round8_safe.txt"),
+    ("held out, round 9", "round9_unsafe.txt", "round9_safe.txt"),
+    ("held out, round 10", "round10_unsafe.txt", "round10_safe.txt"),
+    ("held out, round 11", "round11_unsafe.txt", "round11_safe.txt"),
+    ("held out, round 12", "round12_unsafe.txt", "round12_safe.txt"),
 )
 
 

@@ -2,41 +2,77 @@
 
 People on an aromatase inhibitor (AI) after hormone-receptor-positive breast cancer must never be
 nudged towards hormones, towards stopping, pausing, switching or thinning out their AI (or their
-bone medicine), towards doses above the upper limits, or towards spine-bending and impact
-exercise with a fragile spine (shared/clinical/FACTS.md, sections D and H). Tests run :func:`lint`
-over everything a person sees and fail on any finding.
+bone medicine), towards doses above the upper limits, towards spine-bending or loaded twisting,
+impact or unsupervised heavy lifting with a fragile spine, towards believing that something
+cures osteoporosis or replaces a bone medicine, or towards shrugging off a warning sign
+(shared/clinical/FACTS.md, sections D, H and I). Tests run :func:`lint` over everything a person
+sees and fail on any finding.
 
 Why this shape. A list of bad phrases only catches the phrases someone thought of. This lint works
 the other way round, so that a new unsafe sentence is caught by construction:
 
 1. **A lexicon of hazards** (:class:`RuleTable`): every substance and action class that must never
    be advised - hormone products (estrogens in every spelling, brand and route, progestogens,
-   androgens, tibolone, SERMs), phytoestrogen products, peptides and secretagogues, changes to the
-   AI or a bone medicine (stop, pause, skip, switch, halve, every other day, a "drug holiday"...),
-   vitamin D, calcium and magnesium amounts in any unit, and flexion or impact exercise. Products
+   androgens, tibolone, SERMs), phytoestrogen products (and anything said to act like estrogen),
+   peptides and secretagogues, changes to the AI or a bone medicine (stop, pause, skip, switch,
+   halve, every other day, a "drug holiday", leaving it at home, someone else's leftover tablets,
+   "swap you over"...), vitamin D, calcium and magnesium amounts in any unit, flexion, impact and
+   heavy-lifting exercise, and twisting or bending under a load (a spine move x a load). Products
    are built from substances times routes ("estradiol" x "implant"), so a new pairing needs no new
    entry; drug names also match with one typing slip ("anastrazole").
-2. **Approved shapes.** A sentence that mentions a hazard passes only when the clause that holds
-   it has a shape that makes it safe: a *refusal* ("never take...", "do not stop...", "is not an
-   option"), *evidence of harm* ("raised recurrence", "is followed by rapid bone loss"), a
-   *deferral* to the care team that does not also tell the reader to act alone ("ask your
-   oncologist whether..."; not for hormones, which are never an option), a *report of research*
-   with no endorsement, or - for natural hormones named in biology ("aromatase converts
-   testosterone into estrogen") - the absence of any advice. Amounts pass when at or under the
-   upper limit per day, after unit conversion (0.25 mg of D3 is 10,000 IU) and per-week or
-   per-month division, or when the sentence warns against them.
-3. **A reviewed allow-list** (:data:`ALLOWED`) for the few safe sentences the shapes cannot judge,
+2. **Two claim classes.** A *cure claim* is a cure verb (cures, reverses, heals, gets rid of...)
+   about a bone condition (osteoporosis, osteopenia, bone loss, thin bones); it passes when
+   hedged ("partly reverses"), refused, a question, or said of a medicine ("risedronate reversed
+   the loss"). A *replace claim* is a replace word (instead of, a substitute for, better than,
+   turn down) about a medicine, in a sentence that talks about bone, or a claim that needs no
+   medicine word ("no medication required", "all your bones need", "rebuilds bone completely").
+3. **Warning signs** (FACTS 21, 32): a lexicon of red flags (chest pain, fainting or dizziness,
+   breathlessness, sudden back pain, height loss, new bone pain, jaw pain, loose teeth or exposed
+   bone, a fall with injury, and thigh or groin ache when a bone medicine is named) times
+   dismissal shapes ("normal", "nothing to worry about", "just ...", "ignore it", "no need to
+   call", "push through", "keep going", "wait and see", "you'll be fine"). A sentence with both
+   passes only if it sends the reader to the care team ("tell your team", "call 999", "should be
+   reported"), and a call that is itself waved away ("no need to call your doctor") does not
+   count. A red flag that is negated ("if you have no chest pain") or mild breathlessness is not
+   one; a contrast (";", "but") separates a dismissal from a sign, unless the later part has no
+   subject of its own ("...; keep going"); and an answer after a question ("Jaw aching on Prolia?
+   Probably nothing.") is read against the question.
+4. **Approved shapes.** A sentence that mentions any other hazard passes only when the clause
+   that holds it has a shape that makes it safe: a *refusal* ("never take...", "do not stop...",
+   "is not an option"), *evidence of harm* ("raised recurrence", "is followed by rapid bone
+   loss"), a *deferral* to the care team that does not also tell the reader to act alone ("ask your
+   oncologist whether..."; "your oncologist will tell you when"; not for hormones, which are never
+   an option, unless it is a caution about "any" product), a *report of research* or marketing
+   with no endorsement ("marketed for hot flushes"), a *description* of what a product is or
+   contains ("DHEA is a hormone precursor"), or - for natural hormones named in biology
+   ("aromatase converts testosterone into estrogen") - the absence of any advice. A change told
+   in the past ("my friend stopped her Arimidex") passes unless it endorses the change or invites
+   the reader to copy it ("so you might think about it too"). A claim put in others' mouths and
+   denied ("websites say..., but trials have not"; "it is a myth that..."), a later clause that
+   refuses what came before ("..., so skip them"), a hazard inside a condition about someone else
+   ("If your doctor suggests HRT, remind them...") and one medicine described as used in place of
+   another pass. A condition ("If the aches are too much, ...") neither refuses nor warns.
+   Amounts pass when at or under the upper limit per day, after unit conversion (0.25 mg of D3
+   is 10,000 IU) and per-week division, or when the sentence warns against them; a monthly or
+   yearly vitamin D amount is a single bolus and is not averaged over the days; a calcium
+   supplement at the limit "plus dairy" is over it; "10k a day" next to vitamin D is read as
+   IU; "you can't overdo it" about a nutrient is a hazard.
+5. **A reviewed allow-list** (:data:`ALLOWED`) for the few safe sentences the shapes cannot judge,
    each with its reason.
 
-Text is cut into sentences robustly (Markdown headings, bullets, tables, emphasis and links are
-taken apart; decimals and abbreviations do not end a sentence), and sentences into clauses
-(";", "but", ", then", ", and take...", a comma before an imperative), because "Ask your doctor,
-then take 50,000 IU every week on your own" holds a deferral and an unsafe order in one sentence.
+Text is cut into sentences robustly (Markdown headings, bullets, tables, block quotes, emphasis and
+links are taken apart; decimals and abbreviations do not end a sentence), and sentences into
+clauses (";", "but", ", then", ", and take...", ", and their doctor...", a comma before an
+imperative), because "Ask your doctor, then take 50,000 IU every week on your own" holds a deferral
+and an unsafe order in one sentence.
 
-Known limits: the lint reads clauses, not grammar. A negation anywhere in a clause protects the
-whole clause ("When pain is not controlled, switching..." is missed only if no comma or
-conjunction separates the two), so write one idea per clause. Every entry in the table is needed:
-``tests/test_safety_lint.py`` deletes each in turn and checks that some sentence changes verdict.
+Known limits: the lint reads clauses, not grammar. A negation in a clause protects the hazard in
+it ("When pain is not controlled, switching..." is missed only if no comma or conjunction
+separates the two), so write one idea per clause; idioms that only look negative ("never been
+better", "or not", "won't hurt") are listed so that they do not. Every entry in the table is
+needed: ``tests/test_safety_lint.py`` deletes each in turn and checks that some sentence changes
+verdict. ``benchmarks/safety_rates.py`` prints the catch and false-positive rates per sentence
+set; ``benchmarks/safety_speed.py`` times the lint over everything the tests lint.
 """
 
 from __future__ import annotations
@@ -143,24 +179,32 @@ def _words_to_number(match: re.Match[str]) -> str:
     return str(value)
 
 
+_FOLDS = tuple(
+    (re.compile(pattern), new)
+    for pattern, new in (
+        (r"[\u200b-\u200d\u2060\ufeff]", ""),
+        *_SPELLINGS,
+        *_CONTRACTIONS,
+        (r"\b([a-z])\.([a-z])\.(?:([a-z])\.)?", r"\1\2\3"),  # h.r.t. -> hrt
+        (r"[‐‑‒–—−]", "-"),
+        (r"(?<=[a-z0-9])-(?=[a-z0-9])", " "),  # sit-ups, bpc-157
+        (r"(?<=[a-z])'s\b", " s"),  # doctor's -> doctor s
+        (r"(?<=\d)\s*k\b", "000"),  # 50k
+    )
+)
+_SPACES = re.compile(r"\s+")
+
+
 def normalise(text: str) -> str:
     """Fold a sentence to the form the table is written in (see RuleTable)."""
     text = unicodedata.normalize("NFKC", text).lower().replace("_", " ")
-    text = re.sub(r"[\u200b-\u200d\u2060\ufeff]", "", text)
     text = text.replace("µ", "μ").replace("’", "'").replace("‘", "'").replace("“", '"')
     text = text.replace("”", '"').replace("\u00a0", " ").replace("\u202f", " ")
-    for old, new in _SPELLINGS:
-        text = re.sub(old, new, text)
-    for pattern, new in _CONTRACTIONS:
-        text = re.sub(pattern, new, text)
-    text = re.sub(r"\b([a-z])\.([a-z])\.(?:([a-z])\.)?", r"\1\2\3", text)  # h.r.t. -> hrt
-    text = re.sub(r"[‐‑‒–—]", "-", text)
-    text = re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text)  # sit-ups, bpc-157
-    text = re.sub(r"(?<=[a-z])'s\b", " s", text)  # doctor's -> doctor s
-    text = re.sub(r"(?<=\d)\s*k\b", "000", text)  # 50k
+    for pattern, new in _FOLDS:
+        text = pattern.sub(new, text)
     text = _NUMBER_WORDS.sub(_words_to_number, text)
     text = _UNIT_WORDS.sub(lambda m: str(_SMALL[m.group("n")]), text)
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 # --- typing slips --------------------------------------------------------------------------
@@ -189,7 +233,7 @@ def _close(a: str, b: str, limit: int) -> bool:
 
 _BLOCK = (
     r"(?:when|whenever|if|while|during|because|until|after|before|since|unless|and|or|but|so"
-    r"|that|which|who|where|then|as|on)"
+    r"|that(?! \w+ s\b)|which|who|where|then|as|on)"
 )
 
 
@@ -211,7 +255,7 @@ _AI_MODIFIER = (
 _AMOUNT = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*"
     r"(?P<unit>iu|i u|international units?|units?|mcg|μg|ug|micrograms?|mg|milligrams?"
-    r"|grams?|g)(?![\w])"
+    r"|grams?|g|(?<=\d{4})(?=\s+(?:a|per|each|every) day\b|\s+daily\b))(?![\w])"
 )
 _PER = re.compile(
     r"^\W*(?:of \w+(?: \w+)? )?(?:(?P<single>once )|(?:a|per|each|every|/|in a|a single) ?)?"
@@ -235,8 +279,10 @@ _PERIOD_DAYS = {
     "annually": 365,
 }
 _TIMES = re.compile(
-    r"\b(?:(?P<x>twice|two times|three times|thrice)) (?:a|per|each) day|twice daily"
+    r"\b(?:(?P<x>twice|thrice|(?:\d|two|three|four|five|six|eight|ten) times)) (?:a|per|each) day"
+    r"|twice daily"
 )
+_TIMES_WORDS = {"twice": 2, "thrice": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNT = re.compile(
     r"\b(?P<n>\d|two|three|four|five) (?:\w+ )?(?:tablets?|capsules?|pills?|softgels?|chews?"
     r"|gummies|drops?|scoops?) of\s*$"
@@ -252,8 +298,18 @@ _SINGLE_DOSE = re.compile(
     r"\b(?:once|single|one off|bolus|in one go|one dose|injection|shot|stoss)"
 )
 _NOT_HAVING = re.compile(r"\b(?:without|no|not|never had)\b(?:\s+[\w-]+){0,4}\s*$")
+# A supplement already at the limit "plus dairy" goes over it: the limit counts all sources.
+_PLUS_FOOD = re.compile(
+    r"\b(?:plus|on top of|as well as|in addition to)\s+(?:your |a |normal |usual |all )?"
+    r"(?:dairy|food|diet|meals|milk|yogh?urt|cheese)"
+)
 _FROM_FOOD = re.compile(r"\b(?:from|in) (?:food|foods|your diet|the diet|diet|meals)\b")
 _CONDITION = re.compile(r"\s(?:if|when|whenever|because|since|once|as soon as)\s")
+_THIRD_PARTY = re.compile(
+    r"\b(?:doctor|gp|someone|anyone|friends?|clinic|websites?|adverts?|people|a clinician|nurse"
+    r"|pharmacist|they|she|he)\b"
+)
+_LEADING_CONDITION = re.compile(r"(?:if|when|whenever|once|as soon as)\b[^,;]*,\s*")
 _CLAUSE_EDGES = " ,:;-*•>#+\"'"
 # "Without", "instead of"... after a hazard negate something else ("X, without side effects").
 _PREPOSITIONS = re.compile(r"without|instead of|rather than|in place of")
@@ -263,7 +319,65 @@ _PAST_CHANGE = re.compile(
     r"\b(?:who|had|were|was) (?:\w+ )?(?:stopped|switched|paused|changed|moved|skipped|quit"
     r"|came off|took)\b"
 )
+_LONG_WORD = re.compile(r"\b[a-z]{7,}\b")
+_IN_PLACE_OF = re.compile(r"(?:instead of|rather than|in place of|alternatives? to)\b")
+_PAST_FORM = re.compile(
+    r"(?:stopped|paused|skipped|switched|swapped|dropped|halved|gave|ditched|quitted)\b"
+)
 _LIMITS = {"vitamin-d": 4000.0, "calcium": 2000.0, "magnesium": 350.0}
+# Warning signs: "no chest pain" is not one; "no need to call" is not a call; "never normal" is
+# not a dismissal; a contrast ("but", ";") separates a dismissal from a sign.
+_NO_SYMPTOM = re.compile(
+    r"\b(?:no|without|free of|none of|nor|not (?:\w+ )?(?:have|get|feel|notice|experience|had|got"
+    r"|feeling|having))\b(?:[ ,]+(?!(?:need|reason|point|call\w*|see\w*|tell\w*|ring\w*"
+    r"|bother\w*|worr\w*|mention\w*|report\w*|contact\w*|fuss)\b)\w+){0,4}[ ,]*$"
+)
+# A product described, not advised: what it is, contains or acts like.
+_DESCRIBES = re.compile(
+    r"\b(?:contains?|containing|acts? like|works? like|acts? as|binds? (?:\w+ )?to|mimics?"
+    r"|comes? from"
+    r"|(?:is|are|was|were) (?:(?:also|often|sometimes|usually) )?(?:a|an|one of the|found|made"
+    r"|derived|sold|marketed|promoted|classed|classified|known|called|related|chemically"
+    r"|(?:much |far )?(?:weaker|stronger|less|more) (?:\w+ )?than|(?:\w+ )?(?:hormones?|steroids?"
+    r"|chemicals?|compounds?|plants?|herbs?|products?|medicines?|drugs?|brands?|names?"
+    r"|preparations?|(?:forms?|types?|kinds?) of)))\b"
+)
+_MARKETING = re.compile(r"\b(?:natural|naturally|gentle|for (?:your |healthy |strong )?bones?)\b")
+# Others' words ("websites say", "you may hear that"): reported, not endorsed, when denied.
+_ATTRIBUTED = re.compile(
+    r"\b(?:says?|said|claims?|claimed|you (?:may|might|will|often) (?:hear|read|see)|(?:is|are)"
+    r" (?:often |sometimes |widely )?(?:said|claimed|believed)|myths?|rumou?rs?|websites?"
+    r"|adverts?|advertisements?|the internet|online)\b"
+)
+# A later clause that refuses what came before it ("..., so skip them").
+_BACK_REFUSAL = re.compile(
+    r"\b(?:skip|avoid|leave out|steer clear of|stay away from|give up|drop)\s+(?:them|it|these"
+    r"|those|this|that)\b|\b(?:they|it|these|those|this|that)\s+(?:is|are|s)\s+(?:(?:not|never)\s+"
+    r"(?:advised|recommended|safe|suitable|for you|an option|used)|(?:usually |generally |best )?"
+    r"avoided)\b"
+)
+_ANY = re.compile(r"\bany (?:\w+ )?$")
+_MILD = re.compile(
+    r"\b(?:slightly|a little|a bit|mildly|somewhat|pleasantly|comfortably|moderately|gently)"
+    r"(?: more)? $"
+)
+_NOT_REPORTING = re.compile(
+    r"\b(?:not|never|no need to|no reason to|no point in|nothing to|without|nor|instead of"
+    r"|rather than|bother|waste)\s+(?:\w+\s+)?$"
+)
+_NOT_DISMISSING = re.compile(
+    r"\b(?:not|never|no|nor|cannot|instead of|rather than)\s+(?:\w+\s+){0,3}$"
+    r"|\b(?:do not|never) (?:assume|think|believe|pretend|accept|tell yourself)\b"
+)
+_CONTRAST = re.compile(r"\s*;\s*|,?\s+(?:but|however|although|though|whereas|yet|unlike)\s+")
+_SUBJECTLESS = re.compile(
+    r"(?:it|that|this|these|those|they|probably|likely|usually|most likely|almost certainly"
+    r"|just|only|nothing|no need|do not|not|honestly|relax|ignore|never mind|no)\b"
+)
+_NO_SUPERVISION = re.compile(
+    r"(?:\bno|without|not|never|skip|who needs|need for|do not need|forget)(?: \w+)?"
+    r"(?: the| any| a)? $"
+)
 
 
 @dataclass(frozen=True)
@@ -296,15 +410,17 @@ class Linter:
             r"|keep|start|and|or|body|bones|body s|bones s)\s+(?:(?:can|could|should|might|may|must"
             r"|need to|ought to|will|would|also|really|simply|safely)\s+)?)"
             rf"(?:{_alt(t.advise_substance)})(?:\s+(?:your|my|the|a|an|some|more|extra"
-            r"|little|bit|of|own|body s|levels?|back|up|low|dose|natural|lost|missing)){0,3}\s+"
+            r"|little|bit|of|own|body s|levels?|back|up|low|dose|natural|lost|missing|tiny|small"
+            r"|touch|dash)){0,3}\s+"
             rf"(?:{substance})(?![\w])"
+            rf"|(?<![\w])(?:{substance})(?:\s+\w+)?\s+(?:{_alt(t.added_back)})(?![\w])"
             rf"|(?<![\w])(?:{substance})\s+(?:is|are|can be|could be|would be|as) (?:an? |the )?"
             r"(?:(?!not |never |no )\w+ ){0,3}(?:option|choice|alternative|solution|answer|fix"
             r"|remedy|cure|safe|fine|ok|okay|harmless|worth|good|great|helpful|useful|effective"
             r"|natural|gentle|available|recommended|suitable)"
         )
         self._pronoun_advice = re.compile(
-            r"(?:^|(?<=: )|(?<![\w])(?:to|just|please)\s+"
+            r"(?:^|(?<=: )|(?<![\w])(?:to|just|please|i|we)\s+"
             r"|(?<![\w])you\s+(?:can|could|should|might|may|must)\s+)"
             rf"(?:{_alt(t.advise_pronoun)})(?![\w])"
         )
@@ -316,37 +432,84 @@ class Linter:
         bone = _alt(t.bone_medicines)
         before, after = _alt(t.changes_before), _alt(t.changes_after)
         ai_after = _alt((*t.changes_after, *t.schedule_changes))
+        borrowed = rf"(?<![\w])(?:{_alt(t.borrowed)})(?:\s+[\w]+){{0,2}}?\s+"
         self._ai_change = re.compile(
-            rf"(?<![\w])(?:{before}){_gap(4)}(?:{ai})(?![\w])"
+            rf"(?<![\w])(?:{before}){_gap(5)}(?:{ai})(?![\w])"
             rf"|(?<![\w])(?:{ai}):?{_gap(4)}(?:{ai_after})(?![\w])"
             rf"|(?<![\w])(?:{ai})\s+(?:{ai_after})(?![\w])"
+            rf"|{borrowed}(?:{ai})(?![\w])|(?<![\w])(?:{_alt(t.bare_switches)})(?![\w])"
         )
         self._ai_mention = re.compile(rf"(?<![\w])(?:{ai})(?![\w])")
         self._bone_mention = re.compile(rf"(?<![\w])(?:{bone})(?![\w])")
         self._feelings = _words(t.feelings)
+        self._imitation = _words(t.imitation)
         self._change_pronoun = re.compile(
+            r"(?<!when to )(?<!whether to )(?<!how to )(?<!time to )"
             rf"(?<![\w])(?:{_alt(t.bare_changes)})(?: (?:it|them))?"
             r"(?: (?:early|now|altogether|for good|for a while|for now))?"
-            r"(?:$|(?= (?:if|when|because|since|as)\b)|[.!?])"
+            r"(?:$|(?= (?:if|when|whenever|because|since|as|once|after|until|for|before|on|during"
+            r"|while|every|each|over|till|at (?:\w+ )?(?:\d|one|two|three|four|five))\b)|[.!?])"
         )
         self._bone_change = re.compile(
-            rf"(?<![\w])(?:{before}){_gap(4)}(?:{bone})(?![\w])"
+            rf"(?<![\w])(?:{before}){_gap(5)}(?:{bone})(?![\w])"
             rf"|(?<![\w])(?:{bone})(?:{_gap(4)}|\s+)(?:{after})(?![\w])"
+            rf"|{borrowed}(?:{bone})(?![\w])"
         )
         self._vitamin_d = _words(t.vitamin_d)
         self._calcium = _words(t.calcium)
         self._magnesium = _words(t.magnesium)
         nutrient = _alt((*t.vitamin_d, *t.calcium, *t.magnesium))
+        self._nutrient = re.compile(rf"(?<![\w])(?:{nutrient})(?![\w])")
+        self._no_limit = _words(t.no_limit)
         self._dose_up = re.compile(
             rf"(?<![\w])(?:{_alt(t.dose_up)})(?:\s+\w+){{0,3}}?\s+(?:of\s+)?(?:{nutrient})(?![\w])"
             rf"|(?<![\w])(?:{nutrient})(?:\s+\w+){{0,3}}?\s+(?:{_alt(t.dose_up)})(?![\w])"
         )
         self._claim = re.compile(
             rf"(?<![\w])(?:{_alt(t.claim_supplements)})(?![\w])(?:\s+[\w']+){{0,6}}?\s+"
-            rf"(?:{_alt(t.claim_verbs)})(?:\s+[\w']+){{0,4}}?\s+(?:{_alt(t.claim_outcomes)})"
+            rf"(?:{_alt(t.claim_verbs)})(?:\s+[\w']+){{0,5}}?\s+(?:{_alt(t.claim_outcomes)})"
             r"(?![\w])"
         )
+        # "Take K2 daily and you won't break a bone": the promise sits in the next clause.
+        self._claim_promise = re.compile(
+            rf"(?<![\w])(?:{_alt(t.claim_supplements)})(?![\w])(?:\s+[\w']+){{0,6}}?,?\s+(?:(?:and|so"
+            r"|then)\s+)?(?:you|your bones?)\s+(?:will|would|can)\s+(?:not|never)\s+(?:\w+\s+){0,2}"
+            rf"(?:{_alt(t.claim_outcomes)}|break|fracture)(?![\w])"
+        )
         self._flexion = _words(t.flexion)
+        no_negation = r"(?:\s+(?!(?:without|no|not|never|or|and|but|nor)\b)[a-z0-9']+){{0,{n}}}?\s+"
+        twist, load = _alt(t.twisting), _alt(t.loads)
+        self._loaded_twist = re.compile(
+            rf"(?<![\w])(?:{load}){no_negation.format(n=3)}(?:{twist})(?![\w])"
+            rf"|(?<![\w])(?:{twist}){no_negation.format(n=4)}(?:{load})(?![\w])"
+        )
+        condition = _alt(t.bone_conditions)
+        cure = _alt(t.cure_verbs)
+        self._cure = re.compile(
+            rf"(?<![\w])(?:{cure}){_gap(4)}(?:{condition})(?![\w])"
+            rf"|(?<![\w])(?:{condition})\s+(?:(?:can|could|will|would|may|might|is|are|has been"
+            r"|have been|gets?|got)\s+)?(?:be\s+)?(?:completely\s+|fully\s+|totally\s+)?"
+            rf"(?:{cure})(?![\w])"
+        )
+        self._hedges = _words(t.hedges)
+        medicine = _alt((*t.generic_medicines, *t.bone_medicines))
+        self._medicine_word = re.compile(rf"(?<![\w])(?:{medicine})(?![\w])")
+        self._replace = re.compile(
+            rf"(?<![\w])(?:{_alt(t.replace_medicine)}){_gap(3)}(?:{medicine})(?![\w])"
+        )
+        self._replace_claim = _words(t.replace_claims)
+        self._imperative = re.compile(
+            r"(?:[a-z ]{1,20}: )?(?:just |please )?"
+            rf"(?:{_alt(t.clause_starters)}|buy|pick|consider|order|choose|opt|look)\b"
+        )
+        self._bone_talk = re.compile(
+            rf"(?<![\w])(?:{condition}|{bone}|bones?|bone (?:density|health|strength|mass)"
+            r"|skeleton|fractures?)(?![\w])"
+        )
+        self._red_flags = _words(t.red_flags)
+        self._medicine_red_flags = _words(t.medicine_red_flags)
+        self._dismissals = _words(t.dismissals)
+        self._report = _words(t.report_to_team)
         self._impact = _words(t.impact)
         self._fragile = re.compile(rf"(?<![\w])(?:{_alt(t.fragile_spine)})(?![\w])")
         self._heavy = _words(t.heavy_lifting)
@@ -365,6 +528,7 @@ class Linter:
             r"(?!(?:they|it|these|those|this|such|that|both|neither|not|never|no)\b)"
             r"|(?<!\bnow)(?<!\bnow and),?\s+(?:and\s+)?then\s+|,\s+so\s+"
             rf"|,?\s+and\s+(?=(?:{starters}|i|we)\b)|,\s+(?=(?:{starters})\b)"
+            r"|,\s+and\s+(?=(?:their|her|his|my|our|she|he|the)\s)"
         )
         verbs = rf"(?:{_alt(t.changes_before)}|{starters})"
         self._coordination = re.compile(rf"\b({verbs})((?:\s*,\s*{verbs})+)\s*,?\s+(or|nor|and)\s+")
@@ -384,6 +548,11 @@ class Linter:
                 }
             )
         )
+        self._slips: dict[str, str] = {}  # word -> the word with a typing slip fixed
+        self._fuzzy_by_letter: dict[str, tuple[str, ...]] = {}
+        for target in self._fuzzy_targets:
+            plain = target.removesuffix("s?")
+            self._fuzzy_by_letter[plain[0]] = (*self._fuzzy_by_letter.get(plain[0], ()), plain)
         self._lexicon_word = re.compile(
             _alt(
                 (
@@ -404,15 +573,22 @@ class Linter:
 
         def fix(match: re.Match[str]) -> str:
             word = match.group(0)
-            if self._lexicon_word.fullmatch(word):
-                return word
-            limit = 1 if len(word) < 11 else 2
-            for target in (t.removesuffix("s?") for t in self._fuzzy_targets):
-                if target[0] == word[0] and _close(word, target, limit):
-                    return target
-            return word
+            known = self._slips.get(word)
+            if known is not None:
+                return known
+            fixed = word
+            if not self._lexicon_word.fullmatch(word):
+                limit = 1 if len(word) < 11 else 2
+                for target in self._fuzzy_by_letter.get(word[0], ()):
+                    if _close(word, target, limit):
+                        fixed = target
+                        break
+            if len(self._slips) > 20000:  # words repeat; arbitrary text must not grow it forever
+                self._slips.clear()
+            self._slips[word] = fixed
+            return fixed
 
-        return re.sub(r"\b[a-z]{7,}\b", fix, text)
+        return _LONG_WORD.sub(fix, text)
 
     def normalised(self, sentence: str) -> str:
         """The sentence folded (see :func:`normalise`) with typing slips in drug names fixed."""
@@ -430,14 +606,21 @@ class Linter:
     # -- shapes --
 
     def _blanked(self, clause: str, hit: _Hit) -> str:
-        """The clause without the hazard's own words, endorsing negations, or a condition after.
+        """The clause without the hazard's own words, endorsing negations, or a condition.
 
-        "Drop exemestane if the aches are too much": the condition after the hazard describes
-        the situation, so its words neither refuse nor warn.
+        "Drop exemestane if the aches are too much", "If the aches are too much, drop it": the
+        condition describes the situation, so its words neither refuse nor warn.
         """
         condition = _CONDITION.search(clause, hit.end)
         end = condition.start() if condition else len(clause)
-        text = clause[: hit.start] + " " * (hit.end - hit.start) + clause[hit.end : end]
+        leading = _LEADING_CONDITION.match(clause)  # "If tablets feel like too much, ..."
+        begin = leading.end() if leading and leading.end() <= hit.start else 0
+        text = (
+            " " * begin
+            + clause[begin : hit.start]
+            + " " * (hit.end - hit.start)
+            + clause[hit.end : end]
+        )
         return self._endorsing.sub(lambda m: " " * len(m.group(0)), text)
 
     def _negated(self, blank: str, hit: _Hit) -> bool:
@@ -466,7 +649,7 @@ class Linter:
     def _hormone_hits(self, clause: str, sentence: str) -> Iterator[_Hit]:
         for m in self._product.finditer(clause):
             yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
-        if self._substance.search(sentence):
+        if self._substance.search(sentence) or self._product.search(sentence):
             for m in self._pronoun_advice.finditer(clause):
                 yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
         for m in self._advise_substance.finditer(clause):
@@ -476,37 +659,92 @@ class Linter:
         for m in self._peptide.finditer(clause):
             yield _Hit("peptide-or-secretagogue", m.start(), m.end(), m.group(0))
 
-    def _never_options(self, clause: str, sentence: str) -> Iterator[_Hit]:
+    def _rebutted(self, clause: str, sentence: str, after: str) -> bool:
+        """A claim put in others' mouths and denied ("websites say..., but trials have not"), or
+        refused by a later clause that points back at it ("..., so skip them")."""
+        if _BACK_REFUSAL.search(after):
+            return True
+        if not _ATTRIBUTED.search(clause):
+            return False
+        return bool(self._negators.search(self._endorsing.sub(" ", sentence)))
+
+    def _never_options(self, clause: str, sentence: str, after: str = "") -> Iterator[_Hit]:
         """Hormones, plant estrogens, peptides: only a refusal, harm or neutral research passes."""
         for hit in self._hormone_hits(clause, sentence):
-            if self._refused(clause, hit):
+            if self._refused(clause, hit) or self._rebutted(clause, sentence, after):
                 continue
             if self._reported(clause, hit) and not self._advise_substance.search(clause):
                 continue
+            if self._described(clause, hit):
+                continue
+            if _ANY.search(clause[: hit.start]) and self._deferred(sentence, sentence):
+                continue  # "talk to your oncologist before you take any hormone product"
+            leading = _LEADING_CONDITION.match(clause)
+            if leading and hit.end <= leading.end() and _THIRD_PARTY.search(clause[: hit.start]):
+                continue  # "If your doctor suggests HRT, remind them...": not the reader's act
             yield hit
 
-    def _medicine_changes(self, clause: str, sentence: str) -> Iterator[_Hit]:
+    def _described(self, clause: str, hit: _Hit) -> bool:
+        """What a product is or contains, with no advice ("DHEA is a hormone precursor")."""
+        if not _DESCRIBES.search(clause) or _MARKETING.search(clause):
+            return False
+        blank = self._blanked(clause, hit)
+        return not (
+            self._endorsements.search(blank)
+            or self._advise_substance.search(clause)
+            or self._imperative.match(clause)
+        )
+
+    def _medicine_changes(
+        self, clause: str, sentence: str, after: str = "", before: str = ""
+    ) -> Iterator[_Hit]:
+        """Changes to the AI or a bone medicine.
+
+        ``after`` is the rest of the sentence; ``before`` the previous sentence as written, which
+        may name the medicine that a bare "Stop it for a week." is about.
+        """
         question = sentence.rstrip().endswith("?") and re.search(r"\b(?:i|my|me|we)\b", sentence)
+        # "When the aches make you want to stop your tablets, call your nurse": the deferral
+        # that follows a condition answers it.
+        condition = re.match(r"(?:when|whenever|if|should|any time)\b", clause)
+        deferred = self._deferred(clause, sentence) or bool(
+            condition and self._deferred(after, sentence)
+        )
         for rule, pattern, mention in (
             ("stop-or-switch-ai", self._ai_change, self._ai_mention),
             ("bone-medicine-change", self._bone_change, self._bone_mention),
         ):
             matches = list(pattern.finditer(clause))
-            if not matches and mention.search(sentence):
-                matches = list(self._change_pronoun.finditer(clause))  # "... so stop it"
+            if not matches:
+                bare = list(self._change_pronoun.finditer(clause))  # "... so stop it"
+                if bare and (
+                    mention.search(sentence) or (before and mention.search(self.normalised(before)))
+                ):
+                    matches = bare
             for m in matches:
                 hit = _Hit(rule, m.start(), m.end(), m.group(0))
                 blank = self._blanked(clause, hit)
                 if self._negated(blank, hit) or self._harms.search(blank):
                     continue
-                if self._deferred(clause, sentence) or question:
+                if deferred or question:
                     continue
                 if self._feelings.search(clause[: hit.start + 1]):
                     continue
                 if re.search(r"\b(?:if|when|in case) you (?:miss|forget)\b", clause):
                     continue
-                told = self._reported(clause, hit) or _PAST_CHANGE.search(clause)
-                if told and not self._endorsements.search(blank):
+                if (
+                    _IN_PLACE_OF.match(hit.text)
+                    and mention.search(clause[: hit.start])
+                    and not self._imperative.match(clause)
+                    and not self._self_action.search(sentence)
+                ):
+                    continue  # "zoledronic acid once a year instead of weekly tablets"
+                told = (
+                    self._reported(clause, hit)
+                    or _PAST_CHANGE.search(clause)
+                    or _PAST_FORM.match(hit.text)
+                )
+                if told and not (self._endorsements.search(blank) or self._imitation.search(after)):
                     continue
                 yield hit
 
@@ -522,6 +760,8 @@ class Linter:
                 distance = start - m.end() if m.end() <= start else m.start() - end
                 if 0 <= distance <= window and (best is None or distance < best[0]):
                     best = (distance, kind)
+        if not unit:  # "10k a day": only an amount of vitamin D when it is named next to it
+            return "vitamin-d" if best is not None and best[1] == "vitamin-d" else None
         if best is not None:
             return best[1]
         other = re.search(r"\b(?:vitamin [abce]|alcohol|insulin|drinks?)\b", clause)
@@ -569,11 +809,16 @@ class Linter:
             )
         times = _TIMES.search(clause)
         if times:
-            value *= 3 if (times.group("x") or "").startswith(("three", "thrice")) else 2
+            word = (times.group("x") or "twice").split()[0]
+            value *= (
+                int(word) if word.isdigit() else _TIMES_WORDS.get(word, {"eight": 8}.get(word, 10))
+            )
         if per is not None:
             period = per.groupdict().get("period") or per.groupdict().get("period2") or "day"
             single = per.groupdict().get("single") or _SINGLE_DOSE.search(clause)
             days = _PERIOD_DAYS.get(period, 1)
+            if nutrient == "vitamin-d" and days >= 30:
+                single = "bolus"  # monthly or yearly boluses raised falls and fractures
             if not single or period == "other day":
                 value /= days
         return nutrient, value
@@ -584,7 +829,8 @@ class Linter:
             if found is None:
                 continue
             nutrient, value = found
-            if value <= _LIMITS[nutrient] or (
+            at_limit_plus_food = value >= _LIMITS[nutrient] and _PLUS_FOOD.search(clause)
+            if (value <= _LIMITS[nutrient] and not at_limit_plus_food) or (
                 nutrient == "magnesium" and _FROM_FOOD.search(clause)
             ):
                 continue
@@ -600,6 +846,12 @@ class Linter:
             ):
                 continue
             yield hit
+        for m in self._no_limit.finditer(clause):
+            hit = _Hit("dose-above-limit", m.start(), m.end(), m.group(0))
+            if self._magnesium.search(clause) and _FROM_FOOD.search(clause):
+                continue  # the magnesium limit is for supplements (FACTS 25)
+            if self._nutrient.search(sentence) and not self._refused(clause, hit):
+                yield hit
         for m in self._dose_up.finditer(clause):
             if self._magnesium.search(m.group(0)) and _FROM_FOOD.search(clause):
                 continue  # the magnesium limit is for supplements (FACTS 25)
@@ -612,13 +864,111 @@ class Linter:
                 continue
             yield hit
 
-    def _claims(self, clause: str) -> Iterator[_Hit]:
+    def _promises(self, sentence: str) -> Iterator[_Hit]:
+        for m in self._claim_promise.finditer(sentence):
+            if not self._negators.search(sentence[: m.start()]):
+                yield _Hit("supplement-claim", m.start(), m.end(), m.group(0))
+
+    def _claims(self, clause: str, sentence: str = "", after: str = "") -> Iterator[_Hit]:
         for m in self._claim.finditer(clause):
             hit = _Hit("supplement-claim", m.start(), m.end(), m.group(0))
             blank = self._endorsing.sub(lambda e: " " * len(e.group(0)), clause)
             if self._negators.search(blank) or re.search(r"\b(?:whether|if|tested)\b", blank):
                 continue
+            if self._rebutted(clause, sentence, after):
+                continue
             yield hit
+
+    def _cure_claims(self, clause: str, sentence: str, after: str = "") -> Iterator[_Hit]:
+        """Cures or reversals of bone loss, and things said to replace a bone medicine."""
+        if sentence.rstrip().endswith("?") or self._rebutted(clause, sentence, after):
+            return
+        for m in self._cure.finditer(clause):
+            hit = _Hit("cure-or-replace-claim", m.start(), m.end(), m.group(0))
+            if self._hedges.search(clause[max(0, m.start() - 20) : m.end()]):
+                continue  # "partly reverses": what FACTS 7-8 report
+            if self._medicine_word.search(clause[: m.start()]):
+                continue  # "risedronate reversed the loss": what a medicine does
+            blank = self._blanked(clause, hit)
+            if self._refused(clause, hit) or re.search(r"\b(?:whether|if)\b", blank):
+                continue
+            if self._reported(clause, hit) and not self._endorsements.search(blank):
+                continue
+            yield hit
+        if not self._bone_talk.search(sentence):
+            return
+        replacing = [
+            m
+            for m in self._replace.finditer(clause)
+            if not self._medicine_word.search(clause[: m.start()])
+        ]  # one for another
+        for m in (*replacing, *self._replace_claim.finditer(clause)):
+            hit = _Hit("cure-or-replace-claim", m.start(), m.end(), m.group(0))
+            blank = self._blanked(clause, hit)
+            if self._negated(blank, hit) or self._harms.search(blank):
+                continue
+            if self._deferred(clause, sentence):
+                continue
+            yield hit
+
+    def _red_flag_in(self, text: str, context: str) -> re.Match[str] | None:
+        """A warning sign named in ``text`` and not negated ("if you have no chest pain")."""
+        found = [
+            m
+            for m in self._red_flags.finditer(text)
+            if "breath" not in m.group(0) or not _MILD.search(text[: m.start()])
+        ]
+        if self._bone_mention.search(context) or re.search(r"\bfor (?:a few )?weeks\b", context):
+            found += self._medicine_red_flags.finditer(text)
+        for m in found:
+            if not _NO_SYMPTOM.search(text[max(0, m.start() - 60) : m.start()]):
+                return m
+        return None
+
+    def _sends_to_team(self, text: str) -> bool:
+        """Tells the reader to contact the care team, and not "no need to call your doctor"."""
+        return any(
+            not _NOT_REPORTING.search(text[max(0, m.start() - 40) : m.start()])
+            for m in self._report.finditer(text)
+        )
+
+    def _warning_signs(self, sentence: str, before: str = "") -> Iterator[_Hit]:
+        """A warning sign waved away, with no call to the care team.
+
+        ``before`` is the previous sentence as written (normalised only when needed).
+        """
+        if sentence.rstrip().endswith("?") or not self._dismissals.search(sentence):
+            return
+        if self._sends_to_team(sentence):
+            return
+        before = self.normalised(before) if before else ""
+        context = f"{before} {sentence}"
+        segments = _CONTRAST.split(sentence)
+        for number, segment in enumerate(segments):
+            waved = [
+                m
+                for m in self._dismissals.finditer(segment)
+                if not _NOT_DISMISSING.search(segment[max(0, m.start() - 80) : m.start()])
+            ]
+            if not waved:
+                continue
+            flag = self._red_flag_in(segment, context)
+            answers = _SUBJECTLESS.match(segment) or self._imperative.match(segment)
+            if flag is None and number > 0 and answers:
+                flag = self._red_flag_in(segments[number - 1], context)  # "...; keep going"
+            if (
+                flag is None
+                and before
+                and ((number == 0 and answers) or before.rstrip().endswith("?"))
+                and not any(self._red_flag_in(other, context) for other in segments)
+                and not self._sends_to_team(before)
+            ):
+                flag = self._red_flag_in(before, context)  # "Jaw aching? Probably nothing."
+            if flag is not None:
+                yield _Hit(
+                    "dismissed-warning-sign", waved[0].start(), waved[0].end(), flag.group(0)
+                )
+                return
 
     def _fragile_spine(self, sentence: str) -> bool:
         """Osteoporosis or a spine fracture is named, and not as "without osteoporosis"."""
@@ -627,12 +977,12 @@ class Linter:
             for m in self._fragile.finditer(sentence)
         )
 
-    def _exercise(self, clause: str, sentence: str) -> Iterator[_Hit]:
-        for m in self._flexion.finditer(clause):
-            hit = _Hit("spinal-flexion", m.start(), m.end(), m.group(0))
-            if not self._refused(clause, hit):
-                yield hit
-        fragile = self._fragile_spine(sentence)
+    def _exercise(self, clause: str, sentence: str, fragile: bool) -> Iterator[_Hit]:
+        for pattern in (self._flexion, self._loaded_twist):
+            for m in pattern.finditer(clause):
+                hit = _Hit("spinal-flexion", m.start(), m.end(), m.group(0))
+                if not self._refused(clause, hit):
+                    yield hit
         if fragile:
             for m in self._impact.finditer(clause):
                 hit = _Hit("impact-with-fragile-spine", m.start(), m.end(), m.group(0))
@@ -641,32 +991,53 @@ class Linter:
         for m in self._heavy.finditer(clause):
             hit = _Hit("unsupervised-heavy-lifting", m.start(), m.end(), m.group(0))
             risky = self._unsupervised.search(sentence) or fragile
-            if not risky or self._supervised.search(sentence):
+            supervised = any(
+                not _NO_SUPERVISION.search(sentence[: s.start()])
+                for s in self._supervised.finditer(sentence)
+            )
+            if not risky or supervised:
                 continue
             if self._refused(clause, hit) or self._reported(clause, hit):
                 continue
             yield hit
 
-    def check_sentence(self, sentence: str) -> list[_Hit]:
-        """Hazards left unsafe in one sentence (already split, not yet normalised)."""
+    def check_sentence(self, sentence: str, before: str = "") -> list[_Hit]:
+        """Hazards left unsafe in one sentence (already split, not yet normalised).
+
+        ``before`` is the sentence before it, which a reply like "Probably nothing." is about.
+        """
         text = self.normalised(sentence)
         if not text or text.strip(" .!?") in self.allowed:
             return []
         hits: list[_Hit] = []
-        for clause in self.clauses(text):
-            hits.extend(self._never_options(clause, text))
-            hits.extend(self._medicine_changes(clause, text))
+        clauses = self.clauses(text)
+        # A fragile spine named only in a deferral ("check with a physiotherapist if you have
+        # osteoporosis") leaves the decision to the professional.
+        fragile = any(
+            self._fragile_spine(c) and not self._deferred(c, text) for c in clauses
+        ) and self._fragile_spine(text)
+        for number, clause in enumerate(clauses):
+            after = " ".join(clauses[number + 1 :])
+            hits.extend(self._never_options(clause, text, after))
+            hits.extend(self._medicine_changes(clause, text, after, before))
             hits.extend(self._doses(clause, text))
-            hits.extend(self._claims(clause))
-            hits.extend(self._exercise(clause, text))
+            hits.extend(self._claims(clause, text, after))
+            hits.extend(self._cure_claims(clause, text, after))
+            if not _BACK_REFUSAL.search(after):
+                hits.extend(self._exercise(clause, text, fragile))
+        hits.extend(self._warning_signs(text, before))
+        hits.extend(self._promises(text))
         return hits
 
     def lint(self, text: str) -> list[SafetyFinding]:
         """Every unsafe sentence in ``text``: one finding per line and rule, in line order."""
         lines = text.splitlines()
         found: dict[tuple[int, str], SafetyFinding] = {}
+        before = ""
         for line_no, sentence in sentences(text):
-            for hit in self.check_sentence(sentence):
+            hits = self.check_sentence(sentence, before)
+            before = sentence
+            for hit in hits:
                 key = (line_no, hit.rule)
                 if key not in found:
                     line = lines[line_no - 1].strip() if lines else sentence
@@ -789,7 +1160,10 @@ def sentences(text: str) -> list[tuple[int, str]]:
             emit(number, _clean(_FRONT.sub("", _HEADING.sub("", line))))
             continue
         item = _ITEM.match(raw)
-        if item:
+        quoted_on = raw.lstrip().startswith(">") and lines[number - 2].lstrip().startswith(">")
+        if item and quoted_on and number > 1:
+            line = raw[item.end() :].strip()  # a block quote wrapped over lines is one paragraph
+        elif item:
             flush()
             line = raw[item.end() :].strip()
         buffer.append((number, _clean(line)))

@@ -33,6 +33,11 @@ RULES: dict[str, str] = {
     "(FACTS 16, 17, H).",
     "unsupervised-heavy-lifting": "High-intensity lifting for low bone mass only under "
     "supervision (FACTS 18, H).",
+    "cure-or-replace-claim": "Nothing cures or reverses osteoporosis, and nothing replaces a bone "
+    "medicine the care team advises (FACTS 14, 31, 37).",
+    "dismissed-warning-sign": "Chest pain, fainting, breathlessness, sudden back pain, height "
+    "loss, new bone pain, jaw or thigh symptoms on a bone medicine: tell the care team "
+    "(FACTS 21, 29, 32).",
 }
 
 
@@ -94,7 +99,7 @@ class RuleTable:
         r"patch(?:es)?",
         r"creams?|gels?|sprays?",
         r"rings?",
-        r"pessar(?:y|ies)|inserts?|suppositor(?:y|ies)",
+        r"pessar(?:y|ies)|inserts?|suppositor(?:y|ies)|troches?|lozenges?|tinctures?",
         r"implants?|pellets?",
         r"injections?|shots?|jabs?",
         r"products?",
@@ -179,6 +184,10 @@ class RuleTable:
         r"wild yam",
         r"pueraria(?: mirifica)?",
         r"soy (?:isoflavones?|supplements?|extracts?|pills?|capsules?|tablets?|powders?)",
+        r"lignans?|(?:flax ?seed|linseed) (?:supplements?|pills?|capsules?|tablets?|extracts?)",
+        r"kudzu|hops? (?:extracts?|supplements?|capsules?|pills?)|licorice root|liquorice root",
+        r"estrogen ?like|estrogenic|(?:acts?|works?|behaves?) like (?:an? )?(?:\w+ ){0,2}estrogens?"
+        r"|mimics? (?:\w+ )?estrogens?",
     )
     peptides: tuple[str, ...] = (
         r"peptides?",
@@ -216,8 +225,10 @@ class RuleTable:
         r"nolvadex",
         r"(?:your|my|the|this|her|their) (?:daily )?(?:breast cancer |cancer |hormone |hormonal "
         r"|endocrine |anti ?cancer )?(?:medicines?|medications?|meds|tablets?|pills?|drugs?"
-        r"|treatment|therapy)",
+        r"|treatment|therapy|prescriptions?)",
         r"(?:endocrine|hormonal|anti ?estrogen|adjuvant) (?:therapy|treatment)",
+        r"(?:another|a different|a new|the other) (?:ai|aromatase inhibitor|tablet|pill|drug"
+        r"|medicine|medication|brand)",
     )
     bone_medicines: tuple[str, ...] = (
         r"denosumab",
@@ -238,6 +249,18 @@ class RuleTable:
         r"|injections?|infusions?)",
         r"(?:your|the|my) (?:next )?(?:injections?|infusions?|jabs?)",
     )
+    # Someone else's or leftover medicine: taking it is a change the care team did not make.
+    borrowed: tuple[str, ...] = (
+        r"(?:sister|friend|mother|mum|mom|aunt|neighbou?r|partner|husband|daughter|cousin"
+        r"|someone else|somebody else|other people|another woman|another person) s",
+        r"leftover|left over|spare|unused",
+    )
+    # A switch that needs no object ("ask your GP to swap you over").
+    bare_switches: tuple[str, ...] = (
+        r"(?:swap|switch|chang|mov)\w* (?:you|me|her|them) (?:over|across|onto"
+        r"|to (?:another|a different|something))|put(?:s|ting)? (?:you|me|her|them) on (?:that"
+        r"|this one|tamoxifen|another|a different|something else)",
+    )
     # Changes written before the medicine ("pause your letrozole", "a break from exemestane").
     changes_before: tuple[str, ...] = (
         r"stop(?:ping|s)?",
@@ -254,7 +277,7 @@ class RuleTable:
         r"replac(?:e|es|ing)|replacement for",
         r"substitut(?:e|es|ing)",
         r"giv(?:e|es|ing) up",
-        r"(?:come|coming|comes|go|going|get|getting) off",
+        r"(?:come|came|coming|comes|go|went|going|get|got|getting) off",
         r"wean(?:ing)?(?: yourself)? off",
         r"taper(?:ing)?",
         r"cut(?:ting|s)?(?: down| back)?(?: on)?",
@@ -277,18 +300,35 @@ class RuleTable:
         r"instead of",
         r"rather than",
         r"in place of",
-        r"(?:do|go|doing|going) without",
-        r"(?:do not|does not|no longer|no) needs?(?: to (?:keep|continue|take))?(?: taking)?",
+        r"(?:do|go|doing|going|manage|managing|cope|coping|live|living) without",
+        r"(?:do not|does not|will not|would not|no longer|never|no)"
+        r"(?: really| actually| even| real)? needs?(?: to (?:keep(?: on)?|continue|carry on|stay on"
+        r"|take|have|get|be on)(?: with)?)?"
+        r"(?: taking| having| getting| using)?",
         r"(?:do|does) not have to (?:keep |continue )?(?:tak(?:e|ing)|using)?",
         r"ditch(?:ing)?",
         r"forget(?:ting)?(?: about)?",
-        r"omit(?:ting)?|leav(?:e|ing) (?:out|off)",
+        r"throw(?:ing)? (?:away|out)|bin|chuck(?:ing)? (?:away|out)|get(?:ting)? rid of"
+        r"|dump(?:ing)?",
+        r"omit(?:ting)?|leav(?:e|es|ing)(?: out| off| aside| behind|(?= (?:\w+ ){1,3}(?:out|off"
+        r"|aside|behind|at home|in (?:the|a) (?:drawer|cupboard|box)|until|till)\b))"
+        r"|pack(?:ing)?(?= (?:\w+ ){1,3}away\b)",
         r"(?:do not|never) bother(?: with)?",
         r"less(?: of)?",
         r"fewer doses of",
+        r"(?:no (?:need to )?|do not |never )(?:rush|hurry)(?: back)?(?: for| to| with| into)?",
+        # Told in the past ("my friend stopped her Arimidex"): a story unless it endorses.
+        r"stopped|paused|skipped|switched|swapped|dropped|halved|gave up|ditched|quitted",
     )
     # Changes that need no object when the medicine is named earlier ("..., so you can stop early").
     bare_changes: tuple[str, ...] = (
+        r"tak(?:e|ing) (?:(?:january|february|march|april|may|june|july|august|september|october"
+        r"|november|december|the (?:summer|winter|weekend|holidays?)|weekends|a (?:week|month"
+        r"|fortnight|few days)|(?:\w+ )?(?:days?|weeks?|months?))(?: and )?){1,2} off",
+        r"drop(?:ping)?|ditch(?:ing)?",
+        r"(?:take|have|taking|having) (?:a |some )?(?:\w+ )?(?:break|holiday|time off|pause)",
+        r"(?:take|have|use)(?:s|ing)? (?:it|them) (?:\w+ ){0,4}?(?:instead|less often"
+        r"|less frequently)",
         r"stop(?:ping)?",
         r"quit(?:ting)?",
         r"paus(?:e|ing)",
@@ -302,13 +342,25 @@ class RuleTable:
         r"(?<!not )(?<!never )worr(?:y|ies|ied|ying) about",
         r"(?:are|feel|felt|be|were) tempted to",
         r"doubts? about|afraid of|fear of",
+        r"(?:make|makes|made|making) (?:you|people|women|someone|many|some|her)(?: \w+)? (?:want"
+        r"|wish|feel like|tempted)",
+    )
+    # Telling a story of a change, then inviting the reader to copy it ("so you might too").
+    imitation: tuple[str, ...] = (
+        r"(?:you|why not)(?: \w+){0,4} (?:too|as well|the same|likewise)|follow (?:her|their|my)"
+        r" (?:lead|example)|follow suit|(?:think|thinking) about (?:it|doing)|consider (?:it|doing)"
+        r"|worth (?:a try|trying|doing)|do the same",
     )
     # Changes written after the medicine ("letrozole every other day", "... can be paused").
     changes_after: tuple[str, ...] = (
         r"(?:can|could|may|might|should|will|to) (?:safely |easily |just )?(?:be|get) (?:stopped"
         r"|paused|skipped|dropped|switched|swapped|changed|reduced|halved|lowered|delayed"
-        r"|postponed|tapered|discontinued|missed|put on hold)",
-        r"(?:is|are) (?:optional|unnecessary|enough|pointless|overrated)",
+        r"|postponed|tapered|discontinued|missed|put on hold|moved|spaced out|stretched|pushed"
+        r"|spread out)",
+        r"(?:is|are) only (?:needed|necessary|required) for",
+        r"(?:is|are|becomes?|will be|would be)(?: really| probably| just| largely| totally| quite)?"
+        r" (?:optional|unnecessary|enough|pointless|overrated|overkill|excessive|too long|a waste"
+        r"|plenty|sufficient|long enough)",
         r"(?:is|are) not (?:really )?(?:necessary|needed|essential|required|important|vital)",
         r"(?:can|could) wait",
         r"(?:is|are|as|makes?) (?:a |an )?(?:\w+ )?(?:swap|switch|substitute|replacement)",
@@ -316,11 +368,18 @@ class RuleTable:
         r"back by",
         r"on hold",
         r"(?:holidays?|breaks?|vacations?)",
+        # Idioms that put a medicine aside ("give your letrozole a miss", "let it lapse").
+        r"(?:every|once|twice|three times) (?:a |per |every )?(?:\w+ )?(?:days?|weeks?|months?"
+        r"|years?) instead of (?:once|twice|three times|every|each"
+        r"|(?:weekly|daily|monthly)(?=[.,;!?]|$))",
+        r"a miss|aside|on the back burner|lapse|slide|slip|(?:in|into|on) the (?:cupboard|drawer"
+        r"|shelf|bin)|instead(?! of)",
     )
     # Thinning out the AI's schedule ("letrozole every other day"); weekly bone medicine is normal.
     schedule_changes: tuple[str, ...] = (
-        r"every (?:other|second|third) day|every (?:\d+|two|three|four|few|couple of) days",
-        r"(?:on )?alternate days",
+        r"every (?:other|second|third) (?:day|week)"
+        r"|every (?:\d+|two|three|four|few|couple of) days",
+        r"(?:on )?alternate (?:days|weeks)",
         r"(?:twice|three times|once|two times) (?:a|per) week",
         r"(?:only )?on weekdays|weekdays only",
         r"(?:at|in) (?:a )?(?:lower|reduced|smaller|half|partial) doses?|half doses?",
@@ -348,9 +407,12 @@ class RuleTable:
         r"(?:doubl|tripl)(?:e|ing)(?: up)?(?: on)?",
         r"loading doses?",
         r"stoss",
+    )
+    # Saying there is no limit: a hazard anywhere in a sentence about a nutrient.
+    no_limit: tuple[str, ...] = (
         r"as much as you (?:like|want|can)",
         r"the more the better|more is better",
-        r"no upper limit",
+        r"no upper limit|(?:cannot|can not|impossible to|hard to) (?:really )?overdo",
     )
     # Vitamin D and K2 claims (FACTS H).
     claim_supplements: tuple[str, ...] = (
@@ -371,14 +433,15 @@ class RuleTable:
         r"fix(?:es)?",
         r"reduces?|lowers?|cuts?",
         r"eases?|relieves?",
-        r"will keep (?:your )?bones? from",
+        r"(?:will )?keeps? (?:your )?(?:\w+ )?from",
+        r"(?:make|makes|making)(?= (?:\w+ ){0,3}(?:fracture|break) ?proof)",
         r"gets? rid of|(?:takes?|take) away|banish(?:es)?",
     )
     claim_outcomes: tuple[str, ...] = (
         r"fractures?",
         r"broken (?:\w+ )?(?:bones?|hips?|wrists?|arms?|legs?|spines?|vertebrae)|breaks?|breaking",
         r"joint pain|aching joints|arthralgia|stiff joints",
-        r"aches?",
+        r"aches?|aching|hurting",
     )
     # Exercise hazards.
     flexion: tuple[str, ...] = (
@@ -386,20 +449,21 @@ class RuleTable:
         r"crunch(?:es)?",
         r"curl ups?",
         r"toe touch(?:es|ing)?",
-        r"touch(?:ing)? (?:your |the )?toes",
-        r"forward (?:bends?|folds?|flexion)",
+        r"touch(?:ing)? (?:your |the )?(?:toes|floor)|roll (?:ups?|downs?)",
+        r"forward (?:bends?|folds?|flexion)|plough pose|plow pose",
         r"bend(?:ing)? (?:forward|over)",
         r"round(?:ed|ing)? (?:your |the )?back",
         r"spin(?:e|al) flexion",
         r"(?:russian|seated) twists?",
-        r"(?:loaded|weighted) (?:twists?|twisting|flexion)",
-        r"twist(?:s|ing)? (?:hard|forcefully|with (?:a |heavy )?weights?)",
+        r"twist(?:s|ing)? (?:hard|forcefully|as far as)|(?:deep|full|end ?range|extreme|forceful"
+        r"|rapid|repeated|fast) (?:spinal )?twist(?:s|ing)?",
         r"v ups?",
         r"jack ?knives?|jack ?knife",
     )
     impact: tuple[str, ...] = (
         r"burpees?",
-        r"(?:jump|jumping|skipping) ropes?|rope skipping",
+        r"(?:jump|jumping|skipping) (?:with (?:a )?)?ropes?|rope skipping"
+        r"|skipping(?= (?:to|for|every|each|daily|is|are|will|builds?|helps?)\b|[.,!]|$)",
         r"plyometrics?",
         r"high impact",
         r"jump(?:s|ing)?",
@@ -407,22 +471,28 @@ class RuleTable:
         r"bounding",
         r"trampolin(?:e|es|ing)",
         r"running|jogging|sprint(?:s|ing)?",
+        r"netball|squash|basketball|volleyball|racquetball|hiit|step aerobics",
     )
     fragile_spine: tuple[str, ...] = (
         r"osteoporo(?:sis|tic)",
-        r"(?:vertebral|spine|spinal|compression|crush|back) fractures?",
-        r"fractured (?:vertebra|vertebrae|spine)",
-        r"broken (?:back|vertebra|vertebrae)",
+        r"(?:vertebral|spine|spinal|compression|crush|wedge|back|hip|fragility) fractures?",
+        r"(?:fractured|broken|crushed|collapsed|cracked|compressed|wedged) (?:vertebra|vertebrae"
+        r"|spine|back|backbone|hip)",
+        r"t ?score (?:\w+ ){0,3}?(?:-|minus )\s*(?:2\.[5-9]\d*|[3-9](?:\.\d+)?)",
         r"(?:fragile|brittle) bones?",
     )
     heavy_lifting: tuple[str, ...] = (
-        r"heavy (?:lifting|lifts|weights?|deadlifts?|squats?)",
+        r"heavy (?:\w+ )?(?:lifting|lifts|weights?|deadlifts?|squats?|presses|bench|barbells?"
+        r"|dumbbells?|kettlebells?)",
         r"lift(?:ing)? heavy",
         r"max(?:imal)? (?:lifts?|weights?|effort)|max(?:ing)? out",
         r"one rep max|1 ?rm",
         r"as heavy as (?:you|possible)",
-        r"heaviest|(?:maximum|max) (?:possible )?(?:weights?|loads?)",
+        r"heaviest|(?:maximum|max) (?:possible )?(?:weights?|loads?|resistance|effort|intensity"
+        r"|setting|level)",
         r"high intensity (?:resistance|lifting|strength|weights?|training)",
+        r"(?:[89]\d|100) ?(?:%|percent|per cent)(?: of)?(?: your| one s| the)? (?:max|maximum"
+        r"|1 ?rm|one rep max|best)",
     )
     unsupervised: tuple[str, ...] = (
         r"at home",
@@ -434,7 +504,171 @@ class RuleTable:
     )
     supervised: tuple[str, ...] = (
         r"supervis(?:ed|ion)",
-        r"with (?:a|an|your) (?:trainer|physio(?:therapist)?|exercise professional|coach)",
+        r"(?:with|by) (?:a|an|your) (?:\w+ )?(?:trainer|physio(?:therapist)?|exercise professional"
+        r"|coach|instructor|physiologist)|(?:under|with) the (?:guidance|supervision|help|eye) of"
+        r"|guided by",
+    )
+    # Twisting or bending the spine, and the loads that make it a hazard for anyone (FACTS 17, H).
+    twisting: tuple[str, ...] = (
+        r"twist(?:s|ed|ing)?",
+        r"flexion",
+        r"(?:trunk|torso|spine|spinal|waist|core|upper body) rotations?"
+        r"|rotat(?:e|es|ing) (?:your |the )?(?:trunk|torso|spine|waist|upper body|core)",
+        r"(?:wood|cable) ?chop(?:s|pers?)?|golf swings?|side bends?|lateral (?:bends?|flexion)",
+    )
+    loads: tuple[str, ...] = (
+        r"heavy|weighted|loaded",
+        r"weights?|kettlebells?|dumbbells?|barbells?|medicine balls?|weight plates?|clubs?",
+        r"cables?(?: machines?)?|resistance bands?|against resistance",
+    )
+    # --- cure and replace-medicine claims (FACTS 14, 31, 37) ---
+    bone_conditions: tuple[str, ...] = (
+        r"osteoporo(?:sis|tic bones?)",
+        r"osteopeni(?:a|c bones?)",
+        r"bone loss|loss of bone(?: density| mass)?|bone thinning",
+        r"(?:thin|thinning|weak|weakened|brittle|fragile|porous) bones?|low bone (?:density|mass)",
+    )
+    cure_verbs: tuple[str, ...] = (
+        r"cur(?:e|es|ed|ing)|heal(?:s|ed|ing)?|(?:a|the) cure for"
+        r"|(?:the|an) (?:answer|antidote|solution|remedy) (?:to|for)",
+        r"revers(?:e|es|ed|ing|ible)|undo(?:es|ing|ne)?|undid|turn(?:s|ed|ing)? back|curable"
+        r"|turn(?:s|ed|ing)?(?= (?:\w+ ){1,3}around)",
+        r"eliminat(?:e|es|ed|ing)|eradicat(?:e|es|ed|ing)|get(?:s|ting)? rid of|wipe(?:s|d)? out"
+        r"|beat(?:s|ing)?|fix(?:es|ed|ing)?|banish(?:es|ed)?",
+        r"a thing of the past|(?:disappear|vanish|melt away|go away)(?:s|es|ed)?",
+    )
+    # A cure claim said only in part is not one ("partly reverses some of the loss").
+    hedges: tuple[str, ...] = (
+        r"partly|partially|in part|to some extent|some of|a little|slightly|modestly|a small",
+    )
+    # Generic words for a medicine: a replace claim about them needs bone talk in the sentence.
+    generic_medicines: tuple[str, ...] = (
+        r"(?:any |a |the |your |bone |osteoporosis )*(?:medications?|medicines?|meds|drugs?"
+        r"|prescriptions?|pills|injections?|jabs|infusions?)",
+    )
+    # Words that put something in a medicine's place ("a substitute for medication").
+    replace_medicine: tuple[str, ...] = (
+        r"replac(?:e|es|ing)|replacements? for|substitutes? for|substitut(?:e|es|ing)",
+        r"instead of|rather than|in place of|alternatives? to",
+        r"better than|(?:just )?as (?:good|effective|powerful|strong) as"
+        r"|works? (?:just )?as well as",
+        r"(?:do|go|doing|going) without|(?:need|needs) no",
+        r"turn(?:s|ing)? down|refus(?:e|es|ing)|declin(?:e|es|ing)|say(?:ing)? no to",
+    )
+    # Claims that need no medicine word ("...is all you need", "no medication required").
+    replace_claims: tuple[str, ...] = (
+        r"(?:is|are) (?:all|the only (?:\w+ ){0,2}?(?:thing|medicine|medication|treatment|drug"
+        r"|pill)s?) (?:that )?(?:you|your bones?) (?:will |would )?(?:ever )?(?:need|needs)",
+        r"(?:rebuil\w*|restor\w*|regrow\w*) (?:\w+ ){0,3}?(?:completely|fully|entirely|to normal"
+        r"|good as new|for good)",
+        r"no (?:\w+ )?(?:medications?|medicines?|drugs?|pills|prescriptions?|injections?)"
+        r" (?:required|needed|necessary)",
+    )
+    # --- warning signs (FACTS 21, 32): dismissing one passes only with a call to the care team.
+    red_flags: tuple[str, ...] = (
+        r"chest (?:pains?|tightness|pressure|discomfort|aches?|aching)"
+        r"|(?:pain|tightness|pressure|discomfort|aches?|aching) in (?:your |the |my |her )?chest"
+        r"|tight chest|chest (?:feels?|is|gets?|felt|went) (?:\w+ )?(?:tight|heavy|painful)",
+        r"faint(?:s|ed|ing|ness)?|pass(?:es|ed|ing)? out|black(?:s|ed|ing)? out|blackouts?"
+        r"|los(?:e|es|ing|t) consciousness|collaps(?:e|es|ed|ing)",
+        r"dizz(?:y|iness)|light ?headed(?:ness)?",
+        r"breathless(?:ness)?|short(?:ness)? of breath|(?:struggl|gasp)\w* (?:for|to) (?:catch )?"
+        r"(?:your )?breath",
+        r"(?:sudden|severe|sharp|new|bad|intense|acute|agonising|excruciating)(?: \w+)?"
+        r" (?:pain|ache) in (?:your |the |my |her )?(?:back|spine)"
+        r"|(?:sudden|severe|sharp|new|bad|intense|acute|agonising|excruciating)(?: \w+)?"
+        r" (?:back|spine|spinal) (?:pains?|aches?|aching)"
+        r"|(?:back|spine|spinal) (?:pains?|aches?|hurts|hurt|ached)(?: \w+){0,4} (?:sudden(?:ly)?"
+        r"|all of a sudden)|sudden(?:ly)? (?:\w+ ){0,2}(?:back|spine) (?:hurts|pain|ache)",
+        r"los(?:e|es|ing|t) (?:\w+ ){0,4}?(?:height|inch|inches|centimet(?:re|er)s?|cm)"
+        r"|height loss|(?:getting|got|grown|growing|grow|gets) shorter|shrink(?:s|ing)?|shrunk",
+        r"(?:new|sharp|sudden|severe|unexplained|persistent|constant|deep|stabbing|worsening)"
+        r"(?: \w+)? bone (?:pains?|aches?)|pain (?:deep )?in (?:a|one|the|your) (?:\w+ )?bones?",
+        r"jaw (?:pains?|aches?|aching|swelling|numbness|heaviness|soreness|tenderness|discomfort)"
+        r"|(?:pain|ache|aching|swelling|numbness) (?:in|of) (?:your |the |my |her )?jaw"
+        r"|(?:sore|painful|aching|achy|swollen|numb|heavy) jaw|jaw (?:that )?(?:hurts|aches)",
+        r"loose (?:teeth|tooth)|(?:teeth|tooth) (?:\w+ )?(?:loose|wobbly)|wobbly (?:teeth|tooth)",
+        r"(?:exposed|visible) bone|bone (?:showing|exposed|visible|poking)"
+        r"|sores? (?:\w+ ){0,6}(?:that|which) (?:will|does|do|would|has|have|is|are) not heal"
+        r"|(?:non ?healing|unhealed) (?:sores?|sockets?|gums?|wounds?)",
+        r"new (?:\w+ )?swelling",
+        r"falls? (?:with|and) (?:an )?injur\w*|(?:fell|fall|falls|falling) and (?:hit|hurt|banged"
+        r"|injured)|(?:hit|banged|bumped|knocked|hurt) (?:your|my|her) head",
+    )
+    # Signs of a rare thigh-bone fracture: a warning sign only on a bone medicine (FACTS 32).
+    medicine_red_flags: tuple[str, ...] = (
+        r"(?:thigh|groin) (?:pains?|aches?|aching|discomfort)"
+        r"|(?:pain|ache|aching|discomfort) (?:deep |low |high )?in (?:your |the |my |her |both "
+        r"|one )?(?:thigh|groin)s?"
+        r"|(?:thigh|groin)s? (?:that )?(?:hurt|hurts|ache|aches)",
+        r"(?:sores?|ulcers?|blisters?) (?:on|in) (?:your |the |my |her )?(?:gums?|mouth|jaw)"
+        r"|(?:gum|mouth) (?:sores?|ulcers?)",
+    )
+    # Ways of waving a warning sign away.
+    dismissals: tuple[str, ...] = (
+        r"(?:quite |perfectly |completely |totally |entirely |very )?(?:normal|to be expected"
+        r"|expected|harmless|typical|usual|minor)|no cause for (?:concern|alarm|worry)"
+        r"|(?:is|are|it is|s) (?:perfectly |totally |absolutely |usually |probably )?(?:fine|ok"
+        r"|okay|alright|all right|safe)\b|(?:a |an )?(?:known|common|normal|usual|expected) side"
+        r" effect|(?:is|are|s|very|quite|fairly|pretty) common\b",
+        r"nothing(?: \w+)? to (?:worry|fear|mention|report|fuss|panic|be (?:worried|concerned"
+        r"|alarmed))|(?:probably|likely|usually|almost certainly|most likely) (?:nothing|fine)"
+        r"|nothing (?:serious|much|to it|bad)|no big deal|not (?:serious|worrying|concerning"
+        r"|a (?:concern|worry|problem|big deal))"
+        r"|(?:is|are|s) (?:probably |usually |likely )?nothing",
+        r"(?:is|are|it is|that is|this is|probably|likely|usually|simply) (?:just|only|simply"
+        r"|merely)(?! (?:one|a (?:warning|sign|symptom)|rarely|when|if|in|seen|a rare))",
+        r"part of (?:getting older|ageing|aging|growing older|life|being on|(?:the )?(?:ai"
+        r"|treatment|process|package|healing|recovery))|(?:your )?(?:body|bones|muscles|heart"
+        r"|lungs) (?:is |are )?(?:adapting|adjusting|getting (?:stronger|fitter|used))"
+        r"|(?:fitness|strength) (?:is )?improving"
+        r"|(?:getting|growing) (?:fitter|stronger|used to)"
+        r"|means (?:that )?(?:it|the exercise|you|your workout) (?:is |are )?(?:working|getting)"
+        r"|no pain,? no gain|good pain|growing pains?|(?:a )?good sign|one of those things"
+        r"|(?:that|it|this) happens|happens to (?:everyone|everybody|all of us|most people)",
+        r"(?:do not|never|no need to) (?:worry|panic|fuss|make a fuss|overreact)"
+        r"|(?:there is |there s )?(?:no|little) (?:real )?(?:need|reason|point) (?:to|for|in)"
+        r"|(?:do not|does not|never) (?:need|have) to|not (?:necessary|needed|worth)",
+        r"ignor(?:e|es|ed|ing)|disregard\w*|brush(?:ing)? (?:it |them )?(?:off|aside)"
+        r"|shrug(?:ging)? (?:it |them )?off",
+        r"push(?:ing)? (?:on|through|past)|keep (?:on )?(?:going|exercising|walking|training"
+        r"|pushing|jogging|running|lifting|at it)|carry(?:ing)? on|work(?:ing)? through"
+        r"|soldier on|power through|(?:walk|sleep|shake|stretch|run|work|rest|breathe) (?:it|them)"
+        r" (?:off|out)|try again (?:tomorrow|later|next time)|continue (?:exercising|your|the|with"
+        r"|to exercise|walking|training)|(?:go|get)(?:ing)? back to (?:your |the )?(?:workout"
+        r"|exercise|session|walk|class|training)|slow(?:ing)? down|take it easy|finish (?:it|the"
+        r" (?:session|workout|set|walk|run|class)|your (?:session|workout|set|walk|run|class))"
+        r"|(?:do not|never) let (?:it|this|that|them) (?:stop|hold back|put off) you"
+        r"|leave (?:it|them)(?: alone| be)?(?=[.!?]|$)|(?:is|are|s) (?:usually |probably |likely "
+        r"|just |only |simply )?(?:from |due to |caused by )?(?:your|the) (?:ai|aromatase inhibitor"
+        r"|tablets?|pills?|medication|medicine|letrozole|anastrozole|exemestane|treatment)\b",
+        r"(?:do not|never) (?:bother|trouble|disturb|waste|call|ring|phone|contact|report"
+        r"|mention)(?! yourself)",
+        r"wait (?:and see|it out|a (?:few|couple of) (?:days|weeks)|until (?:your|the) next)"
+        r"|see (?:if|whether) it (?:passes|goes|settles|clears|improves)|(?:will|should|usually"
+        r"|tends to) (?:pass|settle|go away|clear up|wear off|sort itself out|resolve|ease|improve"
+        r"|get better|calm down)|(?:by|on) (?:itself|its own|themselves|their own)"
+        r"|(?:mention|save) it (?:for|at|until) (?:your )?next|at your next (?:routine|annual"
+        r"|yearly|regular)",
+        r"(?:take|try|pop|have) (?:a |an |some |two )?(?:paracetamol|ibuprofen|pain ?killers?"
+        r"|pain relief|aspirin|antacids?)",
+        r"just (?!(?:as|like|in case|call|tell|ring|contact|phone|report|stop|seek|get help)\b)\w+"
+        r"|(?:you will|you ll|it will|you should) be (?:fine|ok|okay|alright|all right)",
+    )
+    # Sending the reader to the care team: the one shape that lets a dismissal pass.
+    report_to_team: tuple[str, ...] = (
+        r"(?:tell|call|ring|phone|contact|see|visit|email|message|alert|inform|notify|consult"
+        r"|talk to|speak to|speak with|talk with|check with)(?:ing|s)? (?:your |a |the |an |my )?"
+        r"(?:\w+ ){0,2}(?:care team|team|doctor|gp|oncologist|nurse|dentist|physio(?:therapist)?"
+        r"|pharmacist|specialist|clinician|surgeon|practice|clinic|someone|somebody|999|911|111"
+        r"|112|an ambulance|for help|emergency services)",
+        r"(?:report|mention|raise|show)(?:ing)? (?:it |this |that |them |these |any \w+ )?"
+        r"(?:to|with) (?:your|a|the)|(?:should|must|needs? to|ought to) be (?:reported|checked"
+        r"|seen|assessed|looked at)|report (?:it|them|this|that|any)",
+        r"seek (?:\w+ )?(?:care|help|advice|attention|treatment)|get (?:\w+ )?(?:help|care|advice"
+        r"|attention|checked|seen|looked at|assessed)|medical (?:help|attention|advice)"
+        r"|worth (?:reporting|mentioning|a call|checking|telling)|let (?:your|the|a) (?:\w+ ){0,2}"
+        r"(?:team|doctor|nurse|gp|oncologist|dentist) know|a ?& ?e|emergency|urgent(?:ly)?",
     )
     # --- cues (the approved shapes) ---
     # Negations that endorse ("no harm in", "don't worry"): blanked before negators are sought.
@@ -445,21 +679,30 @@ class RuleTable:
         r"no risk|not risky|little risk|low risk|without (?:any )?risk|risk free",
         r"not (?:dangerous|harmful|unsafe|a big deal)",
         r"no reason not to",
+        r"never (?:did|does|do|hurt|hurts|harmed|harms)(?: anyone| anybody| you| me)?(?: any)?"
+        r"(?: harm| damage)?",
+        r"or not",
         r"why not",
         r"(?:no need|do not need|not necessary) to (?:ask|check|tell|consult|see|wait|worry"
         r"|involve|bother)",
+        r"(?:no need for|do not need|without|skip) (?:any |a |the )?(?:supervision|trainer|coach"
+        r"|physio\w*|instructor)",
         r"do not (?:worry|hesitate|wait|panic|fear|be afraid|forget|overlook|rule out|dismiss"
         r"|ignore|miss out|let)",
         r"never (?:forget|hesitate)",
         r"not (?:only|just)",
         r"no matter",
-        r"(?:will|does|do|did|would) not (?:hurt|harm|affect|matter|change|make|reduce|lower|raise"
+        r"(?:will|does|do|did|would|cannot|can not|could not|never) (?:not )?(?:hurts?|harm|affect"
+        r"|matter|undo|cancel|spoil|ruin|interfere|counteract|change|make|reduce|lower|raise"
         r"|increase)(?: (?:your|the|any))?(?: [a-z]+)?(?: risks?)?",
         r"no (?:added |extra |increased |higher )?risks?",
-        r"(?:cannot|can not|never) hurts?",
-        r"no (?:prescription|doctor) (?:is )?(?:needed|required|necessary)",
-        r"without (?:a prescription|asking|telling|checking|consulting|talking|speaking|seeing"
-        r"|permission|medical advice)",
+        r"no (?:\w+ )?(?:prescriptions?|doctors?|medications?|medicines?|drugs?|pills"
+        r"|injections?) (?:is |are )?(?:needed|required|necessary)",
+        r"without (?:a prescription|permission|medical advice|asking|telling|checking|consulting"
+        r"|talking|speaking|seeing|\w+ing (?:(?:it|this|that|them) )?(?:(?:to|with|by|past) )?"
+        r"(?:your|the|a|an|any|anyone|anybody)\b)",
+        r"(?:never|not) (?:been|felt|looked|looking|feeling) (?:so |this )?(?:better|good|great"
+        r"|stronger)|could not be better|never looked back",
         r"not (?:hard|difficult|complicated)",
         r"(?:reduces?|lowers?|cuts?) (?:the |your )?risk",
     )
@@ -488,6 +731,7 @@ class RuleTable:
         r"warn(?:s|ed|ing)?",
         r"(?:little|weak|limited) evidence",
         r"failed to",
+        r"myths?|untrue|not true|misconceptions?|misleading",
         r"replaces? (?:it|them)",
     )
     # Evidence of harm: a report that the hazard did damage is a warning, not advice.
@@ -510,26 +754,42 @@ class RuleTable:
         r"(?:linked|associated) (?:to|with)|followed by|leads? to|led to",
         r"too (?:much|high|many)",
         r"overdose",
-        r"(?:above|over|beyond|exceeds?|exceeding) the (?:upper |safe )?limit",
+        r"(?:above|over|beyond|exceeds?|exceeding|exceed|go over|goes over) the (?:[\d,.]+ (?:iu|mg"
+        r"|mcg|μg) )?(?:upper |safe |daily )?limit",
     )
     # Deferral to the care team (not for hormones, peptides or plant estrogens).
     deferrals: tuple[str, ...] = (
         r"(?:ask|talk (?:to|with)|speak (?:to|with)|check with|discuss (?:\w+ )?with|consult"
-        r"|raise (?:it|this) with|tell) (?:your|a|the) (?:care team|doctor|gp|oncologist|nurse"
-        r"|pharmacist|clinician|specialist|prescriber|team)",
+        r"|raise (?:it|this) with|tell|ring|call|phone|contact|see|email|message) (?:your|a|the)"
+        r" (?:\w+ ){0,2}?(?:care team|doctor|gp|oncologist|nurse|pharmacist|clinician|specialist"
+        r"|prescriber|team|physio(?:therapist)?)",
         r"(?:care team|doctor|oncologist|clinician|prescriber|gp)(?: s)? (?:call|decision|choice"
         r"|job)",
-        r"(?:decision|call|choice|decisions)s? (?:for|with|belongs? with|rests? with|made with)",
-        r"(?:your|a|the) (?:care team|doctor|oncologist|clinician|gp) (?:may|might|can|could|will)"
-        r" (?:suggest|offer|consider|prescribe|recommend|advise|decide|discuss|arrange|plan"
-        r"|start|switch|change|stop)",
+        r"(?:decision|call|choice|decisions)s? (?:for|with|belongs? with|rests? with|made with"
+        r"|(?:\w+ ){1,4}?(?:with|by|for) (?:your|the|a|an) (?:\w+ )?(?:care team|team|doctor"
+        r"|oncologist|clinician|gp|specialist|nurse))",
+        r"(?:(?:your|a|the|their|her|some|many) (?:\w+ )?)?(?:care team|team|doctor|oncologist"
+        r"|clinician|gp|specialist|consultant)s? (?:(?:may|might|can|could|will|would) )?"
+        r"(?:(?:usually|often|normally|then|also|probably|sometimes) )?(?:suggest|offer|consider"
+        r"|use|give|order|prescribe|recommend|advise|decide|discuss|arrange|plan|start|switch"
+        r"|change|stop)(?:e?s)?"
+        r"|(?:your|a|the|their|her) (?:\w+ )?(?:care team|doctor|oncologist|clinician|gp"
+        r"|specialist|consultant)s? (?:may|might|can|could|will|would) (?:tell you|let you know"
+        r"|guide you|help you decide)",
         r"(?:only )?(?:if|when|as) (?:prescribed|advised|directed)",
         r"needs? a plan",
+        r"(?:specialist|doctor s|oncologist s|team s|clinician s|medical|clinical) (?:decision|call"
+        r"|choice)",
+        r"(?:planned|decided|prescribed|arranged|recommended|advised|managed|supervised|started"
+        r"|done|made|considered) by (?:your |a |the )?(?:\w+ )?(?:specialists?|doctors?|team"
+        r"|oncologists?|clinicians?|gp|nurses?)",
         r"(?:plan|advice|agreement|approval|go ahead) (?:from|of|by|with) (?:your|a|the)"
         r" (?:care team|doctor|oncologist|clinician|gp|team)",
-        r"prescrib(?:ed|es|e|ing)",
+        r"prescrib(?:ed|es|e|ing)|(?:on|by|with a|needs? a|requires? a) prescription"
+        r"|prescription(?: only)? (?:doses?"
+        r"|strength|medicines?|products?)",
         r"under (?:medical )?supervision",
-        r"whether",
+        r"(?<!see )(?<!out )(?<!test )(?<!tell )(?<!know )whether",
     )
     # Telling the reader to act alone cancels a deferral.
     self_action: tuple[str, ...] = (
@@ -541,6 +801,9 @@ class RuleTable:
         r"(?:whatever|regardless of what) (?:your|the) (?:doctor|team|oncologist) (?:says|thinks)",
         r"even if (?:your|the) (?:doctor|team|oncologist)",
         r"anyway",
+        r"(?:(?:do not|never) bother|leave) (?:the|your|a|an) (?:\w+ )?(?:oncologist|doctor|team|gp"
+        r"|nurse|specialist|consultant)(?! know)|skip (?:the|your) (?:\w+ )?(?:appointment|clinic"
+        r"|review|check ?up)",
     )
     # A report of research.
     research: tuple[str, ...] = (
@@ -552,13 +815,15 @@ class RuleTable:
         r"participants|women who|those who|people who",
         r"predicts?|predicted",
         r"\((?:[a-z]+ )+(?:et al )?(?:19|20)\d\d\)",
+        r"marketed|advertised|promoted|touted|sold (?:as|for)|(?:is|are) (?:often |sometimes )?"
+        r"(?:claimed|said) to",
     )
     # Endorsement: a benefit or a "go ahead" (overrides research; advises a substance).
     endorsements: tuple[str, ...] = (
         r"helps?|helped|helping",
         r"protects?|protecting",
         r"strengthens?|rebuilds?|restores?|builds?",
-        r"good for|great|benefits?|beneficial",
+        r"good|great|benefits?|beneficial",
         r"safe|safely|fine|ok|okay|harmless|gentle|gentler",
         r"effective|works?|worked",
         r"options?|alternatives?|choice",
@@ -567,8 +832,9 @@ class RuleTable:
         r"recommend(?:ed|s)?|suggest(?:ed|s)?",
         r"speeds? up|heals?",
         r"relieves?|eases?",
-        r"feel better|felt better",
         r"(?:you|we) (?:can|could|should|might|may|must|need to|ought to)",
+        r"best|better|ideal|perfect|excellent|remedy|cure|answer|solution|secret|way to",
+        r"lov(?:e|es|ed)|swears? by|swore by",
     )
     # Actions that advise a natural hormone when they govern it ("boost your estrogen").
     advise_substance: tuple[str, ...] = (
@@ -588,13 +854,23 @@ class RuleTable:
         r"ask (?:\w+ ){0,4}?(?:about|for)",
         r"(?:bring|put)(?:ing)? back",
         r"more|extra|additional",
-        r"need|needs",
+        r"need|needs|(?:are |is )?(?:crav(?:e|es|ing)|(?:cry|cries|crying) out for|starved of"
+        r"|hungry for|desperate for)",
+        r"add(?:ing)?",
+    )
+    # A natural hormone put back ("a little estradiol added back").
+    added_back: tuple[str, ...] = (
+        r"(?:added|adding|topped|topping|put|brought|given)(?: back)?(?: up| in| back)",
     )
     # Advice about a hormone named earlier in the sentence ("estrogen is low, so top it up").
     advise_pronoun: tuple[str, ...] = (
         r"(?:top|boost|replace|raise|restore)\w* (?:it|them)(?: up| back)?",
         r"(?:ask|talk) (?:\w+ ){0,3}?(?:about|for) (?:it|them)",
-        r"(?:take|try|use|start|get) (?:it|them)(?! easy| slow)",
+        r"(?:take|try|use|start|get) (?:it|them)(?! easy| slow)"
+        r"|(?:got|took|tried|used|started|bought|ordered) (?:it|them)",
+        r"(?:start|use|try|get|apply|ask for|go on)(?: on| with| for)? (?:a |an |the |some )?"
+        r"(?!non hormonal)(?:\w+ ){0,2}?(?:patch(?:es)?|gels?|pessar(?:y|ies)|implants?|pellets?"
+        r"|rings?)",
     )
     # Imperatives and subjects that start a new clause after ", and" / "then" / a comma.
     clause_starters: tuple[str, ...] = (

@@ -6,7 +6,11 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
 * ``targeted_*.txt``: one sentence per table entry that only that entry decides;
 * ``holdout_*.txt``: written before any tuning and never edited to pass (first check);
 * ``round2_*.txt`` to ``round5_*.txt``: written after one tuning round, before the next (each
-  file's header records its first measurement, before it was tuned on).
+  file's header records its first measurement, before it was tuned on);
+* ``round6_*.txt``: the project's own paraphrases of what an outside reviewer's set showed missing
+  (cure claims, dismissed warning signs...), written while tuning, so counted with the main sets;
+* ``round7_*.txt`` to ``round12_*.txt``: held out again, each written after the tuning round before
+  it (headers record their first measurement).
 
 ``benchmarks/safety_rates.py`` prints the same rates per set.
 """
@@ -39,14 +43,11 @@ def _load(name: str) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-UNSAFE = _load("unsafe.txt") + _load("targeted_unsafe.txt")
-SAFE = _load("safe.txt") + _load("targeted_safe.txt")
-HOLDOUT_UNSAFE = [
-    _load(f"{name}_unsafe.txt") for name in ("holdout", "round2", "round3", "round4", "round5")
-]
-HOLDOUT_SAFE = [
-    _load(f"{name}_safe.txt") for name in ("holdout", "round2", "round3", "round4", "round5")
-]
+UNSAFE = _load("unsafe.txt") + _load("targeted_unsafe.txt") + _load("round6_unsafe.txt")
+SAFE = _load("safe.txt") + _load("targeted_safe.txt") + _load("round6_safe.txt")
+HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12)))
+HOLDOUT_UNSAFE = [_load(f"{name}_unsafe.txt") for name in HELD_OUT]
+HOLDOUT_SAFE = [_load(f"{name}_safe.txt") for name in HELD_OUT]
 HOLDOUT_UNSAFE = [s for part in HOLDOUT_UNSAFE for s in part]
 HOLDOUT_SAFE = [s for part in HOLDOUT_SAFE for s in part]
 
@@ -170,6 +171,14 @@ def test_markdown_is_taken_apart_into_sentences() -> None:
     ]
 
 
+def test_a_block_quote_wrapped_over_lines_is_one_paragraph() -> None:
+    text = "> Decisions belong with your team.\n> If you feel faint, stop\n> exercising and call.\n"
+    assert [s for _, s in sentences(text)] == [
+        "Decisions belong with your team.",
+        "If you feel faint, stop exercising and call.",
+    ]
+
+
 def test_table_header_gives_each_row_its_context() -> None:
     assert lint("| Avoid | Why |\n|---|---|\n| Crunches | Loaded bending |\n") == []
     assert lint("| Try | Why |\n|---|---|\n| Crunches | A strong core |\n")
@@ -204,10 +213,35 @@ def test_a_sentence_wrapped_over_lines_is_judged_whole() -> None:
         ("Take 2.1 g of calcium a day.", True),
         ("Take a 350 mg magnesium tablet.", False),
         ("Take a 351 mg magnesium tablet.", True),
+        ("Take 60,000 IU of vitamin D a month.", True),
+        ("Take 2000 mg of calcium a day plus dairy.", True),
+        ("Take 1,000 IU of vitamin D five times a day.", True),
+        ("Take 1,000 IU of vitamin D three times a day.", False),
     ],
 )
 def test_amounts_are_judged_per_day_in_any_unit(text: str, daily: bool) -> None:
     assert bool(lint(text)) is daily
+
+
+# --- warning signs ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Chest pain on a walk? That's normal.", True),
+        ("Chest pain on a walk? Stop and call 999.", False),
+        ("Jaw pain on denosumab is normal; no need to call your doctor.", True),
+        ("Jaw pain on denosumab is not normal; call your doctor.", False),
+        ("If you have no chest pain or dizziness, keep going.", False),
+        ("Muscle soreness is normal, but chest pain is not.", False),
+        ("Feeling dizzy on a run; keep going.", True),
+        ("Thigh ache is normal after squats.", False),
+        ("Thigh ache on alendronate is normal.", True),
+    ],
+)
+def test_a_warning_sign_passes_only_with_a_call_to_the_team(text: str, flagged: bool) -> None:
+    assert bool(lint(text)) is flagged
 
 
 # --- robustness --------------------------------------------------------------------------------
