@@ -193,11 +193,15 @@ def test_a_failed_write_is_not_remembered(open_store, data_path: Path, monkeypat
 def test_stale_temp_files_are_cleaned_by_the_next_writer(data_path: Path) -> None:
     with Store.open(data_path) as store:
         store.put_checkin(CheckIn(DAY, pain=1))
-    stale = data_path.parent / f".tmp-{data_path.name}.abc123"
+    stale = data_path.parent / f".tmp-{data_path.name}.4242.1764140000000000000.0"
     stale.write_text("half a file")
+    # another data file's temp file (bonecoach.json.x is a different file) is not ours
+    other = data_path.parent / f".tmp-{data_path.name}.x.4242.1764140000000000000.0"
+    other.write_text("someone else's")
     with Store.open(data_path):
         pass
     assert not stale.exists()
+    assert other.exists()
 
 
 # --------------------------------------------------------------------------- backups
@@ -229,7 +233,7 @@ def test_backup_before_first_write_of_each_day_newest_seven_kept(data_path: Path
             store.put_checkin(CheckIn(clock.day, pain=offset % 10))
     backups = list_backups(data_path)
     assert len(backups) == BACKUPS_KEPT
-    assert backups[0].name == f"bonecoach-{(DAY + timedelta(days=9)).isoformat()}.json"
+    assert backups[0].name == f"bonecoach.json.{(DAY + timedelta(days=9)).isoformat()}.bak.json"
     assert all(stat.S_IMODE(b.stat().st_mode) == 0o600 for b in backups)
 
 
@@ -281,7 +285,7 @@ def test_error_says_when_no_good_backup_exists(data_path: Path) -> None:
 
 def test_bad_backups_are_skipped_when_naming_the_newest_good_one(data_path: Path) -> None:
     good = make_good_file_with_backup(data_path)
-    bad = good.with_name("bonecoach-2026-12-01.json")
+    bad = good.with_name("bonecoach.json.2026-12-01.bak.json")
     bad.write_text("broken")
     data_path.write_text("broken too")
     with pytest.raises(CorruptStoreError) as error:
@@ -308,7 +312,9 @@ def test_doctor_reports_invalid_records(data_path: Path) -> None:
     data_path.write_text(json.dumps(data))
     report = check_file(data_path)
     assert not report.ok
-    assert "pain" in report.problems[0] and "0 to 10" in report.problems[0]
+    problem = str(report.records[0])
+    assert "pain" in problem and "0 to 10" in problem
+    assert f'checkins["{DAY.toordinal()}"] (check-in of {DAY.isoformat()})' in problem
 
 
 # --------------------------------------------------------------------------- schema
@@ -369,9 +375,10 @@ def test_export_import_round_trip_and_idempotence(
         source.put_dxa(DxaScan(DAY, "total_hip", -1.7))
         exported = json.loads(json.dumps(source.export_dict()))
     with Store.open(folder / "b.json") as target:
-        first = target.import_dict(exported)
+        latest = date(2026, 12, 31)  # the strategies' last day: nothing is in the future
+        first = target.import_dict(exported, latest)
         assert first.changed == len(entries) + 2
-        assert target.import_dict(exported).changed == 0
+        assert target.import_dict(exported, latest).changed == 0
         assert json.loads(json.dumps(target.export_dict())) == exported
 
 
