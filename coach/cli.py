@@ -52,7 +52,9 @@ class Parser(argparse.ArgumentParser):
     """argparse, but errors are one line (no usage dump) as the CLI promises."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+        from coach.textsafe import printable
+
+        self.exit(EXIT_USAGE, printable(f"{self.prog}: {message}", one_line=True) + "\n")
 
 
 def _today() -> date:
@@ -493,7 +495,7 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     if args.red_flags:
         fields["red_flags"] = tuple(args.red_flags)
     if not fields:
-        raise UsageError("checkin: give at least one field, e.g. --pain 3 (see --help)")
+        raise UsageError("give at least one field, e.g. --pain 3 (see --help)")
     partial = CheckIn(day=day, **fields)
     with open_store(args, write=True) as store:
         store.merge_checkin(partial)
@@ -786,9 +788,7 @@ def cmd_profile(args: argparse.Namespace) -> int:
         with open_reader(args) as store:
             profile = store.profile_for_update()  # a damaged profile: say so and point to doctor
         if profile is None:
-            raise UsageError(
-                "profile: no profile yet; set one with --set KEY=VALUE or run bonecoach"
-            )
+            raise UsageError("no profile yet; set one with --set KEY=VALUE or run bonecoach")
     if args.json:
         print(json.dumps(profile.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -865,17 +865,22 @@ class _SafeStream:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; map every user-facing error to one line on stderr and an exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = tui_parser() if opens_tui(argv) else build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as done:  # --help, --version, or a one-line usage error (exit 2)
-        return int(done.code or 0)
-    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_tui)
-    if handler is run_tui or (handler is cmd_demo and not getattr(args, "data", None)):
-        return _run(handler, args)  # the app draws the screen itself
+    if opens_tui(argv):
+        try:
+            args = tui_parser().parse_args(argv)
+        except SystemExit as done:
+            return int(done.code or 0)
+        return _run(run_tui, args)  # the app draws the screen itself
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _SafeStream(out), _SafeStream(err)  # type: ignore[assignment]
     try:
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as done:  # --help, --version, or a one-line usage error (exit 2)
+            return int(done.code or 0)
+        handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_tui)
+        if handler is run_tui or (handler is cmd_demo and not getattr(args, "data", None)):
+            sys.stdout, sys.stderr = out, err  # the app draws the screen itself
         return _run(handler, args)
     finally:
         sys.stdout, sys.stderr = out, err

@@ -13,10 +13,11 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any, ClassVar, NamedTuple, Self
 
 from coach.parsing import ParseError, check_day, parse_date, parse_number, shown
-from coach.textsafe import clean_text
+from coach.textsafe import clean_text, is_plain
 
 
 class ValidationError(ValueError):
@@ -87,10 +88,14 @@ class NumberRange(NamedTuple):
         Exact for any size of int (a 400-digit number from a file is out of range, not an
         overflow), and NaN or infinity are refused.
         """
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValidationError(name, f"must be {self.describe()} (got {shown(value)})")
-        if isinstance(value, float) and (
-            not math.isfinite(value) or (self.whole and not value.is_integer())
+        kind = type(value)
+        if kind is not int and kind is not float:  # (the usual cases first: start-up counts)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValidationError(name, f"must be {self.describe()} (got {shown(value)})")
+            kind = float if isinstance(value, float) else int
+        if kind is float and (
+            not math.isfinite(value)  # type: ignore[arg-type]
+            or (self.whole and not value.is_integer())  # type: ignore[union-attr]
         ):
             raise ValidationError(name, f"must be {self.describe()} (got {value})")
         if not self.low <= value <= self.high:
@@ -113,6 +118,8 @@ class NumberRange(NamedTuple):
 def _fmt(value: float) -> str:
     if isinstance(value, int) and value.bit_length() > 60:
         return "a number far too large" if value > 0 else "a number far too small"
+    if abs(value) >= 1e15:
+        return f"{value:.6g}"
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
@@ -156,9 +163,9 @@ SESSION_RANGES: dict[str, NumberRange] = {
 
 def _choice(name: str, value: object, allowed: Iterable[str]) -> str:
     allowed = tuple(allowed)
-    if not isinstance(value, str) or value not in allowed:
+    if type(value) is not str or value not in allowed:
         raise ValidationError(name, f"must be one of {', '.join(allowed)} (got {shown(value)})")
-    return str(value)
+    return value
 
 
 def _optional_bool(name: str, value: object) -> bool | None:
@@ -190,9 +197,12 @@ def _text(name: str, value: object, limit: int) -> str:
 
 def _names(name: str, value: object, allowed: Iterable[str]) -> tuple[str, ...]:
     """A list of choices (equipment, red flags, ...): a list of known words, no more."""
-    allowed = tuple(allowed)
-    if isinstance(value, str | bytes) or not isinstance(value, list | tuple | set | frozenset):
+    if type(value) not in (list, tuple, set, frozenset):
+        allowed = tuple(allowed)
         raise ValidationError(name, f"must be a list of {', '.join(allowed)} (got {shown(value)})")
+    if not value:
+        return ()
+    allowed = tuple(allowed)
     for item in value:
         _choice(name, item, allowed)
     return tuple(value)
@@ -200,11 +210,17 @@ def _names(name: str, value: object, allowed: Iterable[str]) -> tuple[str, ...]:
 
 def _texts(name: str, value: object, limit: int, most: int = 200) -> tuple[str, ...]:
     """A list of short texts (exercise ids, plan notes): each text checked like ``_text``."""
-    if isinstance(value, str | bytes) or not isinstance(value, list | tuple):
+    if type(value) not in (list, tuple):
         raise ValidationError(name, f"must be a list of texts (got {shown(value)})")
     if len(value) > most:
         raise ValidationError(name, f"must hold at most {most} items (got {len(value)})")
-    return tuple(_text(name, item, limit) for item in value)
+    items = tuple(value)
+    if not items:
+        return items
+    plain = set(map(type, items)) == {str} and max(map(len, items)) <= limit
+    if plain and is_plain("".join(items)):
+        return items  # the usual case, checked in one go
+    return tuple(_text(name, item, limit) for item in items)
 
 
 def _set(obj: object, name: str, value: object) -> None:
@@ -234,6 +250,11 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+@cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+
+
 class Record:
     """Shared serialisation: ``to_dict`` for storage, ``from_dict`` validates on the way in."""
 
@@ -245,9 +266,9 @@ class Record:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build from stored data; unknown keys are ignored so newer files stay readable."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise ValidationError(cls.__name__, f"must be an object (got {type(data).__name__})")
-        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        names = _field_names(cls)
         kwargs = {k: v for k, v in data.items() if k in names}
         for key in cls.DATE_FIELDS:
             if kwargs.get(key) is not None:
@@ -434,7 +455,7 @@ class SessionLog(Record):
             raise ValidationError("session_id", "must not be empty")
         for key, spec in SESSION_RANGES.items():
             value = getattr(self, key)
-            if value is not None:
+            if value is not None or key.endswith("_min"):  # minutes are always a number
                 _set(self, key, spec.check(key, value))
         _set(self, "exercises", _texts("exercises", self.exercises, 60))
         _set(self, "note", _text("note", self.note, NOTE_MAX_CHARS))

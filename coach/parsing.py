@@ -22,7 +22,6 @@ Dates
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 MAX_NUMBER_CHARS = 12
@@ -30,9 +29,10 @@ MIN_DAY = date(1900, 1, 1)
 MAX_DAY = date(2199, 12, 31)
 SHOWN_CHARS = 24  # how much of a bad value an error message repeats
 
-_WHOLE = re.compile(r"[+-]?[0-9]+")
-_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:[.,][0-9]*)?|[.,][0-9]+)")
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+def _digits(text: str) -> bool:
+    """ASCII 0-9 only (``str.isdigit`` alone would take ``١٢`` and ``²``)."""
+    return text.isascii() and text.isdigit()
 
 
 class ParseError(ValueError):
@@ -52,11 +52,13 @@ def parse_number(text: str, *, whole: bool) -> int | float:
         raise ParseError("is empty")
     if len(cleaned) > MAX_NUMBER_CHARS:
         raise ParseError(f"is too long (at most {MAX_NUMBER_CHARS} characters)")
+    body = cleaned[1:] if cleaned[0] in "+-" else cleaned
     if whole:
-        if not _WHOLE.fullmatch(cleaned):
+        if not _digits(body):
             raise ParseError("takes digits only")
         return int(cleaned)
-    if not _DECIMAL.fullmatch(cleaned):
+    whole_part, _, fraction = body.replace(",", ".").partition(".")
+    if not (whole_part or fraction) or not all(_digits(p) for p in (whole_part, fraction) if p):
         raise ParseError("takes digits and at most one decimal mark")
     return float(cleaned.replace(",", "."))
 
@@ -71,7 +73,8 @@ def check_day(value: date) -> date:
 def parse_date(text: str) -> date:
     """Read ``text`` as an ISO date ``YYYY-MM-DD`` within the coach's calendar."""
     cleaned = text.strip() if isinstance(text, str) else ""
-    if not _ISO_DAY.fullmatch(cleaned):
+    shape = len(cleaned) == 10 and cleaned[4] == cleaned[7] == "-"
+    if not shape or not _digits(cleaned[:4] + cleaned[5:7] + cleaned[8:]):
         raise ParseError("must be a date as YYYY-MM-DD")
     try:
         day = date.fromisoformat(cleaned)

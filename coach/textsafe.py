@@ -14,8 +14,10 @@ a report in a terminal, and a CSV cell starting with ``=`` is run as a formula b
 
 from __future__ import annotations
 
+from functools import cache
+
 REPLACEMENT = "\ufffd"  # what a control character becomes on output: visible, harmless
-_SPACES = "\t\n\r\x0b\x0c"
+_SPACES = "\t\n\r\x0b\x0c\u2028\u2029"
 _BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 # C0, DEL, C1, bidi overrides, and lone surrogates (a JSON file can hold "\ud800", which no
 # terminal or UTF-8 file can take)
@@ -24,22 +26,36 @@ _CONTROLS = (
     + ["\x7f"]
     + [chr(c) for c in range(0x80, 0xA0)]
     + list(_BIDI)
+    + ["\u2028", "\u2029"]  # line and paragraph separators: a line break to some readers
     + [chr(c) for c in range(0xD800, 0xE000)]
 )
-_CLEAN = str.maketrans({c: (" " if c in _SPACES else None) for c in _CONTROLS})
-_PRINTABLE = str.maketrans({c: REPLACEMENT for c in _CONTROLS if c not in "\n\t"})
-_PRINTABLE_LINE = str.maketrans({c: REPLACEMENT for c in _CONTROLS})
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@cache
+def _table(kind: str) -> dict[int, str | None]:
+    """Translation tables, built on first use (most text is plain ASCII and needs none)."""
+    if kind == "clean":
+        return str.maketrans({c: (" " if c in _SPACES else None) for c in _CONTROLS})
+    keep = "" if kind == "line" else "\n\t"
+    return str.maketrans({c: REPLACEMENT for c in _CONTROLS if c not in keep})
+
+
+def is_plain(text: str) -> bool:
+    """Printable ASCII only: nothing to clean or show differently (checked at C speed)."""
+    return text.isascii() and text.isprintable()
 
 
 def clean_text(text: str) -> str:
     """Text as it is stored: no control characters; line breaks and tabs become spaces."""
-    return text.translate(_CLEAN)
+    return text if is_plain(text) else text.translate(_table("clean"))
 
 
 def printable(text: str, *, one_line: bool = False) -> str:
     """Text safe to print: control characters (but line breaks and tabs) shown as �."""
-    return text.translate(_PRINTABLE_LINE if one_line else _PRINTABLE)
+    if is_plain(text):
+        return text
+    return text.translate(_table("line" if one_line else "text"))
 
 
 def csv_cell(text: str) -> str:

@@ -213,6 +213,8 @@ class CoachApp(App[None]):
             reread = False
         if self.store.read_only:
             self.sub_title = self.store.read_only_reason or "read-only"
+        if self.store.problems:  # found before the app listened (the theme setting, say)
+            self._damaged_record_found(None)
         refresh = getattr(self.screen, "refresh_from_store", None)
         if (reread or self.store.read_only) and callable(refresh):
             refresh()
@@ -244,8 +246,14 @@ class CoachApp(App[None]):
         self._say_later(text, "Damaged records kept aside", "information")
 
     def _say_later(self, text: str, title: str, severity: str) -> None:
-        # reads happen while screens compose; a notification is safest after the refresh
-        self.call_later(self.notify, text, title=title, severity=severity, timeout=15)
+        # reads happen while screens compose (or in a worker): notify after, from the app thread
+        import threading
+
+        say = partial(self.notify, text, title=title, severity=severity, timeout=15)
+        if getattr(self, "_thread_id", None) == threading.get_ident():
+            self.call_later(say)
+        else:
+            self.call_from_thread(say)
 
     async def action_quit(self) -> None:
         """Quit, but ask first when the current screen holds unsaved changes."""

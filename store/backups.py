@@ -22,9 +22,9 @@ import json
 import os
 import re
 import stat
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from store.errors import PathError, StoreError, UnreadableFileError
 from store.schema import check_schema, generation_of
@@ -36,8 +36,7 @@ SUFFIX = ".bak.json"
 _HEAD = re.compile(rb'\{"_meta":\{"1":(\{[^{}]{0,400}\})')
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(NamedTuple):
     path: Path
     generation: int
     mtime_ns: int

@@ -29,17 +29,6 @@ from tinydb import TinyDB
 from coach.models import CheckIn, DxaScan, Profile, SessionLog, ValidationError
 from coach.settings import check_setting
 from store import paths
-from store.backups import (
-    BACKUP_DIR,
-    BACKUPS_KEPT,
-    backup_folder,
-    clean_temp_files,
-    has_backup_for,
-    is_good_file,
-    list_backups,
-    make_backup,
-    newest_good_backup,
-)
 from store.errors import (
     READ_ONLY_MESSAGE,
     CorruptStoreError,
@@ -47,17 +36,18 @@ from store.errors import (
     PathError,
     ReadOnlyError,
     RecordError,
+    SaveError,
     StoreError,
     UnreadableFileError,
 )
 from store.loader import (
     MAX_ORDINAL,
     MIN_ORDINAL,
-    TOPIC_ID,
     Loader,
     Problem,
     check_all,
     day_ordinal,
+    is_topic_id,
     record_id,
     scan_structure,
 )
@@ -85,6 +75,15 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
     from coach.models import Plan
+    from store.backups import (
+        BACKUP_DIR,
+        BACKUPS_KEPT,
+        backup_folder,
+        is_good_file,
+        list_backups,
+        make_backup,
+        newest_good_backup,
+    )
     from store.transfer import ImportCounts
 
 __all__ = [
@@ -116,6 +115,26 @@ __all__ = [
 ]
 
 SIDE_FILE_FORMAT = "bonecoach-damaged-records"
+# backups are needed to write, or to explain a damaged file: loaded then, not by every read
+_BACKUP_NAMES = (
+    "BACKUP_DIR",
+    "BACKUPS_KEPT",
+    "backup_folder",
+    "is_good_file",
+    "list_backups",
+    "make_backup",
+    "newest_good_backup",
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _BACKUP_NAMES:
+        from store import backups
+
+        return getattr(backups, name)
+    raise AttributeError(f"module 'store.db' has no attribute {name!r}")
+
+
 CLI_LOCK_WAIT = 2.0  # seconds a one-shot write waits for another one-shot command
 
 
@@ -241,6 +260,8 @@ class Store:
             self.read_only_reason = f"not writable here ({error.strerror or error}) — read-only"
             return False
         try:
+            from store.backups import clean_temp_files
+
             remove_stale_temp_files(self.path)
             clean_temp_files(self.path)
             paths.ensure_private_file(self.path)
@@ -265,13 +286,17 @@ class Store:
             if data is not None:
                 check_schema(path, data)
         except UnreadableFileError as error:
+            from store.backups import newest_good_backup
+
             raise CorruptStoreError(path, error.reason, newest_good_backup(path)) from None
         return data
 
     def _migrate_on_disk(self) -> None:
         """Keep the old-version file as a backup, then write the migrated data once."""
+        from store.backups import make_backup
+
         make_backup(self.path, self._clock(), label=f"-schema{self._disk_schema}")
-        self._storage.write(self._data())
+        self._save(self._data())
 
     @property
     def read_only(self) -> bool:
@@ -417,6 +442,8 @@ class Store:
             else:
                 continue
             changes.append((problem.table, problem.doc_id, problem.key))
+        from store.backups import make_backup
+
         make_backup(self.path, self._clock(), label="-repair")
         try:
             side = self._write_moves("moved to")
@@ -430,7 +457,7 @@ class Store:
                 else:
                     table[doc_id] = {k: v for k, v in table[doc_id].items() if k != key}
                 self._loader.forget(table_name, doc_id)
-            self._storage.write(data)
+            self._save(data)
         except BaseException:
             self._moves = []
             self._storage.reload()
@@ -445,8 +472,17 @@ class Store:
             raise ReadOnlyError(self.path, self.read_only_reason or READ_ONLY_MESSAGE)
         today = self._clock()
         if self._backup_day != today:
+            from store.backups import backup_folder, has_backup_for, make_backup
+
             if self.path.exists() and not has_backup_for(self.path, today):
-                make_backup(self.path, today)
+                try:
+                    make_backup(self.path, today)
+                except OSError as error:
+                    raise SaveError(
+                        error.errno,
+                        f"{error.strerror} (making today's backup in {backup_folder(self.path)})",
+                        str(self.path),
+                    ) from None
             self._backup_day = today
         meta = data.get(META)
         if not isinstance(meta, dict):
@@ -473,6 +509,12 @@ class Store:
                 yield
                 if outermost:
                     self._write_moves()  # before the data file stops holding them
+        except SaveError:
+            raise
+        except OSError as error:  # the batch's one write failed
+            if not outermost:
+                raise
+            raise SaveError(error.errno, error.strerror or str(error), str(self.path)) from None
         finally:
             if outermost:
                 self._moves = []
@@ -505,7 +547,16 @@ class Store:
             else:
                 raw[doc_id] = doc
             self._loader.forget(table, doc_id)
-        self._storage.write(data)
+        self._save(data)
+
+    def _save(self, data: dict[str, Any]) -> None:
+        """Write ``data`` (or, in a batch, mark it to be written); a failure is a SaveError."""
+        try:
+            self._storage.write(data)
+        except SaveError:
+            raise
+        except OSError as error:
+            raise SaveError(error.errno, error.strerror or str(error), str(self.path)) from None
 
     def _ids_by_key(self, table: str) -> dict[Any, str]:
         """Record key -> doc id, from the raw table (no record is built)."""
@@ -729,7 +780,7 @@ class Store:
         return dict(self._loader.entries("reading", self._map_doc("reading")))
 
     def mark_topic_read(self, topic_id: str, day: date) -> None:
-        if not TOPIC_ID.fullmatch(topic_id):
+        if not is_topic_id(topic_id):
             raise ValidationError("topic", f"{topic_id!r} is not a topic id")
         if topic_id not in self.topics_read():
             self._put_entry("reading", topic_id, day.isoformat())

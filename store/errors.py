@@ -57,6 +57,16 @@ class DamagedRecordError(RecordError):
         self.path = path
 
 
+class SaveError(StoreError, OSError):
+    """A save failed (disk full, folder not writable, ...): the file is as it was before.
+
+    Also an ``OSError`` (with its ``errno``), so code that handles file-system errors sees it.
+    """
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.strerror}; nothing was saved"
+
+
 class UnreadableFileError(Exception):
     """The data file exists but is not a readable TinyDB JSON document."""
 

@@ -275,11 +275,37 @@ def _process_alive(pid: int) -> bool:
 # --------------------------------------------------------------------------- encoding
 
 
+class _HasRawNumber(Exception):
+    pass
+
+
+def _no_raw(obj: object) -> object:
+    if isinstance(obj, RawNumber):
+        raise _HasRawNumber
+    raise TypeError(f"cannot store {type(obj).__name__}")
+
+
+# one encoder for every document (json.dumps with options builds a new one per call); the
+# documents come from JSON or from records, so they hold no cycles to check for
+_ENCODER = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), check_circular=False, default=_no_raw
+)
+
+
 def encode_json(value: Any) -> str:
     """Compact JSON text; ``RawNumber``s are written back as the digits they were read from.
 
     Raises StoreError (not RecursionError) for a value nested too deeply to encode.
     """
+    try:
+        return _ENCODER.encode(value)
+    except _HasRawNumber:
+        return _encode_with_raw_numbers(value)
+    except RecursionError:
+        raise StoreError("a record is nested too deeply to be saved") from None
+
+
+def _encode_with_raw_numbers(value: Any) -> str:
     raws: list[str] = []
 
     def placeholder(obj: object) -> str:
@@ -325,8 +351,8 @@ class _DocumentEncoder:
                 else:
                     text = encode_json(doc)
                     memo[id(doc)] = (doc, dict(doc) if isinstance(doc, dict) else doc, text)
-                parts.append(f"{json.dumps(str(doc_id), ensure_ascii=False)}:{text}")
-            tables.append(f"{json.dumps(table_name, ensure_ascii=False)}:{{{','.join(parts)}}}")
+                parts.append(f"{json.dumps(str(doc_id))}:{text}")
+            tables.append(f"{json.dumps(table_name)}:{{{','.join(parts)}}}")
         self._memo = memo
         return "{" + ",\n".join(tables) + "}"
 

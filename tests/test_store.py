@@ -182,10 +182,9 @@ def test_a_failed_write_is_not_remembered(open_store, data_path: Path, monkeypat
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(storage.os, "replace", broken_replace)
-    with pytest.raises(OSError):
+    with monkeypatch.context() as patched, pytest.raises(OSError):
+        patched.setattr(storage.os, "replace", broken_replace)
         store.put_checkin(CheckIn(DAY, pain=7))
-    monkeypatch.undo()
     assert store.get_checkin(DAY).pain == 1  # memory agrees with the file
     assert not [p for p in data_path.parent.iterdir() if p.name.startswith(".tmp-")]
 
@@ -437,3 +436,69 @@ def test_deferred_lock_rereads_a_file_changed_in_between(open_store, data_path: 
     store.put_checkin(CheckIn(DAY - timedelta(days=2), pain=7))
     with reopen(data_path) as again:
         assert [c.pain for c in again.checkins()] == [7, 5, 1]  # nothing of theirs lost
+
+
+# --------------------------------------------------------------------------- durability order
+
+
+def _fd_path(fd: int) -> str:
+    return os.readlink(f"/proc/self/fd/{fd}")
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc to name descriptors")
+def test_a_save_fsyncs_the_temp_file_then_renames_then_fsyncs_the_folder(
+    open_store, data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kill -9 cannot show a missing fsync (the kernel still has the data); this can."""
+    store = open_store(clock=lambda: DAY)
+    store.put_checkin(CheckIn(DAY, pain=1))  # folder made, backup of the day not needed
+    events: list[tuple[str, ...]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append(("fsync", _fd_path(fd)))
+        real_fsync(fd)
+
+    def replace(src: str, dst: str) -> None:
+        events.append(("replace", str(src), str(dst)))
+        real_replace(src, dst)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(storage.os, "fsync", fsync)
+        patched.setattr(storage.os, "replace", replace)
+        store.put_checkin(CheckIn(DAY, pain=2))
+    assert len(events) == 3, events
+    (first, temp), (second, src, dst), (third, folder) = events
+    assert first == "fsync" and Path(temp).name.startswith(".tmp-bonecoach.json.")
+    assert (second, src, dst) == ("replace", temp, str(data_path))
+    assert (third, folder) == ("fsync", str(data_path.parent))
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc to name descriptors")
+def test_a_backup_is_fsynced_before_it_is_linked_into_place_and_the_folder_after(
+    data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(data_path, clock=lambda: DAY) as store:
+        store.put_checkin(CheckIn(DAY, pain=1))
+    events: list[tuple[str, str]] = []
+    real_fsync, real_link = os.fsync, os.link
+
+    def fsync(fd: int) -> None:
+        events.append(("fsync", _fd_path(fd)))
+        real_fsync(fd)
+
+    def link(src: str, dst: str) -> None:
+        events.append(("link", str(dst)))
+        real_link(src, dst)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(storage.os, "fsync", fsync)
+        patched.setattr(storage.os, "link", link)
+        from store.backups import make_backup
+
+        made = make_backup(data_path, DAY)
+    assert made is not None
+    assert [e[0] for e in events] == ["fsync", "fsync", "link", "fsync"]
+    assert events[0][1] == str(data_path.parent)  # the new backups/ folder, in its parent
+    assert Path(events[1][1]).name.startswith(".tmp-" + made.name)
+    assert events[2][1] == str(made) and events[3][1] == str(made.parent)
