@@ -233,8 +233,10 @@ def _create_temp(path: Path) -> tuple[int, str]:
 
 
 def temp_name_pattern(name: str) -> re.Pattern[str]:
-    """Names of the temp files a writer of ``name`` makes (and nothing else's)."""
-    return re.compile(re.escape(TEMP_PREFIX + name) + r"\.(\d+)\.\d+\.\d+")
+    """Names of the temp files a writer of ``name`` makes (and nothing else's): of the file
+    itself, and of the copies kept beside it (``.corrupt-<time>``, ``.damaged-<time>.json``)."""
+    kept = r"(?:\.corrupt-[0-9T]+(?:-\d+)?|\.damaged-[0-9T]+(?:-\d+)?\.json)?"
+    return re.compile(re.escape(TEMP_PREFIX + name) + kept + r"\.(\d+)\.\d+\.\d+")
 
 
 def remove_stale_temp_files(path: Path, *, only_dead: bool = False) -> int:

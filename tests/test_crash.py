@@ -39,10 +39,19 @@ MAX_KILLS = KILLS * 10
 class Child:
     """A child process whose stdout lines are collected by one thread, in order, to the end."""
 
-    def __init__(self, path: Path, first: int, count: int, *, hold: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path,
+        first: int,
+        count: int,
+        *,
+        hold: bool = False,
+        argv: list[str] | None = None,
+    ) -> None:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
         self.process = subprocess.Popen(
-            [sys.executable, str(CHILD), str(path), str(first), str(count)]
+            argv
+            or [sys.executable, str(CHILD), str(path), str(first), str(count)]
             + (["hold"] if hold else []),
             stdin=subprocess.PIPE if hold else subprocess.DEVNULL,
             stdout=subprocess.PIPE,
