@@ -36,7 +36,7 @@ from coach.models import (
     check_profile_against_today,
     parse_yes_no,
 )
-from coach.parsing import ParseError, parse_date, shown
+from coach.parsing import ParseError, parse_date, parse_number, shown
 
 if TYPE_CHECKING:
     from store.db import Store
@@ -109,8 +109,6 @@ def _float_range(low: float, high: float, name: str) -> Callable[[str], float]:
 
 
 def _decimal(text: str) -> float:
-    from coach.parsing import parse_number
-
     return float(parse_number(text, whole=False))
 
 
@@ -497,6 +495,8 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     if not fields:
         raise UsageError("give at least one field, e.g. --pain 3 (see --help)")
     partial = CheckIn(day=day, **fields)
+    if not partial.recorded_fields():  # e.g. a note of control characters only
+        raise UsageError("give at least one field, e.g. --pain 3 (see --help)")
     with open_store(args, write=True) as store:
         store.merge_checkin(partial)
     print(f"Saved check-in for {day.isoformat()} ({', '.join(partial.recorded_fields())}).")
