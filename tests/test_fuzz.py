@@ -90,8 +90,8 @@ def test_any_command_line_is_one_line_at_worst(
     data = folder / "b.json"
     argv = [command]
     for option, value in pairs:
-        if option == "--data":
-            value = str(folder / "x.json") if value.isalnum() else value
+        if option == "--data" and value.strip():  # odd names, but only inside the temp folder
+            value = str(folder / ("x" + value.replace("/", "_").replace("\x00", "_")))
         if option == "--out" and value and value != "-":
             value = str(folder / "out.txt")  # never anywhere else on this machine
         argv += [f"{option}={value}"]
