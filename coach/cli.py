@@ -32,11 +32,14 @@ from coach.models import (
     SMOKER_CHOICES,
     CheckIn,
     DxaScan,
+    NumberRange,
     Profile,
     ValidationError,
+    check_against_today,
     check_profile_against_today,
     parse_yes_no,
 )
+from coach.parsing import ParseError, parse_date, parse_number, shown
 
 if TYPE_CHECKING:
     from coach.picture import ClinicalPicture
@@ -53,7 +56,9 @@ class Parser(argparse.ArgumentParser):
     """argparse, but errors are one line (no usage dump) as the CLI promises."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message}\n")
+        from coach.textsafe import printable
+
+        self.exit(EXIT_USAGE, printable(f"{self.prog}: {message}", one_line=True) + "\n")
 
 
 def _today() -> date:
@@ -77,35 +82,38 @@ def _ranged(field: str, ranges: dict) -> Callable[[str], int | float]:
 
 
 def _ranged_int(low: int, high: int, name: str) -> Callable[[str], int]:
+    """A whole-number option read by the one number parser (coach/parsing.py)."""
+    spec = NumberRange(name, low, high)
+
     def parse(text: str) -> int:
         try:
-            value = int(text)
-        except ValueError:
-            value = low - 1
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(
-                f"must be a whole number from {low} to {high} (got {text!r})"
-            )
-        return value
+            return int(spec.parse(name, text))
+        except ValidationError as error:
+            raise argparse.ArgumentTypeError(error.message) from None
 
     parse.__name__ = name
     return parse
 
 
 def _float_range(low: float, high: float, name: str) -> Callable[[str], float]:
+    """A decimal option read by the one number parser (``1.5`` and ``1,5`` alike)."""
+    spec = NumberRange(name, low, high, whole=False)
+
     def parse(text: str) -> float:
         try:
-            value = float(text)
-        except ValueError:
-            value = float("nan")
-        if not low <= value <= high:  # NaN fails too
+            spec.check(name, _decimal(text))
+        except (ValidationError, ParseError):
             raise argparse.ArgumentTypeError(
-                f"must be a number from {low:g} to {high:g} (got {text!r})"
-            )
-        return value
+                f"must be a number from {low:g} to {high:g} (got {shown(text)})"
+            ) from None
+        return _decimal(text)
 
     parse.__name__ = name
     return parse
+
+
+def _decimal(text: str) -> float:
+    return float(parse_number(text, whole=False))
 
 
 def _yes_no(text: str) -> bool:
@@ -116,10 +124,11 @@ def _yes_no(text: str) -> bool:
 
 
 def _iso_date(text: str) -> date:
+    """A date option, read by the one date parser (coach/parsing.py)."""
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"must be a date as YYYY-MM-DD (got {text!r})") from None
+        return parse_date(text)
+    except ParseError as error:
+        raise argparse.ArgumentTypeError(f"{error} (got {shown(text)})") from None
 
 
 def _t_score_arg(text: str) -> float:
@@ -132,7 +141,9 @@ def _t_score_arg(text: str) -> float:
 
 def _red_flag(text: str) -> str:
     if text not in RED_FLAGS:
-        raise argparse.ArgumentTypeError(f"must be one of {', '.join(RED_FLAGS)} (got {text!r})")
+        raise argparse.ArgumentTypeError(
+            f"must be one of {', '.join(RED_FLAGS)} (got {shown(text)})"
+        )
     return text
 
 
@@ -207,7 +218,7 @@ def build_parser() -> Parser:
 
     export = sub.add_parser("export", parents=[common], help="export your data")
     export.add_argument("--format", choices=("json", "csv", "fhir"), default="json")
-    export.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+    _add_out_options(export)
     export.set_defaults(handler=cmd_export)
 
     importer = sub.add_parser("import", parents=[common], help="import a JSON export")
@@ -223,6 +234,12 @@ def build_parser() -> Parser:
 
     doctor = sub.add_parser("doctor", parents=[common], help="check the data file or restore")
     doctor.add_argument("--restore", metavar="BACKUP", help="restore this backup file")
+    doctor.add_argument(
+        "--repair",
+        action="store_true",
+        help="move damaged records to a side file (asks first)",
+    )
+    doctor.add_argument("--yes", action="store_true", help="with --repair: do not ask")
     doctor.set_defaults(handler=cmd_doctor)
 
     demo = sub.add_parser(
@@ -242,7 +259,7 @@ def build_parser() -> Parser:
     )
     demo.add_argument(
         "--seed",
-        type=int,
+        type=_ranged_int(0, 10**9, "seed"),
         default=1,
         metavar="S",
         help="random seed; the same seed gives the same patient (default 1)",
@@ -262,7 +279,7 @@ def build_parser() -> Parser:
         help="the period: the last N days (default 90)",
     )
     report.add_argument("--format", choices=("md", "html"), default="md")
-    report.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+    _add_out_options(report)
     report.set_defaults(handler=cmd_report)
 
     assess = sub.add_parser(
@@ -378,6 +395,15 @@ def build_parser() -> Parser:
     return parser
 
 
+def _add_out_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--out",
+        metavar="FILE",
+        help="write to FILE (default, or -: standard output); never over the data file",
+    )
+    command.add_argument("--force", action="store_true", help="replace FILE if it exists")
+
+
 # --------------------------------------------------------------------------- profile keys
 
 
@@ -412,9 +438,9 @@ def _date_parser(key: str, text: str) -> date | None:
     if text.strip().lower() in ("", "none"):
         return None
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValidationError(key, f"must be a date as YYYY-MM-DD (got {text!r})") from None
+        return parse_date(text)
+    except ParseError as error:
+        raise ValidationError(key, f"{error} (got {shown(text)})") from None
 
 
 PROFILE_KEYS: dict[str, tuple[Callable[[str, str], Any], str]] = {
@@ -445,9 +471,9 @@ def apply_profile_assignments(profile: Profile, assignments: Sequence[str], toda
         key, sep, text = item.partition("=")
         key = key.strip().replace("-", "_")
         if not sep:
-            raise UsageError(f"--set {item!r}: expected KEY=VALUE")
+            raise UsageError(f"--set {shown(item, 40)}: expected KEY=VALUE")
         if key not in PROFILE_KEYS:
-            raise UsageError(f"--set: unknown key {key!r}; keys: {', '.join(PROFILE_KEYS)}")
+            raise UsageError(f"--set: unknown key {shown(key)}; keys: {', '.join(PROFILE_KEYS)}")
         changes[key] = PROFILE_KEYS[key][0](key, text)
     birth = changes.get("birth_date")
     if birth is not None and "birth_year" not in changes:
@@ -471,21 +497,55 @@ def apply_profile_assignments(profile: Profile, assignments: Sequence[str], toda
 
 
 def data_path(args: argparse.Namespace) -> Path:
+    from store.errors import PathError
     from store.paths import resolve_data_path
 
-    return resolve_data_path(getattr(args, "data", None))
+    try:
+        return resolve_data_path(getattr(args, "data", None))
+    except PathError as error:
+        raise UsageError(str(error)) from None
+
+
+_OPENED: list[Store] = []  # stores this command opened: their notices are printed at the end
 
 
 def open_store(args: argparse.Namespace, *, write: bool) -> Store:
-    """Open the person's store; a write command on a read-only store is refused up front."""
-    from store.db import ReadOnlyError, Store
+    """Open the person's store; a write command on a read-only store is refused up front.
 
-    store = Store.open(data_path(args), read_only=False)
+    A write waits a moment (``CLI_LOCK_WAIT``) for another one-shot command to finish before
+    calling the file busy; a read-only file system makes the store read-only, which is fine for
+    commands that only show.
+    """
+    from store.db import CLI_LOCK_WAIT, ReadOnlyError, Store
+
+    store = Store.open(data_path(args), clock=_today, lock_timeout=CLI_LOCK_WAIT if write else 0.0)
+    _OPENED.append(store)
     if write and store.read_only:
         path, reason = store.path, store.read_only_reason
         store.close()
         raise ReadOnlyError(path, reason or "read-only")
     return store
+
+
+def open_reader(args: argparse.Namespace) -> Store:
+    """Open the store read-only (no lock, nothing written: works on a read-only file system)."""
+    from store.db import Store
+
+    store = Store.open(data_path(args), read_only=True, clock=_today)
+    _OPENED.append(store)
+    return store
+
+
+def store_notices() -> list[str]:
+    """What the command's stores want said: damaged records skipped, records moved aside."""
+    lines: list[str] = []
+    for store in _OPENED:
+        lines += store.notices
+        notice = store.problems_notice()
+        if notice:
+            lines.append(notice)
+    _OPENED.clear()
+    return lines
 
 
 # --------------------------------------------------------------------------- commands
@@ -494,8 +554,12 @@ def open_store(args: argparse.Namespace, *, write: bool) -> Store:
 def cmd_checkin(args: argparse.Namespace) -> int:
     today = _today()
     day = args.date or today
-    if day > today:
-        raise UsageError(f"--date: {day} is in the future; check-ins are for today or earlier")
+    try:
+        check_against_today(CheckIn(day=day), today)
+    except ValidationError:
+        raise UsageError(
+            f"--date: {day} is in the future; check-ins are for today or earlier"
+        ) from None
     fields = {
         name: getattr(args, name)
         for name in (*CHECKIN_RANGES, "ai_taken", "smoked", "fall", "fall_injured", "note")
@@ -504,8 +568,11 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     if args.red_flags:
         fields["red_flags"] = tuple(args.red_flags)
     if not fields:
-        raise UsageError("checkin: give at least one field, e.g. --pain 3 (see --help)")
+        raise UsageError("give at least one field, e.g. --pain 3 (see --help)")
     partial = CheckIn(day=day, **fields)
+    if not partial.recorded_fields():  # e.g. a note of control characters only
+        raise UsageError("give at least one field, e.g. --pain 3 (see --help)")
+
     from coach.checkin import summary_prompts
 
     with open_store(args, write=True) as store:
@@ -569,9 +636,7 @@ def cmd_scan_add(args: argparse.Namespace) -> int:
 
 
 def cmd_scan_list(args: argparse.Namespace) -> int:
-    from store.db import Store
-
-    with Store.open(data_path(args), read_only=True) as store:
+    with open_reader(args) as store:
         scans = sorted(
             store.dxa_scans(), key=lambda s: (s.day, list(DXA_SITE_LABELS).index(s.site))
         )
@@ -587,9 +652,8 @@ def cmd_scan_list(args: argparse.Namespace) -> int:
 
 def cmd_bone(args: argparse.Namespace) -> int:
     from coach.bone_text import picture_as_text
-    from store.db import Store
 
-    with Store.open(data_path(args), read_only=True) as store:
+    with open_reader(args) as store:
         picture = read_picture(store, _today())
     if args.json:
         print(json.dumps(picture.bone_json(), indent=2, ensure_ascii=False))
@@ -598,23 +662,38 @@ def cmd_bone(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _write_output(text: str, out: str | None) -> None:
-    if out is None:
+def _write_output(text: str, args: argparse.Namespace) -> None:
+    """Standard output, or ``--out FILE`` checked by store/outputs.py and written atomically."""
+    from coach.textsafe import printable
+    from store.errors import PathError
+    from store.outputs import output_target, write_output
+
+    text = printable(text)  # no control character reaches a terminal or a report file
+    try:
+        target = output_target(args.out, data_path(args), force=args.force)
+    except PathError as error:
+        raise UsageError(str(error)) from None
+    if target is None:
         sys.stdout.write(text)
         return
-    from store.storage import atomic_write_bytes
+    write_output(target, text.encode("utf-8"))  # 0600: exports hold health data
+    print(f"Wrote {printable(str(target), one_line=True)}", file=sys.stderr)
 
-    target = Path(out).expanduser()
-    if not target.parent.is_dir():
-        raise UsageError(f"--out: folder {target.parent} does not exist")
-    atomic_write_bytes(target, text.encode("utf-8"))  # 0600: exports hold health data
-    print(f"Wrote {target}", file=sys.stderr)
+
+def _check_output(args: argparse.Namespace) -> None:
+    """Refuse a bad ``--out`` before any work is done."""
+    from store.errors import PathError
+    from store.outputs import output_target
+
+    try:
+        output_target(args.out, data_path(args), force=args.force)
+    except PathError as error:
+        raise UsageError(str(error)) from None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from store.db import Store
-
-    with Store.open(data_path(args), read_only=True) as store:
+    _check_output(args)
+    with open_reader(args) as store:
         if args.format == "json":
             text = json.dumps(store.export_dict(), indent=2, ensure_ascii=False) + "\n"
         elif args.format == "csv":
@@ -632,25 +711,28 @@ def cmd_export(args: argparse.Namespace) -> int:
                 _today(),
             )
             text = json.dumps(bundle, indent=2, ensure_ascii=False) + "\n"
-    _write_output(text, args.out)
+    _write_output(text, args)
     return EXIT_OK
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from store.db import StoreError
+    from store.errors import UnreadableFileError
+    from store.storage import parse_json, read_bounded
+
     source = Path(args.file).expanduser()
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise UsageError(f"import: {source} does not exist") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UsageError(f"import: {source} is not a readable JSON file ({error})") from None
-    from store.db import StoreError
-
+        raw = read_bounded(source)
+        if raw is None:
+            raise UsageError(f"{source} does not exist")
+        data = parse_json(raw, source)
+    except UnreadableFileError as error:
+        raise UsageError(f"{source} {error.reason}; nothing was imported") from None
     with open_store(args, write=True) as store:
         try:
-            counts = store.import_dict(data)
+            counts = store.import_dict(data, _today())
         except StoreError as error:
-            raise UsageError(f"import: {source}: {error}; nothing was imported") from None
+            raise UsageError(f"{source}: {error}; nothing was imported") from None
     if not counts.changed:
         print(f"Imported {source}: nothing new.")
     else:
@@ -662,9 +744,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     from coach.checkin import status_line, streaks
-    from store.db import Store
 
-    with Store.open(data_path(args), read_only=True) as store:
+    with open_reader(args) as store:
         figures = streaks(store.checkin_days(), _today())
     print(status_line(figures))
     return EXIT_OK if figures.checked_in_today else EXIT_PROBLEM
@@ -674,15 +755,19 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     from store.doctor import check_file, restore_backup
 
     path = data_path(args)
-    if args.restore:
+    if args.restore is not None:
+        if not args.restore.strip():
+            raise UsageError("--restore: give the backup file to restore")
         kept = restore_backup(path, Path(args.restore).expanduser(), datetime.now())
         if kept:
             print(f"Restored {args.restore} to {path}; the previous file is kept as {kept}.")
         else:
             print(f"Restored {args.restore} to {path}.")
         return EXIT_OK
+    if args.repair:
+        return _doctor_repair(args, path)
     report = check_file(path)
-    print(f"Data file: {path}")
+    print(f"Data file: {report.path}")
     if not report.exists:
         print("No data file yet (it is created at the first save).")
     elif report.ok:
@@ -692,6 +777,19 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         print("PROBLEMS:")
         for problem in report.problems:
             print(f"  - {problem}")
+        if report.records:
+            count = len(report.records)
+            print(
+                f"  {count} damaged record{'s' if count > 1 else ''} (kept in the file as they "
+                "are, and skipped by every screen and command):"
+            )
+            for record in report.records:
+                print(f"  - {record}")
+            print("  To move them to a side file: bonecoach doctor --repair")
+    for name in report.unknown_tables:
+        print(f"Note: table {shown(name, 40)} is not bonecoach's; it is left as it is.")
+    for side in report.side_files:
+        print(f"Damaged records moved out earlier are kept in: {side}")
     if report.backups:
         print("Backups (newest first):")
         for backup in report.backups:
@@ -701,12 +799,39 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_PROBLEM
 
 
+def _doctor_repair(args: argparse.Namespace, path: Path) -> int:
+    """Move damaged records to a side file after asking (``--yes`` for scripts)."""
+    from store.doctor import repair_file
+    from store.loader import Problem
+
+    if not args.yes and not sys.stdin.isatty():
+        raise UsageError("--repair asks before moving records; without a terminal, add --yes")
+
+    def confirm(problems: list[Problem]) -> bool:
+        for problem in problems:
+            print(f"  - {problem}")
+        question = f"Move {len(problems)} damaged record(s) out of {path} to a side file?"
+        if args.yes:
+            return True
+        answer = input(f"{question} [y/N] ").strip().lower()
+        return answer in ("y", "yes")
+
+    side, moved = repair_file(path, confirm, _today)
+    if side is None:
+        print("Nothing was changed." if moved == 0 else "")
+        return EXIT_OK
+    print(f"Moved {moved} damaged record(s) to {side}; {path} is clean now.")
+    return EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     from coach.demo import demo_summary, filler, make_demo
     from store.db import Store, StoreError, write_new_store
 
     demo = make_demo(args.days, args.seed, today=_today())
     target = getattr(args, "data", None)  # BONECOACH_DATA is ignored: a demo never goes there
+    if target is not None and not target.strip():
+        raise UsageError("--data: give a file name (it is empty)")
     if target:
         path = Path(target).expanduser()
         try:
@@ -733,9 +858,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from coach.report import build_report, frax_from_settings, render_html, render_markdown
-    from store.db import Store
 
-    with Store.open(data_path(args), read_only=True) as store:
+    _check_output(args)
+    with open_reader(args) as store:
         major, hip = frax_from_settings(store.settings())
         report = build_report(
             store.get_profile(),
@@ -749,7 +874,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             frax_hip=hip,
         )
     text = render_html(report) if args.format == "html" else render_markdown(report)
-    _write_output(text, args.out)
+    _write_output(text, args)
     return EXIT_OK
 
 
@@ -777,7 +902,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
     today = _today()
     with open_store(args, write=args.regenerate) as store:
-        profile = store.get_profile()
+        profile = store.profile_for_update()  # a damaged profile: say so, not "no profile"
         if profile is None:
             raise UsageError("no profile yet; set one with bonecoach profile --set KEY=VALUE")
         start, end = history_window(today)
@@ -816,18 +941,14 @@ def cmd_profile(args: argparse.Namespace) -> int:
     if args.assignments:
         with open_store(args, write=True) as store:
             profile = apply_profile_assignments(
-                store.get_profile() or Profile(), args.assignments, _today()
+                store.profile_for_update() or Profile(), args.assignments, _today()
             )
             store.put_profile(profile)
     else:
-        from store.db import Store
-
-        with Store.open(data_path(args), read_only=True) as store:
-            profile = store.get_profile()
+        with open_reader(args) as store:
+            profile = store.profile_for_update()  # a damaged profile: say so and point to doctor
         if profile is None:
-            raise UsageError(
-                "profile: no profile yet; set one with --set KEY=VALUE or run bonecoach"
-            )
+            raise UsageError("no profile yet; set one with --set KEY=VALUE or run bonecoach")
     if args.json:
         print(json.dumps(profile.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -885,27 +1006,61 @@ def tui_parser() -> Parser:
     return parser
 
 
+class _SafeStream:
+    """A text stream that shows control characters as � (coach.textsafe): whatever a data file,
+    an import or a path holds, a command's output cannot retitle or clear the terminal."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from coach.textsafe import printable
+
+        return self._stream.write(printable(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; map every user-facing error to one line on stderr and an exit status."""
-    from store.db import StoreError
-
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = tui_parser() if opens_tui(argv) else build_parser()
+    if opens_tui(argv):
+        try:
+            args = tui_parser().parse_args(argv)
+        except SystemExit as done:
+            return int(done.code or 0)
+        return _run(run_tui, args)  # the app draws the screen itself
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _SafeStream(out), _SafeStream(err)  # type: ignore[assignment]
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as done:  # --help, --version, or a one-line usage error (exit 2)
-        return int(done.code or 0)
-    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_tui)
+        try:
+            args = build_parser().parse_args(argv)
+        except SystemExit as done:  # --help, --version, or a one-line usage error (exit 2)
+            return int(done.code or 0)
+        handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", run_tui)
+        if handler is run_tui or (handler is cmd_demo and not getattr(args, "data", None)):
+            sys.stdout, sys.stderr = out, err  # the app draws the screen itself
+        return _run(handler, args)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    from store.db import StoreError
+    from store.errors import PathError
+
     prog = f"bonecoach {args.command}" if args.command else "bonecoach"
+    _OPENED.clear()
     if getattr(args, "scan_command", None):
         prog += f" {args.scan_command}"
     try:
-        return handler(args)
-    except (UsageError, ValidationError) as error:
-        print(f"{prog}: {error}", file=sys.stderr)
+        code = handler(args)
+    except (UsageError, ValidationError, PathError) as error:
+        _say_error(prog, str(error))
         return EXIT_USAGE
     except StoreError as error:
-        print(f"{prog}: {error}", file=sys.stderr)
+        _say_error(prog, str(error))
         return EXIT_PROBLEM
     except BrokenPipeError:  # e.g. piped into head: not an error worth a message
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -913,10 +1068,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except OSError as error:
         where = f": {error.filename}" if error.filename else ""
-        print(f"{prog}: {error.strerror or error}{where}", file=sys.stderr)
+        _say_error(prog, f"{error.strerror or error}{where}")
         return EXIT_PROBLEM
     except KeyboardInterrupt:
         return 130
+    finally:
+        notices = store_notices()
+    for notice in notices:
+        print(f"{prog}: note: {notice}", file=sys.stderr)
+    return code
+
+
+def _say_error(prog: str, message: str) -> None:
+    """One line on stderr, whatever the message holds."""
+    from coach.textsafe import printable
+
+    print(printable(f"{prog}: {message}", one_line=True), file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -7,6 +7,7 @@ import io
 from collections.abc import Iterable
 
 from coach.models import CHECKIN_BOOL_FIELDS, CHECKIN_NUMBER_FIELDS, CheckIn
+from coach.textsafe import csv_cell
 
 CSV_COLUMNS = (
     "date",
@@ -27,7 +28,11 @@ def _cell(value: object) -> str:
 
 
 def checkins_to_csv(checkins: Iterable[CheckIn]) -> str:
-    """One row per check-in, oldest first, with a header; empty cells are "not recorded"."""
+    """One row per check-in, oldest first, with a header; empty cells are "not recorded".
+
+    The note is the only free text: control characters are removed and a note that starts like
+    a formula (``=``, ``+``, ``-``, ``@``) gets a leading apostrophe, so a spreadsheet shows it.
+    """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -36,6 +41,6 @@ def checkins_to_csv(checkins: Iterable[CheckIn]) -> str:
         row += [_cell(getattr(c, name)) for name in CHECKIN_NUMBER_FIELDS]
         row.append(_cell(c.calcium_total_mg))
         row += [_cell(getattr(c, name)) for name in CHECKIN_BOOL_FIELDS]
-        row += [";".join(c.red_flags), c.note]
+        row += [";".join(c.red_flags), csv_cell(c.note)]  # text never runs as a formula
         writer.writerow(row)
     return out.getvalue()

@@ -13,7 +13,11 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 from typing import Any, ClassVar, NamedTuple, Self
+
+from coach.parsing import ParseError, check_day, parse_date, parse_number, shown
+from coach.textsafe import clean_text, is_plain
 
 
 class ValidationError(ValueError):
@@ -79,26 +83,43 @@ class NumberRange(NamedTuple):
         return f"{kind} from {_fmt(self.low)} to {_fmt(self.high)}{unit}"
 
     def check(self, name: str, value: object) -> int | float:
-        """Return the value as int/float, or raise ValidationError naming field and range."""
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValidationError(name, f"must be {self.describe()} (got {value!r})")
-        if not math.isfinite(value) or (self.whole and value != int(value)):
+        """Return the value as int/float, or raise ValidationError naming field and range.
+
+        Exact for any size of int (a 400-digit number from a file is out of range, not an
+        overflow), and NaN or infinity are refused.
+        """
+        kind = type(value)
+        if kind is not int and kind is not float:  # (the usual cases first: start-up counts)
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValidationError(name, f"must be {self.describe()} (got {shown(value)})")
+            kind = float if isinstance(value, float) else int
+        if kind is float and (
+            not math.isfinite(value)  # type: ignore[arg-type]
+            or (self.whole and not value.is_integer())  # type: ignore[union-attr]
+        ):
             raise ValidationError(name, f"must be {self.describe()} (got {value})")
         if not self.low <= value <= self.high:
             raise ValidationError(name, f"must be {self.describe()} (got {_fmt(value)})")
         return int(value) if self.whole else round(float(value), 1)
 
     def parse(self, name: str, text: str) -> int | float:
-        """Parse typed text (CLI argument or form field) and check the range."""
-        cleaned = text.strip().replace(",", "") if self.whole else text.strip()
+        """Parse typed text (CLI argument, form field, ``--set`` value) and check the range.
+
+        The rules are coach.parsing's: ASCII digits, one decimal mark (``.`` or ``,``) only
+        where the field is not whole, at most 12 characters.
+        """
         try:
-            number: float = int(cleaned) if self.whole else float(cleaned.replace(",", "."))
-        except ValueError:
-            raise ValidationError(name, f"must be {self.describe()} (got {text!r})") from None
+            number = parse_number(text, whole=self.whole)
+        except ParseError:
+            raise ValidationError(name, f"must be {self.describe()} (got {shown(text)})") from None
         return self.check(name, number)
 
 
 def _fmt(value: float) -> str:
+    if isinstance(value, int) and value.bit_length() > 60:
+        return "a number far too large" if value > 0 else "a number far too small"
+    if abs(value) >= 1e15:
+        return f"{value:.6g}"
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
@@ -143,34 +164,64 @@ SESSION_RANGES: dict[str, NumberRange] = {
 
 def _choice(name: str, value: object, allowed: Iterable[str]) -> str:
     allowed = tuple(allowed)
-    if value not in allowed:
-        raise ValidationError(name, f"must be one of {', '.join(allowed)} (got {value!r})")
-    return str(value)
+    if type(value) is not str or value not in allowed:
+        raise ValidationError(name, f"must be one of {', '.join(allowed)} (got {shown(value)})")
+    return value
 
 
 def _optional_bool(name: str, value: object) -> bool | None:
     if value is None or isinstance(value, bool):
         return value
-    raise ValidationError(name, f"must be yes or no (got {value!r})")
+    raise ValidationError(name, f"must be yes or no (got {shown(value)})")
 
 
 def _date(name: str, value: object) -> date:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ValidationError(name, f"must be a date as YYYY-MM-DD (got {value!r})")
+    """A date field: a ``date``, or ISO text read by the one date parser (coach.parsing)."""
+    try:
+        if isinstance(value, date):
+            return check_day(value)
+        if isinstance(value, str):
+            return parse_date(value)
+    except ParseError as error:
+        raise ValidationError(name, f"{error} (got {shown(value)})") from None
+    raise ValidationError(name, f"must be a date as YYYY-MM-DD (got {shown(value)})")
 
 
 def _text(name: str, value: object, limit: int) -> str:
+    """Free text: control characters removed (coach.textsafe), length bounded."""
     if not isinstance(value, str):
-        raise ValidationError(name, f"must be text (got {value!r})")
+        raise ValidationError(name, f"must be text (got {shown(value)})")
     if len(value) > limit:
         raise ValidationError(name, f"must be at most {limit} characters (got {len(value)})")
-    return value
+    return clean_text(value)
+
+
+def _names(name: str, value: object, allowed: Iterable[str]) -> tuple[str, ...]:
+    """A list of choices (equipment, red flags, ...): a list of known words, no more."""
+    if type(value) not in (list, tuple, set, frozenset):
+        allowed = tuple(allowed)
+        raise ValidationError(name, f"must be a list of {', '.join(allowed)} (got {shown(value)})")
+    if not value:
+        return ()
+    allowed = tuple(allowed)
+    for item in value:
+        _choice(name, item, allowed)
+    return tuple(value)
+
+
+def _texts(name: str, value: object, limit: int, most: int = 200) -> tuple[str, ...]:
+    """A list of short texts (exercise ids, plan notes): each text checked like ``_text``."""
+    if type(value) not in (list, tuple):
+        raise ValidationError(name, f"must be a list of texts (got {shown(value)})")
+    if len(value) > most:
+        raise ValidationError(name, f"must hold at most {most} items (got {len(value)})")
+    items = tuple(value)
+    if not items:
+        return items
+    plain = set(map(type, items)) == {str} and max(map(len, items)) <= limit
+    if plain and is_plain("".join(items)):
+        return items  # the usual case, checked in one go
+    return tuple(_text(name, item, limit) for item in items)
 
 
 def _set(obj: object, name: str, value: object) -> None:
@@ -184,7 +235,7 @@ def parse_yes_no(name: str, text: str) -> bool:
         return True
     if answer in ("no", "n", "false", "0"):
         return False
-    raise ValidationError(name, f"must be yes or no (got {text!r})")
+    raise ValidationError(name, f"must be yes or no (got {shown(text)})")
 
 
 def to_jsonable(value: Any) -> Any:
@@ -200,6 +251,11 @@ def to_jsonable(value: Any) -> Any:
     return value
 
 
+@cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+
+
 class Record:
     """Shared serialisation: ``to_dict`` for storage, ``from_dict`` validates on the way in."""
 
@@ -211,9 +267,9 @@ class Record:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build from stored data; unknown keys are ignored so newer files stay readable."""
-        if not isinstance(data, Mapping):
+        if type(data) is not dict and not isinstance(data, Mapping):
             raise ValidationError(cls.__name__, f"must be an object (got {type(data).__name__})")
-        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        names = _field_names(cls)
         kwargs = {k: v for k, v in data.items() if k in names}
         for key in cls.DATE_FIELDS:
             if kwargs.get(key) is not None:
@@ -269,21 +325,15 @@ class Profile(Record):
         _set(self, "activity", _choice("activity", self.activity, ACTIVITY_LEVELS))
         for key in ("days_per_week", "minutes_per_session", "falls_last_year"):
             _set(self, key, PROFILE_RANGES[key].check(key, getattr(self, key)))
-        equipment = tuple(self.equipment) if not isinstance(self.equipment, str) else ()
-        if isinstance(self.equipment, str) or not equipment:
-            raise ValidationError(
-                "equipment", f"must be a list of {', '.join(EQUIPMENT)} (got {self.equipment!r})"
-            )
-        for item in equipment:
-            _choice("equipment", item, EQUIPMENT)
+        equipment = _names("equipment", self.equipment, EQUIPMENT)
+        if not equipment:
+            raise ValidationError("equipment", f"must be a list of {', '.join(EQUIPMENT)} (got [])")
         _set(self, "equipment", tuple(e for e in EQUIPMENT if e in equipment))
         _set(self, "bone_status", _choice("bone_status", self.bone_status, BONE_STATUSES))
         for key in ("vertebral_fracture", "supervised"):
             if not isinstance(getattr(self, key), bool):
-                raise ValidationError(key, f"must be yes or no (got {getattr(self, key)!r})")
-        factors = tuple(self.risk_factors)
-        for item in factors:
-            _choice("risk_factors", item, RISK_FACTORS)
+                raise ValidationError(key, f"must be yes or no (got {shown(getattr(self, key))})")
+        factors = _names("risk_factors", self.risk_factors, RISK_FACTORS)
         _set(self, "risk_factors", tuple(r for r in RISK_FACTORS if r in factors))
 
     def age(self, today: date) -> int | None:
@@ -336,9 +386,7 @@ class CheckIn(Record):
             _set(self, key, _optional_bool(key, getattr(self, key)))
         if self.fall_injured and not self.fall:
             raise ValidationError("fall_injured", "can only be yes when there was a fall")
-        flags = tuple(self.red_flags)
-        for item in flags:
-            _choice("red_flags", item, RED_FLAGS)
+        flags = _names("red_flags", self.red_flags, RED_FLAGS)
         _set(self, "red_flags", tuple(r for r in RED_FLAGS if r in flags))
         _set(self, "note", _text("note", self.note, NOTE_MAX_CHARS))
 
@@ -426,9 +474,9 @@ class SessionLog(Record):
             raise ValidationError("session_id", "must not be empty")
         for key, spec in SESSION_RANGES.items():
             value = getattr(self, key)
-            if value is not None:
+            if value is not None or key.endswith("_min"):  # minutes are always a number
                 _set(self, key, spec.check(key, value))
-        _set(self, "exercises", tuple(str(e) for e in self.exercises))
+        _set(self, "exercises", _texts("exercises", self.exercises, 60))
         _set(self, "note", _text("note", self.note, NOTE_MAX_CHARS))
 
     @property
@@ -463,3 +511,17 @@ def check_profile_against_today(profile: Profile, today: date) -> None:
         raise ValidationError("birth_date", "must not be in the future")
     if profile.ai_start is not None and profile.ai_start > today:
         raise ValidationError("ai_start", "must not be in the future")
+
+
+def check_against_today(record: object, today: date) -> None:
+    """Rules every way in applies (CLI, forms, import): nothing dated after ``today``.
+
+    A record alone cannot know today's date, so these live apart from its validation; a stored
+    record is not refused for them (the clock may have been wrong when it was saved).
+    """
+    if isinstance(record, Profile):
+        check_profile_against_today(record, today)
+        return
+    day = getattr(record, "day", None)
+    if isinstance(day, date) and day > today:
+        raise ValidationError("day", f"{day.isoformat()} is in the future")

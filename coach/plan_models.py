@@ -9,9 +9,61 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, ClassVar
 
-from coach.models import NumberRange, Record, ValidationError, _choice, _date, _set
+from coach.models import (
+    NumberRange,
+    Record,
+    ValidationError,
+    _choice,
+    _date,
+    _set,
+    _text,
+    _texts,
+    shown,
+)
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+PLAN_STATUSES = ("active", "paused")
+MAX_WEEKS = 52
+TEXT_MAX = 1000  # reasons and notes the planner writes are a sentence or two
+_EFFORT = NumberRange("effort", 0, 10)
+_SETS = NumberRange("sets", 1, 20)
+_REPS = NumberRange("reps", 1, 200)
+_MINUTES = NumberRange("minutes", 1, 240)
+_REST = NumberRange("rest", 0, 3600, unit="seconds")
+_WEEK = NumberRange("week", 1, MAX_WEEKS)
+
+
+def _records(name: str, value: object, kind: type, most: int) -> tuple[Any, ...]:
+    """A list of nested records (weeks, sessions, ...), each validated as its kind."""
+    if isinstance(value, str | bytes) or not isinstance(value, list | tuple):
+        raise ValidationError(name, f"must be a list (got {shown(value)})")
+    if len(value) > most:
+        raise ValidationError(name, f"must hold at most {most} items (got {len(value)})")
+    return tuple(v if isinstance(v, kind) else kind.from_dict(v) for v in value)
+
+
+def _plain_mapping(name: str, value: object, most: int = 50) -> dict[str, Any]:
+    """Extra plan facts: a small object of texts, numbers, yes/no, and lists or one level of
+    text-keyed objects of those (e.g. ``step_ups``: exercise id -> the next harder one)."""
+    if not isinstance(value, dict) or len(value) > most:
+        raise ValidationError(name, f"must be an object of at most {most} entries")
+    scalar = str | int | float | bool | None
+    for key, item in value.items():
+        if isinstance(item, dict):
+            if not all(isinstance(k, str) and len(k) <= 200 for k in item):
+                raise ValidationError(name, f"has an unexpected value for {shown(key)}")
+            items = list(item.values())
+        else:
+            items = item if isinstance(item, list) else [item]
+        if (
+            not isinstance(key, str)
+            or len(items) > 100
+            or not all(
+                isinstance(i, scalar) and (not isinstance(i, str) or len(i) <= 200) for i in items
+            )
+        ):
+            raise ValidationError(name, f"has an unexpected value for {shown(key)}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -26,9 +78,22 @@ class Prescription(Record):
     rest_s: int = 60
 
     def __post_init__(self) -> None:
+        from coach.exercises import get_exercise
+
+        _text("exercise_id", self.exercise_id, 60)
+        try:
+            get_exercise(self.exercise_id)
+        except KeyError:
+            raise ValidationError(
+                "exercise_id", f"is not in the library ({shown(self.exercise_id)})"
+            ) from None
         if (self.reps is None) == (self.minutes is None):
             raise ValidationError("prescription", "needs either reps or minutes")
-        NumberRange("effort", 0, 10).check("effort", self.effort)
+        for key, spec in (("sets", _SETS), ("reps", _REPS), ("minutes", _MINUTES)):
+            if getattr(self, key) is not None:
+                _set(self, key, spec.check(key, getattr(self, key)))
+        _set(self, "effort", _EFFORT.check("effort", self.effort))
+        _set(self, "rest_s", _REST.check("rest_s", self.rest_s))
 
 
 @dataclass(frozen=True)
@@ -41,14 +106,8 @@ class PlanSession(Record):
 
     def __post_init__(self) -> None:
         _choice("day", self.day, WEEKDAYS)
-        _set(
-            self,
-            "prescriptions",
-            tuple(
-                p if isinstance(p, Prescription) else Prescription.from_dict(p)
-                for p in self.prescriptions
-            ),
-        )
+        _set(self, "kind", _text("kind", self.kind, 60))
+        _set(self, "prescriptions", _records("prescriptions", self.prescriptions, Prescription, 40))
 
 
 @dataclass(frozen=True)
@@ -61,14 +120,10 @@ class PlanWeek(Record):
     notes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        _set(
-            self,
-            "sessions",
-            tuple(
-                s if isinstance(s, PlanSession) else PlanSession.from_dict(s) for s in self.sessions
-            ),
-        )
-        _set(self, "notes", tuple(self.notes))
+        _set(self, "week", _WEEK.check("week", self.week))
+        _set(self, "phase", _text("phase", self.phase, 60))
+        _set(self, "sessions", _records("sessions", self.sessions, PlanSession, 7))
+        _set(self, "notes", _texts("notes", self.notes, TEXT_MAX, 50))
 
 
 @dataclass(frozen=True)
@@ -82,6 +137,12 @@ class Adaptation(Record):
     detail: str = ""  # the same change in a clinician's words (the visit report)
 
     DATE_FIELDS: ClassVar[tuple[str, ...]] = ("day",)
+
+    def __post_init__(self) -> None:
+        _set(self, "day", _date("day", self.day))
+        _set(self, "kind", _text("kind", self.kind, 60))
+        _set(self, "reason", _text("reason", self.reason, TEXT_MAX))
+        _set(self, "week", _WEEK.check("week", self.week))
 
 
 @dataclass(frozen=True)
@@ -103,18 +164,12 @@ class Plan(Record):
     def __post_init__(self) -> None:
         _set(self, "created", _date("created", self.created))
         _set(self, "start", _date("start", self.start))
-        _set(
-            self,
-            "weeks",
-            tuple(w if isinstance(w, PlanWeek) else PlanWeek.from_dict(w) for w in self.weeks),
-        )
-        _set(
-            self,
-            "adaptations",
-            tuple(
-                a if isinstance(a, Adaptation) else Adaptation.from_dict(a)
-                for a in self.adaptations
-            ),
-        )
-        _set(self, "reasons", tuple(self.reasons))
-        _set(self, "safety_notes", tuple(self.safety_notes))
+        _set(self, "weeks", _records("weeks", self.weeks, PlanWeek, MAX_WEEKS))
+        if not self.weeks:
+            raise ValidationError("weeks", "must hold at least one week")
+        _set(self, "adaptations", _records("adaptations", self.adaptations, Adaptation, 2000))
+        _set(self, "reasons", _texts("reasons", self.reasons, TEXT_MAX, 100))
+        _set(self, "safety_notes", _texts("safety_notes", self.safety_notes, TEXT_MAX, 100))
+        _set(self, "status", _choice("status", self.status, PLAN_STATUSES))
+        _set(self, "profile_key", _text("profile_key", self.profile_key, 2000))
+        _set(self, "extra", _plain_mapping("extra", self.extra))

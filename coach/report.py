@@ -850,8 +850,12 @@ def _md_cell(text: str) -> str:
 
 
 def _md_text(text: str) -> str:
-    """Free text shown as text: HTML-escaped (Markdown viewers render raw HTML)."""
-    return html.escape(text, quote=False).replace("\r", " ").replace("\n", " ")
+    """Free text shown as text: HTML-escaped (Markdown viewers render raw HTML), and no control
+    character reaches the terminal of whoever reads the report (coach.textsafe)."""
+    from coach.textsafe import printable
+
+    escaped = html.escape(text, quote=False).replace("\r", " ").replace("\n", " ")
+    return printable(escaped, one_line=True)
 
 
 def _md_table(head: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:

@@ -68,7 +68,10 @@ LEFT, RIGHT, TOP, BOTTOM = 40, 150, 12, 34
 
 
 def esc(text: object) -> str:
-    return html.escape(str(text), quote=True)
+    """HTML-escaped, with control characters shown as � (coach.textsafe)."""
+    from coach.textsafe import printable
+
+    return html.escape(printable(str(text)), quote=True)
 
 
 def _table(

@@ -193,6 +193,8 @@ class CoachApp(App[None]):
         self._theme_applied = True
         from screens.home import HomeScreen
 
+        self.store.on_problem = self._damaged_record_found
+        self.store.on_notice = self._store_notice
         self.push_screen(HomeScreen())
         self.call_after_refresh(self._take_lock)
         if self.store.get_profile() is None:
@@ -212,14 +214,47 @@ class CoachApp(App[None]):
             reread = False
         if self.store.read_only:
             self.sub_title = self.store.read_only_reason or "read-only"
+        if self.store.problems:  # found before the app listened (the theme setting, say)
+            self._damaged_record_found(None)
         refresh = getattr(self.screen, "refresh_from_store", None)
         if (reread or self.store.read_only) and callable(refresh):
             refresh()
 
     def watch_theme(self, theme: str) -> None:
         """Remember a theme the person chose (ctrl+p → "Change theme") for next time."""
+        from coach.models import ValidationError
+        from store.db import StoreError
+
         if self._theme_applied and not self.store.read_only:
-            self.store.set_setting("theme", theme)
+            try:
+                self.store.set_setting("theme", theme)
+            except (StoreError, ValidationError, OSError) as error:
+                self.notify(f"The theme is not remembered: {error}", severity="warning")
+
+    # ----------------------------------------------------------------- damaged records
+
+    def _damaged_record_found(self, problem: object) -> None:
+        """A read skipped a damaged record: say so once (home shows the count until fixed)."""
+        if getattr(self, "_damaged_said", False):
+            return
+        self._damaged_said = True
+        notice = self.store.problems_notice()
+        if notice:
+            self._say_later(notice, "Damaged records skipped", "warning")
+
+    def _store_notice(self, text: str) -> None:
+        """A save moved damaged records to a side file: say where they are kept."""
+        self._say_later(text, "Damaged records kept aside", "information")
+
+    def _say_later(self, text: str, title: str, severity: str) -> None:
+        # reads happen while screens compose (or in a worker): notify after, from the app thread
+        import threading
+
+        say = partial(self.notify, text, title=title, severity=severity, timeout=15)
+        if getattr(self, "_thread_id", None) == threading.get_ident():
+            self.call_later(say)
+        else:
+            self.call_from_thread(say)
 
     async def action_quit(self) -> None:
         """Quit, but ask first when the current screen holds unsaved changes."""

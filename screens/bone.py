@@ -39,6 +39,7 @@ from coach.models import (
     Profile,
     ValidationError,
 )
+from coach.parsing import parse_date
 from coach.picture import (
     FRAX_SETTING,
     SOURCE_DATA,
@@ -348,7 +349,7 @@ class BoneHealthScreen(Screen[None]):
             date_row.show_error("scan date: type the date of the scan as YYYY-MM-DD")
         else:
             try:
-                day = date.fromisoformat(text)
+                day = parse_date(text)
             except ValueError:
                 date_row.show_error(f"scan date: must be a date as YYYY-MM-DD (got {text!r})")
             else:
@@ -423,7 +424,7 @@ class BoneHealthScreen(Screen[None]):
                 return False
             return True
         try:
-            return date.fromisoformat(text) <= self.coach.today()
+            return parse_date(text) <= self.coach.today()
         except ValueError:
             return False
 

@@ -95,6 +95,7 @@ class HomeScreen(Screen[None]):
         store = self.coach.store
         self._show_read_only(store.read_only_reason if store.read_only else None)
         today = self.coach.today()
+        self._show_damaged(len(store.problems))
         figures = streaks(store.checkin_days(), today)
         recent = {c.day: c for c in store.checkins(today - timedelta(days=6), today)}
         profile = store.get_profile()
@@ -129,6 +130,19 @@ class HomeScreen(Screen[None]):
             found.first(Static).update(words)
         else:
             self.mount(Static(words, id="read-only"), after=self.query_one(Header))
+
+    def _show_damaged(self, count: int) -> None:
+        """One line while the file holds damaged records (skipped everywhere until repaired)."""
+        found = self.query("#damaged")
+        if not count:
+            found.remove()
+            return
+        records = "record is" if count == 1 else "records are"
+        words = f"⚠ {count} damaged {records} skipped: run bonecoach doctor"
+        if found:
+            found.first(Static).update(words)
+        else:
+            self.mount(Static(words, id="damaged"), after=self.query_one(Header))
 
     def _show_sparklines(self, today: date) -> None:
         self.query_one("#status", Static).update(f"{self._status}\n{self._sparklines(today)}")

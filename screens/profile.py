@@ -35,6 +35,7 @@ from coach.models import (
     ValidationError,
     check_profile_against_today,
 )
+from coach.parsing import parse_date
 from screens.app import CoachApp
 from screens.widgets.choice import YesNo
 from screens.widgets.fields import (
@@ -135,7 +136,7 @@ def _parse_day(name: str, text: str) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
+        return parse_date(text)
     except ValueError:
         raise ValidationError(
             name, f"must be a date as YYYY-MM-DD, e.g. 2024-03-01 (got {text!r})"

@@ -2,44 +2,140 @@
 
 One writer per file (an exclusive lock); a second session gets a read-only store that says so.
 The file carries a schema version and is migrated forward on open. Before the first write of
-each day the current file is copied to ``backups/`` (newest 7 kept). A damaged file is never
+each day the current file is copied to ``backups/`` (store/backups.py). A damaged file is never
 written over: opening it raises ``CorruptStoreError`` naming the file and the newest good backup.
+
+Every record is validated on its way out (store/loader.py). A damaged one is quarantined: kept
+in the file as it is, skipped by every read, listed in ``problems``. A save that replaces a
+damaged record (a new check-in for that day, a new plan) first moves the damaged one, verbatim,
+to a side file ``<name>.damaged-<time>.json`` and says so in ``notices``; a change that needs
+the damaged record itself (adding fields to that day's check-in) is refused with
+``DamagedRecordError``. Nothing damaged is ever dropped or rewritten in place.
+
+Reads follow what is asked for: documents are keyed by day, so a range of days is looked up
+directly, and each document is validated once per process (issue 15).
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
-from tinydb.table import Document
 
 from coach.models import CheckIn, DxaScan, Profile, SessionLog, ValidationError
+from coach.settings import check_setting
 from store import paths
+from store.errors import (
+    READ_ONLY_MESSAGE,
+    CorruptStoreError,
+    DamagedRecordError,
+    PathError,
+    ReadOnlyError,
+    RecordError,
+    SaveError,
+    StoreError,
+    UnreadableFileError,
+)
+from store.loader import (
+    MAX_ORDINAL,
+    MIN_ORDINAL,
+    Loader,
+    Problem,
+    check_all,
+    day_ordinal,
+    is_topic_id,
+    record_id,
+    scan_structure,
+)
+from store.schema import (
+    EXPORT_FORMAT,
+    META,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SINGLE_DOC,
+    check_schema,
+    generation_of,
+    migrate,
+    schema_of,
+)
 from store.storage import (
     AtomicJSONStorage,
-    UnreadableFileError,
-    atomic_write_bytes,
+    encode_json,
     load_json_file,
     remove_stale_temp_files,
+    to_utf8,
+    write_new_file,
 )
 
 if TYPE_CHECKING:
     from filelock import FileLock
 
     from coach.models import Plan
+    from store.backups import (
+        BACKUP_DIR,
+        BACKUPS_KEPT,
+        backup_folder,
+        is_good_file,
+        list_backups,
+        make_backup,
+        newest_good_backup,
+    )
     from store.transfer import ImportCounts
 
-SCHEMA_VERSION = 2
-META = "_meta"
-SINGLE_DOC = 1  # doc id of one-document tables (profile, plan, settings)
-BACKUPS_KEPT = 7
-BACKUP_DIR = "backups"
-READ_ONLY_MESSAGE = "open in another session — read-only"
-EXPORT_FORMAT = "bonecoach-export"
+__all__ = [
+    "BACKUPS_KEPT",
+    "BACKUP_DIR",
+    "EXPORT_FORMAT",
+    "META",
+    "MIGRATIONS",
+    "READ_ONLY_MESSAGE",
+    "SCHEMA_VERSION",
+    "SINGLE_DOC",
+    "CorruptStoreError",
+    "DamagedRecordError",
+    "Problem",
+    "ReadOnlyError",
+    "RecordError",
+    "Store",
+    "StoreError",
+    "backup_folder",
+    "check_schema",
+    "is_good_file",
+    "list_backups",
+    "make_backup",
+    "migrate",
+    "newest_good_backup",
+    "problems_notice",
+    "schema_of",
+    "write_new_store",
+]
+
+SIDE_FILE_FORMAT = "bonecoach-damaged-records"
+# backups are needed to write, or to explain a damaged file: loaded then, not by every read
+_BACKUP_NAMES = (
+    "BACKUP_DIR",
+    "BACKUPS_KEPT",
+    "backup_folder",
+    "is_good_file",
+    "list_backups",
+    "make_backup",
+    "newest_good_backup",
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _BACKUP_NAMES:
+        from store import backups
+
+        return getattr(backups, name)
+    raise AttributeError(f"module 'store.db' has no attribute {name!r}")
+
+
+CLI_LOCK_WAIT = 2.0  # seconds a one-shot write waits for another one-shot command
 
 
 def _new_file_data() -> dict[str, Any]:
@@ -55,132 +151,14 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
     return (info.st_ino, info.st_mtime_ns, info.st_size)
 
 
-class StoreError(Exception):
-    """A problem with the data file that a person can act on; the message says how."""
-
-
-class ReadOnlyError(StoreError):
-    """A write was attempted on a store opened read-only (usually: another session has it)."""
-
-    def __init__(self, path: Path, reason: str = READ_ONLY_MESSAGE) -> None:
-        super().__init__(f"{path} is {reason}; nothing was saved")
-        self.path = path
-
-
-class CorruptStoreError(StoreError):
-    """The file cannot be used. It is left exactly as it is."""
-
-    def __init__(self, path: Path, reason: str, newest_backup: Path | None) -> None:
-        hint = (
-            f"newest good backup: {newest_backup} (restore with: bonecoach doctor --restore "
-            f"{newest_backup})"
-            if newest_backup
-            else "no good backup found"
-        )
-        super().__init__(f"{path} {reason}; it was not changed; {hint}")
-        self.path = path
-        self.reason = reason
-        self.newest_backup = newest_backup
-
-
-class RecordError(StoreError):
-    """A stored record fails validation (edited by hand, or a bug); names file and record."""
-
-
-# --------------------------------------------------------------------------- migrations
-
-
-def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
-    """Schema 1 kept one ``calcium_mg`` per check-in; 2 splits food and supplement calcium."""
-    for doc in data.get("checkins", {}).values():
-        if "calcium_mg" in doc:
-            doc["calcium_food_mg"] = doc.pop("calcium_mg")
-            doc.setdefault("calcium_supplement_mg", None)
-    return data
-
-
-# from-version -> function returning the data at from-version + 1
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
-
-
-def schema_of(data: dict[str, Any]) -> int:
-    """The schema version a loaded file declares (0 if it has no bonecoach marker)."""
-    meta = data.get(META, {}).get(str(SINGLE_DOC), {})
-    version = meta.get("schema") if isinstance(meta, dict) else None
-    return version if isinstance(version, int) and not isinstance(version, bool) else 0
-
-
-def migrate(data: dict[str, Any]) -> dict[str, Any]:
-    """Bring a loaded file up to ``SCHEMA_VERSION`` one step at a time."""
-    version = schema_of(data)
-    while version < SCHEMA_VERSION:
-        data = MIGRATIONS[version](data)
-        version += 1
-        data.setdefault(META, {})[str(SINGLE_DOC)] = {"schema": version}
-    return data
-
-
-def check_schema(path: Path, data: dict[str, Any]) -> None:
-    """Raise UnreadableFileError for files that are JSON but not (this) bonecoach's."""
-    version = schema_of(data)
-    if version == 0:
-        raise UnreadableFileError(path, "is not a bonecoach data file (no schema marker)")
-    if version > SCHEMA_VERSION:
-        raise UnreadableFileError(
-            path,
-            f"was written by a newer bonecoach (schema {version}; this one reads up to "
-            f"{SCHEMA_VERSION}); upgrade bonecoach",
-        )
-    if version not in MIGRATIONS and version != SCHEMA_VERSION:
-        raise UnreadableFileError(path, f"has an unknown schema version {version}")
-
-
-# --------------------------------------------------------------------------- backups
-
-
-def backup_folder(path: Path) -> Path:
-    return path.parent / BACKUP_DIR
-
-
-def list_backups(path: Path) -> list[Path]:
-    """Backups of ``path``, newest first (names carry the ISO date, so they sort)."""
-    folder = backup_folder(path)
-    if not folder.is_dir():
-        return []
-    return sorted(folder.glob(f"{path.stem}-*.json"), reverse=True)
-
-
-def is_good_file(path: Path) -> bool:
-    """A file that parses as a bonecoach data file of a schema we can read."""
-    try:
-        data = load_json_file(path)
-        if data is None:
-            return False
-        check_schema(path, data)
-    except UnreadableFileError:
-        return False
-    return True
-
-
-def newest_good_backup(path: Path) -> Path | None:
-    return next((b for b in list_backups(path) if is_good_file(b)), None)
-
-
-def make_backup(path: Path, day: date, label: str = "") -> Path | None:
-    """Copy the data file into backups/ for ``day`` (atomically), then keep the newest 7."""
-    if not path.exists():
+def problems_notice(path: Path, problems: list[Problem]) -> str | None:
+    """One line for commands and screens: how many records were skipped, and where to look."""
+    if not problems:
         return None
-    folder = backup_folder(path)
-    paths.ensure_private_folder(folder)
-    target = folder / f"{path.stem}-{day.isoformat()}{label}.json"
-    atomic_write_bytes(target, path.read_bytes())
-    for old in list_backups(path)[BACKUPS_KEPT:]:
-        with contextlib.suppress(OSError):
-            old.unlink()
-    return target
-
-
-# --------------------------------------------------------------------------- store
+    count = len(problems)
+    words = "damaged record was" if count == 1 else "damaged records were"
+    more = f" and {count - 1} more" if count > 1 else ""
+    return f"{count} {words} skipped in {path} ({problems[0]}{more}); see: bonecoach doctor"
 
 
 class Store:
@@ -193,10 +171,12 @@ class Store:
         lock: FileLock | None,
         clock: Callable[[], date],
         read_only_reason: str | None,
+        lock_timeout: float = 0.0,
     ) -> None:
         self.path = path
         self._lock = lock
         self._clock = clock
+        self._lock_timeout = lock_timeout
         self.read_only_reason = read_only_reason
         self._backup_day: date | None = None
         self._lock_pending = False
@@ -208,6 +188,12 @@ class Store:
             str(path), storage=AtomicJSONStorage, before_write=self._before_write, initial=data
         )
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
+        self._loader = Loader()
+        self._loads_seen = self._storage.loads
+        self._scanned = False
+        self._moves: list[dict[str, Any]] = []
+        self.notices: list[str] = []
+        self.on_notice: Callable[[str], None] | None = None
 
     # ----------------------------------------------------------------- opening
 
@@ -219,22 +205,29 @@ class Store:
         read_only: bool = False,
         clock: Callable[[], date] = date.today,
         defer_lock: bool = False,
+        lock_timeout: float = 0.0,
     ) -> Store:
         """Open (or prepare to create) the data file at ``path``.
 
-        Raises CorruptStoreError if the file exists but cannot be used. If another session
-        holds the file, the store opens read-only with ``read_only_reason`` set.
+        Raises CorruptStoreError if the file exists but cannot be used, PathError if ``path``
+        is not a regular file (a folder, ``/dev/null``). A symbolic link is resolved once: the
+        lock, the writes and every message are about the real file. If another session holds
+        the file, the store opens read-only with ``read_only_reason`` set, after waiting up to
+        ``lock_timeout`` seconds (the CLI waits briefly for another one-shot command).
 
         ``defer_lock`` lets the TUI draw its first frame before taking the lock (the locking
         library is a noticeable import): call ``acquire_lock()`` soon after. Until then the
         store is not written; any write takes the lock first.
         """
-        path = Path(path)
+        path = paths.real_data_file(Path(path))
         data = cls._load(path)
-        store = cls(path, data, None, clock, "opened read-only" if read_only else None)
+        store = cls(
+            path, data, None, clock, "opened read-only" if read_only else None, lock_timeout
+        )
         store._disk_schema = schema_of(data) if data is not None else SCHEMA_VERSION
         if store._disk_schema < SCHEMA_VERSION:
-            store._storage._cache = migrate(data)  # in memory; on disk once the lock is held
+            store._storage.replace_cache(migrate(data))  # on disk once the lock is held
+            store._loads_seen = store._storage.loads
         if not read_only:
             store._lock_pending = True
             store._loaded_signature = _signature(path)
@@ -244,29 +237,39 @@ class Store:
 
     def acquire_lock(self) -> bool:
         """Take the one-writer lock (or become read-only). True if the file was re-read
-        because another session changed it after this store first read it."""
+        because another session changed it after this store first read it.
+
+        A folder where no lock can be made (a read-only file system) makes the store
+        read-only too: looking at data never needs a write.
+        """
         if not self._lock_pending:
             return False
         self._lock_pending = False
         from filelock import FileLock, Timeout
 
-        paths.ensure_private_folder(self.path.parent)
-        lock = FileLock(str(self.path) + ".lock", timeout=0, mode=paths.FILE_MODE)
         try:
+            paths.ensure_private_folder(self.path.parent)
+            lock = FileLock(str(self.path) + ".lock", timeout=self._lock_timeout, mode=0o600)
             lock.acquire()
         except Timeout:
             self.read_only_reason = READ_ONLY_MESSAGE
             return False
+        except PathError:
+            raise
+        except OSError as error:
+            self.read_only_reason = f"not writable here ({error.strerror or error}) — read-only"
+            return False
         try:
+            from store.backups import clean_temp_files
+
             remove_stale_temp_files(self.path)
+            clean_temp_files(self.path)
             paths.ensure_private_file(self.path)
             reloaded = _signature(self.path) != self._loaded_signature
             if reloaded:  # written by a session that closed in between: start from its data
                 data = self._load(self.path)
                 self._disk_schema = schema_of(data) if data is not None else SCHEMA_VERSION
-                self._storage.reload()
-                self._storage._cache = migrate(data) if data is not None else _new_file_data()
-                self._storage._loaded = True
+                self._storage.replace_cache(migrate(data) if data is not None else _new_file_data())
             if self._disk_schema < SCHEMA_VERSION:
                 self._migrate_on_disk()
                 self._disk_schema = SCHEMA_VERSION
@@ -283,13 +286,17 @@ class Store:
             if data is not None:
                 check_schema(path, data)
         except UnreadableFileError as error:
+            from store.backups import newest_good_backup
+
             raise CorruptStoreError(path, error.reason, newest_good_backup(path)) from None
         return data
 
     def _migrate_on_disk(self) -> None:
         """Keep the old-version file as a backup, then write the migrated data once."""
+        from store.backups import make_backup
+
         make_backup(self.path, self._clock(), label=f"-schema{self._disk_schema}")
-        self._storage.write(self._storage.read() or {})
+        self._save(self._data())
 
     @property
     def read_only(self) -> bool:
@@ -307,20 +314,185 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    # ----------------------------------------------------------------- raw documents
+
+    def _data(self) -> dict[str, Any]:
+        """The file's data in memory (read again after a failed write), checked and migrated."""
+        if not self._storage._loaded:
+            data = self._load(self.path)
+            self._storage.replace_cache(migrate(data) if data is not None else _new_file_data())
+        data = self._storage.read()
+        if self._storage.loads != self._loads_seen:
+            self._loads_seen = self._storage.loads
+            self._loader.reset()
+            self._scanned = False
+        return data if data is not None else {}
+
+    def _table(self, name: str) -> dict[str, Any]:
+        raw = self._data().get(name)
+        return raw if isinstance(raw, dict) else {}
+
+    # ----------------------------------------------------------------- quarantine
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Quarantined records known so far: those reads met, and the cheap whole-file scan."""
+        data = self._data()
+        if not self._scanned:
+            self._scanned = True
+            for problem in scan_structure(data):
+                self._loader.report(problem)
+        return self._loader.problems
+
+    def check_all(self) -> list[Problem]:
+        """Validate every record now (doctor, export, import); return all the problems."""
+        return check_all(self._data(), self._loader)
+
+    @property
+    def on_problem(self) -> Callable[[Problem], None] | None:
+        return self._loader.on_problem
+
+    @on_problem.setter
+    def on_problem(self, callback: Callable[[Problem], None] | None) -> None:
+        self._loader.on_problem = callback
+
+    def problems_notice(self) -> str | None:
+        return problems_notice(self.path, self.problems)
+
+    def _notice(self, text: str) -> None:
+        self.notices.append(text)
+        if self.on_notice is not None:
+            self.on_notice(text)
+
+    def _damaged(self, table: str, doc_id: str, doc: Any) -> bool:
+        if table in ("settings", "reading"):
+            return not isinstance(doc, dict)
+        return self._loader.is_damaged(table, doc_id, doc)
+
+    def _problem_of(self, table: str, doc_id: str, key: str | None = None) -> str:
+        found = [
+            p
+            for p in self._loader.problems
+            if p.table == table and p.doc_id == doc_id and p.key == key
+        ]
+        return found[0].reason if found else "it cannot be read"
+
+    def _aside(self, table: str, doc_id: str | None, key: str | None, doc: Any) -> None:
+        """Queue a damaged document (or entry) for the side file, before it is replaced."""
+        reason = self._problem_of(table, doc_id, key) if doc_id else "not a table of records"
+        self._moves.append(
+            {"table": table, "id": doc_id, "key": key, "problem": reason, "document": doc}
+        )
+
+    def _write_moves(self, how: str = "replaced by this save and kept in") -> Path | None:
+        """Write queued damaged records to a new side file (never over an existing file)."""
+        if not self._moves:
+            return None
+        moves, stamp = self._moves, datetime.now().strftime("%Y%m%dT%H%M%S")
+        payload = to_utf8(
+            encode_json(
+                {
+                    "format": SIDE_FILE_FORMAT,
+                    "data_file": str(self.path),
+                    "moved": datetime.now().isoformat(timespec="seconds"),
+                    "records": moves,
+                }
+            )
+        )
+        for extra in ["", *(f"-{n}" for n in range(2, 10_000))]:
+            side = self.path.with_name(f"{self.path.name}.damaged-{stamp}{extra}.json")
+            try:
+                write_new_file(side, payload)
+            except FileExistsError:
+                continue
+            break
+        self._moves = []
+        count = len(moves)
+        words = "damaged record was" if count == 1 else "damaged records were"
+        self._notice(f"{count} {words} {how} {side}")
+        return side
+
+    def repair(self) -> tuple[Path | None, int]:
+        """Move every damaged record to a side file, then save the file without them.
+
+        The side file is written (and fsynced) before the data file stops holding the
+        records, and a backup labelled ``-repair`` is made first: nothing can be lost.
+        Returns the side file and how many records moved.
+        """
+        self._require_writable()
+        problems = self.check_all()
+        if not problems:
+            return None, 0
+        data = self._data()
+        changes: list[tuple[str, str, str | None]] = []
+        for problem in problems:
+            table = data.get(problem.table)
+            if not problem.doc_id:
+                self._aside(problem.table, None, None, table)
+            elif isinstance(table, dict) and problem.doc_id in table:
+                doc = table[problem.doc_id]
+                if problem.key is None:
+                    self._aside(problem.table, problem.doc_id, None, doc)
+                elif isinstance(doc, dict) and problem.key in doc:
+                    self._aside(
+                        problem.table, problem.doc_id, problem.key, {problem.key: doc[problem.key]}
+                    )
+                else:
+                    continue
+            else:
+                continue
+            changes.append((problem.table, problem.doc_id, problem.key))
+        from store.backups import make_backup
+
+        make_backup(self.path, self._clock(), label="-repair")
+        try:
+            side = self._write_moves("moved to")
+            for table_name, doc_id, key in changes:
+                if not doc_id:
+                    data[table_name] = {}
+                    continue
+                table = data[table_name]
+                if key is None:
+                    table.pop(doc_id, None)
+                else:
+                    table[doc_id] = {k: v for k, v in table[doc_id].items() if k != key}
+                self._loader.forget(table_name, doc_id)
+            self._save(data)
+        except BaseException:
+            self._moves = []
+            self._storage.reload()
+            raise
+        return side, len(changes)
+
     # ----------------------------------------------------------------- writing
 
-    def _before_write(self) -> None:
+    def _before_write(self, data: dict[str, Any]) -> None:
         self.acquire_lock()
         if self.read_only:
             raise ReadOnlyError(self.path, self.read_only_reason or READ_ONLY_MESSAGE)
         today = self._clock()
         if self._backup_day != today:
-            backups = list_backups(self.path)
-            if self.path.exists() and not any(
-                b.name.startswith(f"{self.path.stem}-{today.isoformat()}") for b in backups
-            ):
-                make_backup(self.path, today)
+            from store.backups import backup_folder, has_backup_for, make_backup
+
+            if self.path.exists() and not has_backup_for(self.path, today):
+                try:
+                    make_backup(self.path, today)
+                except OSError as error:
+                    raise SaveError(
+                        error.errno,
+                        f"{error.strerror} (making today's backup in {backup_folder(self.path)})",
+                        str(self.path),
+                    ) from None
             self._backup_day = today
+        meta = data.get(META)
+        if not isinstance(meta, dict):
+            meta = data[META] = {}
+        old = meta.get(str(SINGLE_DOC))
+        meta[str(SINGLE_DOC)] = {  # a new dict: documents are never changed in place
+            **(old if isinstance(old, dict) else {}),
+            "schema": SCHEMA_VERSION,
+            "generation": generation_of(data) + 1,
+        }
 
     def _require_writable(self) -> None:
         self.acquire_lock()
@@ -331,63 +503,83 @@ class Store:
     def batch(self) -> Iterator[None]:
         """Several changes saved as one atomic write: all of them, or none."""
         self._require_writable()
-        with self._storage.batch():
-            yield
+        outermost = not self._storage.in_batch
+        try:
+            with self._storage.batch():
+                yield
+                if outermost:
+                    self._write_moves()  # before the data file stops holding them
+        except SaveError:
+            raise
+        except OSError as error:  # the batch's one write failed
+            if not outermost:
+                raise
+            raise SaveError(error.errno, error.strerror or str(error), str(self.path)) from None
+        finally:
+            if outermost:
+                self._moves = []
 
-    def _put(self, table: str, doc_id: int, doc: dict[str, Any]) -> None:
+    def _change(self, table: str, docs: dict[str, Any]) -> None:
+        """Put raw documents by id (``None`` removes one) in one write.
+
+        A damaged document that would be replaced or removed goes to the side file first.
+        """
         self._require_writable()
-        self._db.table(table).upsert(Document(doc, doc_id=doc_id))
-
-    def _get(self, table: str, doc_id: int) -> dict[str, Any] | None:
-        found = self._db.table(table).get(doc_id=doc_id)
-        return dict(found) if found is not None else None
-
-    def _records(self, table: str, kind: type, keyed: Callable[[Any], Any]) -> list[Any]:
-        out = []
-        for doc in self._db.table(table).all():
+        data = self._data()
+        raw = data.get(table)
+        if raw is not None and not isinstance(raw, dict):
+            self._aside(table, None, None, raw)
+            raw = None
+        for doc_id in docs:
+            old = raw.get(doc_id) if raw is not None else None
+            if old is not None and self._damaged(table, doc_id, old):
+                self._aside(table, doc_id, None, old)
+        if not self._storage.in_batch:
             try:
-                out.append(kind.from_dict(doc))
-            except (ValidationError, TypeError) as error:
-                raise RecordError(
-                    f"{self.path}: a stored {table} record is invalid ({error}); "
-                    "run: bonecoach doctor"
-                ) from None
-        return sorted(out, key=keyed)
+                self._write_moves()
+            finally:
+                self._moves = []
+        if raw is None:
+            raw = data[table] = {}
+        for doc_id, doc in docs.items():
+            if doc is None:
+                raw.pop(doc_id, None)
+            else:
+                raw[doc_id] = doc
+            self._loader.forget(table, doc_id)
+        self._save(data)
 
-    def _ids_by_key(self, table: str) -> dict[str, int]:
-        """Record key -> doc id, read from the raw table (no documents are built)."""
-        raw = (self._storage.read() or {}).get(table, {})
-        return {doc.get("key"): int(doc_id) for doc_id, doc in raw.items()}
+    def _save(self, data: dict[str, Any]) -> None:
+        """Write ``data`` (or, in a batch, mark it to be written); a failure is a SaveError."""
+        try:
+            self._storage.write(data)
+        except SaveError:
+            raise
+        except OSError as error:
+            raise SaveError(error.errno, error.strerror or str(error), str(self.path)) from None
 
-    def _put_keyed(self, table: str, key: str, doc: dict[str, Any]) -> bool:
-        """Insert or replace the record whose ``key`` matches; True if it replaced one."""
-        self._require_writable()
-        existing = self._ids_by_key(table).get(key)
-        record = {**doc, "key": key}
-        if existing is not None:
-            self._db.table(table).upsert(Document(record, doc_id=existing))
-        else:
-            self._db.table(table).insert(record)
-        return existing is not None
+    def _ids_by_key(self, table: str) -> dict[Any, str]:
+        """Record key -> doc id, from the raw table (no record is built)."""
+        out: dict[Any, str] = {}
+        for doc_id, doc in self._table(table).items():
+            if record_id(doc_id) is not None and isinstance(doc, dict):
+                key = doc.get("key")
+                if isinstance(key, str):
+                    out.setdefault(key, doc_id)
+        return out
 
-    def _replace_many(self, table: str, docs: dict[int, dict[str, Any]]) -> None:
-        """Put many documents by id with two table updates instead of one per document."""
-        tbl = self._db.table(table)
-        present = [doc_id for doc_id in docs if tbl.contains(doc_id=doc_id)]
-        if present:
-            tbl.remove(doc_ids=present)
-        tbl.insert_multiple(Document(doc, doc_id=doc_id) for doc_id, doc in docs.items())
-
-    def _replace_many_keyed(self, table: str, docs: dict[str, dict[str, Any]]) -> None:
+    def _keyed_docs(self, table: str, docs: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        """Documents by key -> by doc id (the same key keeps its id; new keys get new ids)."""
         ids = self._ids_by_key(table)
-        next_id = max(ids.values(), default=0) + 1
-        by_id: dict[int, dict[str, Any]] = {}
+        numbers = [record_id(i) for i in self._table(table)]
+        next_id = max((n for n in numbers if n is not None), default=0) + 1
+        out: dict[str, Any] = {}
         for key, doc in docs.items():
             doc_id = ids.get(key)
             if doc_id is None:
-                doc_id, next_id = next_id, next_id + 1
-            by_id[doc_id] = {**doc, "key": key}
-        self._replace_many(table, by_id)
+                doc_id, next_id = str(next_id), next_id + 1
+            out[doc_id] = {**doc, "key": key}
+        return out
 
     def put_records(
         self,
@@ -398,140 +590,208 @@ class Store:
         """Many records in one atomic write (import, demo); same date or key replaces."""
         self._require_writable()
         with self.batch():
-            entries = {c.day.toordinal(): c.to_dict() for c in checkins}
+            entries = {str(c.day.toordinal()): c.to_dict() for c in checkins}
             if entries:
-                self._replace_many("checkins", entries)
+                self._change("checkins", entries)
             scans = {s.key: s.to_dict() for s in dxa_scans}
             if scans:
-                self._replace_many_keyed("dxa", scans)
+                self._change("dxa", self._keyed_docs("dxa", scans))
             logs = {s.key: s.to_dict() for s in session_logs}
             if logs:
-                self._replace_many_keyed("sessions", logs)
+                self._change("sessions", self._keyed_docs("sessions", logs))
 
     # ----------------------------------------------------------------- profile
 
     def get_profile(self) -> Profile | None:
-        doc = self._get("profile", SINGLE_DOC)
-        if doc is None:
-            return None
-        try:
-            return Profile.from_dict(doc)
-        except (ValidationError, TypeError) as error:
-            raise RecordError(f"{self.path}: the stored profile is invalid ({error})") from None
+        """The profile; None if there is none, or if it is damaged (then see ``problems``)."""
+        doc = self._table("profile").get(str(SINGLE_DOC))
+        return None if doc is None else self._loader.record("profile", str(SINGLE_DOC), doc)
+
+    def profile_for_update(self) -> Profile | None:
+        """The profile to change a few fields of; refuses if the stored one is damaged."""
+        doc = self._table("profile").get(str(SINGLE_DOC))
+        profile = self.get_profile()
+        if doc is not None and profile is None:
+            reason = self._problem_of("profile", str(SINGLE_DOC))
+            raise DamagedRecordError(self.path, "the stored profile", reason)
+        return profile
 
     def put_profile(self, profile: Profile) -> None:
-        self._put("profile", SINGLE_DOC, profile.to_dict())
+        self._change("profile", {str(SINGLE_DOC): profile.to_dict()})
 
     # ----------------------------------------------------------------- check-ins
 
     def get_checkin(self, day: date) -> CheckIn | None:
-        doc = self._get("checkins", day.toordinal())
-        return CheckIn.from_dict(doc) if doc is not None else None
+        """The day's check-in; None if there is none or it is damaged (see ``problems``)."""
+        doc_id = str(day.toordinal())
+        doc = self._table("checkins").get(doc_id)
+        return None if doc is None else self._loader.record("checkins", doc_id, doc)
 
     def put_checkin(self, checkin: CheckIn) -> None:
         """Save the day's entry, replacing whatever that date held."""
-        self._put("checkins", checkin.day.toordinal(), checkin.to_dict())
+        self._change("checkins", {str(checkin.day.toordinal()): checkin.to_dict()})
 
     def merge_checkin(self, checkin: CheckIn) -> CheckIn:
-        """Save only the fields ``checkin`` recorded into that day's entry; return the result."""
+        """Save only the fields ``checkin`` recorded into that day's entry; return the result.
+
+        Refuses (DamagedRecordError, naming the file) if that day's stored entry is damaged:
+        its other fields cannot be kept, and it is not ours to drop.
+        """
+        doc_id = str(checkin.day.toordinal())
         current = self.get_checkin(checkin.day)
+        if current is None and self._table("checkins").get(doc_id) is not None:
+            what = f"the stored check-in for {checkin.day.isoformat()}"
+            raise DamagedRecordError(self.path, what, self._problem_of("checkins", doc_id))
         merged = current.merged(checkin) if current is not None else checkin
         self.put_checkin(merged)
         return merged
 
     def delete_checkin(self, day: date) -> bool:
         self._require_writable()
-        table = self._db.table("checkins")
-        if not table.contains(doc_id=day.toordinal()):
+        doc_id = str(day.toordinal())
+        if doc_id not in self._table("checkins"):
             return False
-        table.remove(doc_ids=[day.toordinal()])
+        self._change("checkins", {doc_id: None})
         return True
 
     def checkins(self, start: date | None = None, end: date | None = None) -> list[CheckIn]:
-        """Check-ins between ``start`` and ``end`` inclusive, oldest first."""
-        low = start.toordinal() if start else 0
-        high = end.toordinal() if end else 10**9
-        table = self._db.storage.read() or {}
-        docs = [
-            doc for doc_id, doc in table.get("checkins", {}).items() if low <= int(doc_id) <= high
-        ]
-        try:
-            out = [CheckIn.from_dict(doc) for doc in docs]
-        except (ValidationError, TypeError) as error:
-            raise RecordError(
-                f"{self.path}: a stored check-in is invalid ({error}); run: bonecoach doctor"
-            ) from None
-        return sorted(out, key=lambda c: c.day)
+        """Valid check-ins between ``start`` and ``end`` inclusive, oldest first.
+
+        A bounded range looks its days up directly (no scan of the whole history); damaged
+        entries are skipped and listed in ``problems``.
+        """
+        raw = self._table("checkins")
+        low = max(start.toordinal(), MIN_ORDINAL) if start else MIN_ORDINAL
+        high = min(end.toordinal(), MAX_ORDINAL) if end else MAX_ORDINAL
+        if high < low:
+            return []
+        record = self._loader.record
+        if high - low < len(raw):
+            pairs = ((str(o), raw.get(str(o))) for o in range(low, high + 1))
+            return [c for i, d in pairs if d is not None and (c := record("checkins", i, d))]
+        found = []
+        for doc_id, doc in raw.items():
+            ordinal = day_ordinal(doc_id)
+            if ordinal is None:
+                if start is None and end is None:
+                    record("checkins", doc_id, doc)  # quarantined: it has no day
+                continue
+            if low <= ordinal <= high and (entry := record("checkins", doc_id, doc)):
+                found.append(entry)
+        return sorted(found, key=lambda c: c.day)
 
     def checkin_days(self) -> set[date]:
-        """Dates that have a check-in (cheap: no record is decoded)."""
-        table = (self._db.storage.read() or {}).get("checkins", {})
-        return {date.fromordinal(int(k)) for k in table}
+        """Dates that have a check-in (cheap: read from the ids, no record is built).
+
+        A day whose entry is damaged still counts here; opening it shows the notice.
+        """
+        ordinals = (day_ordinal(k) for k in self._table("checkins"))
+        return {date.fromordinal(o) for o in ordinals if o is not None}
 
     # ----------------------------------------------------------------- DXA scans
 
     def dxa_scans(self) -> list[DxaScan]:
-        return self._records("dxa", DxaScan, lambda s: (s.day, s.site))
+        scans = self._loader.keyed("dxa", self._table("dxa").items())
+        return sorted(scans, key=lambda s: (s.day, s.site))
 
     def put_dxa(self, scan: DxaScan) -> None:
-        self._put_keyed("dxa", scan.key, scan.to_dict())
+        self._change("dxa", self._keyed_docs("dxa", {scan.key: scan.to_dict()}))
 
     def delete_dxa(self, scan: DxaScan) -> bool:
         self._require_writable()
-        return bool(self._db.table("dxa").remove(lambda d: d.get("key") == scan.key))
+        ids = [
+            doc_id
+            for doc_id, doc in self._table("dxa").items()
+            if isinstance(doc, dict) and doc.get("key") == scan.key
+        ]
+        if ids:
+            self._change("dxa", dict.fromkeys(ids))
+        return bool(ids)
 
     # ----------------------------------------------------------------- session logs
 
     def session_logs(self, start: date | None = None, end: date | None = None) -> list[SessionLog]:
-        logs = self._records("sessions", SessionLog, lambda s: (s.day, s.session_id))
-        low, high = start or date.min, end or date.max
-        return [s for s in logs if low <= s.day <= high]
+        """Valid session logs between ``start`` and ``end``, oldest first.
+
+        Documents are picked by their stored date text before any is validated, so a
+        fortnight costs a fortnight at any age of the diary.
+        """
+        raw = self._table("sessions")
+        if start is None and end is None:
+            pairs: Iterable[tuple[str, Any]] = raw.items()
+        else:
+            low = start.isoformat() if start else ""
+            high = end.isoformat() if end else "~"
+            pairs = [
+                (doc_id, doc)
+                for doc_id, doc in raw.items()
+                if isinstance(doc, dict)
+                and isinstance(day := doc.get("day"), str)
+                and low <= day <= high
+            ]
+        logs = self._loader.keyed("sessions", pairs)
+        low_day, high_day = start or date.min, end or date.max
+        return sorted(
+            (s for s in logs if low_day <= s.day <= high_day),
+            key=lambda s: (s.day, s.session_id),
+        )
 
     def put_session_log(self, log: SessionLog) -> None:
-        self._put_keyed("sessions", log.key, log.to_dict())
+        self._change("sessions", self._keyed_docs("sessions", {log.key: log.to_dict()}))
 
     # ----------------------------------------------------------------- plan
 
     def get_plan(self) -> Plan | None:
-        from coach.models import Plan
-
-        doc = self._get("plan", SINGLE_DOC)
-        if doc is None:
-            return None
-        try:
-            return Plan.from_dict(doc)
-        except (ValidationError, TypeError) as error:
-            raise RecordError(f"{self.path}: the stored plan is invalid ({error})") from None
+        """The stored plan; None if there is none or it is damaged (see ``problems``)."""
+        doc = self._table("plan").get(str(SINGLE_DOC))
+        return None if doc is None else self._loader.record("plan", str(SINGLE_DOC), doc)
 
     def put_plan(self, plan: Plan) -> None:
-        self._put("plan", SINGLE_DOC, plan.to_dict())
+        self._change("plan", {str(SINGLE_DOC): plan.to_dict()})
 
     # ----------------------------------------------------------------- settings, reading
 
+    def _map_doc(self, table: str) -> Any:
+        return self._table(table).get(str(SINGLE_DOC))
+
     def settings(self) -> dict[str, Any]:
-        return self._get("settings", SINGLE_DOC) or {}
+        """Valid settings (coach/settings.py); a damaged or unknown entry is skipped."""
+        return dict(self._loader.entries("settings", self._map_doc("settings")))
 
     def get_setting(self, key: str, default: Any = None) -> Any:
         return self.settings().get(key, default)
 
     def set_setting(self, key: str, value: Any) -> None:
+        """Change one setting (validated as every way in is); other entries stay as they are."""
+        value = check_setting(key, value)
         if self.settings().get(key, object()) == value:
             return
-        self._put("settings", SINGLE_DOC, {**self.settings(), key: value})
+        self._put_entry("settings", key, value)
+
+    def _put_entry(self, table: str, key: str, value: Any) -> None:
+        doc = self._map_doc(table)
+        if isinstance(doc, dict) and key in doc and self._loader.entry_is_damaged(table, doc, key):
+            self._aside(table, str(SINGLE_DOC), key, {key: doc[key]})
+        base = doc if isinstance(doc, dict) else {}
+        self._change(table, {str(SINGLE_DOC): {**base, key: value}})
 
     def topics_read(self) -> dict[str, str]:
         """Topic id -> ISO date it was first read."""
-        return self._get("reading", SINGLE_DOC) or {}
+        return dict(self._loader.entries("reading", self._map_doc("reading")))
 
     def mark_topic_read(self, topic_id: str, day: date) -> None:
-        read = self.topics_read()
-        if topic_id not in read:
-            self._put("reading", SINGLE_DOC, {**read, topic_id: day.isoformat()})
+        if not is_topic_id(topic_id):
+            raise ValidationError("topic", f"{topic_id!r} is not a topic id")
+        if topic_id not in self.topics_read():
+            self._put_entry("reading", topic_id, day.isoformat())
 
     # ----------------------------------------------------------------- export / import
 
     def export_dict(self) -> dict[str, Any]:
-        """Everything in the store, as plain JSON data that ``import_dict`` accepts back."""
+        """Everything valid in the store, as plain JSON data that ``import_dict`` accepts back.
+
+        Damaged records are skipped (and listed in ``problems``); ``doctor`` shows them.
+        """
         profile = self.get_profile()
         plan = self.get_plan()
         return {
@@ -546,20 +806,23 @@ class Store:
             "topics_read": self.topics_read(),
         }
 
-    def import_dict(self, data: Any) -> ImportCounts:
+    def import_dict(self, data: Any, today: date | None = None) -> ImportCounts:
         """Merge an export into this store in one atomic write; validate all of it first.
 
-        Records are matched by date (check-ins) or key (scans, sessions); imported values win.
-        Importing the same export twice changes nothing the second time.
+        The export is migrated from its schema like a data file, and checked by the same
+        rules as every other way in (store/transfer.py). Records are matched by date
+        (check-ins) or key (scans, sessions); imported values win. Importing the same export
+        twice changes nothing the second time.
         """
         from store.transfer import ImportCounts, parse_export
 
         self._require_writable()
-        parsed = parse_export(data)
+        parsed = parse_export(data, today or self._clock())
         counts = ImportCounts()
         with self.batch():
-            if parsed.profile is not None and parsed.profile != self.get_profile():
-                counts.count("profile", self.get_profile() is not None)
+            current = self.get_profile()
+            if parsed.profile is not None and parsed.profile != current:
+                counts.count("profile", current is not None)
                 self.put_profile(parsed.profile)
             existing = {c.day: c for c in self.checkins()}
             new_checkins = [c for c in parsed.checkins if existing.get(c.day) != c]
@@ -574,8 +837,9 @@ class Store:
             for log in new_logs:
                 counts.count("session_logs", log.key in logs)
             self.put_records(new_checkins, new_scans, new_logs)
-            if parsed.plan is not None and parsed.plan != self.get_plan():
-                counts.count("plan", self.get_plan() is not None)
+            plan = self.get_plan()
+            if parsed.plan is not None and parsed.plan != plan:
+                counts.count("plan", plan is not None)
                 self.put_plan(parsed.plan)
             for key, value in parsed.settings.items():
                 if self.get_setting(key, object()) != value:
@@ -583,15 +847,17 @@ class Store:
                     self.set_setting(key, value)
             read = self.topics_read()
             new_read = {k: v for k, v in parsed.topics_read.items() if k not in read}
+            for topic_id, day in new_read.items():
+                self._put_entry("reading", topic_id, day)
             if new_read:
                 counts.added["topics_read"] = len(new_read)
-                self._put("reading", SINGLE_DOC, {**read, **new_read})
         return counts
 
 
 def write_new_store(path: Path, fill: Callable[[Store], None]) -> None:
     """Create a brand-new data file at ``path`` (refusing to replace one) and fill it."""
-    if path.exists():
+    real = paths.real_data_file(Path(path))
+    if real.exists() or Path(path).is_symlink():
         raise StoreError(f"{path} already exists; not overwriting it")
-    with Store.open(path) as store, store.batch():
+    with Store.open(real) as store, store.batch():
         fill(store)

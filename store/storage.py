@@ -9,6 +9,10 @@ power cut. A reader therefore sees the old file or the new one, never a mix.
 Serialisation is incremental: TinyDB hands over the whole database on every write, but only the
 documents that changed need encoding again. Each document's JSON text is memoised against a
 shallow snapshot of the document; unchanged documents reuse their text.
+
+Hostile files are read without crashing: the size is bounded, nesting too deep for Python is an
+"unreadable file", and a number too long for Python's int conversion is kept as ``RawNumber``
+(written back exactly as it was, and refused by every record's validation).
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import contextlib
 import itertools
 import json
 import os
+import re
+import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,36 +30,116 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from store.errors import StoreError, UnreadableFileError
+
+__all__ = [
+    "FILE_MODE",
+    "MAX_FILE_BYTES",
+    "TEMP_PREFIX",
+    "AtomicJSONStorage",
+    "RawNumber",
+    "UnreadableFileError",
+    "atomic_write_bytes",
+    "encode_json",
+    "fsync_dir",
+    "load_json_file",
+    "parse_json",
+    "remove_stale_temp_files",
+    "write_new_file",
+]
+
 FILE_MODE = 0o600
 TEMP_PREFIX = ".tmp-"
+META = "_meta"
+MAX_FILE_BYTES = 256 * 1024 * 1024  # a 30-year diary is about 10 MiB
 
 
-class UnreadableFileError(Exception):
-    """The data file exists but is not a readable TinyDB JSON document."""
+class RawNumber:
+    """A number in a file that Python will not convert (over 4,300 digits): kept as its text.
 
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
+    It is not an int, so every record that holds one fails validation and is quarantined; the
+    encoder writes the text back unchanged, so the file keeps exactly what it held.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"<a number of {len(self.text)} digits>"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, RawNumber) and other.text == self.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
 
 
-def load_json_file(path: Path) -> dict[str, Any] | None:
-    """Parse a data file; None if it does not exist or is empty; raise if it is damaged."""
+def _int_or_raw(text: str) -> int | RawNumber:
     try:
-        raw = path.read_bytes()
+        return int(text)
+    except ValueError:  # beyond sys.get_int_max_str_digits()
+        return RawNumber(text)
+
+
+def parse_json(raw: bytes, path: Path) -> Any:
+    """Parse JSON bytes; any way they cannot be read raises UnreadableFileError naming ``path``."""
+    try:
+        try:
+            return json.loads(raw)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:  # an integer too long to convert: read again, keeping it as text
+            return json.loads(raw, parse_int=_int_or_raw)
+    except RecursionError:
+        raise UnreadableFileError(path, "is nested too deeply to be a bonecoach file") from None
+    except UnicodeDecodeError:
+        raise UnreadableFileError(path, "is not valid JSON (not UTF-8 text)") from None
+    except json.JSONDecodeError as error:
+        raise UnreadableFileError(path, f"is not valid JSON ({error})") from None
+
+
+def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
+    """The bytes of a regular file, None if it does not exist; refuses huge or odd files."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         return None
     except OSError as error:
         raise UnreadableFileError(path, f"cannot be read ({error.strerror})") from None
-    if not raw.strip():
-        return None
     try:
-        data = json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UnreadableFileError(path, f"is not valid JSON ({error})") from None
-    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFileError(path, "is not a regular file")
+        if info.st_size > limit:
+            raise UnreadableFileError(
+                path, f"is too large to be a bonecoach file ({info.st_size} bytes)"
+            )
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(limit + 1)
+    except OSError as error:
+        raise UnreadableFileError(path, f"cannot be read ({error.strerror})") from None
+    finally:
+        os.close(fd)
+
+
+def load_json_file(path: Path) -> dict[str, Any] | None:
+    """Parse a data file; None if it does not exist or is empty; raise if it is damaged.
+
+    Only the outer shape is checked here (an object of tables); what is inside each table is
+    the loader's business (store/loader.py), record by record.
+    """
+    raw = read_bounded(path)
+    if raw is None or not raw.strip():
+        return None
+    data = parse_json(raw, path)
+    if not isinstance(data, dict):
         raise UnreadableFileError(path, "is not a bonecoach data file (unexpected structure)")
     return data
+
+
+# --------------------------------------------------------------------------- writing
 
 
 def fsync_dir(folder: Path) -> None:
@@ -65,8 +151,13 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` so that a crash leaves either the old or the new file."""
+def _named(error: OSError, path: Path) -> OSError:
+    """The same error, naming the file the person asked for instead of a temporary file."""
+    return type(error)(error.errno, error.strerror or str(error), str(path))
+
+
+def _write_temp(path: Path, payload: bytes) -> str:
+    """A new, complete, fsynced 0600 file beside ``path``; returns its name."""
     fd, temp_name = _create_temp(path)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -74,12 +165,58 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp_name, FILE_MODE)
-        os.replace(temp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         raise
-    fsync_dir(path.parent)
+    return temp_name
+
+
+def atomic_write_bytes(path: Path, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` so that a crash leaves either the old or the new file.
+
+    Order: temp file written and fsynced, renamed over ``path``, then the folder fsynced. An
+    error names ``path`` (the file asked for), never the temporary file.
+    """
+    try:
+        temp_name = _write_temp(path, payload)
+        try:
+            os.replace(temp_name, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+            raise
+        fsync_dir(path.parent)
+    except OSError as error:
+        raise _named(error, path) from None
+
+
+def write_new_file(path: Path, payload: bytes) -> None:
+    """Create ``path`` with ``payload`` atomically; FileExistsError if it exists (never replaced).
+
+    The complete temp file is hard-linked to its name, which fails if the name is taken.
+    """
+    try:
+        temp_name = _write_temp(path, payload)
+        try:
+            try:
+                os.link(temp_name, path)
+            except FileExistsError:
+                raise
+            except OSError:  # a file system without hard links: exclusive create instead
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(payload)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+        fsync_dir(path.parent)
+    except FileExistsError:
+        raise
+    except OSError as error:
+        raise _named(error, path) from None
 
 
 def _create_temp(path: Path) -> tuple[int, str]:
@@ -95,27 +232,118 @@ def _create_temp(path: Path) -> tuple[int, str]:
     raise AssertionError("unreachable")
 
 
-def remove_stale_temp_files(path: Path) -> int:
-    """Delete temp files a killed writer left behind (only call while holding the lock)."""
+def temp_name_pattern(name: str) -> re.Pattern[str]:
+    """Names of the temp files a writer of ``name`` makes (and nothing else's): of the file
+    itself, and of the copies kept beside it (``.corrupt-<time>``, ``.damaged-<time>.json``)."""
+    kept = r"(?:\.corrupt-[0-9T]+(?:-\d+)?|\.damaged-[0-9T]+(?:-\d+)?\.json)?"
+    return re.compile(re.escape(TEMP_PREFIX + name) + kept + r"\.(\d+)\.\d+\.\d+")
+
+
+def remove_stale_temp_files(path: Path, *, only_dead: bool = False) -> int:
+    """Delete temp files a killed writer of ``path`` left behind.
+
+    Under the data file's lock no other writer of ``path`` exists, so every match is stale.
+    Without a lock (``only_dead``: outputs of export/report) only files of processes that no
+    longer run are removed.
+    """
+    pattern = temp_name_pattern(path.name)
     removed = 0
-    for stale in path.parent.glob(TEMP_PREFIX + path.name + ".*"):
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return 0
+    for name in names:
+        found = pattern.fullmatch(name)
+        if not found or (only_dead and _process_alive(int(found.group(1)))):
+            continue
         with contextlib.suppress(OSError):
-            stale.unlink()
+            os.unlink(path.parent / name)
             removed += 1
     return removed
 
 
+def _process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True
+    return True
+
+
+# --------------------------------------------------------------------------- encoding
+
+
+class _HasRawNumber(Exception):
+    pass
+
+
+def _no_raw(obj: object) -> object:
+    if isinstance(obj, RawNumber):
+        raise _HasRawNumber
+    raise TypeError(f"cannot store {type(obj).__name__}")
+
+
+# one encoder for every document (json.dumps with options builds a new one per call); the
+# documents come from JSON or from records, so they hold no cycles to check for
+_ENCODER = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), check_circular=False, default=_no_raw
+)
+
+
+def encode_json(value: Any) -> str:
+    """Compact JSON text; ``RawNumber``s are written back as the digits they were read from.
+
+    Raises StoreError (not RecursionError) for a value nested too deeply to encode.
+    """
+    try:
+        return _ENCODER.encode(value)
+    except _HasRawNumber:
+        return _encode_with_raw_numbers(value)
+    except RecursionError:
+        raise StoreError("a record is nested too deeply to be saved") from None
+
+
+def _encode_with_raw_numbers(value: Any) -> str:
+    raws: list[str] = []
+
+    def placeholder(obj: object) -> str:
+        if isinstance(obj, RawNumber):
+            raws.append(obj.text)
+            return f"\x00raw-{id(raws)}-{len(raws) - 1}\x00"
+        raise TypeError(f"cannot store {type(obj).__name__}")
+
+    try:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=placeholder)
+    except RecursionError:
+        raise StoreError("a record is nested too deeply to be saved") from None
+    for index, digits in enumerate(raws):
+        text = text.replace(json.dumps(f"\x00raw-{id(raws)}-{index}\x00"), digits)
+    return text
+
+
 class _DocumentEncoder:
-    """Encodes the database to JSON, re-encoding only documents that changed since last time."""
+    """Encodes the database to JSON, re-encoding only documents that changed since last time.
+
+    The ``_meta`` table goes first, so a backup's generation can be read from its first bytes.
+    """
 
     def __init__(self) -> None:
         # id(doc) -> (doc, shallow snapshot, json text); holding ``doc`` keeps its id unique.
-        self._memo: dict[int, tuple[dict[str, Any], dict[str, Any], str]] = {}
+        self._memo: dict[int, tuple[Any, Any, str]] = {}
 
-    def encode(self, data: dict[str, dict[str, Any]]) -> str:
-        memo: dict[int, tuple[dict[str, Any], dict[str, Any], str]] = {}
+    def encode(self, data: dict[str, Any]) -> str:
+        memo: dict[int, tuple[Any, Any, str]] = {}
         tables = []
-        for table_name, table in data.items():
+        names = [META, *(n for n in data if n != META)] if META in data else list(data)
+        for table_name in names:
+            table = data[table_name]
+            if not isinstance(table, dict):  # a damaged table is kept as it is
+                tables.append(f"{json.dumps(table_name)}:{encode_json(table)}")
+                continue
             parts = []
             for doc_id, doc in table.items():
                 cached = self._memo.get(id(doc))
@@ -123,8 +351,8 @@ class _DocumentEncoder:
                     text = cached[2]
                     memo[id(doc)] = cached
                 else:
-                    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-                    memo[id(doc)] = (doc, dict(doc), text)
+                    text = encode_json(doc)
+                    memo[id(doc)] = (doc, dict(doc) if isinstance(doc, dict) else doc, text)
                 parts.append(f"{json.dumps(str(doc_id))}:{text}")
             tables.append(f"{json.dumps(table_name)}:{{{','.join(parts)}}}")
         self._memo = memo
@@ -134,18 +362,29 @@ class _DocumentEncoder:
         self._memo.clear()
 
 
+def to_utf8(text: str) -> bytes:
+    """UTF-8 bytes; a lone surrogate (only possible inside a JSON string) becomes its escape."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace")
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage for one JSON file: cached reads, atomic durable writes.
 
-    ``before_write`` runs before each write (the store uses it for the daily backup and for
-    refusing writes in read-only mode). If a write fails, the in-memory copy is dropped so the
-    next read comes from disk again: memory never claims a save the file does not hold.
+    ``before_write(data)`` runs before each write (the store uses it for the daily backup, the
+    save counter, and refusing writes in read-only mode). If a write fails, the in-memory copy
+    is dropped so the next read comes from disk again: memory never claims a save the file does
+    not hold.
+    ``loads`` counts how often the in-memory copy was (re)placed, so caches built on it know
+    when to start again.
     """
 
     def __init__(
         self,
         path: str | os.PathLike[str],
-        before_write: Callable[[], None] | None = None,
+        before_write: Callable[[dict[str, Any]], None] | None = None,
         initial: dict[str, Any] | None = None,
     ) -> None:
         super().__init__()
@@ -156,12 +395,21 @@ class AtomicJSONStorage(Storage):
         self._encoder = _DocumentEncoder()
         self._deferred = 0
         self._dirty = False
+        self.loads = 0
 
     def read(self) -> dict[str, Any] | None:
         if not self._loaded:
             self._cache = load_json_file(self.path)
             self._loaded = True
+            self.loads += 1
         return self._cache
+
+    def replace_cache(self, data: dict[str, Any] | None) -> None:
+        """Use ``data`` as the in-memory copy (after a re-read or a migration)."""
+        self._encoder.forget()
+        self._cache = data
+        self._loaded = True
+        self.loads += 1
 
     def write(self, data: dict[str, Any]) -> None:
         self._cache = data
@@ -174,8 +422,8 @@ class AtomicJSONStorage(Storage):
     def _flush(self, data: dict[str, Any]) -> None:
         try:
             if self._before_write is not None:
-                self._before_write()
-            payload = self._encoder.encode(data).encode("utf-8")
+                self._before_write(data)
+            payload = to_utf8(self._encoder.encode(data))
             atomic_write_bytes(self.path, payload)
         except BaseException:
             self.reload()
@@ -186,6 +434,11 @@ class AtomicJSONStorage(Storage):
         self._cache = None
         self._loaded = False
         self._encoder.forget()
+        self.loads += 1
+
+    @property
+    def in_batch(self) -> bool:
+        return self._deferred > 0
 
     @contextlib.contextmanager
     def batch(self) -> Iterator[None]:

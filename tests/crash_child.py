@@ -1,8 +1,9 @@
 """A child process for fault-injection tests: saves check-ins in a loop, acknowledging each.
 
-Usage: python crash_child.py DATA_FILE FIRST_INDEX COUNT
+Usage: python crash_child.py DATA_FILE FIRST_INDEX COUNT [hold]
 Prints "ready <read_only_reason or ->" once open, then "<index>" after each save returns, or
-"refused <index>" when the store refused the write (read-only).
+"refused <index>" when the store refused the write (read-only). With ``hold`` it keeps the file
+open after its saves until its standard input closes (so a second process surely meets it).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ def entry(index: int) -> CheckIn:
 
 def main() -> None:
     path, first, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    hold = sys.argv[4:] == ["hold"]
     store = Store.open(path)
     print("ready", store.read_only_reason or "-", flush=True)
     for index in range(first, first + count):
@@ -31,6 +33,9 @@ def main() -> None:
             print("refused", index, flush=True)
             continue
         print(index, flush=True)
+    if hold:
+        print("holding", flush=True)
+        sys.stdin.read()
     store.close()
 
 

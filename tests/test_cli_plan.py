@@ -12,7 +12,13 @@ from coach import cli
 from coach.exercises import get_exercise
 from store.db import Store
 
-TODAY = date.today()
+TODAY = date(2026, 11, 26)  # fixed: a test must not change meaning when it runs past midnight
+
+
+@pytest.fixture(autouse=True)
+def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The commands' clock is the tests' clock (only cli.py reads the real date)."""
+    monkeypatch.setattr(cli, "_today", lambda: TODAY)
 
 
 def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -136,3 +136,13 @@ def test_yes_no_parsing() -> None:
 def test_replace_revalidates() -> None:
     with pytest.raises(ValidationError):
         replace(CheckIn(DAY), mood=0)
+
+
+def test_session_minutes_are_always_numbers() -> None:
+    """A hand-edited log with "resistance_min": null was accepted and crashed the report."""
+    import pytest
+
+    from coach.models import SessionLog, ValidationError
+
+    with pytest.raises(ValidationError, match="resistance_min"):
+        SessionLog.from_dict({"day": "2026-11-26", "session_id": "w1-thu", "resistance_min": None})

@@ -182,10 +182,9 @@ def test_a_failed_write_is_not_remembered(open_store, data_path: Path, monkeypat
     def broken_replace(src: str, dst: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(storage.os, "replace", broken_replace)
-    with pytest.raises(OSError):
+    with monkeypatch.context() as patched, pytest.raises(OSError):
+        patched.setattr(storage.os, "replace", broken_replace)
         store.put_checkin(CheckIn(DAY, pain=7))
-    monkeypatch.undo()
     assert store.get_checkin(DAY).pain == 1  # memory agrees with the file
     assert not [p for p in data_path.parent.iterdir() if p.name.startswith(".tmp-")]
 
@@ -193,11 +192,15 @@ def test_a_failed_write_is_not_remembered(open_store, data_path: Path, monkeypat
 def test_stale_temp_files_are_cleaned_by_the_next_writer(data_path: Path) -> None:
     with Store.open(data_path) as store:
         store.put_checkin(CheckIn(DAY, pain=1))
-    stale = data_path.parent / f".tmp-{data_path.name}.abc123"
+    stale = data_path.parent / f".tmp-{data_path.name}.4242.1764140000000000000.0"
     stale.write_text("half a file")
+    # another data file's temp file (bonecoach.json.x is a different file) is not ours
+    other = data_path.parent / f".tmp-{data_path.name}.x.4242.1764140000000000000.0"
+    other.write_text("someone else's")
     with Store.open(data_path):
         pass
     assert not stale.exists()
+    assert other.exists()
 
 
 # --------------------------------------------------------------------------- backups
@@ -229,7 +232,7 @@ def test_backup_before_first_write_of_each_day_newest_seven_kept(data_path: Path
             store.put_checkin(CheckIn(clock.day, pain=offset % 10))
     backups = list_backups(data_path)
     assert len(backups) == BACKUPS_KEPT
-    assert backups[0].name == f"bonecoach-{(DAY + timedelta(days=9)).isoformat()}.json"
+    assert backups[0].name == f"bonecoach.json.{(DAY + timedelta(days=9)).isoformat()}.bak.json"
     assert all(stat.S_IMODE(b.stat().st_mode) == 0o600 for b in backups)
 
 
@@ -281,7 +284,7 @@ def test_error_says_when_no_good_backup_exists(data_path: Path) -> None:
 
 def test_bad_backups_are_skipped_when_naming_the_newest_good_one(data_path: Path) -> None:
     good = make_good_file_with_backup(data_path)
-    bad = good.with_name("bonecoach-2026-12-01.json")
+    bad = good.with_name("bonecoach.json.2026-12-01.bak.json")
     bad.write_text("broken")
     data_path.write_text("broken too")
     with pytest.raises(CorruptStoreError) as error:
@@ -308,7 +311,9 @@ def test_doctor_reports_invalid_records(data_path: Path) -> None:
     data_path.write_text(json.dumps(data))
     report = check_file(data_path)
     assert not report.ok
-    assert "pain" in report.problems[0] and "0 to 10" in report.problems[0]
+    problem = str(report.records[0])
+    assert "pain" in problem and "0 to 10" in problem
+    assert f'checkins["{DAY.toordinal()}"] (check-in of {DAY.isoformat()})' in problem
 
 
 # --------------------------------------------------------------------------- schema
@@ -369,9 +374,10 @@ def test_export_import_round_trip_and_idempotence(
         source.put_dxa(DxaScan(DAY, "total_hip", -1.7))
         exported = json.loads(json.dumps(source.export_dict()))
     with Store.open(folder / "b.json") as target:
-        first = target.import_dict(exported)
+        latest = date(2026, 12, 31)  # the strategies' last day: nothing is in the future
+        first = target.import_dict(exported, latest)
         assert first.changed == len(entries) + 2
-        assert target.import_dict(exported).changed == 0
+        assert target.import_dict(exported, latest).changed == 0
         assert json.loads(json.dumps(target.export_dict())) == exported
 
 
@@ -430,3 +436,69 @@ def test_deferred_lock_rereads_a_file_changed_in_between(open_store, data_path: 
     store.put_checkin(CheckIn(DAY - timedelta(days=2), pain=7))
     with reopen(data_path) as again:
         assert [c.pain for c in again.checkins()] == [7, 5, 1]  # nothing of theirs lost
+
+
+# --------------------------------------------------------------------------- durability order
+
+
+def _fd_path(fd: int) -> str:
+    return os.readlink(f"/proc/self/fd/{fd}")
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc to name descriptors")
+def test_a_save_fsyncs_the_temp_file_then_renames_then_fsyncs_the_folder(
+    open_store, data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kill -9 cannot show a missing fsync (the kernel still has the data); this can."""
+    store = open_store(clock=lambda: DAY)
+    store.put_checkin(CheckIn(DAY, pain=1))  # folder made, backup of the day not needed
+    events: list[tuple[str, ...]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        events.append(("fsync", _fd_path(fd)))
+        real_fsync(fd)
+
+    def replace(src: str, dst: str) -> None:
+        events.append(("replace", str(src), str(dst)))
+        real_replace(src, dst)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(storage.os, "fsync", fsync)
+        patched.setattr(storage.os, "replace", replace)
+        store.put_checkin(CheckIn(DAY, pain=2))
+    assert len(events) == 3, events
+    (first, temp), (second, src, dst), (third, folder) = events
+    assert first == "fsync" and Path(temp).name.startswith(".tmp-bonecoach.json.")
+    assert (second, src, dst) == ("replace", temp, str(data_path))
+    assert (third, folder) == ("fsync", str(data_path.parent))
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").exists(), reason="needs /proc to name descriptors")
+def test_a_backup_is_fsynced_before_it_is_linked_into_place_and_the_folder_after(
+    data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Store.open(data_path, clock=lambda: DAY) as store:
+        store.put_checkin(CheckIn(DAY, pain=1))
+    events: list[tuple[str, str]] = []
+    real_fsync, real_link = os.fsync, os.link
+
+    def fsync(fd: int) -> None:
+        events.append(("fsync", _fd_path(fd)))
+        real_fsync(fd)
+
+    def link(src: str, dst: str) -> None:
+        events.append(("link", str(dst)))
+        real_link(src, dst)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(storage.os, "fsync", fsync)
+        patched.setattr(storage.os, "link", link)
+        from store.backups import make_backup
+
+        made = make_backup(data_path, DAY)
+    assert made is not None
+    assert [e[0] for e in events] == ["fsync", "fsync", "link", "fsync"]
+    assert events[0][1] == str(data_path.parent)  # the new backups/ folder, in its parent
+    assert Path(events[1][1]).name.startswith(".tmp-" + made.name)
+    assert events[2][1] == str(made) and events[3][1] == str(made.parent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from ui_helpers import SAMPLE_PROFILE, SIZE, TODAY, make_app, text_of
+from ui_helpers import SAMPLE_PROFILE, SIZE, TODAY, make_app, on_disk, text_of
 
 from coach.models import CheckIn
 from screens.checkin import CheckInScreen
@@ -108,7 +108,8 @@ async def test_out_of_range_shows_a_message_keeps_the_text_and_saves_nothing(
         await pilot.pause()
         assert isinstance(app.screen, CheckInScreen)  # not saved
         assert app.screen.query_one("#pain").value == "11"  # what was typed is kept
-        assert app.store.get_checkin(TODAY) is None
+        with on_disk(data_path) as saved:
+            assert saved.get_checkin(TODAY) is None
         app.screen.query_one("#pain").focus()
         await pilot.press("backspace", "1", "up")  # focus selects all: clear, type 1, step up
         await pilot.pause()

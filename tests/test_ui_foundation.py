@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ui_helpers import SAMPLE_PROFILE, SIZE, make_app, text_of
+from ui_helpers import SAMPLE_PROFILE, SIZE, make_app, on_disk, text_of
 
 from screens.help import HelpScreen
 from screens.home import HomeScreen
@@ -26,7 +26,8 @@ async def test_onboarding_then_home_then_quit(data_path: Path) -> None:
         error_text = text_of(app.screen.query_one("#row-birth_year .field-error"))
         assert "2008 or earlier" in error_text
         assert "tick the box" in text_of(app.screen.query_one("#agree-error"))
-        assert app.store.get_profile() is None
+        with on_disk(data_path) as saved:
+            assert saved.get_profile() is None
         assert app.screen.query_one("#birth_year").value == "2015"  # what was typed is kept
         birth = app.screen.query_one("#birth_year")
         birth.focus()

@@ -6,7 +6,7 @@ import dataclasses
 from datetime import date, timedelta
 from pathlib import Path
 
-from ui_helpers import SAMPLE_PROFILE, SIZE, TODAY, make_app, text_of
+from ui_helpers import SAMPLE_PROFILE, SIZE, TODAY, make_app, on_disk, text_of
 
 from coach.models import CheckIn, Profile
 from coach.plan_view import session_minutes
@@ -335,7 +335,8 @@ async def test_profile_bad_values_show_beside_the_field_and_save_nothing(data_pa
         assert "2008 or earlier (adults)" in _text(app, "#row-birth_year .field-error")
         assert "must not be in the future" in _text(app, "#row-ai_start .field-error")
         assert _text(app, "#row-minutes_per_session .field-error") == ""
-        assert app.store.get_profile() == PROFILE  # nothing saved
+        with on_disk(data_path) as saved:
+            assert saved.get_profile() == PROFILE  # nothing saved
         assert screen.query_one("#ai_start").value == "2027-01-01"  # what was typed is kept
         await pilot.press("escape")  # changes: asks first
         await pilot.pause()

@@ -34,6 +34,12 @@ def make_app(path: Path, *, profile: Profile | None = None, days: int = 0) -> Co
     return CoachApp(store, today=lambda: TODAY)
 
 
+def on_disk(path: Path) -> Store:
+    """The file as saved, read by a fresh store: the app's own store serves reads from memory,
+    so only this can show that something was (or was not) written."""
+    return Store.open(path, read_only=True, clock=lambda: TODAY)
+
+
 SAMPLE_PROFILE = Profile(
     name="Ann", birth_year=1958, ai_drug="anastrozole", equipment=("none", "chair", "band")
 )
