@@ -83,6 +83,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from functools import cache
 
+from coach.safety_numbers import amounts_in_digits
 from coach.safety_rules import DEFAULT_TABLE, RULES, RuleTable
 
 __all__ = [
@@ -132,53 +133,6 @@ _CONTRACTIONS = (
     (r"\bi['’]m\b", "i am"),
 )
 _SPELLINGS = ((r"\b(?:oe|œ)str", "estr"), ("œ", "oe"), ("æ", "ae"))
-_SMALL = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "twenty five": 25,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "hundred": 100,
-}
-_NUMBER_WORDS = re.compile(
-    r"\b(?P<n>(?:twenty five|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|fifteen|twenty|thirty|forty|fifty|sixty|hundred)(?: hundred)?)"
-    r"(?P<k> thousand| hundred)(?: and)?(?P<rest>(?: (?:one|two|three|four|five|six|seven|eight"
-    r"|nine) hundred)?)\b"
-)
-_UNIT_WORDS = re.compile(
-    r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)"
-    r"(?= (?:iu|units|micrograms?|mcg|milligrams?|mg|grams?)\b)"
-)
-
-
-def _words_to_number(match: re.Match[str]) -> str:
-    base = match.group("n")
-    value = _SMALL.get(base.replace(" hundred", ""), 1)
-    if base.endswith(" hundred") and base != "hundred":
-        value *= 100
-    value *= 1000 if match.group("k") == " thousand" else 100
-    rest = match.group("rest").strip()
-    if rest:
-        value += _SMALL[rest.split()[0]] * 100
-    return str(value)
-
-
 _FOLDS = tuple(
     (re.compile(pattern), new)
     for pattern, new in (
@@ -189,7 +143,6 @@ _FOLDS = tuple(
         (r"[‐‑‒–—−]", "-"),
         (r"(?<=[a-z0-9])-(?=[a-z0-9])", " "),  # sit-ups, bpc-157
         (r"(?<=[a-z])'s\b", " s"),  # doctor's -> doctor s
-        (r"(?<=\d)\s*k\b", "000"),  # 50k
     )
 )
 _SPACES = re.compile(r"\s+")
@@ -202,8 +155,7 @@ def normalise(text: str) -> str:
     text = text.replace("”", '"').replace("\u00a0", " ").replace("\u202f", " ")
     for pattern, new in _FOLDS:
         text = pattern.sub(new, text)
-    text = _NUMBER_WORDS.sub(_words_to_number, text)
-    text = _UNIT_WORDS.sub(lambda m: str(_SMALL[m.group("n")]), text)
+    text = amounts_in_digits(text)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -279,16 +231,26 @@ _PERIOD_DAYS = {
     "annually": 365,
 }
 _TIMES = re.compile(
-    r"\b(?:(?P<x>twice|thrice|(?:\d|two|three|four|five|six|eight|ten) times)) (?:a|per|each) day"
-    r"|twice daily"
+    r"\b(?:(?P<x>twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten) times)"
+    r" (?:a |per |each |every )?(?:day|daily)|(?P<both>morning and (?:night|evening)))\b"
 )
-_TIMES_WORDS = {"twice": 2, "thrice": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_COUNT = re.compile(
-    r"\b(?P<n>\d|two|three|four|five) (?:\w+ )?(?:tablets?|capsules?|pills?|softgels?|chews?"
-    r"|gummies|drops?|scoops?) of\s*$"
+_TIMES_WORDS = {
+    "twice": 2,
+    "thrice": 3,
+    **{w: n for n, w in enumerate(("two", "three", "four", "five", "six", "seven"), 2)},
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+# "25 drops of 400 IU", "two capsules of 5000 IU", "four 600 mg tablets": a count of units, each
+# holding the amount (number words are digits by now).
+_COUNT_NOUN = (
+    r"(?:tablets?|capsules?|pills?|softgels?|chews?|gummies|drops?|scoops?|sachets?|supplements?"
+    r"|sprays?|pumps?|shots?|vials?|doses?)"
 )
-_COUNT_BEFORE = re.compile(r"\b(?P<n>[2-9]|two|three|four|five|six)\s+(?:x\s+)?$")
-_TABLETS = re.compile(r"\s*(?:\w+\s+){0,2}(?:tablets?|capsules?|pills?|softgels?|chews?|gummies)\b")
+_COUNT = re.compile(rf"\b(?P<n>\d{{1,2}}) (?:\w+ )?{_COUNT_NOUN} (?:of|at|containing|with)\s*$")
+_COUNT_BEFORE = re.compile(r"(?<![\d,.])(?P<n>\d{1,2})\s+(?:x\s+)?$")
+_TABLETS = re.compile(rf"\s*(?:\w+\s+){{0,2}}{_COUNT_NOUN}\b")
 _CEILING = re.compile(
     r"(?:(?:no|not|never|do not) (?:take |have |use )?more than|up to|maximum(?: of)?|max|at most"
     r"|exceed|limit (?:it |yourself )?to|keep (?:it |to )?(?:under|below|to)|stay (?:under|below)"
@@ -336,11 +298,13 @@ _NO_SYMPTOM = re.compile(
 _DESCRIBES = re.compile(
     r"\b(?:contains?|containing|acts? like|works? like|acts? as|binds? (?:\w+ )?to|mimics?"
     r"|comes? from"
-    r"|(?:is|are|was|were) (?:(?:also|often|sometimes|usually) )?(?:a|an|one of the|found|made"
+    r"|(?<!you )(?<!we )(?<!i )(?<!they )(?<!she )"
+    r"(?:is|are|was|were) (?:(?:also|often|sometimes|usually) )?(?:a|an|one of the|found|made"
     r"|derived|sold|marketed|promoted|classed|classified|known|called|related|chemically"
     r"|(?:much |far )?(?:weaker|stronger|less|more) (?:\w+ )?than|(?:\w+ )?(?:hormones?|steroids?"
     r"|chemicals?|compounds?|plants?|herbs?|products?|medicines?|drugs?|brands?|names?"
-    r"|preparations?|(?:forms?|types?|kinds?) of)))\b"
+    r"|preparations?|(?:forms?|types?|kinds?) of))"
+    r"|(?:is|are) the (?:\w+ ){0,2}?(?:main|major|principal|chief|two|three|four))\b"
 )
 _MARKETING = re.compile(r"\b(?:natural|naturally|gentle|for (?:your |healthy |strong )?bones?)\b")
 # Others' words ("websites say", "you may hear that"): reported, not endorsed, when denied.
@@ -356,7 +320,38 @@ _BACK_REFUSAL = re.compile(
     r"(?:advised|recommended|safe|suitable|for you|an option|used)|(?:usually |generally |best )?"
     r"avoided)\b"
 )
-_ANY = re.compile(r"\bany (?:\w+ )?$")
+# A caution about a whole class ("before using any vaginal estrogen such as Vagifem").
+# A question that asks, not one that suggests ("Can I use HRT on an AI?" / "Why not try HRT?").
+_INQUIRY = re.compile(
+    r"(?:[a-z ]{1,20}: )?(?:so |and |but )?(?:can|could|may|might|should|shall|is|are|am|do|does"
+    r"|did|will|would|must)(?: (?:i|we|you|it|one|someone|anyone|women|people|a|an|the|my|our"
+    r"|her|taking|stopping|using|skipping))\b"
+)
+_SUGGESTION = re.compile(
+    r"\b(?:why not|why do not|have you (?:tried|thought|considered|looked)|what about|how about"
+    r"|(?:do|does|is|are|would|will|should) not (?:you|it|that|she)|really need)\b"
+)
+_AFFIRMATIVE = re.compile(
+    r"(?:yes|yeah|yep|yup|absolutely|sure|of course|definitely|certainly|totally|indeed|go for it"
+    r"|why not|you can|you could|it is|it s|fine|ok|okay|no problem|no harm)\b(?! not\b)"
+)
+
+
+def _asks(text: str) -> bool:
+    """A question that asks rather than suggests."""
+    return (
+        text.rstrip().endswith("?")
+        and _INQUIRY.match(text) is not None
+        and _SUGGESTION.search(text) is None
+    )
+
+
+_ANY = re.compile(
+    r"\bany (?:\w+ )?(?:(?:\w+ ){0,3}(?:such as|like|including|e g) (?:\w+ )?)?$"
+    r"|\bbefore (?:you )?(?:us|tak|start|try|tri|add|buy|apply)\w* (?:\w+ ){0,5}$"
+)
+# "on your own" refused ("never make that change on your own", "not a dose to take yourself").
+_REFUSED_ALONE = re.compile(r"\b(?:not|never|no|nor)\b(?: [\w']+){0,5} $")
 _MILD = re.compile(
     r"\b(?:slightly|a little|a bit|mildly|somewhat|pleasantly|comfortably|moderately|gently)"
     r"(?: more)? $"
@@ -418,6 +413,7 @@ class Linter:
             r"(?:(?!not |never |no )\w+ ){0,3}(?:option|choice|alternative|solution|answer|fix"
             r"|remedy|cure|safe|fine|ok|okay|harmless|worth|good|great|helpful|useful|effective"
             r"|natural|gentle|available|recommended|suitable)"
+            rf"(?!\s+(?:{substance}))"  # "...are the three main natural estrogens": a class
         )
         self._pronoun_advice = re.compile(
             r"(?:^|(?<=: )|(?<![\w])(?:to|just|please|i|we)\s+"
@@ -515,9 +511,15 @@ class Linter:
         self._heavy = _words(t.heavy_lifting)
         self._unsupervised = _words(t.unsupervised)
         self._supervised = _words(t.supervised)
-        self._endorsing = _words(t.endorsing)
+        self._endorsing = _words((*t.endorsing, *t.reassurances))
+        self._reassurance = _words(t.reassurances)
         self._negators = _words(t.negators)
         self._harms = _words(t.harms)
+        self._put_aside = re.compile(
+            rf"(?<![\w])(?:{_alt(t.refusal_verbs)})"
+            r"(?:\s+(?!(?:with|for|by|to|then|so|but|into|and (?:start|take|try|use))\b)[\w']+)"
+            r"{0,4}?\s*$"
+        )
         self._deferrals = _words(t.deferrals)
         self._self_action = _words(t.self_action)
         self._research = _words(t.research)
@@ -633,16 +635,35 @@ class Linter:
         )
 
     def _refused(self, clause: str, hit: _Hit) -> bool:
+        """Refused, warned against, or put aside ("swap sit-ups for...") in its clause."""
         blank = self._blanked(clause, hit)
-        return self._negated(blank, hit) or bool(self._harms.search(blank))
+        return (
+            self._negated(blank, hit)
+            or bool(self._harms.search(blank))
+            or bool(self._put_aside.search(blank, 0, hit.start))
+        )
 
     def _deferred(self, clause: str, sentence: str) -> bool:
-        return bool(self._deferrals.search(clause)) and not self._self_action.search(sentence)
+        return bool(self._deferrals.search(clause)) and not self._acts_alone(sentence)
+
+    def _acts_alone(self, sentence: str) -> bool:
+        """Tells the reader to act alone ("on your own", "no need to ask"), not as a refusal."""
+        return any(
+            not _REFUSED_ALONE.search(sentence[max(0, m.start() - 50) : m.start()])
+            for m in self._self_action.finditer(sentence)
+        )
+
+    def _endorses(self, clause: str, blank: str) -> bool:
+        """A benefit or a go-ahead in the clause (``blank``: the clause without its hazard), or a
+        harm denied ("no harm in it", "without the usual risks"), which is one too."""
+        return bool(self._endorsements.search(blank) or self._reassurance.search(clause))
 
     def _reported(self, clause: str, hit: _Hit) -> bool:
         """Research told without a benefit or a go-ahead."""
         blank = self._blanked(clause, hit)
-        return bool(self._research.search(blank)) and not self._endorsements.search(blank)
+        if self._imperative.match(clause) and not clause.startswith("you "):
+            return False  # "Try the LIFTMOR programme at home": an order, not a report
+        return bool(self._research.search(blank)) and not self._endorses(clause, blank)
 
     # -- hazards --
 
@@ -686,11 +707,11 @@ class Linter:
 
     def _described(self, clause: str, hit: _Hit) -> bool:
         """What a product is or contains, with no advice ("DHEA is a hormone precursor")."""
-        if not _DESCRIBES.search(clause) or _MARKETING.search(clause):
-            return False
         blank = self._blanked(clause, hit)
+        if not _DESCRIBES.search(clause) or _MARKETING.search(blank):
+            return False
         return not (
-            self._endorsements.search(blank)
+            self._endorses(clause, blank)
             or self._advise_substance.search(clause)
             or self._imperative.match(clause)
         )
@@ -736,7 +757,7 @@ class Linter:
                     _IN_PLACE_OF.match(hit.text)
                     and mention.search(clause[: hit.start])
                     and not self._imperative.match(clause)
-                    and not self._self_action.search(sentence)
+                    and not self._acts_alone(sentence)
                 ):
                     continue  # "zoledronic acid once a year instead of weekly tablets"
                 told = (
@@ -744,7 +765,11 @@ class Linter:
                     or _PAST_CHANGE.search(clause)
                     or _PAST_FORM.match(hit.text)
                 )
-                if told and not (self._endorsements.search(blank) or self._imitation.search(after)):
+                if told and not (
+                    self._endorses(clause, blank)
+                    or self._imitation.search(after)
+                    or self._reassurance.search(after)
+                ):
                     continue
                 yield hit
 
@@ -797,8 +822,7 @@ class Linter:
         if units is None and _TABLETS.match(clause, m.end()):
             units = _COUNT_BEFORE.search(clause[: m.start()])
         if units:
-            n = units.group("n")
-            value *= {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(n) or int(n)
+            value *= int(units.group("n"))
         after = clause[m.end() : m.end() + 40]
         per = _PER.search(after)
         if per is None:
@@ -810,9 +834,7 @@ class Linter:
         times = _TIMES.search(clause)
         if times:
             word = (times.group("x") or "twice").split()[0]
-            value *= (
-                int(word) if word.isdigit() else _TIMES_WORDS.get(word, {"eight": 8}.get(word, 10))
-            )
+            value *= int(word) if word.isdigit() else _TIMES_WORDS[word]
         if per is not None:
             period = per.groupdict().get("period") or per.groupdict().get("period2") or "day"
             single = per.groupdict().get("single") or _SINGLE_DOSE.search(clause)
@@ -839,10 +861,10 @@ class Linter:
             ceiling = _CEILING.search(clause[: m.start()])
             if self._harms.search(blank):
                 continue
-            if not ceiling and self._negators.search(blank[: m.start()]):
-                continue
+            if not ceiling and self._negated(blank, hit):
+                continue  # "Never take 10,000 IU", "10,000 IU a day should not be taken"
             if (self._deferred(clause, sentence) or self._reported(clause, hit)) and not (
-                self._self_action.search(sentence)
+                self._acts_alone(sentence)
             ):
                 continue
             yield hit
@@ -859,7 +881,7 @@ class Linter:
             if self._refused(clause, hit):
                 continue
             if (self._deferred(clause, sentence) or self._reported(clause, hit)) and not (
-                self._self_action.search(sentence)
+                self._acts_alone(sentence)
             ):
                 continue
             yield hit
@@ -892,7 +914,7 @@ class Linter:
             blank = self._blanked(clause, hit)
             if self._refused(clause, hit) or re.search(r"\b(?:whether|if)\b", blank):
                 continue
-            if self._reported(clause, hit) and not self._endorsements.search(blank):
+            if self._reported(clause, hit):
                 continue
             yield hit
         if not self._bone_talk.search(sentence):
@@ -1009,6 +1031,17 @@ class Linter:
         text = self.normalised(sentence)
         if not text or text.strip(" .!?") in self.allowed:
             return []
+        if _asks(text):
+            return []  # "Can I use HRT on an AI?" asks; the answer is what is judged
+        hits = self._hazards(text, before)
+        if before and _AFFIRMATIVE.match(text):
+            asked = self.normalised(before)
+            if _asks(asked):  # "Can you skip a dose? Absolutely." says yes to the question
+                hits += self._hazards(asked.rstrip(" ?"), "")
+        return hits
+
+    def _hazards(self, text: str, before: str) -> list[_Hit]:
+        """Hazards left unsafe in one normalised sentence (questions not set apart)."""
         hits: list[_Hit] = []
         clauses = self.clauses(text)
         # A fragile spine named only in a deferral ("check with a physiotherapist if you have

@@ -225,7 +225,7 @@ class RuleTable:
         r"nolvadex",
         r"(?:your|my|the|this|her|their) (?:daily )?(?:breast cancer |cancer |hormone |hormonal "
         r"|endocrine |anti ?cancer )?(?:medicines?|medications?|meds|tablets?|pills?|drugs?"
-        r"|treatment|therapy|prescriptions?)",
+        r"|treatment|therapy|prescriptions?|course(?! of))",
         r"(?:endocrine|hormonal|anti ?estrogen|adjuvant) (?:therapy|treatment)",
         r"(?:another|a different|a new|the other) (?:ai|aromatase inhibitor|tablet|pill|drug"
         r"|medicine|medication|brand)",
@@ -246,8 +246,8 @@ class RuleTable:
         r"ibandron(?:ate|ic acid)",
         r"boniva",
         r"bone (?:protecting |strengthening |building )?(?:medicines?|medications?|drugs?"
-        r"|injections?|infusions?)",
-        r"(?:your|the|my) (?:next )?(?:injections?|infusions?|jabs?)",
+        r"|injections?|infusions?|shots?|jabs?|tablets?|pills?)",
+        r"(?:your|the|my) (?:next )?(?:injections?|infusions?|jabs?|shots?)",
     )
     # Someone else's or leftover medicine: taking it is a change the care team did not make.
     borrowed: tuple[str, ...] = (
@@ -277,7 +277,15 @@ class RuleTable:
         r"replac(?:e|es|ing)|replacement for",
         r"substitut(?:e|es|ing)",
         r"giv(?:e|es|ing) up",
-        r"(?:come|came|coming|comes|go|went|going|get|got|getting) off",
+        r"(?:come|came|coming|comes|go|went|going|get|got|getting|stay|staying) off",
+        r"cancel(?:l?ing|s)?",
+        r"pass(?:ing)? on|say(?:ing)? no to|turn(?:ing)? down|opt(?:ing)? out of|declin(?:e|ing)",
+        r"hold(?:ing)? off(?: on)?|eas(?:e|ing) off(?: on)?|phas(?:e|ing) out|wind(?:ing)? down",
+        r"(?:hand|give|send)(?:ing)? back",
+        r"(?:go|going|went|switch|switching|chang(?:e|ing)|mov(?:e|ing)|revert(?:ing)?) back to"
+        r"|revert(?:ing)? to",
+        r"tak(?:e|es|ing)(?= (?:\w+ ){1,3}off\b)",
+        r"thr(?:ow|ew|own|owing)(?= (?:\w+ ){1,3}(?:out|away)\b)",
         r"wean(?:ing)?(?: yourself)? off",
         r"taper(?:ing)?",
         r"cut(?:ting|s)?(?: down| back)?(?: on)?",
@@ -336,6 +344,7 @@ class RuleTable:
         r"switch(?:ing)?",
         r"(?:come|coming|go|going) off",
         r"giv(?:e|ing) up",
+        r"cancel(?:l?ing)?|leav(?:e|ing) (?:it|them) (?:off|out)",
     )
     # Feelings about a change are not advice to make it ("many women worry about stopping").
     feelings: tuple[str, ...] = (
@@ -347,6 +356,8 @@ class RuleTable:
     )
     # Telling a story of a change, then inviting the reader to copy it ("so you might too").
     imitation: tuple[str, ...] = (
+        r"overkill|pointless|unnecessary|best decision|do it|go for it|trust your body"
+        r"|listen to your body|no regrets|glad i did",
         r"(?:you|why not)(?: \w+){0,4} (?:too|as well|the same|likewise)|follow (?:her|their|my)"
         r" (?:lead|example)|follow suit|(?:think|thinking) about (?:it|doing)|consider (?:it|doing)"
         r"|worth (?:a try|trying|doing)|do the same",
@@ -356,8 +367,11 @@ class RuleTable:
         r"(?:can|could|may|might|should|will|to) (?:safely |easily |just )?(?:be|get) (?:stopped"
         r"|paused|skipped|dropped|switched|swapped|changed|reduced|halved|lowered|delayed"
         r"|postponed|tapered|discontinued|missed|put on hold|moved|spaced out|stretched|pushed"
-        r"|spread out)",
-        r"(?:is|are) only (?:needed|necessary|required) for",
+        r"|spread out|put off|held off|cancell?ed|left off|given up)",
+        r"(?:is|are) only (?:really )?(?:needed|necessary|required|useful|worth (?:it|taking))"
+        r" (?:for|until|till|while|when|in|during|if|as long as)",
+        r"left ?over(?: from)?|from (?:your|an?|my|her) (?:old|previous|last|expired)"
+        r" (?:prescription|packet|box|supply)",
         r"(?:is|are|becomes?|will be|would be)(?: really| probably| just| largely| totally| quite)?"
         r" (?:optional|unnecessary|enough|pointless|overrated|overkill|excessive|too long|a waste"
         r"|plenty|sufficient|long enough)",
@@ -673,38 +687,47 @@ class RuleTable:
     # --- cues (the approved shapes) ---
     # Negations that endorse ("no harm in", "don't worry"): blanked before negators are sought.
     endorsing: tuple[str, ...] = (
-        r"no harm",
-        r"without (?:any |the )?(?:problems?|side effects?|harm|issues?|risks?|downsides?)",
-        r"no problem|not a problem",
-        r"no risk|not risky|little risk|low risk|without (?:any )?risk|risk free",
-        r"not (?:dangerous|harmful|unsafe|a big deal)",
-        r"no reason not to",
-        r"never (?:did|does|do|hurt|hurts|harmed|harms)(?: anyone| anybody| you| me)?(?: any)?"
-        r"(?: harm| damage)?",
         r"or not",
-        r"why not",
         r"(?:no need|do not need|not necessary) to (?:ask|check|tell|consult|see|wait|worry"
         r"|involve|bother)",
         r"(?:no need for|do not need|without|skip) (?:any |a |the )?(?:supervision|trainer|coach"
         r"|physio\w*|instructor)",
         r"do not (?:worry|hesitate|wait|panic|fear|be afraid|forget|overlook|rule out|dismiss"
-        r"|ignore|miss out|let)",
+        r"|ignore|miss out|let|stress|fret)",
         r"never (?:forget|hesitate)",
         r"not (?:only|just)",
         r"no matter",
+        r"without (?:a prescription|permission|medical advice|asking|telling|checking|consulting"
+        r"|talking|speaking|seeing|\w+ing (?:(?:it|this|that|them) )?(?:(?:to|with|by|past) )?"
+        r"(?:your|the|a|an|any|anyone|anybody)\b)",
+        r"not (?:hard|difficult|complicated)",
+    )
+    # Negations that deny a harm ("no harm in", "without the usual risks", "makes no difference"):
+    # blanked before negators are sought, like the ones above, and read as an endorsement.
+    reassurances: tuple[str, ...] = (
+        r"no harm",
+        r"without (?:\w+ ){0,3}?(?:problems?|side effects?|harm|issues?|risks?|downsides?"
+        r"|worries)",
+        r"no (?:\w+ ){0,2}?(?:problems?|issues?|downsides?|side effects?)(?: at all)?"
+        r"|not a problem",
+        r"no risk|not risky|little risk|low risk|risk free",
+        r"not (?:dangerous|harmful|unsafe|a big deal)",
+        r"no reason not to",
+        r"never (?:did|does|do|hurt|hurts|harmed|harms)(?: anyone| anybody| you| me)?(?: any)?"
+        r"(?: harm| damage)?",
+        r"why not",
         r"(?:will|does|do|did|would|cannot|can not|could not|never) (?:not )?(?:hurts?|harm|affect"
         r"|matter|undo|cancel|spoil|ruin|interfere|counteract|change|make|reduce|lower|raise"
         r"|increase)(?: (?:your|the|any))?(?: [a-z]+)?(?: risks?)?",
         r"no (?:added |extra |increased |higher )?risks?",
-        r"no (?:\w+ )?(?:prescriptions?|doctors?|medications?|medicines?|drugs?|pills"
-        r"|injections?) (?:is |are )?(?:needed|required|necessary)",
-        r"without (?:a prescription|permission|medical advice|asking|telling|checking|consulting"
-        r"|talking|speaking|seeing|\w+ing (?:(?:it|this|that|them) )?(?:(?:to|with|by|past) )?"
-        r"(?:your|the|a|an|any|anyone|anybody)\b)",
+        r"no (?:\w+ ){1,3}?(?:is |are )?(?:needed|required|necessary)",
         r"(?:never|not) (?:been|felt|looked|looking|feeling) (?:so |this )?(?:better|good|great"
         r"|stronger)|could not be better|never looked back",
-        r"not (?:hard|difficult|complicated)",
         r"(?:reduces?|lowers?|cuts?) (?:the |your )?risk",
+        r"(?:makes?|made|making) (?:no|little|not much|hardly any) (?:real )?difference"
+        r"(?: to (?:\w+ ){0,3}?risk)?",
+        r"(?:is|are) not (?:really|actually|technically|strictly|even|quite|proper|real)"
+        r" (?:an? )?(?:hrt|hormone therapy|hormones?|estrogens?|drugs?|medicines?|the same)",
     )
     # A refusal or warning anywhere in the clause.
     negators: tuple[str, ...] = (
@@ -732,13 +755,23 @@ class RuleTable:
         r"(?:little|weak|limited) evidence",
         r"failed to",
         r"myths?|untrue|not true|misconceptions?|misleading",
+        r"beyond the evidence|overstat\w*|exaggerat\w*|false|wrong|unfounded|no (?:\w+ )?evidence",
+        r"be (?:\w+ (?:or )?)?(?:skipped|dropped|omitted|modified|adapted|swapped|replaced"
+        r"|ditched)",
         r"replaces? (?:it|them)",
+    )
+    # Verbs that put a hazard aside when they govern it ("swap sit-ups for...", "drop the HRT");
+    # the same verbs are the hazard when they govern a medicine to keep.
+    refusal_verbs: tuple[str, ...] = (
+        r"swap(?:ping)?(?: out)?|trad(?:e|ing)(?: in)?|exchang(?:e|ing)|replac(?:e|ing)",
+        r"cut(?:ting)? out|(?<!a )drop(?:ping)?(?! of)|ditch(?:ing)?|quit(?:ting)?|giv(?:e|ing) up"
+        r"|stop(?:ping)?(?: using| taking)?|com(?:e|ing) off",
     )
     # Evidence of harm: a report that the hazard did damage is a warning, not advice.
     harms: tuple[str, ...] = (
         r"(?:raised|raises|increased|increases|higher|more) (?:the )?(?:risk|recurrences?"
         r"|relapses?|cancers?)",
-        r"(?:cancers?|cancer) (?:coming|came|to come) back",
+        r"cancers? (?:\w+ ){0,2}?(?:com(?:e|es|ing)|came) back|cancers? (?:to )?(?:return|recur)s?",
         r"recurrences?",
         r"(?:fuel|fuels|feed|feeds) (?:the )?cancer",
         r"risks?|risky",
@@ -759,12 +792,13 @@ class RuleTable:
     )
     # Deferral to the care team (not for hormones, peptides or plant estrogens).
     deferrals: tuple[str, ...] = (
-        r"(?:ask|talk (?:to|with)|speak (?:to|with)|check with|discuss (?:\w+ )?with|consult"
-        r"|raise (?:it|this) with|tell|ring|call|phone|contact|see|email|message) (?:your|a|the)"
-        r" (?:\w+ ){0,2}?(?:care team|doctor|gp|oncologist|nurse|pharmacist|clinician|specialist"
-        r"|prescriber|team|physio(?:therapist)?)",
-        r"(?:care team|doctor|oncologist|clinician|prescriber|gp)(?: s)? (?:call|decision|choice"
-        r"|job)",
+        r"(?:ask|talk(?:ing|ed)? (?:(?:it|this|that|things) )?(?:through |over )?(?:to|with)"
+        r"|speak(?:ing)? (?:to|with)|check(?:ing)? with|discuss(?:ing|ed)? (?:\w+ )?with|consult"
+        r"|raise (?:it|this) with|tell|ring|call|phone|contact|see|email|message) (?:your|a|the"
+        r"|their|her) (?:\w+ ){0,2}?(?:care team|doctor|gp|oncologist|nurse|pharmacist|clinician"
+        r"|specialist|prescriber|team|physio(?:therapist)?)",
+        r"(?:(?:care team|doctor|oncologist|clinician|prescriber|gp)(?: s)?|their) (?:call|decision"
+        r"|choice|job)",
         r"(?:decision|call|choice|decisions)s? (?:for|with|belongs? with|rests? with|made with"
         r"|(?:\w+ ){1,4}?(?:with|by|for) (?:your|the|a|an) (?:\w+ )?(?:care team|team|doctor"
         r"|oncologist|clinician|gp|specialist|nurse))",
@@ -772,7 +806,7 @@ class RuleTable:
         r"|clinician|gp|specialist|consultant)s? (?:(?:may|might|can|could|will|would) )?"
         r"(?:(?:usually|often|normally|then|also|probably|sometimes) )?(?:suggest|offer|consider"
         r"|use|give|order|prescribe|recommend|advise|decide|discuss|arrange|plan|start|switch"
-        r"|change|stop)(?:e?s)?"
+        r"|change|stop|try|tr(?=ies)|move|put)(?:e?s)?"
         r"|(?:your|a|the|their|her) (?:\w+ )?(?:care team|doctor|oncologist|clinician|gp"
         r"|specialist|consultant)s? (?:may|might|can|could|will|would) (?:tell you|let you know"
         r"|guide you|help you decide)",
@@ -815,26 +849,37 @@ class RuleTable:
         r"participants|women who|those who|people who",
         r"predicts?|predicted",
         r"\((?:[a-z]+ )+(?:et al )?(?:19|20)\d\d\)",
+        r"atac|ibis ?(?:ii|2)|liftmor|elph|habits|liberate|in hope|hope (?:trial|study)",
+        r"(?:a|one|two) (?:third|quarter|half|fifth)s? of|(?:(?:\d+|one|two|three|four|five)"
+        r" (?:in|out of) (?:\d+|ten|five|four|three|every)|\d+ ?(?:%|percent|per cent))(?: of)?",
         r"marketed|advertised|promoted|touted|sold (?:as|for)|(?:is|are) (?:often |sometimes )?"
         r"(?:claimed|said) to",
     )
     # Endorsement: a benefit or a "go ahead" (overrides research; advises a substance).
     endorsements: tuple[str, ...] = (
-        r"helps?|helped|helping",
-        r"protects?|protecting",
-        r"strengthens?|rebuilds?|restores?|builds?",
+        r"help(?:s|ed|ing|ful)?",
+        r"protect(?:s|ed|ing|ive)?|shield(?:s|ed|ing)?|guard(?:s|ed|ing)?",
+        r"strengthen(?:s|ed|ing)?|(?:re)?build(?:s|ing)?|rebuilt|restor(?:e|es|ed|ing)"
+        r"|repair(?:s|ed|ing)?|thicken(?:s|ed|ing)?|boost(?:s|ed|ing)?|improv(?:e|es|ed|ing)"
+        r"|supports|supporting|counter(?:s|ed|ing)?|counteract(?:s|ed|ing)?|combat(?:s|ing)?"
+        r"|prevent(?:s|ed|ing)?|(?:re)?balanc(?:e|es|ing) (?:your |the )?hormones"
+        r"|keeps? (?:\w+ ){0,2}?(?:strong|safe|protected|healthy|topped up)",
         r"good|great|benefits?|beneficial",
         r"safe|safely|fine|ok|okay|harmless|gentle|gentler",
         r"effective|works?|worked",
         r"options?|alternatives?|choice",
-        r"worth|enough",
-        r"needs?",
+        r"worth|enough|plenty|sufficient",
+        r"needs?(?! (?:a |an )?(?:conversation|talk|chat|discussion|word|check|review|plan"
+        r"|prescription|doctor|specialist))",
         r"recommend(?:ed|s)?|suggest(?:ed|s)?",
         r"speeds? up|heals?",
         r"relieves?|eases?",
         r"(?:you|we) (?:can|could|should|might|may|must|need to|ought to)",
         r"best|better|ideal|perfect|excellent|remedy|cure|answer|solution|secret|way to",
+        r"easy|easier|simple|simplest|sensible|smart|popular|lovely|gold standard|go to",
         r"lov(?:e|es|ed)|swears? by|swore by",
+        # Grey-market wording is no research report ("order it 'for research purposes'").
+        r"(?:for )?research (?:purposes|use|only|chemicals?|grade)",
     )
     # Actions that advise a natural hormone when they govern it ("boost your estrogen").
     advise_substance: tuple[str, ...] = (
