@@ -262,8 +262,13 @@ _SINGLE_DOSE = re.compile(
 _NOT_HAVING = re.compile(r"\b(?:without|no|not|never had)\b(?:\s+[\w-]+){0,4}\s*$")
 # A supplement already at the limit "plus dairy" goes over it: the limit counts all sources.
 _PLUS_FOOD = re.compile(
-    r"\b(?:plus|on top of|as well as|in addition to)\s+(?:your |a |normal |usual |all )?"
+    r"\b(?:plus|on top of|as well as|in addition to)\s+"
+    r"(?:(?:your|a|normal|usual|all|regular)\s+){0,2}"
     r"(?:dairy|food|diet|meals|milk|yogh?urt|cheese)"
+)
+_NAMES_A_LIMIT = re.compile(
+    r"\s*(?:(?:a day|per day|daily|of \w+(?: \w+)?|is|as)\s+)?(?:the\s+)?(?:(?:upper|safe|daily"
+    r"|tolerable|maximum|recommended)\s+)*(?:limit|ceiling|maximum|cap)\b"
 )
 _FROM_FOOD = re.compile(r"\b(?:from|in) (?:food|foods|your diet|the diet|diet|meals)\b")
 _CONDITION = re.compile(r"\s(?:if|when|whenever|because|since|once|as soon as)\s")
@@ -281,7 +286,7 @@ _PAST_CHANGE = re.compile(
     r"\b(?:who|had|were|was) (?:\w+ )?(?:stopped|switched|paused|changed|moved|skipped|quit"
     r"|came off|took)\b"
 )
-_LONG_WORD = re.compile(r"\b[a-z]{7,}\b")
+_LONG_WORD = re.compile(r"\b[a-z]{6,}\b")
 _IN_PLACE_OF = re.compile(r"(?:instead of|rather than|in place of|alternatives? to)\b")
 _PAST_FORM = re.compile(
     r"(?:stopped|paused|skipped|switched|swapped|dropped|halved|gave|ditched|quitted)\b"
@@ -396,7 +401,8 @@ class Linter:
                 *t.hormone_products,
                 rf"(?:{_alt(t.route_adjectives)}) (?:{substance})",
                 rf"(?:{substance}) (?:[a-z]+ )?(?:{_alt(t.routes)})",
-                rf"(?:{_alt(t.hormone_adjectives)}) (?:[a-z]+ )?(?:{substance}|{_alt(t.routes)})",
+                rf"(?:{_alt(t.hormone_adjectives)}) (?:[a-z]+ ){{0,2}}?"
+                rf"(?:{substance}|{_alt(t.routes)})",
             )
         )
         self._substance = _words(t.substances)
@@ -500,7 +506,7 @@ class Linter:
         )
         self._bone_talk = re.compile(
             rf"(?<![\w])(?:{condition}|{bone}|bones?|bone (?:density|health|strength|mass)"
-            r"|skeleton|fractures?)(?![\w])"
+            r"|skeleton|fractures?|dexa|dxa|t ?scores?)(?![\w])"
         )
         self._red_flags = _words(t.red_flags)
         self._medicine_red_flags = _words(t.medicine_red_flags)
@@ -546,7 +552,7 @@ class Linter:
                         *t.substances,
                         *t.phytoestrogens,
                     )
-                    if re.fullmatch(r"[a-z]{7,}(?:s\?)?", e)
+                    if re.fullmatch(r"[a-z]{6,}(?:s\?)?", e)
                 }
             )
         )
@@ -643,8 +649,15 @@ class Linter:
             or bool(self._put_aside.search(blank, 0, hit.start))
         )
 
-    def _deferred(self, clause: str, sentence: str) -> bool:
-        return bool(self._deferrals.search(clause)) and not self._acts_alone(sentence)
+    def _deferred(self, clause: str, sentence: str, prescriber: bool = False) -> bool:
+        """Left to the care team; with ``prescriber``, a pharmacist alone does not count (a
+        medicine is changed only by whoever prescribes it)."""
+        found = (
+            m
+            for m in self._deferrals.finditer(clause)
+            if not (prescriber and "pharmacist" in m.group(0))
+        )
+        return next(found, None) is not None and not self._acts_alone(sentence)
 
     def _acts_alone(self, sentence: str) -> bool:
         """Tells the reader to act alone ("on your own", "no need to ask"), not as a refusal."""
@@ -728,8 +741,8 @@ class Linter:
         # "When the aches make you want to stop your tablets, call your nurse": the deferral
         # that follows a condition answers it.
         condition = re.match(r"(?:when|whenever|if|should|any time)\b", clause)
-        deferred = self._deferred(clause, sentence) or bool(
-            condition and self._deferred(after, sentence)
+        deferred = self._deferred(clause, sentence, prescriber=True) or bool(
+            condition and self._deferred(after, sentence, prescriber=True)
         )
         for rule, pattern, mention in (
             ("stop-or-switch-ai", self._ai_change, self._ai_mention),
@@ -851,6 +864,8 @@ class Linter:
             if found is None:
                 continue
             nutrient, value = found
+            if _NAMES_A_LIMIT.match(clause, m.end()):
+                continue  # "the 2,000 mg upper limit" names the limit
             at_limit_plus_food = value >= _LIMITS[nutrient] and _PLUS_FOOD.search(clause)
             if (value <= _LIMITS[nutrient] and not at_limit_plus_food) or (
                 nutrient == "magnesium" and _FROM_FOOD.search(clause)

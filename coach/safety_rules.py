@@ -75,7 +75,8 @@ class RuleTable:
         r"oral",
         r"low dose",
         r"synthetic",
-        r"plant",
+        r"plant(?: derived| based| sourced)?",
+        r"micronis(?:ed|ized)",
         r"natural",
         r"herbal",
         r"conjugated(?: equine)?",
@@ -85,10 +86,7 @@ class RuleTable:
         r"menopausal",
     )
     # Words that make a product of any route ("a compounded cream", "bioidentical hormones").
-    hormone_adjectives: tuple[str, ...] = (
-        r"bio ?identical",
-        r"compounded",
-    )
+    hormone_adjectives: tuple[str, ...] = (r"compounded",)
     # Words after a substance that make it a product ("estradiol implant").
     routes: tuple[str, ...] = (
         r"therap(?:y|ies)",
@@ -112,6 +110,7 @@ class RuleTable:
     # Hormone products and brands: a hazard whenever not refused.
     hormone_products: tuple[str, ...] = (
         r"hrt",
+        r"bi ?est|tri ?est|bio ?identicals?",
         r"mht",
         r"ert",
         r"(?<!your )(?<!my )(?<!her )(?<!their )(?<!anti )(?<!of )"
@@ -466,7 +465,11 @@ class RuleTable:
         r"touch(?:ing)? (?:your |the )?(?:toes|floor)|roll (?:ups?|downs?)",
         r"forward (?:bends?|folds?|flexion)|plough pose|plow pose",
         r"bend(?:ing)? (?:forward|over)",
-        r"round(?:ed|ing)? (?:your |the )?back",
+        r"round(?:ed|ing)? (?:your |the )?back|round(?:s|ing)? (?:through |over )?(?:your |the )?"
+        r"(?:spine|upper back|lower back)|jefferson curls?|curl(?:s|ing)? (?:your |the )?(?:spine"
+        r"|back|trunk) (?:down|forward|over)",
+        r"windmills?|twist(?:s|ing)? down|(?:reach|touch)(?:es|ing)? (?:down )?(?:to|for) (?:each"
+        r"|your|the|both) (?:foot|feet|toes|ankles?)",
         r"spin(?:e|al) flexion",
         r"(?:russian|seated) twists?",
         r"twist(?:s|ing)? (?:hard|forcefully|as far as)|(?:deep|full|end ?range|extreme|forceful"
@@ -496,9 +499,10 @@ class RuleTable:
         r"(?:fragile|brittle) bones?",
     )
     heavy_lifting: tuple[str, ...] = (
-        r"heavy (?:\w+ )?(?:lifting|lifts|weights?|deadlifts?|squats?|presses|bench|barbells?"
+        r"heavy (?:\w+ ){0,2}?(?:lifting|lifts|weights?|deadlifts?|squats?|presses|bench|barbells?"
         r"|dumbbells?|kettlebells?)",
-        r"lift(?:ing)? heavy",
+        r"(?:lift|mov|carry|carri|shift|haul|push|pull)(?:s|ed|es|ing)?(?: up| around)?"
+        r" (?:\w+ )?heavy",
         r"max(?:imal)? (?:lifts?|weights?|effort)|max(?:ing)? out",
         r"one rep max|1 ?rm",
         r"as heavy as (?:you|possible)",
@@ -546,7 +550,7 @@ class RuleTable:
         r"cur(?:e|es|ed|ing)|heal(?:s|ed|ing)?|(?:a|the) cure for"
         r"|(?:the|an) (?:answer|antidote|solution|remedy) (?:to|for)",
         r"revers(?:e|es|ed|ing|ible)|undo(?:es|ing|ne)?|undid|turn(?:s|ed|ing)? back|curable"
-        r"|turn(?:s|ed|ing)?(?= (?:\w+ ){1,3}around)",
+        r"|turn(?:s|ed|ing)?(?= (?:\w+ ){1,3}(?:around|back (?:in)?to))",
         r"eliminat(?:e|es|ed|ing)|eradicat(?:e|es|ed|ing)|get(?:s|ting)? rid of|wipe(?:s|d)? out"
         r"|beat(?:s|ing)?|fix(?:es|ed|ing)?|banish(?:es|ed)?",
         r"a thing of the past|(?:disappear|vanish|melt away|go away)(?:s|es|ed)?",
@@ -567,7 +571,7 @@ class RuleTable:
         r"better than|(?:just )?as (?:good|effective|powerful|strong) as"
         r"|works? (?:just )?as well as",
         r"(?:do|go|doing|going) without|(?:need|needs) no",
-        r"turn(?:s|ing)? down|refus(?:e|es|ing)|declin(?:e|es|ing)|say(?:ing)? no to",
+        r"(?:do|does|doing) (?:everything|all|exactly what|what)",
     )
     # Claims that need no medicine word ("...is all you need", "no medication required").
     replace_claims: tuple[str, ...] = (
@@ -581,7 +585,8 @@ class RuleTable:
     # --- warning signs (FACTS 21, 32): dismissing one passes only with a call to the care team.
     red_flags: tuple[str, ...] = (
         r"chest (?:pains?|tightness|pressure|discomfort|aches?|aching)"
-        r"|(?:pain|tightness|pressure|discomfort|aches?|aching) in (?:your |the |my |her )?chest"
+        r"|(?:pain|tightness|pressure|discomfort|aches?|aching|crushing|squeezing|heaviness"
+        r"|burning)(?: \w+){0,2} (?:in|on|across) (?:your |the |my |her )?chest"
         r"|tight chest|chest (?:feels?|is|gets?|felt|went) (?:\w+ )?(?:tight|heavy|painful)",
         r"faint(?:s|ed|ing|ness)?|pass(?:es|ed|ing)? out|black(?:s|ed|ing)? out|blackouts?"
         r"|los(?:e|es|ing|t) consciousness|collaps(?:e|es|ed|ing)",
@@ -597,10 +602,16 @@ class RuleTable:
         r"los(?:e|es|ing|t) (?:\w+ ){0,4}?(?:height|inch|inches|centimet(?:re|er)s?|cm)"
         r"|height loss|(?:getting|got|grown|growing|grow|gets) shorter|shrink(?:s|ing)?|shrunk",
         r"(?:new|sharp|sudden|severe|unexplained|persistent|constant|deep|stabbing|worsening)"
-        r"(?: \w+)? bone (?:pains?|aches?)|pain (?:deep )?in (?:a|one|the|your) (?:\w+ )?bones?",
-        r"jaw (?:pains?|aches?|aching|swelling|numbness|heaviness|soreness|tenderness|discomfort)"
-        r"|(?:pain|ache|aching|swelling|numbness) (?:in|of) (?:your |the |my |her )?jaw"
-        r"|(?:sore|painful|aching|achy|swollen|numb|heavy) jaw|jaw (?:that )?(?:hurts|aches)",
+        r"(?: \w+)? bone (?:pains?|aches?)|(?:pain|aching|throbbing|soreness|tenderness) (?:deep )?"
+        r"in (?:a|one|the|your) (?:\w+ )?bones?",
+        r"(?:back|spine) (?:\w+ ){0,2}?(?:suddenly|all of a sudden)|(?:hurts?|pain|worse|aches?)"
+        r"(?: \w+){0,2} when (?:you )?(?:stand|standing|stand up)",
+        r"(?:new|growing|worsening|developing|noticeable) (?:\w+ )?(?:hunch|stoop|hump)"
+        r"|dowager s hump",
+        r"jaw(?: ?bone)? (?:pains?|aches?|aching|swelling|numbness|heaviness|soreness|tenderness"
+        r"|discomfort)|(?:pain|ache|aching|swelling|numbness|throbbing|soreness) (?:in|of)"
+        r" (?:your |the |my |her )?jaw(?: ?bone)?|(?:sore|painful|aching|achy|swollen|numb|heavy)"
+        r" jaw|jaw(?: ?bone)? (?:that )?(?:hurts|aches)",
         r"loose (?:teeth|tooth)|(?:teeth|tooth) (?:\w+ )?(?:loose|wobbly)|wobbly (?:teeth|tooth)",
         r"(?:exposed|visible) bone|bone (?:showing|exposed|visible|poking)"
         r"|sores? (?:\w+ ){0,6}(?:that|which) (?:will|does|do|would|has|have|is|are) not heal"
