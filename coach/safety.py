@@ -351,8 +351,13 @@ def _asks(text: str) -> bool:
     )
 
 
+# "the zoledronic acid (that) your oncologist offers": a clinician's words naming the object.
+_DESCRIBES_OBJECT = re.compile(
+    r"(?:(?:your|a|the|their|her) )?(?:\w+ )?(?:care team|team|doctor|oncologist|clinician|gp"
+    r"|specialist|consultant)s? "
+)
 _ANY = re.compile(
-    r"\bany (?:\w+ )?(?:(?:\w+ ){0,3}(?:such as|like|including|e g) (?:\w+ )?)?$"
+    r"\bany (?:\w+ )?(?:(?:\w+ ){0,3}(?:such as|like|including|e g) (?:[\w,]+ ){0,6})?$"
     r"|\bbefore (?:you )?(?:us|tak|start|try|tri|add|buy|apply)\w* (?:\w+ ){0,5}$"
 )
 # "on your own" refused ("never make that change on your own", "not a dose to take yourself").
@@ -436,7 +441,7 @@ class Linter:
         ai_after = _alt((*t.changes_after, *t.schedule_changes))
         borrowed = rf"(?<![\w])(?:{_alt(t.borrowed)})(?:\s+[\w]+){{0,2}}?\s+"
         self._ai_change = re.compile(
-            rf"(?<![\w])(?:{before}){_gap(5)}(?:{ai})(?![\w])"
+            rf"(?<![\w])(?:{before}){_gap(5)}(?:(?:that|this|these|those) )?(?:{ai})(?![\w])"
             rf"|(?<![\w])(?:{ai}):?{_gap(4)}(?:{ai_after})(?![\w])"
             rf"|(?<![\w])(?:{ai})\s+(?:{ai_after})(?![\w])"
             rf"|{borrowed}(?:{ai})(?![\w])|(?<![\w])(?:{_alt(t.bare_switches)})(?![\w])"
@@ -453,7 +458,7 @@ class Linter:
             r"|while|every|each|over|till|at (?:\w+ )?(?:\d|one|two|three|four|five))\b)|[.!?])"
         )
         self._bone_change = re.compile(
-            rf"(?<![\w])(?:{before}){_gap(5)}(?:{bone})(?![\w])"
+            rf"(?<![\w])(?:{before}){_gap(5)}(?:(?:that|this|these|those) )?(?:{bone})(?![\w])"
             rf"|(?<![\w])(?:{bone})(?:{_gap(4)}|\s+)(?:{after})(?![\w])"
             rf"|{borrowed}(?:{bone})(?![\w])"
         )
@@ -649,13 +654,22 @@ class Linter:
             or bool(self._put_aside.search(blank, 0, hit.start))
         )
 
-    def _deferred(self, clause: str, sentence: str, prescriber: bool = False) -> bool:
+    def _deferred(
+        self, clause: str, sentence: str, prescriber: bool = False, after: int = -1
+    ) -> bool:
         """Left to the care team; with ``prescriber``, a pharmacist alone does not count (a
-        medicine is changed only by whoever prescribes it)."""
+        medicine is changed only by whoever prescribes it). A clinician named right ``after``
+        the hazard describes it ("decline the drug your oncologist offers") and does not count.
+        """
         found = (
             m
             for m in self._deferrals.finditer(clause)
             if not (prescriber and "pharmacist" in m.group(0))
+            and not (
+                0 <= after <= m.start()
+                and re.fullmatch(r"\s*(?:that |which )?", clause[after : m.start()])
+                and _DESCRIBES_OBJECT.match(m.group(0))
+            )
         )
         return next(found, None) is not None and not self._acts_alone(sentence)
 
@@ -741,9 +755,7 @@ class Linter:
         # "When the aches make you want to stop your tablets, call your nurse": the deferral
         # that follows a condition answers it.
         condition = re.match(r"(?:when|whenever|if|should|any time)\b", clause)
-        deferred = self._deferred(clause, sentence, prescriber=True) or bool(
-            condition and self._deferred(after, sentence, prescriber=True)
-        )
+        deferred_after = bool(condition and self._deferred(after, sentence, prescriber=True))
         for rule, pattern, mention in (
             ("stop-or-switch-ai", self._ai_change, self._ai_mention),
             ("bone-medicine-change", self._bone_change, self._bone_mention),
@@ -760,7 +772,7 @@ class Linter:
                 blank = self._blanked(clause, hit)
                 if self._negated(blank, hit) or self._harms.search(blank):
                     continue
-                if deferred or question:
+                if question or deferred_after or self._deferred(clause, sentence, True, hit.end):
                     continue
                 if self._feelings.search(clause[: hit.start + 1]):
                     continue

@@ -315,8 +315,8 @@ class RuleTable:
         r"(?:do|does) not have to (?:keep |continue )?(?:tak(?:e|ing)|using)?",
         r"ditch(?:ing)?",
         r"forget(?:ting)?(?: about)?",
-        r"throw(?:ing)? (?:away|out)|bin|chuck(?:ing)? (?:away|out)|get(?:ting)? rid of"
-        r"|dump(?:ing)?",
+        r"throw(?:ing)? (?:away|out)|binn?(?:ed|ing)?|chuck(?:ing)? (?:away|out)"
+        r"|get(?:ting)? rid of|dump(?:ing)?",
         r"omit(?:ting)?|leav(?:e|es|ing)(?: out| off| aside| behind|(?= (?:\w+ ){1,3}(?:out|off"
         r"|aside|behind|at home|in (?:the|a) (?:drawer|cupboard|box)|until|till)\b))"
         r"|pack(?:ing)?(?= (?:\w+ ){1,3}away\b)",
@@ -356,7 +356,7 @@ class RuleTable:
     # Telling a story of a change, then inviting the reader to copy it ("so you might too").
     imitation: tuple[str, ...] = (
         r"overkill|pointless|unnecessary|best decision|do it|go for it|trust your body"
-        r"|listen to your body|no regrets|glad i did",
+        r"|listen to your body|trust yourself|no regrets|glad i did",
         r"(?:you|why not)(?: \w+){0,4} (?:too|as well|the same|likewise)|follow (?:her|their|my)"
         r" (?:lead|example)|follow suit|(?:think|thinking) about (?:it|doing)|consider (?:it|doing)"
         r"|worth (?:a try|trying|doing)|do the same",
@@ -575,8 +575,9 @@ class RuleTable:
     )
     # Claims that need no medicine word ("...is all you need", "no medication required").
     replace_claims: tuple[str, ...] = (
-        r"(?:is|are) (?:all|the only (?:\w+ ){0,2}?(?:thing|medicine|medication|treatment|drug"
-        r"|pill)s?) (?:that )?(?:you|your bones?) (?:will |would )?(?:ever )?(?:need|needs)",
+        r"(?:is|are) (?:all(?: the)?(?: \w+){0,2}?|the only (?:\w+ ){0,2}?(?:thing|medicine"
+        r"|medication|treatment|drug|pill)s?) (?:that )?(?:you|your \w+) (?:will |would )?"
+        r"(?:ever )?(?:need|needs)",
         r"(?:rebuil\w*|restor\w*|regrow\w*) (?:\w+ ){0,3}?(?:completely|fully|entirely|to normal"
         r"|good as new|for good)",
         r"no (?:\w+ )?(?:medications?|medicines?|drugs?|pills|prescriptions?|injections?)"
@@ -611,7 +612,7 @@ class RuleTable:
         r"jaw(?: ?bone)? (?:pains?|aches?|aching|swelling|numbness|heaviness|soreness|tenderness"
         r"|discomfort)|(?:pain|ache|aching|swelling|numbness|throbbing|soreness) (?:in|of)"
         r" (?:your |the |my |her )?jaw(?: ?bone)?|(?:sore|painful|aching|achy|swollen|numb|heavy)"
-        r" jaw|jaw(?: ?bone)? (?:that )?(?:hurts|aches)",
+        r" jaw(?: ?bone)?|jaw(?: ?bone)? (?:that )?(?:hurts|aches)",
         r"loose (?:teeth|tooth)|(?:teeth|tooth) (?:\w+ )?(?:loose|wobbly)|wobbly (?:teeth|tooth)",
         r"(?:exposed|visible) bone|bone (?:showing|exposed|visible|poking)"
         r"|sores? (?:\w+ ){0,6}(?:that|which) (?:will|does|do|would|has|have|is|are) not heal"
@@ -712,6 +713,7 @@ class RuleTable:
         r"|talking|speaking|seeing|\w+ing (?:(?:it|this|that|them) )?(?:(?:to|with|by|past) )?"
         r"(?:your|the|a|an|any|anyone|anybody)\b)",
         r"not (?:hard|difficult|complicated)",
+        r"in no time|no doubt|no wonder|no less than",
     )
     # Negations that deny a harm ("no harm in", "without the usual risks", "makes no difference"):
     # blanked before negators are sought, like the ones above, and read as an endorsement.
@@ -754,7 +756,6 @@ class RuleTable:
         r"(?:stay|keep) away from|steer clear of",
         r"leave out|leaving out|left out|leave (?:it|them) out",
         r"skip(?:ping)?",
-        r"stop doing",
         r"rule(?:d)? out",
         r"off limits|off the table",
         r"unsafe",
