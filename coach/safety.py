@@ -185,7 +185,8 @@ def _close(a: str, b: str, limit: int) -> bool:
 
 _BLOCK = (
     r"(?:when|whenever|if|while|during|because|until|after|before|since|unless|and|or|but|so"
-    r"|that(?! \w+ s\b)|which|who|where|then|as|on)"
+    r"|that(?! \w+ s\b)|which|who|where|then|as|on"
+    r"|pain|pains|aches?|aching|stiffness|side effects?|symptoms?|flushes|sweats)"
 )
 
 

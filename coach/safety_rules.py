@@ -174,7 +174,7 @@ class RuleTable:
         r"ospemifene",
     )
     phytoestrogens: tuple[str, ...] = (
-        r"phytoestrogens?",
+        r"phyto ?(?:estrogens?|estrogenic|hormones?|hormonal)",
         r"isoflavones?",
         r"genistein",
         r"red clover",
@@ -185,8 +185,8 @@ class RuleTable:
         r"soy (?:isoflavones?|supplements?|extracts?|pills?|capsules?|tablets?|powders?)",
         r"lignans?|(?:flax ?seed|linseed) (?:supplements?|pills?|capsules?|tablets?|extracts?)",
         r"kudzu|hops? (?:extracts?|supplements?|capsules?|pills?)|licorice root|liquorice root",
-        r"estrogen ?like|estrogenic|(?:acts?|works?|behaves?) like (?:an? )?(?:\w+ ){0,2}estrogens?"
-        r"|mimics? (?:\w+ )?estrogens?",
+        r"(?:estrogen|hormone) ?like|estrogenic|(?:acts?|works?|behaves?) like (?:an? )?"
+        r"(?:\w+ ){0,2}estrogens?|mimics? (?:\w+ )?estrogens?",
     )
     peptides: tuple[str, ...] = (
         r"peptides?",
@@ -209,6 +209,11 @@ class RuleTable:
         r"ostarine",
         r"ligandrol",
         r"rad ?140",
+        r"ghk ?cu|aod ?9604|epit?halon|follistatin|kisspeptin|pentadeca\w*",
+        # A code name ("XYZ-123") said to be injected, stacked or cycled is a research peptide.
+        r"(?!covid)[a-z]{2,4} ?\d{2,4}(?= (?:\w+ ){0,6}?(?:inject\w*|pin(?:ning)?|vials?|stack"
+        r"|cycles?|subq|sub q|reconstitut\w*))|(?:inject\w*|pin(?:ning)?) (?:\w+ ){0,4}?"
+        r"(?!covid)[a-z]{2,4} ?\d{2,4}",
     )
     # The aromatase inhibitor (and the other endocrine tablets a person might be moved to).
     ai_terms: tuple[str, ...] = (
@@ -265,6 +270,7 @@ class RuleTable:
         r"stop(?:ping|s)?",
         r"quit(?:ting|s)?",
         r"paus(?:e|es|ing)",
+        r"alternat(?:e|es|ing)(?! (?:days|weeks)\b)(?: between)?",
         r"halt(?:ing|s)?",
         r"discontinu(?:e|es|ing)",
         r"drop(?:ping|s)?",
@@ -432,6 +438,7 @@ class RuleTable:
         r"vitamin d[23]?",
         r"vitamin k2?",
         r"k2",
+        r"calcium(?: supplements?| tablets?| pills?)?",
         r"d3",
         r"menaquinone",
     )
@@ -472,8 +479,9 @@ class RuleTable:
         r"|your|the|both) (?:foot|feet|toes|ankles?)",
         r"spin(?:e|al) flexion",
         r"(?:russian|seated) twists?",
-        r"twist(?:s|ing)? (?:hard|forcefully|as far as)|(?:deep|full|end ?range|extreme|forceful"
-        r"|rapid|repeated|fast) (?:spinal )?twist(?:s|ing)?",
+        r"(?:twist|rotat)(?:s|e|es|ing|ions?)? (?:\w+ ){0,2}?(?:hard|forcefully|as far as)"
+        r"|(?:deep|full|end ?range|extreme|forceful|rapid|repeated|fast) (?:spinal )?"
+        r"twist(?:s|ing)?",
         r"v ups?",
         r"jack ?knives?|jack ?knife",
     )
@@ -485,7 +493,7 @@ class RuleTable:
         r"high impact",
         r"jump(?:s|ing)?",
         r"hop(?:s|ping)?",
-        r"bounding",
+        r"bound(?:ing|s)|leap(?:s|ing)?|bounc(?:e|es|ing)|rebounders?|plyo",
         r"trampolin(?:e|es|ing)",
         r"running|jogging|sprint(?:s|ing)?",
         r"netball|squash|basketball|volleyball|racquetball|hiit|step aerobics",
