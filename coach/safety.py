@@ -293,6 +293,11 @@ _PAST_FORM = re.compile(
     r"(?:stopped|paused|skipped|switched|swapped|dropped|halved|gave|ditched|quitted)\b"
 )
 _LIMITS = {"vitamin-d": 4000.0, "calcium": 2000.0, "magnesium": 350.0}
+# A supplement taken "on top of your diet": the calcium limit counts food too (FACTS 22), and
+# supplements are only to make up a shortfall from food (FACTS 12), so 1,500 mg from tablets
+# (more than the whole 1,200 mg daily need) plus dairy is advice towards the limit. Food gives
+# little vitamin D, and the magnesium limit is for supplements alone.
+_WITH_FOOD_LIMITS = {"vitamin-d": 4000.0, "calcium": 1500.0, "magnesium": 350.0}
 # Warning signs: "no chest pain" is not one; "no need to call" is not a call; "never normal" is
 # not a dismissal; a contrast ("but", ";") separates a dismissal from a sign.
 _NO_SYMPTOM = re.compile(
@@ -315,7 +320,8 @@ _DESCRIBES = re.compile(
 _MARKETING = re.compile(r"\b(?:natural|naturally|gentle|for (?:your |healthy |strong )?bones?)\b")
 # Others' words ("websites say", "you may hear that"): reported, not endorsed, when denied.
 _ATTRIBUTED = re.compile(
-    r"\b(?:says?|said|claims?|claimed|you (?:may|might|will|often) (?:hear|read|see)|(?:is|are)"
+    r"\b(?:says?|said|claims?|claimed|claiming|you (?:may|might|will|often) (?:hear|read|see)"
+    r"|(?:is|are)"
     r" (?:often |sometimes |widely )?(?:said|claimed|believed)|myths?|rumou?rs?|websites?"
     r"|adverts?|advertisements?|the internet|online)\b"
 )
@@ -425,7 +431,7 @@ class Linter:
             r"(?:(?!not |never |no )\w+ ){0,3}(?:option|choice|alternative|solution|answer|fix"
             r"|remedy|cure|safe|fine|ok|okay|harmless|worth|good|great|helpful|useful|effective"
             r"|natural|gentle|available|recommended|suitable)"
-            rf"(?!\s+(?:{substance}))"  # "...are the three main natural estrogens": a class
+            rf"(?<!natural(?=\s(?:{substance})))"  # "...are the three main natural estrogens"
         )
         self._pronoun_advice = re.compile(
             r"(?:^|(?<=: )|(?<![\w])(?:to|just|please|i|we)\s+"
@@ -455,7 +461,7 @@ class Linter:
             r"(?<!when to )(?<!whether to )(?<!how to )(?<!time to )"
             rf"(?<![\w])(?:{_alt(t.bare_changes)})(?: (?:it|them))?"
             r"(?: (?:early|now|altogether|for good|for a while|for now))?"
-            r"(?:$|(?= (?:if|when|whenever|because|since|as|once|after|until|for|before|on|during"
+            r"(?:$|,|(?= (?:if|when|whenever|because|since|as|once|after|until|for|before|on|during"
             r"|while|every|each|over|till|at (?:\w+ )?(?:\d|one|two|three|four|five))\b)|[.!?])"
         )
         self._bone_change = re.compile(
@@ -726,7 +732,9 @@ class Linter:
                 continue
             if self._described(clause, hit):
                 continue
-            if _ANY.search(clause[: hit.start]) and self._deferred(sentence, sentence):
+            if (
+                _ANY.search(clause[: hit.start]) or _ATTRIBUTED.search(clause[: hit.start])
+            ) and self._deferred(sentence, sentence):
                 continue  # "talk to your oncologist before you take any hormone product"
             leading = _LEADING_CONDITION.match(clause)
             if leading and hit.end <= leading.end() and _THIRD_PARTY.search(clause[: hit.start]):
@@ -879,7 +887,7 @@ class Linter:
             nutrient, value = found
             if _NAMES_A_LIMIT.match(clause, m.end()):
                 continue  # "the 2,000 mg upper limit" names the limit
-            at_limit_plus_food = value >= _LIMITS[nutrient] and _PLUS_FOOD.search(clause)
+            at_limit_plus_food = value >= _WITH_FOOD_LIMITS[nutrient] and _PLUS_FOOD.search(clause)
             if (value <= _LIMITS[nutrient] and not at_limit_plus_food) or (
                 nutrient == "magnesium" and _FROM_FOOD.search(clause)
             ):

@@ -231,6 +231,8 @@ class RuleTable:
         r"|endocrine |anti ?cancer )?(?:medicines?|medications?|meds|tablets?|pills?|drugs?"
         r"|treatment|therapy|prescriptions?|course(?! of))",
         r"(?:endocrine|hormonal|anti ?estrogen|adjuvant) (?:therapy|treatment)",
+        r"(?:the odd|an occasional|the occasional|every other|every second) (?:tablet|pill|dose)s?"
+        r"|a (?:tablet|pill)(?= (?:now and then|here and there|or two|occasionally))",
         r"(?:another|a different|a new|the other) (?:ai|aromatase inhibitor|tablet|pill|drug"
         r"|medicine|medication|brand)",
     )
@@ -303,7 +305,8 @@ class RuleTable:
         r"put(?:ting)? off",
         r"push(?:ing)? back",
         r"spac(?:e|ing) out",
-        r"(?:take|taking|have|having|need|needs)? ?(?:a|some|the|your)(?: [a-z]+)? (?:break|holiday"
+        r"(?:take|taking|have|having|need|needs)? ?(?:a|some|the|your)(?: [a-z]+){0,2} (?:break"
+        r"|holiday"
         r"|rest|vacation|pause|week|month|time)s? (?:off )?from",
         r"(?:drug|treatment|medication) (?:holidays?|breaks?)",
         r"(?:a|some|the|few) (?:days?|weeks?|months?|time|while) off",
@@ -313,7 +316,9 @@ class RuleTable:
         r"instead of",
         r"rather than",
         r"in place of",
-        r"(?:do|go|doing|going|manage|managing|cope|coping|live|living) without",
+        r"(?:do|go|doing|going|manage|managing|cope|coping|live|living)(?: (?:a|an|few|some|the"
+        r"|couple|of|\d+|one|two|three|four|six|weeks?|months?|days?|years?|while"
+        r"|bit)){0,4}? without",
         r"(?:do not|does not|will not|would not|no longer|never|no)"
         r"(?: really| actually| even| real)? needs?(?: to (?:keep(?: on)?|continue|carry on|stay on"
         r"|take|have|get|be on)(?: with)?)?"
@@ -350,6 +355,8 @@ class RuleTable:
         r"(?:come|coming|go|going) off",
         r"giv(?:e|ing) up",
         r"cancel(?:l?ing)?|leav(?:e|ing) (?:it|them) (?:off|out)",
+        r"(?:not|never|no longer) (?:bother(?:ing)? with|hav(?:e|ing)|get(?:ting)?|book(?:ing)?)"
+        r" (?:the |my |another |any )?(?:next|fourth|fifth|third|second|last|other|more|one)",
     )
     # Feelings about a change are not advice to make it ("many women worry about stopping").
     feelings: tuple[str, ...] = (
@@ -379,7 +386,8 @@ class RuleTable:
         r" (?:prescription|packet|box|supply)",
         r"(?:is|are|becomes?|will be|would be)(?: really| probably| just| largely| totally| quite)?"
         r" (?:optional|unnecessary|enough|pointless|overrated|overkill|excessive|too long|a waste"
-        r"|plenty|sufficient|long enough)",
+        r"|plenty|sufficient|long enough|negotiable|(?:more of )?a (?:suggestion|guideline))",
+        r"free (?:days?|weeks?|weekends?|months?|periods?|breaks?|spells?)",
         r"(?:is|are) not (?:really )?(?:necessary|needed|essential|required|important|vital)",
         r"(?:can|could) wait",
         r"(?:is|are|as|makes?) (?:a |an )?(?:\w+ )?(?:swap|switch|substitute|replacement)",
@@ -509,7 +517,8 @@ class RuleTable:
     heavy_lifting: tuple[str, ...] = (
         r"heavy (?:\w+ ){0,2}?(?:lifting|lifts|weights?|deadlifts?|squats?|presses|bench|barbells?"
         r"|dumbbells?|kettlebells?)",
-        r"(?:lift|mov|carry|carri|shift|haul|push|pull)(?:s|ed|es|ing)?(?: up| around)?"
+        r"(?:lift|mov|carry|carri|shift|haul|push|pull|shovel)(?:s|ed|es|ing|l?ing)?(?: up"
+        r"| around)?"
         r" (?:\w+ )?heavy",
         r"max(?:imal)? (?:lifts?|weights?|effort)|max(?:ing)? out",
         r"one rep max|1 ?rm",
@@ -713,7 +722,8 @@ class RuleTable:
         r"(?:no need for|do not need|without|skip) (?:any |a |the )?(?:supervision|trainer|coach"
         r"|physio\w*|instructor)",
         r"do not (?:worry|hesitate|wait|panic|fear|be afraid|forget|overlook|rule out|dismiss"
-        r"|ignore|miss out|let|stress|fret)",
+        r"|ignore|miss out|stress|fret)|do not let (?:anyone|anybody|them|people|it|this|that)"
+        r" (?:tell|stop|put|scare|talk|convince|frighten|pressure|hold)",
         r"never (?:forget|hesitate)",
         r"not (?:only|just)",
         r"no matter",
@@ -722,6 +732,7 @@ class RuleTable:
         r"(?:your|the|a|an|any|anyone|anybody)\b)",
         r"not (?:hard|difficult|complicated)",
         r"in no time|no doubt|no wonder|no less than",
+        r"(?:does|do|will) not need to know",
     )
     # Negations that deny a harm ("no harm in", "without the usual risks", "makes no difference"):
     # blanked before negators are sought, like the ones above, and read as an endorsement.
@@ -745,6 +756,8 @@ class RuleTable:
         r"(?:never|not) (?:been|felt|looked|looking|feeling) (?:so |this )?(?:better|good|great"
         r"|stronger)|could not be better|never looked back",
         r"(?:reduces?|lowers?|cuts?) (?:the |your )?risk",
+        r"(?:cannot|can not|could not|can never) (?:recommend|praise) (?:\w+ )?(?:highly )?enough"
+        r"|(?:could not|cannot) be happier",
         r"(?:makes?|made|making) (?:no|little|not much|hardly any) (?:real )?difference"
         r"(?: to (?:\w+ ){0,3}?risk)?",
         r"(?:is|are) not (?:really|actually|technically|strictly|even|quite|proper|real)"
@@ -797,6 +810,7 @@ class RuleTable:
         r"risks?|risky",
         r"harm(?:s|ful)?|dangerous|toxic(?:ity)?",
         r"rebound",
+        r"(?:work|works|working) less well|less effective|(?:weaker|reduced|less) protection",
         r"rapid bone loss|(?:lose|loses|losing) bone (?:fast|quickly|rapidly)",
         r"(?:lower|worse|shorter) survival",
         r"stopped early",
@@ -813,7 +827,8 @@ class RuleTable:
     # Deferral to the care team (not for hormones, peptides or plant estrogens).
     deferrals: tuple[str, ...] = (
         r"(?:ask|talk(?:ing|ed)? (?:(?:it|this|that|things) )?(?:through |over )?(?:to|with)"
-        r"|speak(?:ing)? (?:to|with)|check(?:ing)? with|discuss(?:ing|ed)? (?:\w+ )?with|consult"
+        r"|speak(?:ing)? (?:to|with)|check(?:ed|ing)? with|discuss(?:ing|ed)? (?:\w+ )?with|consult"
+        r"|(?:run|clear)(?:ing)? (?:it |them |this )?(?:past|by|with)|cleared with"
         r"|raise (?:it|this) with|tell|ring|call|phone|contact|see|email|message) (?:your|a|the"
         r"|their|her) (?:\w+ ){0,2}?(?:care team|doctor|gp|oncologist|nurse|pharmacist|clinician"
         r"|specialist|prescriber|team|physio(?:therapist)?)",
@@ -855,6 +870,8 @@ class RuleTable:
         r"(?:whatever|regardless of what) (?:your|the) (?:doctor|team|oncologist) (?:says|thinks)",
         r"even if (?:your|the) (?:doctor|team|oncologist)",
         r"anyway",
+        r"(?:no need to|do not|never) tell (?:your|the) (?:\w+ )?(?:oncologist|doctor|team|gp"
+        r"|nurse)",
         r"(?:(?:do not|never) bother|leave) (?:the|your|a|an) (?:\w+ )?(?:oncologist|doctor|team|gp"
         r"|nurse|specialist|consultant)(?! know)|skip (?:the|your) (?:\w+ )?(?:appointment|clinic"
         r"|review|check ?up)",
