@@ -508,6 +508,10 @@ class Linter:
         self._hedges = _words(t.hedges)
         medicine = _alt((*t.generic_medicines, *t.bone_medicines))
         self._medicine_word = re.compile(rf"(?<![\w])(?:{medicine})(?![\w])")
+        # The medicine as the subject of a cure verb, not "I said no to Prolia and cured it".
+        self._medicine_does = re.compile(
+            rf"(?<![\w])(?:{medicine})(?:\s+(?!(?:and|but|so|then|i|we|you)\b)[\w']+){{0,4}}\s+$"
+        )
         self._replace = re.compile(
             rf"(?<![\w])(?:{_alt(t.replace_medicine)}){_gap(3)}(?:{medicine})(?![\w])"
         )
@@ -547,7 +551,7 @@ class Linter:
             r"\s*;\s*|\s+-\s+|,?\s+(?:but|however|although|though|whereas|yet)\s+"
             r"(?!(?:they|it|these|those|this|such|that|both|neither|not|never|no)\b)"
             r"|(?<!\bnow)(?<!\bnow and),?\s+(?:and\s+)?then\s+|,\s+so\s+"
-            rf"|,?\s+and\s+(?=(?:{starters}|i|we)\b)|,\s+(?=(?:{starters})\b)"
+            rf"|,?\s+and\s+(?=(?:{starters})\b)|,\s+and\s+(?=(?:i|we)\b)|,\s+(?=(?:{starters})\b)"
             r"|,\s+and\s+(?=(?:their|her|his|my|our|she|he|the)\s)"
         )
         verbs = rf"(?:{_alt(t.changes_before)}|{starters})"
@@ -945,7 +949,7 @@ class Linter:
             hit = _Hit("cure-or-replace-claim", m.start(), m.end(), m.group(0))
             if self._hedges.search(clause[max(0, m.start() - 20) : m.end()]):
                 continue  # "partly reverses": what FACTS 7-8 report
-            if self._medicine_word.search(clause[: m.start()]):
+            if self._medicine_does.search(clause, 0, m.start()):
                 continue  # "risedronate reversed the loss": what a medicine does
             blank = self._blanked(clause, hit)
             if self._refused(clause, hit) or re.search(r"\b(?:whether|if)\b", blank):

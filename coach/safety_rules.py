@@ -307,7 +307,8 @@ class RuleTable:
         r"spac(?:e|ing) out",
         r"(?:take|taking|have|having|need|needs)? ?(?:a|some|the|your)(?: [a-z]+){0,2} (?:break"
         r"|holiday"
-        r"|rest|vacation|pause|week|month|time)s? (?:off )?from",
+        r"|rest|vacation|pause|week|month|time|sabbatical|breather|hiatus|time out|detox)s?"
+        r" (?:off )?from",
         r"(?:drug|treatment|medication) (?:holidays?|breaks?)",
         r"(?:a|some|the|few) (?:days?|weeks?|months?|time|while) off",
         r"restart(?:ing)?",
@@ -355,6 +356,8 @@ class RuleTable:
         r"(?:come|coming|go|going) off",
         r"giv(?:e|ing) up",
         r"cancel(?:l?ing)?|leav(?:e|ing) (?:it|them) (?:off|out)",
+        r"park(?:ing)?|shelv(?:e|ing)|put(?:ting)? (?:it|them) (?:aside|away|on hold)",
+        r"more than (?:anyone|anybody|you|most (?:women|people)) (?:really |actually )?needs?",
         r"(?:not|never|no longer) (?:bother(?:ing)? with|hav(?:e|ing)|get(?:ting)?|book(?:ing)?)"
         r" (?:the |my |another |any )?(?:next|fourth|fifth|third|second|last|other|more|one)",
     )
@@ -379,14 +382,16 @@ class RuleTable:
         r"(?:can|could|may|might|should|will|to) (?:safely |easily |just )?(?:be|get) (?:stopped"
         r"|paused|skipped|dropped|switched|swapped|changed|reduced|halved|lowered|delayed"
         r"|postponed|tapered|discontinued|missed|put on hold|moved|spaced out|stretched|pushed"
-        r"|spread out|put off|held off|cancell?ed|left off|given up)",
+        r"|spread out|put off|held off|cancell?ed|left off|given up|shelved|parked|retired"
+        r"|abandoned)",
         r"(?:is|are) only (?:really )?(?:needed|necessary|required|useful|worth (?:it|taking))"
         r" (?:for|until|till|while|when|in|during|if|as long as)",
         r"left ?over(?: from)?|from (?:your|an?|my|her) (?:old|previous|last|expired)"
         r" (?:prescription|packet|box|supply)",
         r"(?:is|are|becomes?|will be|would be)(?: really| probably| just| largely| totally| quite)?"
         r" (?:optional|unnecessary|enough|pointless|overrated|overkill|excessive|too long|a waste"
-        r"|plenty|sufficient|long enough|negotiable|(?:more of )?a (?:suggestion|guideline))",
+        r"|plenty|sufficient|long enough|negotiable|(?:more of )?a (?:suggestion|guideline)"
+        r"|over ?prescribed|over ?used)",
         r"free (?:days?|weeks?|weekends?|months?|periods?|breaks?|spells?)",
         r"(?:is|are) not (?:really )?(?:necessary|needed|essential|required|important|vital)",
         r"(?:can|could) wait",
@@ -394,7 +399,7 @@ class RuleTable:
         r"(?:you|we) (?:paused|stopped|skipped|dropped)",
         r"back by",
         r"on hold",
-        r"(?:holidays?|breaks?|vacations?)",
+        r"(?:holidays?|breaks?|vacations?|sabbaticals?|breathers?|hiatus|time ?outs?|detox)",
         # Idioms that put a medicine aside ("give your letrozole a miss", "let it lapse").
         r"(?:every|once|twice|three times) (?:a |per |every )?(?:\w+ )?(?:days?|weeks?|months?"
         r"|years?) instead of (?:once|twice|three times|every|each"
@@ -588,7 +593,7 @@ class RuleTable:
         r"better than|(?:just )?as (?:good|effective|powerful|strong) as"
         r"|works? (?:just )?as well as",
         r"(?:do|go|doing|going) without|(?:need|needs) no",
-        r"(?:do|does|doing) (?:everything|all|exactly what|what)",
+        r"(?:do|does|doing) (?:everything|all|exactly what|what|the (?:same )?job of)",
     )
     # Claims that need no medicine word ("...is all you need", "no medication required").
     replace_claims: tuple[str, ...] = (
@@ -602,7 +607,7 @@ class RuleTable:
     )
     # --- warning signs (FACTS 21, 32): dismissing one passes only with a call to the care team.
     red_flags: tuple[str, ...] = (
-        r"chest (?:pains?|tightness|pressure|discomfort|aches?|aching)"
+        r"chest (?:pains?|tightness|pressure|discomfort|aches?|aching|heaviness|squeezing|burning)"
         r"|(?:pain|tightness|pressure|discomfort|aches?|aching|crushing|squeezing|heaviness"
         r"|burning)(?: \w+){0,2} (?:in|on|across) (?:your |the |my |her )?chest"
         r"|tight chest|chest (?:feels?|is|gets?|felt|went) (?:\w+ )?(?:tight|heavy|painful)",
@@ -629,7 +634,8 @@ class RuleTable:
         r"jaw(?: ?bone)? (?:pains?|aches?|aching|swelling|numbness|heaviness|soreness|tenderness"
         r"|discomfort)|(?:pain|ache|aching|swelling|numbness|throbbing|soreness) (?:in|of)"
         r" (?:your |the |my |her )?jaw(?: ?bone)?|(?:sore|painful|aching|achy|swollen|numb|heavy)"
-        r" jaw(?: ?bone)?|jaw(?: ?bone)? (?:that )?(?:hurts|aches)",
+        r" jaw(?: ?bone)?|jaw(?: ?bone)? (?:that |which )?(?:keeps? |still )?(?:hurts|aches|hurting"
+        r"|aching|throbs|throbbing)",
         r"loose (?:teeth|tooth)|(?:teeth|tooth) (?:\w+ )?(?:loose|wobbly)|wobbly (?:teeth|tooth)",
         r"(?:exposed|visible) bone|bone (?:showing|exposed|visible|poking)"
         r"|sores? (?:\w+ ){0,6}(?:that|which) (?:will|does|do|would|has|have|is|are) not heal"
@@ -731,7 +737,7 @@ class RuleTable:
         r"|talking|speaking|seeing|\w+ing (?:(?:it|this|that|them) )?(?:(?:to|with|by|past) )?"
         r"(?:your|the|a|an|any|anyone|anybody)\b)",
         r"not (?:hard|difficult|complicated)",
-        r"in no time|no doubt|no wonder|no less than",
+        r"in no time|no doubt|no wonder|no less than|(?:say|says|said|saying) no to",
         r"(?:does|do|will) not need to know",
     )
     # Negations that deny a harm ("no harm in", "without the usual risks", "makes no difference"):
@@ -846,6 +852,8 @@ class RuleTable:
         r"|specialist|consultant)s? (?:may|might|can|could|will|would) (?:tell you|let you know"
         r"|guide you|help you decide)",
         r"(?:only )?(?:if|when|as) (?:prescribed|advised|directed)",
+        r"(?:oncologist|doctor|team|gp|nurse|specialist|consultant) and i (?:\w+ ){0,2}?(?:talked"
+        r"|discussed|agreed|decided|chose|planned|went through)",
         r"needs? a plan",
         r"(?:specialist|doctor s|oncologist s|team s|clinician s|medical|clinical) (?:decision|call"
         r"|choice)",

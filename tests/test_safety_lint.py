@@ -9,8 +9,8 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
   file's header records its first measurement, before it was tuned on);
 * ``round6_*.txt`` and ``round13_*.txt``: the project's own paraphrases of what outside reviewers'
   sets showed missing or wrongly flagged, written while tuning, so counted with the main sets;
-* ``round7_*.txt`` to ``round12_*.txt`` and ``round14_*.txt``: held out again, each written after
-  the tuning round before it (headers record their first measurement).
+* ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt`` and ``round15_*.txt``: held out again,
+  each written after the tuning round before it (headers record their first measurement).
 
 ``benchmarks/safety_rates.py`` prints the same rates per set.
 """
@@ -55,7 +55,7 @@ SAFE = (
     + _load("round6_safe.txt")
     + _load("round13_safe.txt")
 )
-HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14)))
+HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15)))
 HOLDOUT_UNSAFE = [_load(f"{name}_unsafe.txt") for name in HELD_OUT]
 HOLDOUT_SAFE = [_load(f"{name}_safe.txt") for name in HELD_OUT]
 HOLDOUT_UNSAFE = [s for part in HOLDOUT_UNSAFE for s in part]
