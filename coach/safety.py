@@ -14,10 +14,14 @@ the other way round, so that a new unsafe sentence is caught by construction:
 1. **A lexicon of hazards** (:class:`RuleTable`): every substance and action class that must never
    be advised - hormone products (estrogens in every spelling, brand and route, progestogens,
    androgens, tibolone, SERMs), phytoestrogen products (and anything said to act like estrogen),
-   peptides and secretagogues, changes to the AI or a bone medicine (stop, pause, skip, switch,
-   halve, every other day, a "drug holiday", leaving it at home, someone else's leftover tablets,
-   "swap you over"...), vitamin D, calcium and magnesium amounts in any unit, flexion, impact and
-   heavy-lifting exercise, and twisting or bending under a load (a spine move x a load). Products
+   peptides and secretagogues (and any code name like "XYZ-123" said to be injected or stacked),
+   changes to the AI or a bone medicine (one class of discontinuation: stop, pause, skip, cancel,
+   pass on, hold off, throw out, leave off, take weekends off, go back to, hand back, park,
+   halve, every other day, a "drug holiday" or "sabbatical", leaving it at home, someone else's
+   leftover tablets, "swap you over"...), vitamin D, calcium and magnesium amounts in any unit,
+   flexion, impact and heavy-lifting exercise, and twisting or bending under a load (a spine move
+   x a load). The same discontinuation verbs, when they govern a hazard instead of a medicine to
+   keep ("swap sit-ups for...", "drop the HRT"), put it aside: they are a refusal. Products
    are built from substances times routes ("estradiol" x "implant"), so a new pairing needs no new
    entry; drug names also match with one typing slip ("anastrazole").
 2. **Two claim classes.** A *cure claim* is a cure verb (cures, reverses, heals, gets rid of...)
@@ -37,26 +41,37 @@ the other way round, so that a new unsafe sentence is caught by construction:
    one; a contrast (";", "but") separates a dismissal from a sign, unless the later part has no
    subject of its own ("...; keep going"); and an answer after a question ("Jaw aching on Prolia?
    Probably nothing.") is read against the question.
-4. **Approved shapes.** A sentence that mentions any other hazard passes only when the clause
-   that holds it has a shape that makes it safe: a *refusal* ("never take...", "do not stop...",
-   "is not an option"), *evidence of harm* ("raised recurrence", "is followed by rapid bone
-   loss"), a *deferral* to the care team that does not also tell the reader to act alone ("ask your
+4. **Approved shapes.** A sentence that mentions any other hazard passes only when the clause that
+   holds it has a shape that makes it safe: a *refusal* ("never take...", "do not stop...", "is not
+   an option"), *evidence of harm* ("raised recurrence", "is followed by rapid bone loss"), a
+   *deferral* to the care team that does not also tell the reader to act alone ("ask your
    oncologist whether..."; "your oncologist will tell you when"; not for hormones, which are never
-   an option, unless it is a caution about "any" product), a *report of research* or marketing
+   an option, unless it is a caution about "any" product or a product's own claims: "ask before
+   using any vaginal estrogen such as Vagifem"), a *clinician-owned* change ("your oncologist might
+   try letrozole instead; that's their call"; not a pharmacist, and not "decline the drug your
+   oncologist offers"), a *report of research* (named trials, "a third of women...") or marketing
    with no endorsement ("marketed for hot flushes"), a *description* of what a product is or
-   contains ("DHEA is a hormone precursor"), or - for natural hormones named in biology
-   ("aromatase converts testosterone into estrogen") - the absence of any advice. A change told
-   in the past ("my friend stopped her Arimidex") passes unless it endorses the change or invites
-   the reader to copy it ("so you might think about it too"). A claim put in others' mouths and
-   denied ("websites say..., but trials have not"; "it is a myth that..."), a later clause that
-   refuses what came before ("..., so skip them"), a hazard inside a condition about someone else
-   ("If your doctor suggests HRT, remind them...") and one medicine described as used in place of
-   another pass. A condition ("If the aches are too much, ...") neither refuses nor warns.
-   Amounts pass when at or under the upper limit per day, after unit conversion (0.25 mg of D3
-   is 10,000 IU) and per-week division, or when the sentence warns against them; a monthly or
-   yearly vitamin D amount is a single bolus and is not averaged over the days; a calcium
-   supplement at the limit "plus dairy" is over it; "10k a day" next to vitamin D is read as
-   IU; "you can't overdo it" about a nutrient is a hazard.
+   contains ("DHEA is a hormone precursor"), or - for natural hormones named in biology ("aromatase
+   converts testosterone into estrogen") - the absence of any advice. A change told in the past
+   ("my friend stopped her Arimidex") passes unless it endorses the change or invites the reader to
+   copy it ("so you might think about it too", "best decision I made"). A harm denied ("no harm
+   in", "without the usual risks", "makes no difference", "isn't really HRT") is an endorsement,
+   never a refusal. A refusal may follow the hazard ("10,000 IU a day ... should not be taken",
+   "...should be skipped"), and "on your own" under a negation ("never make that change on your
+   own") is a warning, not an order to act alone. A question that asks ("Can I use HRT on an AI?")
+   is not advice, one that suggests ("Why not try...?") is, and a yes to an asking question ("...
+   Absolutely.") makes it advice. A claim put in others' mouths and denied ("websites say..., but
+   trials have not"; "it is a myth that..."), a later clause that refuses what came before ("...,
+   so skip them"), a hazard inside a condition about someone else ("If your doctor suggests HRT,
+   remind them...") and one medicine described as used in place of another pass. A condition ("If
+   the aches are too much, ...") neither refuses nor warns. Amounts pass when at or under the upper
+   limit per day, after unit conversion (0.25 mg of D3 is 10,000 IU), numbers in words ("seven and
+   a half thousand", :mod:`coach.safety_numbers`), counts of units ("four 600 mg tablets", "25
+   drops of 400 IU", "twice a day") and per-week division, when they name the limit ("the 2,000 mg
+   upper limit"), or when the sentence warns against them; a monthly or yearly vitamin D amount is
+   a single bolus and is not averaged over the days; a calcium supplement over the daily need "plus
+   dairy" heads for the limit; "10k a day" next to vitamin D is read as IU; "you can't overdo it"
+   about a nutrient is a hazard.
 5. **A reviewed allow-list** (:data:`ALLOWED`) for the few safe sentences the shapes cannot judge,
    each with its reason.
 
