@@ -378,6 +378,12 @@ _DESCRIBES_OBJECT = re.compile(
     r"(?:(?:your|a|the|their|her) )?(?:\w+ )?(?:care team|team|doctor|oncologist|clinician|gp"
     r"|specialist|consultant)s? "
 )
+_POINTS_BACK = re.compile(r"\b(?:that|this|it|them|whether|such a (?:decision|change))\b")
+# Plant estrogens eaten as food ("isoflavones from soy foods"), with no product named.
+_AS_FOOD = re.compile(
+    r"^(?!.*\b(?:supplements?|pills?|capsules?|tablets?|extracts?|powders?|drops?|creams?"
+    r"|formulas?|blends?|products?|teas?)\b).*\b(?:from|in|eating) (?:\w+ )?(?:foods?|diet|meals)\b"
+)
 _ANY = re.compile(
     r"\bany (?:\w+ )?(?:(?:\w+ ){0,3}(?:such as|like|including|e g) (?:[\w,]+ ){0,6})?$"
     r"|\bbefore (?:you )?(?:us|tak|start|try|tri|add|buy|apply)\w* (?:\w+ ){0,5}$"
@@ -747,6 +753,8 @@ class Linter:
         for hit in self._hormone_hits(clause, sentence):
             if self._refused(clause, hit) or self._rebutted(clause, sentence, after):
                 continue
+            if hit.rule == "phytoestrogen" and _AS_FOOD.search(clause):
+                continue  # "isoflavones from soy foods": food, not a product
             if self._reported(clause, hit) and not self._advise_substance.search(clause):
                 continue
             if self._described(clause, hit):
@@ -783,7 +791,12 @@ class Linter:
         # "When the aches make you want to stop your tablets, call your nurse": the deferral
         # that follows a condition answers it.
         condition = re.match(r"(?:when|whenever|if|should|any time)\b", clause)
-        deferred_after = bool(condition and self._deferred(after, sentence, prescriber=True))
+        # "...may be paused after some years, but only your specialist can decide that": a later
+        # clause that leaves what came before to the care team.
+        deferred_after = bool(
+            (condition or (_POINTS_BACK.search(after) and not self._imperative.match(clause)))
+            and self._deferred(after, sentence, prescriber=True)
+        )
         for rule, pattern, mention in (
             ("stop-or-switch-ai", self._ai_change, self._ai_mention),
             ("bone-medicine-change", self._bone_change, self._bone_mention),

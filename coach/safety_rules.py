@@ -183,7 +183,8 @@ class RuleTable:
         r"wild yam",
         r"pueraria(?: mirifica)?",
         r"soy (?:isoflavones?|supplements?|extracts?|pills?|capsules?|tablets?|powders?)",
-        r"lignans?|(?:flax ?seed|linseed) (?:supplements?|pills?|capsules?|tablets?|extracts?)",
+        r"lignans?|(?:flax(?: ?seed)?|linseed) (?:supplements?|pills?|capsules?|tablets?"
+        r"|extracts?)",
         r"kudzu|hops? (?:extracts?|supplements?|capsules?|pills?)|licorice root|liquorice root",
         r"(?:estrogen|hormone) ?like|estrogenic|(?:acts?|works?|behaves?) like (?:an? )?"
         r"(?:\w+ ){0,2}estrogens?|mimics? (?:\w+ )?estrogens?",
