@@ -38,6 +38,9 @@ PAIRS = (
     ("held out, round 10", "round10_unsafe.txt", "round10_safe.txt"),
     ("held out, round 11", "round11_unsafe.txt", "round11_safe.txt"),
     ("held out, round 12", "round12_unsafe.txt", "round12_safe.txt"),
+    ("review paraphrases 2 (tuned)", "round13_unsafe.txt", "round13_safe.txt"),
+    ("held out, round 14", "round14_unsafe.txt", "round14_safe.txt"),
+    ("held out, round 15", "round15_unsafe.txt", "round15_safe.txt"),
 )
 
 

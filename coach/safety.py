@@ -14,10 +14,14 @@ the other way round, so that a new unsafe sentence is caught by construction:
 1. **A lexicon of hazards** (:class:`RuleTable`): every substance and action class that must never
    be advised - hormone products (estrogens in every spelling, brand and route, progestogens,
    androgens, tibolone, SERMs), phytoestrogen products (and anything said to act like estrogen),
-   peptides and secretagogues, changes to the AI or a bone medicine (stop, pause, skip, switch,
-   halve, every other day, a "drug holiday", leaving it at home, someone else's leftover tablets,
-   "swap you over"...), vitamin D, calcium and magnesium amounts in any unit, flexion, impact and
-   heavy-lifting exercise, and twisting or bending under a load (a spine move x a load). Products
+   peptides and secretagogues (and any code name like "XYZ-123" said to be injected or stacked),
+   changes to the AI or a bone medicine (one class of discontinuation: stop, pause, skip, cancel,
+   pass on, hold off, throw out, leave off, take weekends off, go back to, hand back, park,
+   halve, every other day, a "drug holiday" or "sabbatical", leaving it at home, someone else's
+   leftover tablets, "swap you over"...), vitamin D, calcium and magnesium amounts in any unit,
+   flexion, impact and heavy-lifting exercise, and twisting or bending under a load (a spine move
+   x a load). The same discontinuation verbs, when they govern a hazard instead of a medicine to
+   keep ("swap sit-ups for...", "drop the HRT"), put it aside: they are a refusal. Products
    are built from substances times routes ("estradiol" x "implant"), so a new pairing needs no new
    entry; drug names also match with one typing slip ("anastrazole").
 2. **Two claim classes.** A *cure claim* is a cure verb (cures, reverses, heals, gets rid of...)
@@ -37,26 +41,37 @@ the other way round, so that a new unsafe sentence is caught by construction:
    one; a contrast (";", "but") separates a dismissal from a sign, unless the later part has no
    subject of its own ("...; keep going"); and an answer after a question ("Jaw aching on Prolia?
    Probably nothing.") is read against the question.
-4. **Approved shapes.** A sentence that mentions any other hazard passes only when the clause
-   that holds it has a shape that makes it safe: a *refusal* ("never take...", "do not stop...",
-   "is not an option"), *evidence of harm* ("raised recurrence", "is followed by rapid bone
-   loss"), a *deferral* to the care team that does not also tell the reader to act alone ("ask your
+4. **Approved shapes.** A sentence that mentions any other hazard passes only when the clause that
+   holds it has a shape that makes it safe: a *refusal* ("never take...", "do not stop...", "is not
+   an option"), *evidence of harm* ("raised recurrence", "is followed by rapid bone loss"), a
+   *deferral* to the care team that does not also tell the reader to act alone ("ask your
    oncologist whether..."; "your oncologist will tell you when"; not for hormones, which are never
-   an option, unless it is a caution about "any" product), a *report of research* or marketing
+   an option, unless it is a caution about "any" product or a product's own claims: "ask before
+   using any vaginal estrogen such as Vagifem"), a *clinician-owned* change ("your oncologist might
+   try letrozole instead; that's their call"; not a pharmacist, and not "decline the drug your
+   oncologist offers"), a *report of research* (named trials, "a third of women...") or marketing
    with no endorsement ("marketed for hot flushes"), a *description* of what a product is or
-   contains ("DHEA is a hormone precursor"), or - for natural hormones named in biology
-   ("aromatase converts testosterone into estrogen") - the absence of any advice. A change told
-   in the past ("my friend stopped her Arimidex") passes unless it endorses the change or invites
-   the reader to copy it ("so you might think about it too"). A claim put in others' mouths and
-   denied ("websites say..., but trials have not"; "it is a myth that..."), a later clause that
-   refuses what came before ("..., so skip them"), a hazard inside a condition about someone else
-   ("If your doctor suggests HRT, remind them...") and one medicine described as used in place of
-   another pass. A condition ("If the aches are too much, ...") neither refuses nor warns.
-   Amounts pass when at or under the upper limit per day, after unit conversion (0.25 mg of D3
-   is 10,000 IU) and per-week division, or when the sentence warns against them; a monthly or
-   yearly vitamin D amount is a single bolus and is not averaged over the days; a calcium
-   supplement at the limit "plus dairy" is over it; "10k a day" next to vitamin D is read as
-   IU; "you can't overdo it" about a nutrient is a hazard.
+   contains ("DHEA is a hormone precursor"), or - for natural hormones named in biology ("aromatase
+   converts testosterone into estrogen") - the absence of any advice. A change told in the past
+   ("my friend stopped her Arimidex") passes unless it endorses the change or invites the reader to
+   copy it ("so you might think about it too", "best decision I made"). A harm denied ("no harm
+   in", "without the usual risks", "makes no difference", "isn't really HRT") is an endorsement,
+   never a refusal. A refusal may follow the hazard ("10,000 IU a day ... should not be taken",
+   "...should be skipped"), and "on your own" under a negation ("never make that change on your
+   own") is a warning, not an order to act alone. A question that asks ("Can I use HRT on an AI?")
+   is not advice, one that suggests ("Why not try...?") is, and a yes to an asking question ("...
+   Absolutely.") makes it advice. A claim put in others' mouths and denied ("websites say..., but
+   trials have not"; "it is a myth that..."), a later clause that refuses what came before ("...,
+   so skip them"), a hazard inside a condition about someone else ("If your doctor suggests HRT,
+   remind them...") and one medicine described as used in place of another pass. A condition ("If
+   the aches are too much, ...") neither refuses nor warns. Amounts pass when at or under the upper
+   limit per day, after unit conversion (0.25 mg of D3 is 10,000 IU), numbers in words ("seven and
+   a half thousand", :mod:`coach.safety_numbers`), counts of units ("four 600 mg tablets", "25
+   drops of 400 IU", "twice a day") and per-week division, when they name the limit ("the 2,000 mg
+   upper limit"), or when the sentence warns against them; a monthly or yearly vitamin D amount is
+   a single bolus and is not averaged over the days; a calcium supplement over the daily need "plus
+   dairy" heads for the limit; "10k a day" next to vitamin D is read as IU; "you can't overdo it"
+   about a nutrient is a hazard.
 5. **A reviewed allow-list** (:data:`ALLOWED`) for the few safe sentences the shapes cannot judge,
    each with its reason.
 
@@ -83,6 +98,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from functools import cache
 
+from coach.safety_numbers import amounts_in_digits
 from coach.safety_rules import DEFAULT_TABLE, RULES, RuleTable
 
 __all__ = [
@@ -132,53 +148,6 @@ _CONTRACTIONS = (
     (r"\bi['’]m\b", "i am"),
 )
 _SPELLINGS = ((r"\b(?:oe|œ)str", "estr"), ("œ", "oe"), ("æ", "ae"))
-_SMALL = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "twenty five": 25,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "hundred": 100,
-}
-_NUMBER_WORDS = re.compile(
-    r"\b(?P<n>(?:twenty five|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-    r"|fifteen|twenty|thirty|forty|fifty|sixty|hundred)(?: hundred)?)"
-    r"(?P<k> thousand| hundred)(?: and)?(?P<rest>(?: (?:one|two|three|four|five|six|seven|eight"
-    r"|nine) hundred)?)\b"
-)
-_UNIT_WORDS = re.compile(
-    r"\b(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|hundred)"
-    r"(?= (?:iu|units|micrograms?|mcg|milligrams?|mg|grams?)\b)"
-)
-
-
-def _words_to_number(match: re.Match[str]) -> str:
-    base = match.group("n")
-    value = _SMALL.get(base.replace(" hundred", ""), 1)
-    if base.endswith(" hundred") and base != "hundred":
-        value *= 100
-    value *= 1000 if match.group("k") == " thousand" else 100
-    rest = match.group("rest").strip()
-    if rest:
-        value += _SMALL[rest.split()[0]] * 100
-    return str(value)
-
-
 _FOLDS = tuple(
     (re.compile(pattern), new)
     for pattern, new in (
@@ -189,7 +158,6 @@ _FOLDS = tuple(
         (r"[‐‑‒–—−]", "-"),
         (r"(?<=[a-z0-9])-(?=[a-z0-9])", " "),  # sit-ups, bpc-157
         (r"(?<=[a-z])'s\b", " s"),  # doctor's -> doctor s
-        (r"(?<=\d)\s*k\b", "000"),  # 50k
     )
 )
 _SPACES = re.compile(r"\s+")
@@ -202,8 +170,7 @@ def normalise(text: str) -> str:
     text = text.replace("”", '"').replace("\u00a0", " ").replace("\u202f", " ")
     for pattern, new in _FOLDS:
         text = pattern.sub(new, text)
-    text = _NUMBER_WORDS.sub(_words_to_number, text)
-    text = _UNIT_WORDS.sub(lambda m: str(_SMALL[m.group("n")]), text)
+    text = amounts_in_digits(text)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -233,7 +200,8 @@ def _close(a: str, b: str, limit: int) -> bool:
 
 _BLOCK = (
     r"(?:when|whenever|if|while|during|because|until|after|before|since|unless|and|or|but|so"
-    r"|that(?! \w+ s\b)|which|who|where|then|as|on)"
+    r"|that(?! \w+ s\b)|which|who|where|then|as|on"
+    r"|pain|pains|aches?|aching|stiffness|side effects?|symptoms?|flushes|sweats)"
 )
 
 
@@ -279,16 +247,26 @@ _PERIOD_DAYS = {
     "annually": 365,
 }
 _TIMES = re.compile(
-    r"\b(?:(?P<x>twice|thrice|(?:\d|two|three|four|five|six|eight|ten) times)) (?:a|per|each) day"
-    r"|twice daily"
+    r"\b(?:(?P<x>twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten) times)"
+    r" (?:a |per |each |every )?(?:day|daily)|(?P<both>morning and (?:night|evening)))\b"
 )
-_TIMES_WORDS = {"twice": 2, "thrice": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_COUNT = re.compile(
-    r"\b(?P<n>\d|two|three|four|five) (?:\w+ )?(?:tablets?|capsules?|pills?|softgels?|chews?"
-    r"|gummies|drops?|scoops?) of\s*$"
+_TIMES_WORDS = {
+    "twice": 2,
+    "thrice": 3,
+    **{w: n for n, w in enumerate(("two", "three", "four", "five", "six", "seven"), 2)},
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+# "25 drops of 400 IU", "two capsules of 5000 IU", "four 600 mg tablets": a count of units, each
+# holding the amount (number words are digits by now).
+_COUNT_NOUN = (
+    r"(?:tablets?|capsules?|pills?|softgels?|chews?|gummies|drops?|scoops?|sachets?|supplements?"
+    r"|sprays?|pumps?|shots?|vials?|doses?)"
 )
-_COUNT_BEFORE = re.compile(r"\b(?P<n>[2-9]|two|three|four|five|six)\s+(?:x\s+)?$")
-_TABLETS = re.compile(r"\s*(?:\w+\s+){0,2}(?:tablets?|capsules?|pills?|softgels?|chews?|gummies)\b")
+_COUNT = re.compile(rf"\b(?P<n>\d{{1,2}}) (?:\w+ )?{_COUNT_NOUN} (?:of|at|containing|with)\s*$")
+_COUNT_BEFORE = re.compile(r"(?<![\d,.])(?P<n>\d{1,2})\s+(?:x\s+)?$")
+_TABLETS = re.compile(rf"\s*(?:\w+\s+){{0,2}}{_COUNT_NOUN}\b")
 _CEILING = re.compile(
     r"(?:(?:no|not|never|do not) (?:take |have |use )?more than|up to|maximum(?: of)?|max|at most"
     r"|exceed|limit (?:it |yourself )?to|keep (?:it |to )?(?:under|below|to)|stay (?:under|below)"
@@ -300,8 +278,13 @@ _SINGLE_DOSE = re.compile(
 _NOT_HAVING = re.compile(r"\b(?:without|no|not|never had)\b(?:\s+[\w-]+){0,4}\s*$")
 # A supplement already at the limit "plus dairy" goes over it: the limit counts all sources.
 _PLUS_FOOD = re.compile(
-    r"\b(?:plus|on top of|as well as|in addition to)\s+(?:your |a |normal |usual |all )?"
+    r"\b(?:plus|on top of|as well as|in addition to)\s+"
+    r"(?:(?:your|a|normal|usual|all|regular)\s+){0,2}"
     r"(?:dairy|food|diet|meals|milk|yogh?urt|cheese)"
+)
+_NAMES_A_LIMIT = re.compile(
+    r"\s*(?:(?:a day|per day|daily|of \w+(?: \w+)?|is|as)\s+)?(?:the\s+)?(?:(?:upper|safe|daily"
+    r"|tolerable|maximum|recommended)\s+)*(?:limit|ceiling|maximum|cap)\b"
 )
 _FROM_FOOD = re.compile(r"\b(?:from|in) (?:food|foods|your diet|the diet|diet|meals)\b")
 _CONDITION = re.compile(r"\s(?:if|when|whenever|because|since|once|as soon as)\s")
@@ -319,12 +302,17 @@ _PAST_CHANGE = re.compile(
     r"\b(?:who|had|were|was) (?:\w+ )?(?:stopped|switched|paused|changed|moved|skipped|quit"
     r"|came off|took)\b"
 )
-_LONG_WORD = re.compile(r"\b[a-z]{7,}\b")
+_LONG_WORD = re.compile(r"\b[a-z]{6,}\b")
 _IN_PLACE_OF = re.compile(r"(?:instead of|rather than|in place of|alternatives? to)\b")
 _PAST_FORM = re.compile(
     r"(?:stopped|paused|skipped|switched|swapped|dropped|halved|gave|ditched|quitted)\b"
 )
 _LIMITS = {"vitamin-d": 4000.0, "calcium": 2000.0, "magnesium": 350.0}
+# A supplement taken "on top of your diet": the calcium limit counts food too (FACTS 22), and
+# supplements are only to make up a shortfall from food (FACTS 12), so 1,500 mg from tablets
+# (more than the whole 1,200 mg daily need) plus dairy is advice towards the limit. Food gives
+# little vitamin D, and the magnesium limit is for supplements alone.
+_WITH_FOOD_LIMITS = {"vitamin-d": 4000.0, "calcium": 1500.0, "magnesium": 350.0}
 # Warning signs: "no chest pain" is not one; "no need to call" is not a call; "never normal" is
 # not a dismissal; a contrast ("but", ";") separates a dismissal from a sign.
 _NO_SYMPTOM = re.compile(
@@ -336,16 +324,19 @@ _NO_SYMPTOM = re.compile(
 _DESCRIBES = re.compile(
     r"\b(?:contains?|containing|acts? like|works? like|acts? as|binds? (?:\w+ )?to|mimics?"
     r"|comes? from"
-    r"|(?:is|are|was|were) (?:(?:also|often|sometimes|usually) )?(?:a|an|one of the|found|made"
+    r"|(?<!you )(?<!we )(?<!i )(?<!they )(?<!she )"
+    r"(?:is|are|was|were) (?:(?:also|often|sometimes|usually) )?(?:a|an|one of the|found|made"
     r"|derived|sold|marketed|promoted|classed|classified|known|called|related|chemically"
     r"|(?:much |far )?(?:weaker|stronger|less|more) (?:\w+ )?than|(?:\w+ )?(?:hormones?|steroids?"
     r"|chemicals?|compounds?|plants?|herbs?|products?|medicines?|drugs?|brands?|names?"
-    r"|preparations?|(?:forms?|types?|kinds?) of)))\b"
+    r"|preparations?|(?:forms?|types?|kinds?) of))"
+    r"|(?:is|are) the (?:\w+ ){0,2}?(?:main|major|principal|chief|two|three|four))\b"
 )
 _MARKETING = re.compile(r"\b(?:natural|naturally|gentle|for (?:your |healthy |strong )?bones?)\b")
 # Others' words ("websites say", "you may hear that"): reported, not endorsed, when denied.
 _ATTRIBUTED = re.compile(
-    r"\b(?:says?|said|claims?|claimed|you (?:may|might|will|often) (?:hear|read|see)|(?:is|are)"
+    r"\b(?:says?|said|claims?|claimed|claiming|you (?:may|might|will|often) (?:hear|read|see)"
+    r"|(?:is|are)"
     r" (?:often |sometimes |widely )?(?:said|claimed|believed)|myths?|rumou?rs?|websites?"
     r"|adverts?|advertisements?|the internet|online)\b"
 )
@@ -356,7 +347,49 @@ _BACK_REFUSAL = re.compile(
     r"(?:advised|recommended|safe|suitable|for you|an option|used)|(?:usually |generally |best )?"
     r"avoided)\b"
 )
-_ANY = re.compile(r"\bany (?:\w+ )?$")
+# A caution about a whole class ("before using any vaginal estrogen such as Vagifem").
+# A question that asks, not one that suggests ("Can I use HRT on an AI?" / "Why not try HRT?").
+_INQUIRY = re.compile(
+    r"(?:[a-z ]{1,20}: )?(?:so |and |but )?(?:can|could|may|might|should|shall|is|are|am|do|does"
+    r"|did|will|would|must)(?: (?:i|we|you|it|one|someone|anyone|women|people|a|an|the|my|our"
+    r"|her|taking|stopping|using|skipping))\b"
+)
+_SUGGESTION = re.compile(
+    r"\b(?:why not|why do not|have you (?:tried|thought|considered|looked)|what about|how about"
+    r"|(?:do|does|is|are|would|will|should) not (?:you|it|that|she)|really need)\b"
+)
+_AFFIRMATIVE = re.compile(
+    r"(?:yes|yeah|yep|yup|absolutely|sure|of course|definitely|certainly|totally|indeed|go for it"
+    r"|why not|you can|you could|it is|it s|fine|ok|okay|no problem|no harm)\b(?! not\b)"
+)
+
+
+def _asks(text: str) -> bool:
+    """A question that asks rather than suggests."""
+    return (
+        text.rstrip().endswith("?")
+        and _INQUIRY.match(text) is not None
+        and _SUGGESTION.search(text) is None
+    )
+
+
+# "the zoledronic acid (that) your oncologist offers": a clinician's words naming the object.
+_DESCRIBES_OBJECT = re.compile(
+    r"(?:(?:your|a|the|their|her) )?(?:\w+ )?(?:care team|team|doctor|oncologist|clinician|gp"
+    r"|specialist|consultant)s? "
+)
+_POINTS_BACK = re.compile(r"\b(?:that|this|it|them|whether|such a (?:decision|change))\b")
+# Plant estrogens eaten as food ("isoflavones from soy foods"), with no product named.
+_AS_FOOD = re.compile(
+    r"^(?!.*\b(?:supplements?|pills?|capsules?|tablets?|extracts?|powders?|drops?|creams?"
+    r"|formulas?|blends?|products?|teas?)\b).*\b(?:from|in|eating) (?:\w+ )?(?:foods?|diet|meals)\b"
+)
+_ANY = re.compile(
+    r"\bany (?:\w+ )?(?:(?:\w+ ){0,3}(?:such as|like|including|e g) (?:[\w,]+ ){0,6})?$"
+    r"|\bbefore (?:you )?(?:us|tak|start|try|tri|add|buy|apply)\w* (?:\w+ ){0,5}$"
+)
+# "on your own" refused ("never make that change on your own", "not a dose to take yourself").
+_REFUSED_ALONE = re.compile(r"\b(?:not|never|no|nor)\b(?: [\w']+){0,5} $")
 _MILD = re.compile(
     r"\b(?:slightly|a little|a bit|mildly|somewhat|pleasantly|comfortably|moderately|gently)"
     r"(?: more)? $"
@@ -401,7 +434,8 @@ class Linter:
                 *t.hormone_products,
                 rf"(?:{_alt(t.route_adjectives)}) (?:{substance})",
                 rf"(?:{substance}) (?:[a-z]+ )?(?:{_alt(t.routes)})",
-                rf"(?:{_alt(t.hormone_adjectives)}) (?:[a-z]+ )?(?:{substance}|{_alt(t.routes)})",
+                rf"(?:{_alt(t.hormone_adjectives)}) (?:[a-z]+ ){{0,2}}?"
+                rf"(?:{substance}|{_alt(t.routes)})",
             )
         )
         self._substance = _words(t.substances)
@@ -418,6 +452,7 @@ class Linter:
             r"(?:(?!not |never |no )\w+ ){0,3}(?:option|choice|alternative|solution|answer|fix"
             r"|remedy|cure|safe|fine|ok|okay|harmless|worth|good|great|helpful|useful|effective"
             r"|natural|gentle|available|recommended|suitable)"
+            rf"(?<!natural(?=\s(?:{substance})))"  # "...are the three main natural estrogens"
         )
         self._pronoun_advice = re.compile(
             r"(?:^|(?<=: )|(?<![\w])(?:to|just|please|i|we)\s+"
@@ -434,7 +469,7 @@ class Linter:
         ai_after = _alt((*t.changes_after, *t.schedule_changes))
         borrowed = rf"(?<![\w])(?:{_alt(t.borrowed)})(?:\s+[\w]+){{0,2}}?\s+"
         self._ai_change = re.compile(
-            rf"(?<![\w])(?:{before}){_gap(5)}(?:{ai})(?![\w])"
+            rf"(?<![\w])(?:{before}){_gap(5)}(?:(?:that|this|these|those) )?(?:{ai})(?![\w])"
             rf"|(?<![\w])(?:{ai}):?{_gap(4)}(?:{ai_after})(?![\w])"
             rf"|(?<![\w])(?:{ai})\s+(?:{ai_after})(?![\w])"
             rf"|{borrowed}(?:{ai})(?![\w])|(?<![\w])(?:{_alt(t.bare_switches)})(?![\w])"
@@ -447,11 +482,11 @@ class Linter:
             r"(?<!when to )(?<!whether to )(?<!how to )(?<!time to )"
             rf"(?<![\w])(?:{_alt(t.bare_changes)})(?: (?:it|them))?"
             r"(?: (?:early|now|altogether|for good|for a while|for now))?"
-            r"(?:$|(?= (?:if|when|whenever|because|since|as|once|after|until|for|before|on|during"
+            r"(?:$|,|(?= (?:if|when|whenever|because|since|as|once|after|until|for|before|on|during"
             r"|while|every|each|over|till|at (?:\w+ )?(?:\d|one|two|three|four|five))\b)|[.!?])"
         )
         self._bone_change = re.compile(
-            rf"(?<![\w])(?:{before}){_gap(5)}(?:{bone})(?![\w])"
+            rf"(?<![\w])(?:{before}){_gap(5)}(?:(?:that|this|these|those) )?(?:{bone})(?![\w])"
             rf"|(?<![\w])(?:{bone})(?:{_gap(4)}|\s+)(?:{after})(?![\w])"
             rf"|{borrowed}(?:{bone})(?![\w])"
         )
@@ -494,6 +529,10 @@ class Linter:
         self._hedges = _words(t.hedges)
         medicine = _alt((*t.generic_medicines, *t.bone_medicines))
         self._medicine_word = re.compile(rf"(?<![\w])(?:{medicine})(?![\w])")
+        # The medicine as the subject of a cure verb, not "I said no to Prolia and cured it".
+        self._medicine_does = re.compile(
+            rf"(?<![\w])(?:{medicine})(?:\s+(?!(?:and|but|so|then|i|we|you)\b)[\w']+){{0,4}}\s+$"
+        )
         self._replace = re.compile(
             rf"(?<![\w])(?:{_alt(t.replace_medicine)}){_gap(3)}(?:{medicine})(?![\w])"
         )
@@ -504,7 +543,7 @@ class Linter:
         )
         self._bone_talk = re.compile(
             rf"(?<![\w])(?:{condition}|{bone}|bones?|bone (?:density|health|strength|mass)"
-            r"|skeleton|fractures?)(?![\w])"
+            r"|skeleton|fractures?|dexa|dxa|t ?scores?)(?![\w])"
         )
         self._red_flags = _words(t.red_flags)
         self._medicine_red_flags = _words(t.medicine_red_flags)
@@ -515,9 +554,15 @@ class Linter:
         self._heavy = _words(t.heavy_lifting)
         self._unsupervised = _words(t.unsupervised)
         self._supervised = _words(t.supervised)
-        self._endorsing = _words(t.endorsing)
+        self._endorsing = _words((*t.endorsing, *t.reassurances))
+        self._reassurance = _words(t.reassurances)
         self._negators = _words(t.negators)
         self._harms = _words(t.harms)
+        self._put_aside = re.compile(
+            rf"(?<![\w])(?:{_alt(t.refusal_verbs)})"
+            r"(?:\s+(?!(?:with|for|by|to|then|so|but|into|and (?:start|take|try|use))\b)[\w']+)"
+            r"{0,4}?\s*$"
+        )
         self._deferrals = _words(t.deferrals)
         self._self_action = _words(t.self_action)
         self._research = _words(t.research)
@@ -527,7 +572,7 @@ class Linter:
             r"\s*;\s*|\s+-\s+|,?\s+(?:but|however|although|though|whereas|yet)\s+"
             r"(?!(?:they|it|these|those|this|such|that|both|neither|not|never|no)\b)"
             r"|(?<!\bnow)(?<!\bnow and),?\s+(?:and\s+)?then\s+|,\s+so\s+"
-            rf"|,?\s+and\s+(?=(?:{starters}|i|we)\b)|,\s+(?=(?:{starters})\b)"
+            rf"|,?\s+and\s+(?=(?:{starters})\b)|,\s+and\s+(?=(?:i|we)\b)|,\s+(?=(?:{starters})\b)"
             r"|,\s+and\s+(?=(?:their|her|his|my|our|she|he|the)\s)"
         )
         verbs = rf"(?:{_alt(t.changes_before)}|{starters})"
@@ -544,7 +589,7 @@ class Linter:
                         *t.substances,
                         *t.phytoestrogens,
                     )
-                    if re.fullmatch(r"[a-z]{7,}(?:s\?)?", e)
+                    if re.fullmatch(r"[a-z]{6,}(?:s\?)?", e)
                 }
             )
         )
@@ -633,16 +678,51 @@ class Linter:
         )
 
     def _refused(self, clause: str, hit: _Hit) -> bool:
+        """Refused, warned against, or put aside ("swap sit-ups for...") in its clause."""
         blank = self._blanked(clause, hit)
-        return self._negated(blank, hit) or bool(self._harms.search(blank))
+        return (
+            self._negated(blank, hit)
+            or bool(self._harms.search(blank))
+            or bool(self._put_aside.search(blank, 0, hit.start))
+        )
 
-    def _deferred(self, clause: str, sentence: str) -> bool:
-        return bool(self._deferrals.search(clause)) and not self._self_action.search(sentence)
+    def _deferred(
+        self, clause: str, sentence: str, prescriber: bool = False, after: int = -1
+    ) -> bool:
+        """Left to the care team; with ``prescriber``, a pharmacist alone does not count (a
+        medicine is changed only by whoever prescribes it). A clinician named right ``after``
+        the hazard describes it ("decline the drug your oncologist offers") and does not count.
+        """
+        found = (
+            m
+            for m in self._deferrals.finditer(clause)
+            if not (prescriber and "pharmacist" in m.group(0))
+            and not (
+                0 <= after <= m.start()
+                and re.fullmatch(r"\s*(?:that |which )?", clause[after : m.start()])
+                and _DESCRIBES_OBJECT.match(m.group(0))
+            )
+        )
+        return next(found, None) is not None and not self._acts_alone(sentence)
+
+    def _acts_alone(self, sentence: str) -> bool:
+        """Tells the reader to act alone ("on your own", "no need to ask"), not as a refusal."""
+        return any(
+            not _REFUSED_ALONE.search(sentence[max(0, m.start() - 50) : m.start()])
+            for m in self._self_action.finditer(sentence)
+        )
+
+    def _endorses(self, clause: str, blank: str) -> bool:
+        """A benefit or a go-ahead in the clause (``blank``: the clause without its hazard), or a
+        harm denied ("no harm in it", "without the usual risks"), which is one too."""
+        return bool(self._endorsements.search(blank) or self._reassurance.search(clause))
 
     def _reported(self, clause: str, hit: _Hit) -> bool:
         """Research told without a benefit or a go-ahead."""
         blank = self._blanked(clause, hit)
-        return bool(self._research.search(blank)) and not self._endorsements.search(blank)
+        if self._imperative.match(clause) and not clause.startswith("you "):
+            return False  # "Try the LIFTMOR programme at home": an order, not a report
+        return bool(self._research.search(blank)) and not self._endorses(clause, blank)
 
     # -- hazards --
 
@@ -673,11 +753,15 @@ class Linter:
         for hit in self._hormone_hits(clause, sentence):
             if self._refused(clause, hit) or self._rebutted(clause, sentence, after):
                 continue
+            if hit.rule == "phytoestrogen" and _AS_FOOD.search(clause):
+                continue  # "isoflavones from soy foods": food, not a product
             if self._reported(clause, hit) and not self._advise_substance.search(clause):
                 continue
             if self._described(clause, hit):
                 continue
-            if _ANY.search(clause[: hit.start]) and self._deferred(sentence, sentence):
+            if (
+                _ANY.search(clause[: hit.start]) or _ATTRIBUTED.search(clause[: hit.start])
+            ) and self._deferred(sentence, sentence):
                 continue  # "talk to your oncologist before you take any hormone product"
             leading = _LEADING_CONDITION.match(clause)
             if leading and hit.end <= leading.end() and _THIRD_PARTY.search(clause[: hit.start]):
@@ -686,11 +770,11 @@ class Linter:
 
     def _described(self, clause: str, hit: _Hit) -> bool:
         """What a product is or contains, with no advice ("DHEA is a hormone precursor")."""
-        if not _DESCRIBES.search(clause) or _MARKETING.search(clause):
-            return False
         blank = self._blanked(clause, hit)
+        if not _DESCRIBES.search(clause) or _MARKETING.search(blank):
+            return False
         return not (
-            self._endorsements.search(blank)
+            self._endorses(clause, blank)
             or self._advise_substance.search(clause)
             or self._imperative.match(clause)
         )
@@ -707,8 +791,11 @@ class Linter:
         # "When the aches make you want to stop your tablets, call your nurse": the deferral
         # that follows a condition answers it.
         condition = re.match(r"(?:when|whenever|if|should|any time)\b", clause)
-        deferred = self._deferred(clause, sentence) or bool(
-            condition and self._deferred(after, sentence)
+        # "...may be paused after some years, but only your specialist can decide that": a later
+        # clause that leaves what came before to the care team.
+        deferred_after = bool(
+            (condition or (_POINTS_BACK.search(after) and not self._imperative.match(clause)))
+            and self._deferred(after, sentence, prescriber=True)
         )
         for rule, pattern, mention in (
             ("stop-or-switch-ai", self._ai_change, self._ai_mention),
@@ -726,7 +813,7 @@ class Linter:
                 blank = self._blanked(clause, hit)
                 if self._negated(blank, hit) or self._harms.search(blank):
                     continue
-                if deferred or question:
+                if question or deferred_after or self._deferred(clause, sentence, True, hit.end):
                     continue
                 if self._feelings.search(clause[: hit.start + 1]):
                     continue
@@ -736,7 +823,7 @@ class Linter:
                     _IN_PLACE_OF.match(hit.text)
                     and mention.search(clause[: hit.start])
                     and not self._imperative.match(clause)
-                    and not self._self_action.search(sentence)
+                    and not self._acts_alone(sentence)
                 ):
                     continue  # "zoledronic acid once a year instead of weekly tablets"
                 told = (
@@ -744,7 +831,11 @@ class Linter:
                     or _PAST_CHANGE.search(clause)
                     or _PAST_FORM.match(hit.text)
                 )
-                if told and not (self._endorsements.search(blank) or self._imitation.search(after)):
+                if told and not (
+                    self._endorses(clause, blank)
+                    or self._imitation.search(after)
+                    or self._reassurance.search(after)
+                ):
                     continue
                 yield hit
 
@@ -797,8 +888,7 @@ class Linter:
         if units is None and _TABLETS.match(clause, m.end()):
             units = _COUNT_BEFORE.search(clause[: m.start()])
         if units:
-            n = units.group("n")
-            value *= {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(n) or int(n)
+            value *= int(units.group("n"))
         after = clause[m.end() : m.end() + 40]
         per = _PER.search(after)
         if per is None:
@@ -810,9 +900,7 @@ class Linter:
         times = _TIMES.search(clause)
         if times:
             word = (times.group("x") or "twice").split()[0]
-            value *= (
-                int(word) if word.isdigit() else _TIMES_WORDS.get(word, {"eight": 8}.get(word, 10))
-            )
+            value *= int(word) if word.isdigit() else _TIMES_WORDS[word]
         if per is not None:
             period = per.groupdict().get("period") or per.groupdict().get("period2") or "day"
             single = per.groupdict().get("single") or _SINGLE_DOSE.search(clause)
@@ -829,7 +917,9 @@ class Linter:
             if found is None:
                 continue
             nutrient, value = found
-            at_limit_plus_food = value >= _LIMITS[nutrient] and _PLUS_FOOD.search(clause)
+            if _NAMES_A_LIMIT.match(clause, m.end()):
+                continue  # "the 2,000 mg upper limit" names the limit
+            at_limit_plus_food = value >= _WITH_FOOD_LIMITS[nutrient] and _PLUS_FOOD.search(clause)
             if (value <= _LIMITS[nutrient] and not at_limit_plus_food) or (
                 nutrient == "magnesium" and _FROM_FOOD.search(clause)
             ):
@@ -839,10 +929,10 @@ class Linter:
             ceiling = _CEILING.search(clause[: m.start()])
             if self._harms.search(blank):
                 continue
-            if not ceiling and self._negators.search(blank[: m.start()]):
-                continue
+            if not ceiling and self._negated(blank, hit):
+                continue  # "Never take 10,000 IU", "10,000 IU a day should not be taken"
             if (self._deferred(clause, sentence) or self._reported(clause, hit)) and not (
-                self._self_action.search(sentence)
+                self._acts_alone(sentence)
             ):
                 continue
             yield hit
@@ -859,7 +949,7 @@ class Linter:
             if self._refused(clause, hit):
                 continue
             if (self._deferred(clause, sentence) or self._reported(clause, hit)) and not (
-                self._self_action.search(sentence)
+                self._acts_alone(sentence)
             ):
                 continue
             yield hit
@@ -887,12 +977,12 @@ class Linter:
             hit = _Hit("cure-or-replace-claim", m.start(), m.end(), m.group(0))
             if self._hedges.search(clause[max(0, m.start() - 20) : m.end()]):
                 continue  # "partly reverses": what FACTS 7-8 report
-            if self._medicine_word.search(clause[: m.start()]):
+            if self._medicine_does.search(clause, 0, m.start()):
                 continue  # "risedronate reversed the loss": what a medicine does
             blank = self._blanked(clause, hit)
             if self._refused(clause, hit) or re.search(r"\b(?:whether|if)\b", blank):
                 continue
-            if self._reported(clause, hit) and not self._endorsements.search(blank):
+            if self._reported(clause, hit):
                 continue
             yield hit
         if not self._bone_talk.search(sentence):
@@ -1009,6 +1099,17 @@ class Linter:
         text = self.normalised(sentence)
         if not text or text.strip(" .!?") in self.allowed:
             return []
+        if _asks(text):
+            return []  # "Can I use HRT on an AI?" asks; the answer is what is judged
+        hits = self._hazards(text, before)
+        if before and _AFFIRMATIVE.match(text):
+            asked = self.normalised(before)
+            if _asks(asked):  # "Can you skip a dose? Absolutely." says yes to the question
+                hits += self._hazards(asked.rstrip(" ?"), "")
+        return hits
+
+    def _hazards(self, text: str, before: str) -> list[_Hit]:
+        """Hazards left unsafe in one normalised sentence (questions not set apart)."""
         hits: list[_Hit] = []
         clauses = self.clauses(text)
         # A fragile spine named only in a deferral ("check with a physiotherapist if you have

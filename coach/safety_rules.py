@@ -75,7 +75,8 @@ class RuleTable:
         r"oral",
         r"low dose",
         r"synthetic",
-        r"plant",
+        r"plant(?: derived| based| sourced)?",
+        r"micronis(?:ed|ized)",
         r"natural",
         r"herbal",
         r"conjugated(?: equine)?",
@@ -85,10 +86,7 @@ class RuleTable:
         r"menopausal",
     )
     # Words that make a product of any route ("a compounded cream", "bioidentical hormones").
-    hormone_adjectives: tuple[str, ...] = (
-        r"bio ?identical",
-        r"compounded",
-    )
+    hormone_adjectives: tuple[str, ...] = (r"compounded",)
     # Words after a substance that make it a product ("estradiol implant").
     routes: tuple[str, ...] = (
         r"therap(?:y|ies)",
@@ -112,6 +110,7 @@ class RuleTable:
     # Hormone products and brands: a hazard whenever not refused.
     hormone_products: tuple[str, ...] = (
         r"hrt",
+        r"bi ?est|tri ?est|bio ?identicals?",
         r"mht",
         r"ert",
         r"(?<!your )(?<!my )(?<!her )(?<!their )(?<!anti )(?<!of )"
@@ -175,7 +174,7 @@ class RuleTable:
         r"ospemifene",
     )
     phytoestrogens: tuple[str, ...] = (
-        r"phytoestrogens?",
+        r"phyto ?(?:estrogens?|estrogenic|hormones?|hormonal)",
         r"isoflavones?",
         r"genistein",
         r"red clover",
@@ -184,10 +183,11 @@ class RuleTable:
         r"wild yam",
         r"pueraria(?: mirifica)?",
         r"soy (?:isoflavones?|supplements?|extracts?|pills?|capsules?|tablets?|powders?)",
-        r"lignans?|(?:flax ?seed|linseed) (?:supplements?|pills?|capsules?|tablets?|extracts?)",
+        r"lignans?|(?:flax(?: ?seed)?|linseed) (?:supplements?|pills?|capsules?|tablets?"
+        r"|extracts?)",
         r"kudzu|hops? (?:extracts?|supplements?|capsules?|pills?)|licorice root|liquorice root",
-        r"estrogen ?like|estrogenic|(?:acts?|works?|behaves?) like (?:an? )?(?:\w+ ){0,2}estrogens?"
-        r"|mimics? (?:\w+ )?estrogens?",
+        r"(?:estrogen|hormone) ?like|estrogenic|(?:acts?|works?|behaves?) like (?:an? )?"
+        r"(?:\w+ ){0,2}estrogens?|mimics? (?:\w+ )?estrogens?",
     )
     peptides: tuple[str, ...] = (
         r"peptides?",
@@ -210,6 +210,11 @@ class RuleTable:
         r"ostarine",
         r"ligandrol",
         r"rad ?140",
+        r"ghk ?cu|aod ?9604|epit?halon|follistatin|kisspeptin|pentadeca\w*",
+        # A code name ("XYZ-123") said to be injected, stacked or cycled is a research peptide.
+        r"(?!covid)[a-z]{2,4} ?\d{2,4}(?= (?:\w+ ){0,6}?(?:inject\w*|pin(?:ning)?|vials?|stack"
+        r"|cycles?|subq|sub q|reconstitut\w*))|(?:inject\w*|pin(?:ning)?) (?:\w+ ){0,4}?"
+        r"(?!covid)[a-z]{2,4} ?\d{2,4}",
     )
     # The aromatase inhibitor (and the other endocrine tablets a person might be moved to).
     ai_terms: tuple[str, ...] = (
@@ -225,8 +230,10 @@ class RuleTable:
         r"nolvadex",
         r"(?:your|my|the|this|her|their) (?:daily )?(?:breast cancer |cancer |hormone |hormonal "
         r"|endocrine |anti ?cancer )?(?:medicines?|medications?|meds|tablets?|pills?|drugs?"
-        r"|treatment|therapy|prescriptions?)",
+        r"|treatment|therapy|prescriptions?|course(?! of))",
         r"(?:endocrine|hormonal|anti ?estrogen|adjuvant) (?:therapy|treatment)",
+        r"(?:the odd|an occasional|the occasional|every other|every second) (?:tablet|pill|dose)s?"
+        r"|a (?:tablet|pill)(?= (?:now and then|here and there|or two|occasionally))",
         r"(?:another|a different|a new|the other) (?:ai|aromatase inhibitor|tablet|pill|drug"
         r"|medicine|medication|brand)",
     )
@@ -246,8 +253,8 @@ class RuleTable:
         r"ibandron(?:ate|ic acid)",
         r"boniva",
         r"bone (?:protecting |strengthening |building )?(?:medicines?|medications?|drugs?"
-        r"|injections?|infusions?)",
-        r"(?:your|the|my) (?:next )?(?:injections?|infusions?|jabs?)",
+        r"|injections?|infusions?|shots?|jabs?|tablets?|pills?)",
+        r"(?:your|the|my) (?:next )?(?:injections?|infusions?|jabs?|shots?)",
     )
     # Someone else's or leftover medicine: taking it is a change the care team did not make.
     borrowed: tuple[str, ...] = (
@@ -266,6 +273,7 @@ class RuleTable:
         r"stop(?:ping|s)?",
         r"quit(?:ting|s)?",
         r"paus(?:e|es|ing)",
+        r"alternat(?:e|es|ing)(?! (?:days|weeks)\b)(?: between)?",
         r"halt(?:ing|s)?",
         r"discontinu(?:e|es|ing)",
         r"drop(?:ping|s)?",
@@ -277,7 +285,15 @@ class RuleTable:
         r"replac(?:e|es|ing)|replacement for",
         r"substitut(?:e|es|ing)",
         r"giv(?:e|es|ing) up",
-        r"(?:come|came|coming|comes|go|went|going|get|got|getting) off",
+        r"(?:come|came|coming|comes|go|went|going|get|got|getting|stay|staying) off",
+        r"cancel(?:l?ing|s)?",
+        r"pass(?:ing)? on|say(?:ing)? no to|turn(?:ing)? down|opt(?:ing)? out of|declin(?:e|ing)",
+        r"hold(?:ing)? off(?: on)?|eas(?:e|ing) off(?: on)?|phas(?:e|ing) out|wind(?:ing)? down",
+        r"(?:hand|give|send)(?:ing)? back",
+        r"(?:go|going|went|switch|switching|chang(?:e|ing)|mov(?:e|ing)|revert(?:ing)?) back to"
+        r"|revert(?:ing)? to",
+        r"tak(?:e|es|ing)(?= (?:\w+ ){1,3}off\b)",
+        r"thr(?:ow|ew|own|owing)(?= (?:\w+ ){1,3}(?:out|away)\b)",
         r"wean(?:ing)?(?: yourself)? off",
         r"taper(?:ing)?",
         r"cut(?:ting|s)?(?: down| back)?(?: on)?",
@@ -290,8 +306,10 @@ class RuleTable:
         r"put(?:ting)? off",
         r"push(?:ing)? back",
         r"spac(?:e|ing) out",
-        r"(?:take|taking|have|having|need|needs)? ?(?:a|some|the|your)(?: [a-z]+)? (?:break|holiday"
-        r"|rest|vacation|pause|week|month|time)s? (?:off )?from",
+        r"(?:take|taking|have|having|need|needs)? ?(?:a|some|the|your)(?: [a-z]+){0,2} (?:break"
+        r"|holiday"
+        r"|rest|vacation|pause|week|month|time|sabbatical|breather|hiatus|time out|detox)s?"
+        r" (?:off )?from",
         r"(?:drug|treatment|medication) (?:holidays?|breaks?)",
         r"(?:a|some|the|few) (?:days?|weeks?|months?|time|while) off",
         r"restart(?:ing)?",
@@ -300,7 +318,9 @@ class RuleTable:
         r"instead of",
         r"rather than",
         r"in place of",
-        r"(?:do|go|doing|going|manage|managing|cope|coping|live|living) without",
+        r"(?:do|go|doing|going|manage|managing|cope|coping|live|living)(?: (?:a|an|few|some|the"
+        r"|couple|of|\d+|one|two|three|four|six|weeks?|months?|days?|years?|while"
+        r"|bit)){0,4}? without",
         r"(?:do not|does not|will not|would not|no longer|never|no)"
         r"(?: really| actually| even| real)? needs?(?: to (?:keep(?: on)?|continue|carry on|stay on"
         r"|take|have|get|be on)(?: with)?)?"
@@ -308,8 +328,8 @@ class RuleTable:
         r"(?:do|does) not have to (?:keep |continue )?(?:tak(?:e|ing)|using)?",
         r"ditch(?:ing)?",
         r"forget(?:ting)?(?: about)?",
-        r"throw(?:ing)? (?:away|out)|bin|chuck(?:ing)? (?:away|out)|get(?:ting)? rid of"
-        r"|dump(?:ing)?",
+        r"throw(?:ing)? (?:away|out)|binn?(?:ed|ing)?|chuck(?:ing)? (?:away|out)"
+        r"|get(?:ting)? rid of|dump(?:ing)?",
         r"omit(?:ting)?|leav(?:e|es|ing)(?: out| off| aside| behind|(?= (?:\w+ ){1,3}(?:out|off"
         r"|aside|behind|at home|in (?:the|a) (?:drawer|cupboard|box)|until|till)\b))"
         r"|pack(?:ing)?(?= (?:\w+ ){1,3}away\b)",
@@ -336,6 +356,11 @@ class RuleTable:
         r"switch(?:ing)?",
         r"(?:come|coming|go|going) off",
         r"giv(?:e|ing) up",
+        r"cancel(?:l?ing)?|leav(?:e|ing) (?:it|them) (?:off|out)",
+        r"park(?:ing)?|shelv(?:e|ing)|put(?:ting)? (?:it|them) (?:aside|away|on hold)",
+        r"more than (?:anyone|anybody|you|most (?:women|people)) (?:really |actually )?needs?",
+        r"(?:not|never|no longer) (?:bother(?:ing)? with|hav(?:e|ing)|get(?:ting)?|book(?:ing)?)"
+        r" (?:the |my |another |any )?(?:next|fourth|fifth|third|second|last|other|more|one)",
     )
     # Feelings about a change are not advice to make it ("many women worry about stopping").
     feelings: tuple[str, ...] = (
@@ -347,6 +372,8 @@ class RuleTable:
     )
     # Telling a story of a change, then inviting the reader to copy it ("so you might too").
     imitation: tuple[str, ...] = (
+        r"overkill|pointless|unnecessary|best decision|do it|go for it|trust your body"
+        r"|listen to your body|trust yourself|no regrets|glad i did",
         r"(?:you|why not)(?: \w+){0,4} (?:too|as well|the same|likewise)|follow (?:her|their|my)"
         r" (?:lead|example)|follow suit|(?:think|thinking) about (?:it|doing)|consider (?:it|doing)"
         r"|worth (?:a try|trying|doing)|do the same",
@@ -356,18 +383,24 @@ class RuleTable:
         r"(?:can|could|may|might|should|will|to) (?:safely |easily |just )?(?:be|get) (?:stopped"
         r"|paused|skipped|dropped|switched|swapped|changed|reduced|halved|lowered|delayed"
         r"|postponed|tapered|discontinued|missed|put on hold|moved|spaced out|stretched|pushed"
-        r"|spread out)",
-        r"(?:is|are) only (?:needed|necessary|required) for",
+        r"|spread out|put off|held off|cancell?ed|left off|given up|shelved|parked|retired"
+        r"|abandoned)",
+        r"(?:is|are) only (?:really )?(?:needed|necessary|required|useful|worth (?:it|taking))"
+        r" (?:for|until|till|while|when|in|during|if|as long as)",
+        r"left ?over(?: from)?|from (?:your|an?|my|her) (?:old|previous|last|expired)"
+        r" (?:prescription|packet|box|supply)",
         r"(?:is|are|becomes?|will be|would be)(?: really| probably| just| largely| totally| quite)?"
         r" (?:optional|unnecessary|enough|pointless|overrated|overkill|excessive|too long|a waste"
-        r"|plenty|sufficient|long enough)",
+        r"|plenty|sufficient|long enough|negotiable|(?:more of )?a (?:suggestion|guideline)"
+        r"|over ?prescribed|over ?used)",
+        r"free (?:days?|weeks?|weekends?|months?|periods?|breaks?|spells?)",
         r"(?:is|are) not (?:really )?(?:necessary|needed|essential|required|important|vital)",
         r"(?:can|could) wait",
         r"(?:is|are|as|makes?) (?:a |an )?(?:\w+ )?(?:swap|switch|substitute|replacement)",
         r"(?:you|we) (?:paused|stopped|skipped|dropped)",
         r"back by",
         r"on hold",
-        r"(?:holidays?|breaks?|vacations?)",
+        r"(?:holidays?|breaks?|vacations?|sabbaticals?|breathers?|hiatus|time ?outs?|detox)",
         # Idioms that put a medicine aside ("give your letrozole a miss", "let it lapse").
         r"(?:every|once|twice|three times) (?:a |per |every )?(?:\w+ )?(?:days?|weeks?|months?"
         r"|years?) instead of (?:once|twice|three times|every|each"
@@ -419,6 +452,7 @@ class RuleTable:
         r"vitamin d[23]?",
         r"vitamin k2?",
         r"k2",
+        r"calcium(?: supplements?| tablets?| pills?)?",
         r"d3",
         r"menaquinone",
     )
@@ -452,11 +486,16 @@ class RuleTable:
         r"touch(?:ing)? (?:your |the )?(?:toes|floor)|roll (?:ups?|downs?)",
         r"forward (?:bends?|folds?|flexion)|plough pose|plow pose",
         r"bend(?:ing)? (?:forward|over)",
-        r"round(?:ed|ing)? (?:your |the )?back",
+        r"round(?:ed|ing)? (?:your |the )?back|round(?:s|ing)? (?:through |over )?(?:your |the )?"
+        r"(?:spine|upper back|lower back)|jefferson curls?|curl(?:s|ing)? (?:your |the )?(?:spine"
+        r"|back|trunk) (?:down|forward|over)",
+        r"windmills?|twist(?:s|ing)? down|(?:reach|touch)(?:es|ing)? (?:down )?(?:to|for) (?:each"
+        r"|your|the|both) (?:foot|feet|toes|ankles?)",
         r"spin(?:e|al) flexion",
         r"(?:russian|seated) twists?",
-        r"twist(?:s|ing)? (?:hard|forcefully|as far as)|(?:deep|full|end ?range|extreme|forceful"
-        r"|rapid|repeated|fast) (?:spinal )?twist(?:s|ing)?",
+        r"(?:twist|rotat)(?:s|e|es|ing|ions?)? (?:\w+ ){0,2}?(?:hard|forcefully|as far as)"
+        r"|(?:deep|full|end ?range|extreme|forceful|rapid|repeated|fast) (?:spinal )?"
+        r"twist(?:s|ing)?",
         r"v ups?",
         r"jack ?knives?|jack ?knife",
     )
@@ -468,7 +507,7 @@ class RuleTable:
         r"high impact",
         r"jump(?:s|ing)?",
         r"hop(?:s|ping)?",
-        r"bounding",
+        r"bound(?:ing|s)|leap(?:s|ing)?|bounc(?:e|es|ing)|rebounders?|plyo",
         r"trampolin(?:e|es|ing)",
         r"running|jogging|sprint(?:s|ing)?",
         r"netball|squash|basketball|volleyball|racquetball|hiit|step aerobics",
@@ -482,9 +521,11 @@ class RuleTable:
         r"(?:fragile|brittle) bones?",
     )
     heavy_lifting: tuple[str, ...] = (
-        r"heavy (?:\w+ )?(?:lifting|lifts|weights?|deadlifts?|squats?|presses|bench|barbells?"
+        r"heavy (?:\w+ ){0,2}?(?:lifting|lifts|weights?|deadlifts?|squats?|presses|bench|barbells?"
         r"|dumbbells?|kettlebells?)",
-        r"lift(?:ing)? heavy",
+        r"(?:lift|mov|carry|carri|shift|haul|push|pull|shovel)(?:s|ed|es|ing|l?ing)?(?: up"
+        r"| around)?"
+        r" (?:\w+ )?heavy",
         r"max(?:imal)? (?:lifts?|weights?|effort)|max(?:ing)? out",
         r"one rep max|1 ?rm",
         r"as heavy as (?:you|possible)",
@@ -532,7 +573,7 @@ class RuleTable:
         r"cur(?:e|es|ed|ing)|heal(?:s|ed|ing)?|(?:a|the) cure for"
         r"|(?:the|an) (?:answer|antidote|solution|remedy) (?:to|for)",
         r"revers(?:e|es|ed|ing|ible)|undo(?:es|ing|ne)?|undid|turn(?:s|ed|ing)? back|curable"
-        r"|turn(?:s|ed|ing)?(?= (?:\w+ ){1,3}around)",
+        r"|turn(?:s|ed|ing)?(?= (?:\w+ ){1,3}(?:around|back (?:in)?to))",
         r"eliminat(?:e|es|ed|ing)|eradicat(?:e|es|ed|ing)|get(?:s|ting)? rid of|wipe(?:s|d)? out"
         r"|beat(?:s|ing)?|fix(?:es|ed|ing)?|banish(?:es|ed)?",
         r"a thing of the past|(?:disappear|vanish|melt away|go away)(?:s|es|ed)?",
@@ -553,12 +594,13 @@ class RuleTable:
         r"better than|(?:just )?as (?:good|effective|powerful|strong) as"
         r"|works? (?:just )?as well as",
         r"(?:do|go|doing|going) without|(?:need|needs) no",
-        r"turn(?:s|ing)? down|refus(?:e|es|ing)|declin(?:e|es|ing)|say(?:ing)? no to",
+        r"(?:do|does|doing) (?:everything|all|exactly what|what|the (?:same )?job of)",
     )
     # Claims that need no medicine word ("...is all you need", "no medication required").
     replace_claims: tuple[str, ...] = (
-        r"(?:is|are) (?:all|the only (?:\w+ ){0,2}?(?:thing|medicine|medication|treatment|drug"
-        r"|pill)s?) (?:that )?(?:you|your bones?) (?:will |would )?(?:ever )?(?:need|needs)",
+        r"(?:is|are) (?:all(?: the)?(?: \w+){0,2}?|the only (?:\w+ ){0,2}?(?:thing|medicine"
+        r"|medication|treatment|drug|pill)s?) (?:that )?(?:you|your \w+) (?:will |would )?"
+        r"(?:ever )?(?:need|needs)",
         r"(?:rebuil\w*|restor\w*|regrow\w*) (?:\w+ ){0,3}?(?:completely|fully|entirely|to normal"
         r"|good as new|for good)",
         r"no (?:\w+ )?(?:medications?|medicines?|drugs?|pills|prescriptions?|injections?)"
@@ -566,8 +608,9 @@ class RuleTable:
     )
     # --- warning signs (FACTS 21, 32): dismissing one passes only with a call to the care team.
     red_flags: tuple[str, ...] = (
-        r"chest (?:pains?|tightness|pressure|discomfort|aches?|aching)"
-        r"|(?:pain|tightness|pressure|discomfort|aches?|aching) in (?:your |the |my |her )?chest"
+        r"chest (?:pains?|tightness|pressure|discomfort|aches?|aching|heaviness|squeezing|burning)"
+        r"|(?:pain|tightness|pressure|discomfort|aches?|aching|crushing|squeezing|heaviness"
+        r"|burning)(?: \w+){0,2} (?:in|on|across) (?:your |the |my |her )?chest"
         r"|tight chest|chest (?:feels?|is|gets?|felt|went) (?:\w+ )?(?:tight|heavy|painful)",
         r"faint(?:s|ed|ing|ness)?|pass(?:es|ed|ing)? out|black(?:s|ed|ing)? out|blackouts?"
         r"|los(?:e|es|ing|t) consciousness|collaps(?:e|es|ed|ing)",
@@ -583,10 +626,17 @@ class RuleTable:
         r"los(?:e|es|ing|t) (?:\w+ ){0,4}?(?:height|inch|inches|centimet(?:re|er)s?|cm)"
         r"|height loss|(?:getting|got|grown|growing|grow|gets) shorter|shrink(?:s|ing)?|shrunk",
         r"(?:new|sharp|sudden|severe|unexplained|persistent|constant|deep|stabbing|worsening)"
-        r"(?: \w+)? bone (?:pains?|aches?)|pain (?:deep )?in (?:a|one|the|your) (?:\w+ )?bones?",
-        r"jaw (?:pains?|aches?|aching|swelling|numbness|heaviness|soreness|tenderness|discomfort)"
-        r"|(?:pain|ache|aching|swelling|numbness) (?:in|of) (?:your |the |my |her )?jaw"
-        r"|(?:sore|painful|aching|achy|swollen|numb|heavy) jaw|jaw (?:that )?(?:hurts|aches)",
+        r"(?: \w+)? bone (?:pains?|aches?)|(?:pain|aching|throbbing|soreness|tenderness) (?:deep )?"
+        r"in (?:a|one|the|your) (?:\w+ )?bones?",
+        r"(?:back|spine) (?:\w+ ){0,2}?(?:suddenly|all of a sudden)|(?:hurts?|pain|worse|aches?)"
+        r"(?: \w+){0,2} when (?:you )?(?:stand|standing|stand up)",
+        r"(?:new|growing|worsening|developing|noticeable) (?:\w+ )?(?:hunch|stoop|hump)"
+        r"|dowager s hump",
+        r"jaw(?: ?bone)? (?:pains?|aches?|aching|swelling|numbness|heaviness|soreness|tenderness"
+        r"|discomfort)|(?:pain|ache|aching|swelling|numbness|throbbing|soreness) (?:in|of)"
+        r" (?:your |the |my |her )?jaw(?: ?bone)?|(?:sore|painful|aching|achy|swollen|numb|heavy)"
+        r" jaw(?: ?bone)?|jaw(?: ?bone)? (?:that |which )?(?:keeps? |still )?(?:hurts|aches|hurting"
+        r"|aching|throbs|throbbing)",
         r"loose (?:teeth|tooth)|(?:teeth|tooth) (?:\w+ )?(?:loose|wobbly)|wobbly (?:teeth|tooth)",
         r"(?:exposed|visible) bone|bone (?:showing|exposed|visible|poking)"
         r"|sores? (?:\w+ ){0,6}(?:that|which) (?:will|does|do|would|has|have|is|are) not heal"
@@ -673,38 +723,52 @@ class RuleTable:
     # --- cues (the approved shapes) ---
     # Negations that endorse ("no harm in", "don't worry"): blanked before negators are sought.
     endorsing: tuple[str, ...] = (
-        r"no harm",
-        r"without (?:any |the )?(?:problems?|side effects?|harm|issues?|risks?|downsides?)",
-        r"no problem|not a problem",
-        r"no risk|not risky|little risk|low risk|without (?:any )?risk|risk free",
-        r"not (?:dangerous|harmful|unsafe|a big deal)",
-        r"no reason not to",
-        r"never (?:did|does|do|hurt|hurts|harmed|harms)(?: anyone| anybody| you| me)?(?: any)?"
-        r"(?: harm| damage)?",
         r"or not",
-        r"why not",
         r"(?:no need|do not need|not necessary) to (?:ask|check|tell|consult|see|wait|worry"
         r"|involve|bother)",
         r"(?:no need for|do not need|without|skip) (?:any |a |the )?(?:supervision|trainer|coach"
         r"|physio\w*|instructor)",
         r"do not (?:worry|hesitate|wait|panic|fear|be afraid|forget|overlook|rule out|dismiss"
-        r"|ignore|miss out|let)",
+        r"|ignore|miss out|stress|fret)|do not let (?:anyone|anybody|them|people|it|this|that)"
+        r" (?:tell|stop|put|scare|talk|convince|frighten|pressure|hold)",
         r"never (?:forget|hesitate)",
         r"not (?:only|just)",
         r"no matter",
+        r"without (?:a prescription|permission|medical advice|asking|telling|checking|consulting"
+        r"|talking|speaking|seeing|\w+ing (?:(?:it|this|that|them) )?(?:(?:to|with|by|past) )?"
+        r"(?:your|the|a|an|any|anyone|anybody)\b)",
+        r"not (?:hard|difficult|complicated)",
+        r"in no time|no doubt|no wonder|no less than|(?:say|says|said|saying) no to",
+        r"(?:does|do|will) not need to know",
+    )
+    # Negations that deny a harm ("no harm in", "without the usual risks", "makes no difference"):
+    # blanked before negators are sought, like the ones above, and read as an endorsement.
+    reassurances: tuple[str, ...] = (
+        r"no harm",
+        r"without (?:\w+ ){0,3}?(?:problems?|side effects?|harm|issues?|risks?|downsides?"
+        r"|worries)",
+        r"no (?:\w+ ){0,2}?(?:problems?|issues?|downsides?|side effects?)(?: at all)?"
+        r"|not a problem",
+        r"no risk|not risky|little risk|low risk|risk free",
+        r"not (?:dangerous|harmful|unsafe|a big deal)",
+        r"no reason not to",
+        r"never (?:did|does|do|hurt|hurts|harmed|harms)(?: anyone| anybody| you| me)?(?: any)?"
+        r"(?: harm| damage)?",
+        r"why not",
         r"(?:will|does|do|did|would|cannot|can not|could not|never) (?:not )?(?:hurts?|harm|affect"
         r"|matter|undo|cancel|spoil|ruin|interfere|counteract|change|make|reduce|lower|raise"
         r"|increase)(?: (?:your|the|any))?(?: [a-z]+)?(?: risks?)?",
         r"no (?:added |extra |increased |higher )?risks?",
-        r"no (?:\w+ )?(?:prescriptions?|doctors?|medications?|medicines?|drugs?|pills"
-        r"|injections?) (?:is |are )?(?:needed|required|necessary)",
-        r"without (?:a prescription|permission|medical advice|asking|telling|checking|consulting"
-        r"|talking|speaking|seeing|\w+ing (?:(?:it|this|that|them) )?(?:(?:to|with|by|past) )?"
-        r"(?:your|the|a|an|any|anyone|anybody)\b)",
+        r"no (?:\w+ ){1,3}?(?:is |are )?(?:needed|required|necessary)",
         r"(?:never|not) (?:been|felt|looked|looking|feeling) (?:so |this )?(?:better|good|great"
         r"|stronger)|could not be better|never looked back",
-        r"not (?:hard|difficult|complicated)",
         r"(?:reduces?|lowers?|cuts?) (?:the |your )?risk",
+        r"(?:cannot|can not|could not|can never) (?:recommend|praise) (?:\w+ )?(?:highly )?enough"
+        r"|(?:could not|cannot) be happier",
+        r"(?:makes?|made|making) (?:no|little|not much|hardly any) (?:real )?difference"
+        r"(?: to (?:\w+ ){0,3}?risk)?",
+        r"(?:is|are) not (?:really|actually|technically|strictly|even|quite|proper|real)"
+        r" (?:an? )?(?:hrt|hormone therapy|hormones?|estrogens?|drugs?|medicines?|the same)",
     )
     # A refusal or warning anywhere in the clause.
     negators: tuple[str, ...] = (
@@ -720,7 +784,6 @@ class RuleTable:
         r"(?:stay|keep) away from|steer clear of",
         r"leave out|leaving out|left out|leave (?:it|them) out",
         r"skip(?:ping)?",
-        r"stop doing",
         r"rule(?:d)? out",
         r"off limits|off the table",
         r"unsafe",
@@ -732,18 +795,29 @@ class RuleTable:
         r"(?:little|weak|limited) evidence",
         r"failed to",
         r"myths?|untrue|not true|misconceptions?|misleading",
+        r"beyond the evidence|overstat\w*|exaggerat\w*|false|wrong|unfounded|no (?:\w+ )?evidence",
+        r"be (?:\w+ (?:or )?)?(?:skipped|dropped|omitted|modified|adapted|swapped|replaced"
+        r"|ditched)",
         r"replaces? (?:it|them)",
+    )
+    # Verbs that put a hazard aside when they govern it ("swap sit-ups for...", "drop the HRT");
+    # the same verbs are the hazard when they govern a medicine to keep.
+    refusal_verbs: tuple[str, ...] = (
+        r"swap(?:ping)?(?: out)?|trad(?:e|ing)(?: in)?|exchang(?:e|ing)|replac(?:e|ing)",
+        r"cut(?:ting)? out|(?<!a )drop(?:ping)?(?! of)|ditch(?:ing)?|quit(?:ting)?|giv(?:e|ing) up"
+        r"|stop(?:ping)?(?: using| taking)?|com(?:e|ing) off",
     )
     # Evidence of harm: a report that the hazard did damage is a warning, not advice.
     harms: tuple[str, ...] = (
         r"(?:raised|raises|increased|increases|higher|more) (?:the )?(?:risk|recurrences?"
         r"|relapses?|cancers?)",
-        r"(?:cancers?|cancer) (?:coming|came|to come) back",
+        r"cancers? (?:\w+ ){0,2}?(?:com(?:e|es|ing)|came) back|cancers? (?:to )?(?:return|recur)s?",
         r"recurrences?",
         r"(?:fuel|fuels|feed|feeds) (?:the )?cancer",
         r"risks?|risky",
         r"harm(?:s|ful)?|dangerous|toxic(?:ity)?",
         r"rebound",
+        r"(?:work|works|working) less well|less effective|(?:weaker|reduced|less) protection",
         r"rapid bone loss|(?:lose|loses|losing) bone (?:fast|quickly|rapidly)",
         r"(?:lower|worse|shorter) survival",
         r"stopped early",
@@ -759,12 +833,14 @@ class RuleTable:
     )
     # Deferral to the care team (not for hormones, peptides or plant estrogens).
     deferrals: tuple[str, ...] = (
-        r"(?:ask|talk (?:to|with)|speak (?:to|with)|check with|discuss (?:\w+ )?with|consult"
-        r"|raise (?:it|this) with|tell|ring|call|phone|contact|see|email|message) (?:your|a|the)"
-        r" (?:\w+ ){0,2}?(?:care team|doctor|gp|oncologist|nurse|pharmacist|clinician|specialist"
-        r"|prescriber|team|physio(?:therapist)?)",
-        r"(?:care team|doctor|oncologist|clinician|prescriber|gp)(?: s)? (?:call|decision|choice"
-        r"|job)",
+        r"(?:ask|talk(?:ing|ed)? (?:(?:it|this|that|things) )?(?:through |over )?(?:to|with)"
+        r"|speak(?:ing)? (?:to|with)|check(?:ed|ing)? with|discuss(?:ing|ed)? (?:\w+ )?with|consult"
+        r"|(?:run|clear)(?:ing)? (?:it |them |this )?(?:past|by|with)|cleared with"
+        r"|raise (?:it|this) with|tell|ring|call|phone|contact|see|email|message) (?:your|a|the"
+        r"|their|her) (?:\w+ ){0,2}?(?:care team|doctor|gp|oncologist|nurse|pharmacist|clinician"
+        r"|specialist|prescriber|team|physio(?:therapist)?)",
+        r"(?:(?:care team|doctor|oncologist|clinician|prescriber|gp)(?: s)?|their) (?:call|decision"
+        r"|choice|job)",
         r"(?:decision|call|choice|decisions)s? (?:for|with|belongs? with|rests? with|made with"
         r"|(?:\w+ ){1,4}?(?:with|by|for) (?:your|the|a|an) (?:\w+ )?(?:care team|team|doctor"
         r"|oncologist|clinician|gp|specialist|nurse))",
@@ -772,11 +848,13 @@ class RuleTable:
         r"|clinician|gp|specialist|consultant)s? (?:(?:may|might|can|could|will|would) )?"
         r"(?:(?:usually|often|normally|then|also|probably|sometimes) )?(?:suggest|offer|consider"
         r"|use|give|order|prescribe|recommend|advise|decide|discuss|arrange|plan|start|switch"
-        r"|change|stop)(?:e?s)?"
+        r"|change|stop|try|tr(?=ies)|move|put)(?:e?s)?"
         r"|(?:your|a|the|their|her) (?:\w+ )?(?:care team|doctor|oncologist|clinician|gp"
         r"|specialist|consultant)s? (?:may|might|can|could|will|would) (?:tell you|let you know"
         r"|guide you|help you decide)",
         r"(?:only )?(?:if|when|as) (?:prescribed|advised|directed)",
+        r"(?:oncologist|doctor|team|gp|nurse|specialist|consultant) and i (?:\w+ ){0,2}?(?:talked"
+        r"|discussed|agreed|decided|chose|planned|went through)",
         r"needs? a plan",
         r"(?:specialist|doctor s|oncologist s|team s|clinician s|medical|clinical) (?:decision|call"
         r"|choice)",
@@ -801,6 +879,8 @@ class RuleTable:
         r"(?:whatever|regardless of what) (?:your|the) (?:doctor|team|oncologist) (?:says|thinks)",
         r"even if (?:your|the) (?:doctor|team|oncologist)",
         r"anyway",
+        r"(?:no need to|do not|never) tell (?:your|the) (?:\w+ )?(?:oncologist|doctor|team|gp"
+        r"|nurse)",
         r"(?:(?:do not|never) bother|leave) (?:the|your|a|an) (?:\w+ )?(?:oncologist|doctor|team|gp"
         r"|nurse|specialist|consultant)(?! know)|skip (?:the|your) (?:\w+ )?(?:appointment|clinic"
         r"|review|check ?up)",
@@ -815,26 +895,37 @@ class RuleTable:
         r"participants|women who|those who|people who",
         r"predicts?|predicted",
         r"\((?:[a-z]+ )+(?:et al )?(?:19|20)\d\d\)",
+        r"atac|ibis ?(?:ii|2)|liftmor|elph|habits|liberate|in hope|hope (?:trial|study)",
+        r"(?:a|one|two) (?:third|quarter|half|fifth)s? of|(?:(?:\d+|one|two|three|four|five)"
+        r" (?:in|out of) (?:\d+|ten|five|four|three|every)|\d+ ?(?:%|percent|per cent))(?: of)?",
         r"marketed|advertised|promoted|touted|sold (?:as|for)|(?:is|are) (?:often |sometimes )?"
         r"(?:claimed|said) to",
     )
     # Endorsement: a benefit or a "go ahead" (overrides research; advises a substance).
     endorsements: tuple[str, ...] = (
-        r"helps?|helped|helping",
-        r"protects?|protecting",
-        r"strengthens?|rebuilds?|restores?|builds?",
+        r"help(?:s|ed|ing|ful)?",
+        r"protect(?:s|ed|ing|ive)?|shield(?:s|ed|ing)?|guard(?:s|ed|ing)?",
+        r"strengthen(?:s|ed|ing)?|(?:re)?build(?:s|ing)?|rebuilt|restor(?:e|es|ed|ing)"
+        r"|repair(?:s|ed|ing)?|thicken(?:s|ed|ing)?|boost(?:s|ed|ing)?|improv(?:e|es|ed|ing)"
+        r"|supports|supporting|counter(?:s|ed|ing)?|counteract(?:s|ed|ing)?|combat(?:s|ing)?"
+        r"|prevent(?:s|ed|ing)?|(?:re)?balanc(?:e|es|ing) (?:your |the )?hormones"
+        r"|keeps? (?:\w+ ){0,2}?(?:strong|safe|protected|healthy|topped up)",
         r"good|great|benefits?|beneficial",
         r"safe|safely|fine|ok|okay|harmless|gentle|gentler",
         r"effective|works?|worked",
         r"options?|alternatives?|choice",
-        r"worth|enough",
-        r"needs?",
+        r"worth|enough|plenty|sufficient",
+        r"needs?(?! (?:a |an )?(?:conversation|talk|chat|discussion|word|check|review|plan"
+        r"|prescription|doctor|specialist))",
         r"recommend(?:ed|s)?|suggest(?:ed|s)?",
         r"speeds? up|heals?",
         r"relieves?|eases?",
         r"(?:you|we) (?:can|could|should|might|may|must|need to|ought to)",
         r"best|better|ideal|perfect|excellent|remedy|cure|answer|solution|secret|way to",
+        r"easy|easier|simple|simplest|sensible|smart|popular|lovely|gold standard|go to",
         r"lov(?:e|es|ed)|swears? by|swore by",
+        # Grey-market wording is no research report ("order it 'for research purposes'").
+        r"(?:for )?research (?:purposes|use|only|chemicals?|grade)",
     )
     # Actions that advise a natural hormone when they govern it ("boost your estrogen").
     advise_substance: tuple[str, ...] = (

@@ -7,10 +7,10 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
 * ``holdout_*.txt``: written before any tuning and never edited to pass (first check);
 * ``round2_*.txt`` to ``round5_*.txt``: written after one tuning round, before the next (each
   file's header records its first measurement, before it was tuned on);
-* ``round6_*.txt``: the project's own paraphrases of what an outside reviewer's set showed missing
-  (cure claims, dismissed warning signs...), written while tuning, so counted with the main sets;
-* ``round7_*.txt`` to ``round12_*.txt``: held out again, each written after the tuning round before
-  it (headers record their first measurement).
+* ``round6_*.txt`` and ``round13_*.txt``: the project's own paraphrases of what outside reviewers'
+  sets showed missing or wrongly flagged, written while tuning, so counted with the main sets;
+* ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt`` and ``round15_*.txt``: held out again,
+  each written after the tuning round before it (headers record their first measurement).
 
 ``benchmarks/safety_rates.py`` prints the same rates per set.
 """
@@ -43,9 +43,19 @@ def _load(name: str) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
-UNSAFE = _load("unsafe.txt") + _load("targeted_unsafe.txt") + _load("round6_unsafe.txt")
-SAFE = _load("safe.txt") + _load("targeted_safe.txt") + _load("round6_safe.txt")
-HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12)))
+UNSAFE = (
+    _load("unsafe.txt")
+    + _load("targeted_unsafe.txt")
+    + _load("round6_unsafe.txt")
+    + _load("round13_unsafe.txt")
+)
+SAFE = (
+    _load("safe.txt")
+    + _load("targeted_safe.txt")
+    + _load("round6_safe.txt")
+    + _load("round13_safe.txt")
+)
+HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15)))
 HOLDOUT_UNSAFE = [_load(f"{name}_unsafe.txt") for name in HELD_OUT]
 HOLDOUT_SAFE = [_load(f"{name}_safe.txt") for name in HELD_OUT]
 HOLDOUT_UNSAFE = [s for part in HOLDOUT_UNSAFE for s in part]
