@@ -20,6 +20,8 @@ from textual.command import Hit, Hits, Provider
 from textual.screen import Screen
 from textual.theme import Theme
 
+from screens.key_order import OrderedKeys
+
 if TYPE_CHECKING:
     from store.db import Store
 
@@ -154,8 +156,12 @@ class PlacesProvider(Provider):
                 )
 
 
-class CoachApp(App[None]):
-    """The bonecoach TUI. Give it an open store and a clock; it never calls date.today()."""
+class CoachApp(OrderedKeys, App[None]):
+    """The bonecoach TUI. Give it an open store and a clock; it never calls date.today().
+
+    Keys are handled one at a time, each to the end (``OrderedKeys``), so a burst of typing
+    lands in the field the person sees focused.
+    """
 
     TITLE = "bonecoach"
     # Home's CSS is parsed with the app's; other screens bring theirs when first opened.
