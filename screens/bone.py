@@ -48,6 +48,7 @@ from coach.report import (
 from coach.risk import HEADING, format_assessment
 from screens.app import CoachApp
 from screens.widgets.fields import FieldRow, NumberInput, Section, TextInput, TickBox, read_number
+from screens.widgets.form import NEXT_FIELD, Form, FormField
 
 FRAX_RANGES = {
     "frax-major": NumberRange("FRAX major osteoporotic fracture risk", 0, 100, False, "%"),
@@ -57,7 +58,7 @@ ASSESSMENT_WIDTH = 72  # fits 80 columns with the scroll bar and padding
 LOWEST_MARK = "◀ lowest"
 
 
-class SiteChoice(Widget, can_focus=True):
+class SiteChoice(FormField, Widget, can_focus=True):
     """One of the DXA sites: ←/→ or Space to move, 1-3 to pick; shown in brackets and words."""
 
     DEFAULT_CSS = """
@@ -70,7 +71,7 @@ class SiteChoice(Widget, can_focus=True):
         Binding("1", "pick(0)", show=False),
         Binding("2", "pick(1)", show=False),
         Binding("3", "pick(2)", show=False),
-        Binding("enter", "app.focus_next", "Next field", show=False),
+        NEXT_FIELD,
     ]
 
     value: reactive[str] = reactive(DXA_SITES[0])
@@ -111,8 +112,10 @@ class SiteChoice(Widget, can_focus=True):
         self.refresh()
 
 
-class TScoreInput(Input):
+class TScoreInput(FormField, Input):
     """A signed number (the minus sign types; ↑/↓ step by 0.1 within -6.0 to 4.0)."""
+
+    BINDINGS = [NEXT_FIELD]
 
     DEFAULT_CSS = """
     TScoreInput { width: 10; background: $boost; }
@@ -194,7 +197,7 @@ def verdict_line(section: BoneSection, today: date) -> str:
     return f"[b]{low}[/b] · {next_due_short(section, today)}\nAIBL 2017: {aibl} · ASCO 2019: {asco}"
 
 
-class BoneHealthScreen(Screen[None]):
+class BoneHealthScreen(Form, Screen[None]):
     """DXA results, risk factors and the guideline assessment (key b from home)."""
 
     CSS_PATH = "bone.tcss"
@@ -204,6 +207,8 @@ class BoneHealthScreen(Screen[None]):
         Binding("d,delete", "delete_scan", "Delete scan", id="bone-delete"),
         Binding("escape", "leave", "Back", id="bone-back"),
     ]
+    # Enter moves on; on the T-score it saves the scan, on a FRAX field it saves FRAX
+    ENTER_ACTIONS = {"dxa-t": "save_scan", "frax-major": "save_frax", "frax-hip": "save_frax"}
 
     @property
     def coach(self) -> CoachApp:
@@ -365,7 +370,7 @@ class BoneHealthScreen(Screen[None]):
         if scan is None:
             invalid = self.query(".-invalid TextInput, .-invalid TScoreInput")
             if invalid:
-                invalid.first().focus()
+                self.focus_field(invalid.first())
             self.notify("Not saved: fix the fields marked ⚠.", severity="error")
             return
         if self.coach.notify_read_only():
@@ -379,19 +384,8 @@ class BoneHealthScreen(Screen[None]):
         self.query_one("#dxa-t", TScoreInput).value = ""
         choice = self.query_one("#dxa-site", SiteChoice)
         choice.action_move(1)  # the next site of the same visit is the likely next entry
-        self.query_one("#dxa-t", TScoreInput).focus()
+        self.focus_field(self.query_one("#dxa-t", TScoreInput))
         self.refresh_view()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        """Enter: next field; on the T-score it saves; on a FRAX field it saves FRAX."""
-        event.stop()
-        if event.input.id == "dxa-t":
-            self.action_save_scan()
-        elif event.input.id in FRAX_RANGES:
-            self._save_frax()
-        else:
-            self.focus_next()
 
     @on(FieldRow.Changed)
     def _typed(self, event: FieldRow.Changed) -> None:
@@ -480,7 +474,7 @@ class BoneHealthScreen(Screen[None]):
             return
         store.put_profile(replace(profile, risk_factors=tuple(sorted(self.ticked))))
 
-    def _save_frax(self) -> None:
+    def action_save_frax(self) -> None:
         values: list[float | None] = []
         for name in FRAX_RANGES:
             row = self.query_one(f"#row-{name}", FieldRow)

@@ -1,4 +1,9 @@
-"""First run: a few profile basics and the disclaimer. Everything else can be set later."""
+"""First run: a few profile basics and the disclaimer. Everything else can be set later.
+
+Enter moves to the next field; Enter on "Save and start" or ctrl+s saves. A failed save shows
+every problem beside its field and puts the cursor on the first; each message goes as soon as
+it is fixed (the "please tick" line too), and saving works again at once.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Static
 
 from coach.models import (
     AI_DRUGS,
@@ -19,6 +24,7 @@ from coach.models import (
 from coach.texts import DISCLAIMER, PRIVACY
 from screens.app import CoachApp
 from screens.widgets.fields import FieldRow, NumberInput, TextInput, TickBox, read_number
+from screens.widgets.form import Form
 
 EQUIPMENT_CHOICES = (
     ("a sturdy chair", "chair"),
@@ -28,13 +34,13 @@ EQUIPMENT_CHOICES = (
 )
 
 
-class OnboardingScreen(Screen[None]):
+class OnboardingScreen(Form, Screen[None]):
     """Welcome, the basics the plan needs, and the disclaimer (it must be acknowledged)."""
 
     CSS_PATH = "onboarding.tcss"
     AUTO_FOCUS = "#name"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="save"),
+        Binding("ctrl+s", "save", "Save", id="save", priority=True),
         Binding("escape", "skip", "Later", id="skip"),
     ]
 
@@ -44,7 +50,7 @@ class OnboardingScreen(Screen[None]):
         with VerticalScroll(id="onboarding"):
             yield Static(
                 "[b]Welcome to bonecoach.[/b] A few basics shape your exercise plan; you can "
-                "change them any time. Tab moves between fields.",
+                "change them any time. Enter or Tab moves to the next field.",
                 id="welcome",
             )
             yield FieldRow(
@@ -92,7 +98,9 @@ class OnboardingScreen(Screen[None]):
             yield Static(f"[b]Please read.[/b] {DISCLAIMER}\n{PRIVACY}", id="disclaimer")
             yield TickBox("I understand: education and self-tracking, not advice", id="agree")
             yield Static("", id="agree-error")
-            yield Button("Save and start (ctrl+s)", id="save", variant="primary")
+            save = Button("Save and start (ctrl+s)", id="save", variant="primary")
+            save.active_effect_duration = 0  # no 0.2 s "pressed" look that ignores a quick Enter
+            yield save
         yield Footer()
 
     @property
@@ -133,10 +141,18 @@ class OnboardingScreen(Screen[None]):
                 self.query_one(f"#row-{error.field}", FieldRow).show_error(error.message)
                 profile = None
         agreed = self._ticked("agree")
-        self.query_one("#agree-error", Static).update(
-            "" if agreed else "⚠ Please tick the box above to say you have read this."
-        )
+        self._show_agree_error(not agreed)
         return profile if agreed else None
+
+    def _show_agree_error(self, show: bool) -> None:
+        self.query_one("#agree-error", Static).update(
+            "⚠ Please tick the box above to say you have read this." if show else ""
+        )
+
+    @on(Checkbox.Changed, "#agree")
+    def _agreed(self, event: Checkbox.Changed) -> None:
+        if event.value:
+            self._show_agree_error(False)  # the message goes as soon as the box is ticked
 
     def _ticked(self, widget_id: str) -> bool:
         return self.query_one(f"#{widget_id}", TickBox).value
@@ -144,8 +160,9 @@ class OnboardingScreen(Screen[None]):
     def action_save(self) -> None:
         profile = self._profile_from_form()
         if profile is None:
-            invalid = self.query(".-invalid NumberInput")
-            (invalid.first() if invalid else self.query_one("#agree", TickBox)).focus()
+            if not self.focus_first_invalid():
+                self.focus_field(self.query_one("#agree", TickBox))
+            self.notify("Not saved yet: see the messages marked ⚠.", severity="error")
             return
         if self.coach.notify_read_only():
             return

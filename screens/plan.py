@@ -443,7 +443,7 @@ class PlanScreen(Screen[None]):
         if found is not None:
             await box.mount_all(ExerciseItem(p) for p in found[1].prescriptions)
         if had_focus:
-            self.query_one("#week", WeekStrip).focus()
+            self.set_focus(self.query_one("#week", WeekStrip))
 
     def _session_title(self, days: list[DayStatus], day: date, today: date) -> RenderableType:
         status = next(d for d in days if d.day == day)
@@ -508,7 +508,7 @@ class PlanScreen(Screen[None]):
         items = list(self.query(ExerciseItem))
         if not items:
             raise SkipAction()
-        items[index].focus()
+        self.set_focus(items[index])
 
     def action_exercise_step(self, step: int) -> None:
         items = list(self.query(ExerciseItem))
@@ -518,12 +518,12 @@ class PlanScreen(Screen[None]):
         position = items.index(focused) + step
         if position < 0:
             strip = self.query_one("#week", WeekStrip)
-            strip.focus()
+            self.set_focus(strip)
             self.query_one("#plan-body", VerticalScroll).scroll_home(animate=False)
         elif position >= len(items):
             raise SkipAction()  # the last exercise: ↓ scrolls on to the safety notes
         else:
-            items[position].focus()
+            self.set_focus(items[position])
 
     def action_back(self) -> None:
         self.app.pop_screen()

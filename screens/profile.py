@@ -43,9 +43,9 @@ from screens.widgets.fields import (
     Section,
     TextInput,
     TickBox,
-    focus_first_invalid,
     read_number,
 )
+from screens.widgets.form import NEXT_FIELD, Form, FormField
 
 EQUIPMENT_LABELS = {
     "chair": "a sturdy chair",
@@ -74,7 +74,7 @@ YES_NO_FIELDS = {
 }
 
 
-class OneOf(Widget, can_focus=True):
+class OneOf(FormField, Widget, can_focus=True):
     """One of a few words: ←/→ or Space to change; the chosen word is shown in brackets."""
 
     DEFAULT_CSS = """
@@ -84,7 +84,7 @@ class OneOf(Widget, can_focus=True):
     BINDINGS = [
         Binding("right,space", "move(1)", "Next choice", show=False),
         Binding("left", "move(-1)", "Previous choice", show=False),
-        Binding("enter", "app.focus_next", "Next field", show=False),
+        NEXT_FIELD,
     ]
 
     value: reactive[str] = reactive("")
@@ -141,7 +141,7 @@ def _parse_day(name: str, text: str) -> date | None:
         ) from None
 
 
-class ProfileScreen(Screen[bool]):
+class ProfileScreen(Form, Screen[bool]):
     """Every profile field. ctrl+s saves and dismisses True; Esc asks before discarding."""
 
     CSS_PATH = "profile.tcss"
@@ -337,17 +337,12 @@ class ProfileScreen(Screen[bool]):
         if event.value is not None and event.yes_no.id:
             self._show(event.yes_no.id, None)
 
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
-
     # ----------------------------------------------------------------- actions
 
     def action_save(self) -> None:
         profile = self._collect()
         if profile is None:
-            focus_first_invalid(self)
+            self.focus_first_invalid()
             self.notify("Not saved yet: fix the fields marked ⚠.", severity="error")
             return
         if self.coach.notify_read_only():

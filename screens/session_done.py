@@ -8,21 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from coach.models import NOTE_MAX_CHARS, SESSION_RANGES, SessionLog, ValidationError
-from screens.widgets.fields import (
-    FieldRow,
-    NumberInput,
-    TextInput,
-    focus_first_invalid,
-    read_number,
-)
+from screens.widgets.fields import FieldRow, NumberInput, TextInput, read_number
+from screens.widgets.form import Form
 
 
 @dataclass(frozen=True)
@@ -40,7 +34,7 @@ FIELDS = {
 }
 
 
-class SessionDoneScreen(ModalScreen[SessionAnswers | None]):
+class SessionDoneScreen(Form, ModalScreen[SessionAnswers | None]):
     """Asks effort and pain during; Enter moves on and saves on the note, Esc cancels."""
 
     DEFAULT_CSS = """
@@ -59,6 +53,7 @@ class SessionDoneScreen(ModalScreen[SessionAnswers | None]):
         Binding("ctrl+s", "save", "Save", id="done-save", priority=True),
         Binding("escape", "cancel", "Cancel", id="done-cancel"),
     ]
+    ENTER_ACTIONS = {"note": "save"}
 
     def __init__(self, title: str, previous: SessionLog | None = None) -> None:
         super().__init__()
@@ -111,18 +106,10 @@ class SessionDoneScreen(ModalScreen[SessionAnswers | None]):
         note = self.query_one("#note", TextInput).value.strip()
         return SessionAnswers(values["effort"], values["pain_during"], note)
 
-    @on(Input.Submitted)
-    def _next(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "note":
-            self.action_save()
-        else:
-            self.focus_next()
-
     def action_save(self) -> None:
         answers = self._answers()
         if answers is None:
-            focus_first_invalid(self)
+            self.focus_first_invalid()
             return
         self.dismiss(answers)
 

@@ -11,8 +11,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from screens.widgets.form import NEXT_FIELD, FormField
 
-class YesNo(Widget, can_focus=True):
+
+class YesNo(FormField, Widget, can_focus=True):
     """Yes, no, or not answered (None)."""
 
     DEFAULT_CSS = """
@@ -24,7 +26,7 @@ class YesNo(Widget, can_focus=True):
         Binding("n", "set(False)", "No", show=False),
         Binding("space,left,right", "toggle", "Switch", show=False),
         Binding("backspace,delete", "clear", "Clear", show=False),
-        Binding("enter", "app.focus_next", "Next field", show=False),
+        NEXT_FIELD,
     ]
 
     value: reactive[bool | None] = reactive(None)

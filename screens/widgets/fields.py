@@ -2,19 +2,20 @@
 
 A bad value shows a message beside the field (what is allowed) and keeps what was typed; the
 screen decides when to save. ``NumberInput`` takes digits, and +/- or the arrow keys to step.
+Every field is a ``FormField``: Enter moves on (``screens.widgets.form``).
 """
 
 from __future__ import annotations
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Static
 
 from coach.models import NumberRange, ValidationError
+from screens.widgets.form import NEXT_FIELD, FormField
 
 
 def format_number(value: float | None) -> str:
@@ -23,13 +24,13 @@ def format_number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-class TickBox(Checkbox):
+class TickBox(FormField, Checkbox):
     """A compact checkbox whose mark is a glyph (X or blank), so NO_COLOR still shows state.
 
     Space ticks; Enter moves on (so pressing Enter through a form never ticks a box by accident).
     """
 
-    BINDINGS = [Binding("enter", "app.focus_next", "Next field", show=False)]
+    BINDINGS = [NEXT_FIELD]
 
     DEFAULT_CSS = """
     TickBox, TickBox.-textual-compact { border: none; padding: 0; height: 1; }
@@ -47,8 +48,10 @@ class TickBox(Checkbox):
         return "X" if self.value else " "
 
 
-class TextInput(Input):
+class TextInput(FormField, Input):
     """A one-line text input that stays visible when empty (compact, with a background)."""
+
+    BINDINGS = [NEXT_FIELD]
 
     DEFAULT_CSS = """
     TextInput { width: 1fr; background: $boost; }
@@ -61,8 +64,10 @@ class TextInput(Input):
         super().__init__(value, placeholder=placeholder, max_length=max_length, id=id, compact=True)
 
 
-class NumberInput(Input):
+class NumberInput(FormField, Input):
     """Digits typed directly; +/- or up/down step within the field's range."""
+
+    BINDINGS = [NEXT_FIELD]
 
     DEFAULT_CSS = """
     NumberInput { width: 10; background: $boost; }
@@ -189,12 +194,3 @@ def read_number(control: NumberInput, name: str) -> int | float | None:
     """The typed number (None when empty); raises ValidationError naming the allowed range."""
     text = control.value.strip()
     return None if not text else control.spec.parse(name, text)
-
-
-def focus_first_invalid(screen: Widget) -> bool:
-    """Put the cursor on the first field showing a message; True if there was one."""
-    rows = screen.query("FieldRow.-invalid")
-    if not rows:
-        return False
-    rows.first(FieldRow).control.focus()
-    return True
