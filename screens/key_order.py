@@ -86,6 +86,11 @@ class OrderedKeys:
         if self._held_input:
             await self._dispatch_input(self._held_input.popleft())
 
+    @property
+    def keys_pending(self) -> int:
+        """Keys (and pastes) held or still being handled: 0 once typing has all landed."""
+        return len(getattr(self, "_held_input", ())) + self._input_in_flight
+
     def input_settled(self) -> bool:
         """True when the app and every widget of the current screen have nothing left to do."""
         app: App[object] = self  # type: ignore[assignment]

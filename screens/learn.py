@@ -137,6 +137,7 @@ class LearnScreen(Screen[None]):
         self._hits: list[SearchHit] = []
         self._query = ""
         self._marked: int | None = None  # the result shown with ▸
+        self._search_count = 0  # result ids carry it, so a message about older results is ignored
         self._read: dict[str, str] = {}
         self._topic_ids: set[str] = set()
 
@@ -354,9 +355,13 @@ class LearnScreen(Screen[None]):
         self._query = query
         self._hits = search(query, limit=SEARCH_LIMIT) if query else []
         self._marked = None
+        self._search_count += 1
         results = self.query_one("#learn-results", OptionList)
         results.clear_options()
-        results.add_options(Option(self._hit_prompt(i), id=str(i)) for i in range(len(self._hits)))
+        results.add_options(
+            Option(self._hit_prompt(i), id=f"{self._search_count}:{i}")
+            for i in range(len(self._hits))
+        )
         if self._hits:
             results.highlighted = 0
         status = self.query_one("#learn-search-status", Static)
@@ -387,9 +392,19 @@ class LearnScreen(Screen[None]):
         grid.add_row("", line)
         return grid
 
+    def _current_hit(self, option: Option) -> int | None:
+        """The index of a result option in the current results (None if from an older search:
+        a burst of typing can leave messages about replaced results still on their way)."""
+        search_count, _, index = (option.id or "").partition(":")
+        if search_count != str(self._search_count) or not index.isdigit():
+            return None
+        return int(index) if int(index) < len(self._hits) else None
+
     @on(OptionList.OptionHighlighted, "#learn-results")
     def _result_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        if self._current_hit(event.option) is None:
+            return
         results = self.query_one("#learn-results", OptionList)
         if self._marked is not None and self._marked < results.option_count:
             results.replace_option_prompt_at_index(self._marked, self._hit_prompt(self._marked))
@@ -413,7 +428,9 @@ class LearnScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#learn-results")
     async def _result_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        await self._open_hit(self._hits[event.option_index])
+        index = self._current_hit(event.option)
+        if index is not None:
+            await self._open_hit(self._hits[index])
 
     async def _open_hit(self, hit: SearchHit) -> None:
         if hit.kind == "glossary" and hit.topic_id == GLOSSARY_ID:
