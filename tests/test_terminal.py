@@ -15,6 +15,7 @@ from terminal_harness import BONECOACH, LoopbackSshd, Tmux, need
 
 pytestmark = pytest.mark.terminal
 
+
 def new_user_walkthrough(term: Tmux, size: tuple[int, int]) -> None:
     """Onboarding, a check-in, the plan, trends, a topic, quit — as a person would type it."""
     term.wait_for("Welcome to bonecoach", "Year of birth")

@@ -37,10 +37,14 @@ NUMBER_ORDER = (  # the check-in's number fields in form order (smoking is hidde
     "alcohol_units",
     "caffeine_drinks",
 )
+
+
 def typed_range(name: str) -> tuple[int, int]:
     """Where a round's value for ``name`` is drawn from: inside the field's allowed range."""
     spec = CHECKIN_RANGES[name]
     return int(spec.low), min(int(spec.high), 900)
+
+
 RED_FLAG_BOXES = 7
 
 
