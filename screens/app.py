@@ -276,6 +276,25 @@ class CoachApp(OrderedKeys, App[None]):
 
         self.push_screen(LearnScreen(topic_id=topic_id))
 
+    crash_message: str | None = None
+    """After a crash: what to tell the person once the terminal is restored (coach/cli.py)."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A crash: exit status 1, a private report on disk and a short message, instead of
+        Textual's traceback with every local (it would print the person's data into the
+        terminal and any session recording). See screens/crash.py."""
+        self._return_code = 1
+        if self._exception is None:  # Pilot re-raises the first one, so tests still see it
+            self._exception = error
+            self._exception_event.set()
+        if self.crash_message is None:
+            from screens.crash import crash_message, write_crash_report
+
+            report = write_crash_report(error, getattr(self.store, "path", None))
+            self.crash_message = crash_message(error, report)
+            self.bell()
+        self._close_messages_no_wait()  # as Textual does after an error, minus the traceback
+
     def notify_read_only(self) -> bool:
         """Say so when a save is impossible; return True if the store is read-only."""
         if self.store.read_only:
