@@ -60,9 +60,11 @@ class Place:
     footer: bool = True
 
 
-def _checkin(app: CoachApp) -> Screen:
+def _checkin(app: CoachApp) -> Screen | None:
     from screens.checkin import CheckInScreen
 
+    if app.notify_read_only("No check-in here"):  # said before typing, not after the form
+        return None
     return CheckInScreen(app.today())
 
 
@@ -224,7 +226,9 @@ class CoachApp(OrderedKeys, App[None]):
     def watch_theme(self, theme: str) -> None:
         """Remember a theme the person chose (ctrl+p → "Change theme") for next time."""
         if self._theme_applied and not self.store.read_only:
-            self.store.set_setting("theme", theme)
+            from screens.saving import save_with_message
+
+            save_with_message(self, lambda: self.store.set_setting("theme", theme), "The theme")
 
     async def action_quit(self) -> None:
         """Quit, but ask first when the current screen holds unsaved changes."""
@@ -295,11 +299,21 @@ class CoachApp(OrderedKeys, App[None]):
             self.bell()
         self._close_messages_no_wait()  # as Textual does after an error, minus the traceback
 
-    def notify_read_only(self) -> bool:
+    def save(self, write: Callable[[], object], what: str = "Your changes") -> bool:
+        """Write to the store from a screen; True if saved. Read-only, or a write that fails
+        (disk full, permissions, a damaged file), is said in words and the screen keeps
+        everything typed (screens/saving.py). Every screen that writes goes through here."""
+        if self.notify_read_only():
+            return False
+        from screens.saving import save_with_message
+
+        return save_with_message(self, write, what)
+
+    def notify_read_only(self, what: str = "Not saved") -> bool:
         """Say so when a save is impossible; return True if the store is read-only."""
         if self.store.read_only:
             self.notify(
-                f"Not saved: this file is {self.store.read_only_reason}.",
+                f"{what}: this file is {self.store.read_only_reason}.",
                 title="Read-only",
                 severity="error",
             )

@@ -373,11 +373,10 @@ class BoneHealthScreen(Form, Screen[None]):
                 self.focus_field(invalid.first())
             self.notify("Not saved: fix the fields marked ⚠.", severity="error")
             return
-        if self.coach.notify_read_only():
-            return
         store = self.coach.store
         replaced = any(s.key == scan.key for s in store.dxa_scans())
-        store.put_dxa(scan)
+        if not self.coach.save(lambda: store.put_dxa(scan), "The DXA result"):
+            return
         site = DXA_SITE_LABELS[scan.site]
         verb = "Replaced" if replaced else "Saved"
         self.notify(f"{verb}: {site} {scan.t_score:+.1f} on {scan.day.isoformat()}.")
@@ -433,8 +432,7 @@ class BoneHealthScreen(Form, Screen[None]):
         site = DXA_SITE_LABELS[scan.site]
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                self.coach.store.delete_dxa(scan)
+            if yes and self.coach.save(lambda: self.coach.store.delete_dxa(scan), "The deletion"):
                 self.notify(f"Deleted: {site} {scan.t_score:+.1f} on {scan.day.isoformat()}.")
                 self.refresh_view()
 
@@ -470,9 +468,8 @@ class BoneHealthScreen(Form, Screen[None]):
                 severity="warning",
             )
             return
-        if self.coach.notify_read_only():
-            return
-        store.put_profile(replace(profile, risk_factors=tuple(sorted(self.ticked))))
+        changed = replace(profile, risk_factors=tuple(sorted(self.ticked)))
+        self.coach.save(lambda: store.put_profile(changed), "The risk factor")
 
     def action_save_frax(self) -> None:
         values: list[float | None] = []
@@ -485,9 +482,9 @@ class BoneHealthScreen(Form, Screen[None]):
                 row.show_error(error.message)
                 self.notify("FRAX not saved: fix the field marked ⚠.", severity="error")
                 return
-        if self.coach.notify_read_only():
+        setting = frax_to_setting(values[0], values[1])
+        if not self.coach.save(lambda: self.coach.store.set_setting(FRAX_SETTING, setting), "FRAX"):
             return
-        self.coach.store.set_setting(FRAX_SETTING, frax_to_setting(values[0], values[1]))
         self.notify("FRAX saved." if any(v is not None for v in values) else "FRAX cleared.")
         self.refresh_view()
 

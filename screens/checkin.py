@@ -246,9 +246,8 @@ class CheckInScreen(Form, Screen[bool]):
         if not checkin.recorded_fields():
             self.notify("Nothing to save yet: fill in at least one field.", severity="warning")
             return
-        if self.coach.notify_read_only():
+        if not self.coach.save(lambda: self.coach.store.put_checkin(checkin), "The check-in"):
             return
-        self.coach.store.put_checkin(checkin)
         from screens.checkin_summary import CheckInSummaryScreen
 
         def closed(topic: str | None) -> None:

@@ -126,6 +126,8 @@ class HistoryScreen(Screen[None]):
         if day > self.coach.today():
             self.notify("Future days cannot be checked in.", severity="warning")
             return
+        if self.coach.notify_read_only("No check-in here"):  # said before typing, not after
+            return
         self.app.push_screen(CheckInScreen(day))
 
     def action_delete_day(self) -> None:
@@ -139,8 +141,7 @@ class HistoryScreen(Screen[None]):
         from screens.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                store.delete_checkin(day)
+            if yes and self.coach.save(lambda: store.delete_checkin(day), "The deletion"):
                 self.on_screen_resume()
                 self.notify(f"Deleted the check-in of {day.isoformat()}.")
 

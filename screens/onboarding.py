@@ -164,9 +164,8 @@ class OnboardingScreen(Form, Screen[None]):
                 self.focus_field(self.query_one("#agree", TickBox))
             self.notify("Not saved yet: see the messages marked ⚠.", severity="error")
             return
-        if self.coach.notify_read_only():
+        if not self.coach.save(lambda: self.coach.store.put_profile(profile), "Your profile"):
             return
-        self.coach.store.put_profile(profile)
         self.dismiss()
 
     def action_skip(self) -> None:

@@ -28,11 +28,19 @@ from textual.widgets import Footer, Header, Static
 
 from coach.coaching import PlanState, history_window, refresh_plan, regenerate
 from coach.exercises import get_exercise
-from coach.models import Adaptation, Plan, Prescription, Profile
+from coach.models import Adaptation, CheckIn, Plan, Prescription, Profile
 from coach.plan_text import dose
 from coach.plan_view import session_id, session_total_minutes, week_index
 from coach.planner import resume
-from coach.sessions import DayStatus, add_to_checkin, find_log, log_for, session_on, week_days
+from coach.sessions import (
+    DayStatus,
+    add_to_checkin,
+    find_log,
+    log_for,
+    minutes_counted,
+    session_on,
+    week_days,
+)
 from coach.topics import JOINT_PAIN_TOPIC, OSTEOPOROSIS_TOPIC
 from screens.app import CoachApp
 from store.db import StoreError
@@ -299,7 +307,13 @@ class PlanScreen(Screen[None]):
             return _Loaded(profile, error=str(error))
         unsaved = state.changed and store.read_only
         if state.changed and not store.read_only:
-            store.put_plan(state.plan)
+            try:
+                store.put_plan(state.plan)
+            except (OSError, StoreError) as error:  # shown, not saved: said on screen
+                from screens.saving import save_problem
+
+                self.notify(f"The plan update was not saved: {save_problem(error)}.")
+                unsaved = True
         return _Loaded(profile, state, unsaved=unsaved)
 
     def _clamp(self, day: date, plan: Plan) -> date:
@@ -397,7 +411,11 @@ class PlanScreen(Screen[None]):
         if self._osteoporosis():
             notes.append("Exercising safely with osteoporosis: press o to read.")
         if loaded.unsaved:
-            notes.append("Read-only file: this update of the plan is shown but not saved.")
+            notes.append(
+                "Read-only file: this update of the plan is shown but not saved."
+                if self.coach.store.read_only
+                else "This update of the plan could not be saved; it is shown all the same."
+            )
         notes_widget = self.query_one("#plan-notes", Static)
         notes_widget.display = bool(notes)
         notes_widget.update(bullets(notes))
@@ -571,28 +589,31 @@ class PlanScreen(Screen[None]):
         previous = find_log(store.session_logs(day, day), day, sid)
         title = f"{_long_day(day)} · {session.kind} · about {session_total_minutes(session)} min"
 
-        async def save(answers: object) -> None:
-            from screens.session_done import SessionAnswers
+        from screens.session_done import SessionAnswers, SessionDoneScreen
 
-            if not isinstance(answers, SessionAnswers):
-                return
+        def save(answers: SessionAnswers) -> bool:
             log = log_for(
                 plan, week, session, day, answers.effort, answers.pain_during, answers.note
             )
-            with store.batch():
-                before = find_log(store.session_logs(day, day), day, sid)
-                store.put_session_log(log)
-                store.put_checkin(add_to_checkin(store.get_checkin(day), log, before))
-            self.notify(
-                f"Marked done: {log.minutes} minutes added to the check-in of {_long_day(day)}."
-                if before is None
-                else f"Updated the session of {_long_day(day)}; its minutes still count once."
-            )
-            await self.reload()
+            before = store.get_checkin(day)
 
-        from screens.session_done import SessionDoneScreen
+            def write() -> None:
+                with store.batch():  # the log and the day's minutes: both or neither
+                    store.put_session_log(log)
+                    store.put_checkin(add_to_checkin(store.get_checkin(day), log))
 
-        self.app.push_screen(SessionDoneScreen(title, previous), save)
+            if not self.coach.save(write, "The session"):
+                return False
+            counted = minutes_counted(before, store.get_checkin(day) or CheckIn(day))
+            verb = "Updated" if previous is not None else "Marked done"
+            self.notify(f"{verb}: {_long_day(day)}, {counted}.")
+            return True
+
+        async def closed(answers: SessionAnswers | None) -> None:
+            if answers is not None:
+                await self.reload()
+
+        self.app.push_screen(SessionDoneScreen(title, previous, save), closed)
 
     def action_regenerate(self) -> None:
         profile = self.loaded.profile
@@ -612,7 +633,8 @@ class PlanScreen(Screen[None]):
                 store.dxa_scans(),
                 today,
             )
-            store.put_plan(plan)
+            if not self.coach.save(lambda: store.put_plan(plan), "The new plan"):
+                return
             self.selected = today
             self.notify("A new 12-week plan starts this week.")
             await self.reload()
@@ -636,7 +658,9 @@ class PlanScreen(Screen[None]):
         async def answered(yes: bool | None) -> None:
             if not yes or self.plan is None:
                 return
-            self.coach.store.put_plan(resume(self.plan, self.coach.today()))
+            resumed = resume(self.plan, self.coach.today())
+            if not self.coach.save(lambda: self.coach.store.put_plan(resumed), "Resuming"):
+                return
             self.notify("Plan resumed: start again gently.")
             await self.reload()
 

@@ -345,13 +345,12 @@ class ProfileScreen(Form, Screen[bool]):
             self.focus_first_invalid()
             self.notify("Not saved yet: fix the fields marked ⚠.", severity="error")
             return
-        if self.coach.notify_read_only():
-            return
         if profile == self._stored:
             self.notify("No changes to save.")
             self.dismiss(False)
             return
-        self.coach.store.put_profile(profile)
+        if not self.coach.save(lambda: self.coach.store.put_profile(profile), "Your profile"):
+            return
         self.notify("Profile saved.")
         self.dismiss(True)
 

@@ -1,11 +1,13 @@
 """Mark a plan session done: how hard it felt and joint pain during it, in a small dialog.
 
-Both numbers are asked because they are what a care team wants to see next to the minutes;
-nothing is saved here: the dialog returns the answers and the plan screen saves them.
+Both numbers are asked because they are what a care team wants to see next to the minutes.
+The plan screen passes ``save``, which writes the answers: the dialog closes only once that has
+worked, so a failed save (a full disk, say) leaves everything typed in place.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
@@ -55,10 +57,16 @@ class SessionDoneScreen(Form, ModalScreen[SessionAnswers | None]):
     ]
     ENTER_ACTIONS = {"note": "save"}
 
-    def __init__(self, title: str, previous: SessionLog | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        previous: SessionLog | None = None,
+        save: Callable[[SessionAnswers], bool] | None = None,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.previous = previous
+        self.save_answers = save
 
     def compose(self) -> ComposeResult:
         previous = self.previous
@@ -111,6 +119,8 @@ class SessionDoneScreen(Form, ModalScreen[SessionAnswers | None]):
         if answers is None:
             self.focus_first_invalid()
             return
+        if self.save_answers is not None and not self.save_answers(answers):
+            return  # not saved (the reason is on screen): the answers stay to try again
         self.dismiss(answers)
 
     def action_cancel(self) -> None:

@@ -285,19 +285,33 @@ async def test_home_shows_current_longest_and_month_streaks(data_path: Path) -> 
     assert "8 days checked in this month" in words
 
 
-async def test_read_only_session_does_not_save(data_path: Path) -> None:
+async def test_read_only_session_says_so_before_the_checkin_is_typed(data_path: Path) -> None:
+    """Issue 11 item 6: a second session let the whole form be filled in before refusing."""
     from store.db import Store
 
     with Store.open(data_path) as first:
         first.put_profile(SAMPLE_PROFILE)
+        first.put_checkin(CheckIn(YESTERDAY, pain=2))
         app = make_app(data_path)
+        said: list[str] = []
+        notify = app.notify
+        app.notify = lambda message, **kw: (said.append(message), notify(message, **kw))[1]
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("c")
             await pilot.pause()
-            await pilot.press("3", "ctrl+s")
+            assert isinstance(app.screen, HomeScreen)  # the form is not offered at all
+            assert said and "open in another session" in said[-1]
+            await pilot.press("h", "left", "enter")  # nor a past day from history
             await pilot.pause()
-            assert isinstance(app.screen, CheckInScreen)
-            assert first.get_checkin(TODAY) is None
+            assert isinstance(app.screen, HistoryScreen)
+            assert len(said) == 2
+            await pilot.press("escape", "e")  # the profile opens, with a banner on top
+            await pilot.pause()
+            banner = app.screen.query_one(".read-only-banner")
+            assert "nothing typed here can be saved" in text_of(banner)
+            await pilot.press(*"Bo", "ctrl+s")
+            await pilot.pause()
+            assert first.get_profile() == SAMPLE_PROFILE and first.get_checkin(TODAY) is None
         app.store.close()
 
 

@@ -46,6 +46,23 @@ class Form:
 
     ENTER_ACTIONS: ClassVar[dict[str, str]] = {}
 
+    def _on_mount(self) -> None:
+        """A read-only session says so above the form, before anything is typed."""
+        store = getattr(self.app, "store", None)  # type: ignore[attr-defined]
+        if store is None or not store.read_only:
+            return
+        from textual.widgets import Static
+
+        assert isinstance(self, Screen)
+        reason = store.read_only_reason or "read-only"
+        self.mount(
+            Static(
+                f"⚠ This file is {reason}: you can look, but nothing typed here can be saved.",
+                classes="read-only-banner",
+            ),
+            before=0,
+        )
+
     def field_entered(self, field: Widget) -> None:
         """Enter on ``field``: its action if the form names one, else the next field."""
         action = self.ENTER_ACTIONS.get(field.id or "")
