@@ -16,6 +16,7 @@ from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Sta
 
 from coach.models import (
     AI_DRUGS,
+    NAME_MAX_CHARS,
     PROFILE_RANGES,
     Profile,
     ValidationError,
@@ -55,7 +56,8 @@ class OnboardingScreen(Form, Screen[None]):
             )
             yield FieldRow(
                 "Your first name (optional)",
-                TextInput(placeholder="e.g. Ann", max_length=40, id="name"),
+                TextInput(placeholder="e.g. Ann", max_length=NAME_MAX_CHARS, id="name"),
+                id="row-name",
             )
             yield FieldRow(
                 "Year of birth",
@@ -129,13 +131,13 @@ class OnboardingScreen(Form, Screen[None]):
                 "none",
                 *(v for _, v in EQUIPMENT_CHOICES if self._ticked(f"equipment-{v}")),
             )
-            profile = Profile(
-                name=self.query_one("#name", Input).value.strip()[:40],
-                ai_drug=str(self.query_one("#ai_drug", Select).value),
-                equipment=equipment,
-                **values,  # type: ignore[arg-type]
-            )
             try:
+                profile = Profile(
+                    name=self.query_one("#name", Input).value.strip(),
+                    ai_drug=str(self.query_one("#ai_drug", Select).value),
+                    equipment=equipment,
+                    **values,  # type: ignore[arg-type]
+                )
                 check_profile_against_today(profile, self.coach.today())
             except ValidationError as error:
                 self.query_one(f"#row-{error.field}", FieldRow).show_error(error.message)

@@ -109,7 +109,7 @@ class SessionDoneScreen(Form, ModalScreen[SessionAnswers | None]):
                 row.show_error(None)
             except ValidationError as error:
                 row.show_error(error.message)
-        if len(values) < len(FIELDS):
+        if not self.texts_fit() or len(values) < len(FIELDS):
             return None
         note = self.query_one("#note", TextInput).value.strip()
         return SessionAnswers(values["effort"], values["pain_during"], note)

@@ -332,3 +332,30 @@ async def test_quit_asks_when_a_checkin_is_unsaved(data_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, CheckInScreen)
         assert app.screen.query_one("#pain").value == "4"
+
+
+async def test_a_pasted_note_over_the_limit_is_kept_whole_and_refused(data_path: Path) -> None:
+    """Issue 11 item 7: a pasted note was cut at 500 characters without a word."""
+    from ui_helpers import queue_paste, until_keys_done
+
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    note = "knee " * 122 + "end"  # 613 characters
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "3")
+        screen = app.screen
+        screen.set_focus(screen.query_one("#note"))
+        queue_paste(app, note)
+        await until_keys_done(pilot)
+        assert screen.query_one("#note").value == note  # nothing cut off
+        error = text_of(screen.query_one("#row-note .field-error"))
+        assert "at most 500 characters (got 613)" in error
+        await pilot.press("ctrl+s")
+        await until_keys_done(pilot)
+        assert isinstance(app.screen, CheckInScreen) and app.store.get_checkin(TODAY) is None
+        await pilot.press("end", *["backspace"] * 113)  # down to 500: the message goes
+        await until_keys_done(pilot)
+        assert text_of(screen.query_one("#row-note .field-error")) == ""
+        await pilot.press("ctrl+s")
+        await until_keys_done(pilot)
+        assert isinstance(app.screen, CheckInSummaryScreen)
+    assert app.store.get_checkin(TODAY).note == note[:500].strip()

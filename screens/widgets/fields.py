@@ -49,7 +49,11 @@ class TickBox(FormField, Checkbox):
 
 
 class TextInput(FormField, Input):
-    """A one-line text input that stays visible when empty (compact, with a background)."""
+    """A one-line text input that stays visible when empty (compact, with a background).
+
+    ``max_length`` is checked, not enforced: text pasted over the limit is kept whole and the
+    field says how long it is, as the CLI does, instead of being cut off without a word.
+    """
 
     BINDINGS = [NEXT_FIELD]
 
@@ -61,7 +65,17 @@ class TextInput(FormField, Input):
     def __init__(
         self, value: str = "", *, placeholder: str = "", max_length: int = 0, id: str | None = None
     ) -> None:
-        super().__init__(value, placeholder=placeholder, max_length=max_length, id=id, compact=True)
+        super().__init__(value, placeholder=placeholder, id=id, compact=True)
+        self.limit = max_length
+
+    def length_problem(self) -> str | None:
+        """Why the text is too long to save, or None."""
+        if self.limit and len(self.value) > self.limit:
+            return (
+                f"must be at most {self.limit} characters (got {len(self.value)}): "
+                "shorten it to save (nothing was cut off)"
+            )
+        return None
 
 
 class NumberInput(FormField, Input):
@@ -164,7 +178,18 @@ class FieldRow(Widget):
         event.stop()
         if isinstance(self.control, NumberInput):
             self.check_number()
+        elif isinstance(self.control, TextInput):
+            self.check_length()
         self.post_message(self.Changed(self))
+
+    def check_length(self) -> bool:
+        """Show (or clear) a too-long message for a text field; True if it fits."""
+        assert isinstance(self.control, TextInput)
+        problem = self.control.length_problem()
+        if problem is not None or self.has_class("-too-long"):
+            self.show_error(problem)
+        self.set_class(problem is not None, "-too-long")
+        return problem is None
 
     def check_number(self) -> bool:
         """Validate this row's number now, showing or clearing its message; True if valid."""

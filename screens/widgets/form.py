@@ -72,6 +72,14 @@ class Form:
         assert isinstance(self, Screen)
         self.focus_next()
 
+    def texts_fit(self) -> bool:
+        """Check every text field's length, showing a message beside each that is too long."""
+        from screens.widgets.fields import FieldRow, TextInput
+
+        assert isinstance(self, Screen)
+        rows = [row for row in self.query(FieldRow) if isinstance(row.control, TextInput)]
+        return all([row.check_length() for row in rows])
+
     def focus_field(self, widget: Widget) -> None:
         """Put the cursor on ``widget`` now, so the very next key goes there."""
         assert isinstance(self, Screen)
