@@ -8,15 +8,15 @@ palette all list the same things, and a place that does not exist is never shown
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -140,7 +140,18 @@ def _declared_actions(widget_class: type) -> set[str]:
 
 
 class PlacesProvider(Provider):
-    """Command palette entries for every place, so ctrl+p reaches everything."""
+    """Command palette entries for every place, so ctrl+p reaches everything (listed as soon
+    as the palette opens, before anything is typed)."""
+
+    async def discover(self) -> Hits:
+        app = self.app
+        assert isinstance(app, CoachApp)
+        for place in PLACES:
+            yield DiscoveryHit(
+                f"{place.label} ({place.key})",
+                partial(app.action_open_place, place.key),
+                help=place.help,
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -265,14 +276,44 @@ class CoachApp(OrderedKeys, App[None]):
             grouped.setdefault((binding.action, binding.description), []).append(key)
         return [(",".join(keys), description) for (_, description), keys in grouped.items()]
 
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette's own commands: only those that work here (no screenshot, no Textual
+        key panel that squeezes the screen and ignores Esc; ? is the key list)."""
+        yield SystemCommand(
+            "Theme", "Colours: ansi-dark, ansi-light, high contrast…", (self.action_change_theme)
+        )
+        yield SystemCommand("Help and all keys (?)", "The keys of this screen", self.action_help)
+        yield SystemCommand(
+            "Quit (q)", "Asks first if a form holds unsaved changes", (self.action_quit)
+        )
+
     def action_open_place(self, key: str) -> None:
-        """Open a place by its key, from anywhere (home menu, key, or the palette)."""
+        """Open a place by its key, from anywhere (home menu, key, or the palette). A place
+        already open is shown again rather than stacked a second time."""
         for place in PLACES:
             if place.key == key:
                 screen = place.open(self)
-                if screen is not None:
+                if screen is not None and not self._back_to(screen):
                     self.push_screen(screen)
                 return
+
+    def _back_to(self, wanted: Screen) -> bool:
+        """Show the open copy of ``wanted``'s place, if any (closing what is above it); True if
+        one was open. A form with unsaved changes above it is never closed silently."""
+        stack = self.screen_stack
+        for index in range(len(stack) - 1, -1, -1):
+            screen = stack[index]
+            if type(screen) is type(wanted) and getattr(screen, "day", None) == getattr(
+                wanted, "day", None
+            ):
+                above = stack[index + 1 :]
+                if any(callable(d := getattr(s, "is_dirty", None)) and d() for s in above):
+                    self.notify("Save or leave the form you are in first (ctrl+s or Esc).")
+                    return True
+                for _ in above:
+                    self.pop_screen()
+                return True
+        return False
 
     def open_topic(self, topic_id: str) -> None:
         """Open one education topic directly (from the check-in summary or the plan)."""

@@ -144,3 +144,29 @@ async def test_theme_choice_is_remembered_and_accessible_themes_exist(data_path:
     again = make_app(data_path)
     assert again.theme == "bonecoach-high-contrast"  # applied before the first frame
     again.store.close()
+
+
+async def test_q_is_a_letter_in_a_text_field_and_ctrl_q_quits_anywhere(data_path: Path) -> None:
+    """Issue 11 item 9: the README's promise about q, kept: q quits wherever it is not being
+    typed into a field; ctrl+q quits from anywhere (asking first when a form has changes)."""
+    from screens.checkin import CheckInScreen
+    from screens.confirm import ConfirmScreen
+
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.set_focus(app.screen.query_one("#note"))
+        await pilot.press(*"quiet q")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInScreen)
+        assert app.screen.query_one("#note").value == "quiet q"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # unsaved: asks
+        await pilot.press("n", "escape", "y")  # keep editing; then leave the form, discarding
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
