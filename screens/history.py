@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from coach.checkin import month_coverage
 from coach.models import RED_FLAGS, CheckIn
 from screens.app import CoachApp
 from screens.widgets.calendar import MonthCalendar
@@ -75,7 +76,8 @@ class HistoryScreen(Screen[None]):
                 )
                 yield Static(id="month-count")
                 yield Static(
-                    "✓ checked in  · missed\n←→↑↓ day · PgUp/PgDn month · Home today",
+                    "✓ checked in  · missed  ○ today, not yet\n"
+                    "←→↑↓ day · PgUp/PgDn month · Home today",
                     classes="muted",
                 )
             yield Static(id="day-detail")
@@ -100,21 +102,10 @@ class HistoryScreen(Screen[None]):
     def _show(self, day: date) -> None:
         store = self.coach.store
         self.query_one("#day-detail", Static).update(describe(store.get_checkin(day), day))
-        days = store.checkin_days()
-        today = self.coach.today()
-        first = day.replace(day=1)
-        in_month = [
-            d for d in days if first <= d <= today and d.month == day.month and d.year == day.year
-        ]
-        if first > today:
-            total = 0
-        elif day.year == today.year and day.month == today.month:
-            total = today.day
-        else:
-            import calendar
-
-            total = calendar.monthrange(day.year, day.month)[1]
-        self.query_one("#month-count", Static).update(f"{len(in_month)} of {total} days checked in")
+        checked, possible = month_coverage(store.checkin_days(), day, self.coach.today())
+        self.query_one("#month-count", Static).update(
+            f"{checked} of {possible} days checked in" if possible else "No check-ins this month"
+        )
 
     def action_noop(self) -> None:
         """PgUp/PgDn are handled by the calendar; listed here so help and the footer show them."""

@@ -359,3 +359,21 @@ async def test_a_pasted_note_over_the_limit_is_kept_whole_and_refused(data_path:
         await until_keys_done(pilot)
         assert isinstance(app.screen, CheckInSummaryScreen)
     assert app.store.get_checkin(TODAY).note == note[:500].strip()
+
+
+async def test_history_marks_missed_days_only_after_the_first_check_in(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    app.store.put_checkin(CheckIn(TODAY - timedelta(days=3), pain=2))  # started on Monday
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        from rich.console import Console
+
+        console = Console(width=80, record=True, color_system=None)
+        console.print(app.screen.query_one("#calendar").render())
+        calendar = console.export_text()
+        assert "23✓" in calendar and "24·" in calendar and "25·" in calendar
+        assert "22·" not in calendar and " 1·" not in calendar  # before the start: not missed
+        assert "26○" in calendar  # today is not over yet
+        count = text_of(app.screen.query_one("#month-count"))
+        assert count == "1 of 3 days checked in"
