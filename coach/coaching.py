@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from coach.models import CheckIn, DxaScan, Plan, Profile, SessionLog
 from coach.plan_view import week_index
-from coach.planner import PlanHistory, adapt, make_plan, profile_key
+from coach.planner import PlanHistory, adapt, bone_status, make_plan, profile_key
 
 HISTORY_DAYS = 42  # enough for a 7-day vs 14-day pain comparison and two weeks of adherence
 
@@ -52,6 +52,20 @@ def refresh_plan(
         profile_changed=adapted.profile_key != profile_key(profile),
         finished=finished,
     )
+
+
+def changed_since_made(
+    plan: Plan, profile: Profile, dxa_scans: Sequence[DxaScan], today: date
+) -> tuple[str, ...]:
+    """What the plan was built from that has changed since, in words ("your profile", "your
+    bone density results"): each means a new plan (g) would come out different."""
+    changed = []
+    if plan.profile_key != profile_key(profile):
+        changed.append("your profile")
+    made_with = plan.extra.get("bone_status")
+    if made_with is not None and made_with != bone_status(profile, dxa_scans, today)[0]:
+        changed.append("your bone density results")
+    return tuple(changed)
 
 
 def regenerate(

@@ -379,7 +379,10 @@ class BoneHealthScreen(Form, Screen[None]):
             return
         site = DXA_SITE_LABELS[scan.site]
         verb = "Replaced" if replaced else "Saved"
-        self.notify(f"{verb}: {site} {scan.t_score:+.1f} on {scan.day.isoformat()}.")
+        from screens.plan import rebuild_hint
+
+        hint = rebuild_hint(self.coach)
+        self.notify(f"{verb}: {site} {scan.t_score:+.1f} on {scan.day.isoformat()}.{hint}")
         self.query_one("#dxa-t", TScoreInput).value = ""
         choice = self.query_one("#dxa-site", SiteChoice)
         choice.action_move(1)  # the next site of the same visit is the likely next entry

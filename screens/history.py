@@ -50,6 +50,9 @@ def describe(checkin: CheckIn | None, day: date) -> str:
     return "\n".join(lines)
 
 
+NARROW_BELOW = 76  # columns: the calendar (46) and a readable detail column (30)
+
+
 class HistoryScreen(Screen[None]):
     """Past check-ins by month. Future days cannot be chosen."""
 
@@ -79,12 +82,18 @@ class HistoryScreen(Screen[None]):
                     "✓ checked in  · missed  ○ today, not yet\n"
                     "←→↑↓ day · PgUp/PgDn month · Home today",
                     classes="muted",
+                    id="history-legend",
                 )
             yield Static(id="day-detail")
         yield Footer()
 
     def on_mount(self) -> None:
         self._show(self.query_one(MonthCalendar).selected)
+
+    def on_resize(self) -> None:
+        """Narrow terminals: the day's details go under the calendar, not into a sliver beside
+        it where words break ("interferen/ce")."""
+        self.set_class(self.size.width < NARROW_BELOW, "-narrow")
 
     def on_screen_resume(self) -> None:
         calendar_widget = self.query_one(MonthCalendar)

@@ -78,7 +78,7 @@ class OneOf(FormField, Widget, can_focus=True):
     """One of a few words: ←/→ or Space to change; the chosen word is shown in brackets."""
 
     DEFAULT_CSS = """
-    OneOf { width: auto; height: 1; background: $boost; }
+    OneOf { width: 1fr; height: auto; background: $boost; }
     OneOf:focus { text-style: bold; }
     """
     BINDINGS = [
@@ -351,7 +351,9 @@ class ProfileScreen(Form, Screen[bool]):
             return
         if not self.coach.save(lambda: self.coach.store.put_profile(profile), "Your profile"):
             return
-        self.notify("Profile saved.")
+        from screens.plan import rebuild_hint
+
+        self.notify(f"Profile saved.{rebuild_hint(self.coach)}")
         self.dismiss(True)
 
     def action_leave(self) -> None:

@@ -148,12 +148,14 @@ async def test_a_pain_flare_eases_the_plan_and_says_why(data_path: Path) -> None
         assert plan.adaptations[0].week == 4
         change = _text(app, "#plan-change")
         assert "Changed on 2026-11-26" in change
-        assert "Average worst joint pain 8.0" in change and "week 4 is lighter" in change
+        assert (
+            "Average worst joint pain 8.0" in change and "next week (week 4) is lighter" in change
+        )
         assert "Week 3 of 12" in _text(app, "#plan-status")
         await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, WhyPlanScreen)
-        assert "2026-11-26, week 4, eased" in _text(app, "#why-changes")
+        assert "2026-11-26, for week 4, eased" in _text(app, "#why-changes")
         await pilot.press("escape", "j")
         await pilot.pause()
         assert isinstance(app.screen, LearnScreen)

@@ -164,7 +164,8 @@ class FieldRow(Widget):
         with Horizontal():
             yield Label(self.label, classes="field-label")
             yield self.control
-            yield Static(self.hint, classes="field-hint")
+            if self.hint:  # no empty column: a choice of words gets the whole width
+                yield Static(self.hint, classes="field-hint")
         yield Static("", classes="field-error")
 
     def show_error(self, message: str | None) -> None:
