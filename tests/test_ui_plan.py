@@ -246,6 +246,33 @@ async def test_profile_edit_from_the_plan_then_the_profile_changed_line(data_pat
         assert not app.screen.query_one("#plan-notes").display
 
 
+async def test_a_new_dxa_result_says_the_plan_can_be_remade(data_path: Path) -> None:
+    """Issue 11: after a profile or DXA change nothing said the plan could be rebuilt."""
+    from ui_helpers import queue_keys, until_keys_done
+
+    from coach.models import DxaScan
+
+    app = make_app(data_path, profile=PROFILE)
+    said: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, **kw: (said.append(message), notify(message, **kw))[1]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await until_keys_done(pilot)
+        assert "g" in app.active_bindings  # in the footer, not only in ? help
+        assert not app.screen.query_one("#plan-notes").display
+        await pilot.press("escape")
+        queue_keys(app, "b", *"2026-11-20", "enter", "enter", *"-2.8", "enter")
+        await until_keys_done(pilot)
+        assert "in Plan (p), g makes a new one" in said[-1]
+        await pilot.press("escape", "p")
+        await until_keys_done(pilot)
+        assert "Your bone density results changed since this plan was made — g makes" in _text(
+            app, "#plan-notes"
+        )
+    assert app.store.dxa_scans() == [DxaScan(date(2026, 11, 20), "lumbar_spine", -2.8)]
+
+
 async def test_no_profile_says_so_and_e_opens_the_profile(data_path: Path) -> None:
     app = make_app(data_path)
     async with app.run_test(size=SIZE) as pilot:
