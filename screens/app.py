@@ -258,6 +258,23 @@ class CoachApp(OrderedKeys, App[None]):
             return
         self.exit()
 
+    def action_command_palette(self) -> None:
+        """ctrl+p: Textual's palette with safe page keys (screens/palette.py)."""
+        from screens.palette import CoachCommandPalette
+
+        if self.use_command_palette and not CoachCommandPalette.is_open(self):
+            self.push_screen(CoachCommandPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The theme chooser (palette → Theme): the same palette, with safe page keys."""
+        from textual.theme import ThemeProvider
+
+        from screens.palette import CoachCommandPalette
+
+        self.push_screen(
+            CoachCommandPalette(providers=[ThemeProvider], placeholder="Search for themes…")
+        )
+
     def action_help(self) -> None:
         from screens.help import HelpScreen
 

@@ -49,6 +49,7 @@ from coach.risk import HEADING, format_assessment
 from screens.app import CoachApp
 from screens.widgets.fields import FieldRow, NumberInput, Section, TextInput, TickBox, read_number
 from screens.widgets.form import NEXT_FIELD, Form, FormField
+from screens.widgets.lists import ChoiceList
 
 FRAX_RANGES = {
     "frax-major": NumberRange("FRAX major osteoporotic fracture risk", 0, 100, False, "%"),
@@ -247,7 +248,7 @@ class BoneHealthScreen(Form, Screen[None]):
             yield Section(
                 "Your DXA results (d deletes the highlighted one)",
                 Static("No DXA results yet.", id="scan-empty"),
-                OptionList(id="scan-list"),
+                ChoiceList(id="scan-list"),
                 id="scans",
             )
             boxes = []

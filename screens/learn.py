@@ -26,6 +26,7 @@ from textual.widgets.markdown import Markdown, MarkdownBlock
 from textual.widgets.option_list import Option
 
 from coach.topics import GLOSSARY_ID, SearchHit, Topic, get_topic, load_pages, load_topics, search
+from screens.widgets.lists import ChoiceList
 
 Pane = Literal["list", "reading", "search"]
 
@@ -150,11 +151,11 @@ class LearnScreen(Screen[None]):
                     placeholder="words to find in topics and glossary", id="learn-query"
                 )
             yield Static(SEARCH_HINT, id="learn-search-status")
-            yield OptionList(id="learn-results")
+            yield ChoiceList(id="learn-results")
         with Horizontal(id="learn-body"):
             with Vertical(id="learn-list-pane"):
                 yield Static(id="learn-legend")
-                yield OptionList(id="learn-topics")
+                yield ChoiceList(id="learn-topics")
                 yield Static(id="learn-preview")
             yield ReaderKeys("learn-reader", id="learn-reader-keys")
             with VerticalScroll(id="learn-reader", can_focus=False):
@@ -239,16 +240,22 @@ class LearnScreen(Screen[None]):
         self.query_one("#learn-list-pane").display = wide or self.pane == "list"
         self.query_one("#learn-reader").display = wide or self.pane == "reading"
         self.query_one("#learn-reader-keys").display = wide or self.pane == "reading"
+        focused = self.focused
+        if focused is not None and not all(node.display for node in focused.ancestors_with_self):
+            self._focus_pane()  # keys never go to a pane that was just hidden
 
-    def _show_pane(self, pane: Pane) -> None:
-        self.pane = pane
-        self._apply_pane()
+    def _focus_pane(self) -> None:
         target = {
             "list": "#learn-topics",
             "reading": "#learn-reader-keys",
             "search": "#learn-query",
         }
-        self.query_one(target[pane]).focus(scroll_visible=False)
+        self.set_focus(self.query_one(target[self.pane]), scroll_visible=False)
+
+    def _show_pane(self, pane: Pane) -> None:
+        self.pane = pane
+        self._apply_pane()
+        self._focus_pane()
         self.refresh_bindings()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -452,7 +459,7 @@ class LearnScreen(Screen[None]):
         else:
             self.app.pop_screen()
 
-    def action_switch_pane(self) -> None:
+    async def action_switch_pane(self) -> None:
         if self.pane == "search":
             self.focus_next()
         elif self.pane == "reading":
@@ -462,7 +469,8 @@ class LearnScreen(Screen[None]):
         else:
             option = self.query_one("#learn-topics", OptionList).highlighted_option
             if option is not None and option.id:
-                self.run_worker(self.open_topic(option.id), exclusive=True, group="open")
+                # awaited, not a worker: done before the next key, never after the screen left
+                await self.open_topic(option.id)
 
     async def action_step(self, step: int) -> None:
         ids = [page.id for page in self.pages]

@@ -76,3 +76,15 @@ async def test_help_from_the_palette_closes_with_escape(data_path: Path) -> None
         await pilot.press("escape")
         await until_keys_done(pilot)
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_page_keys_the_instant_the_palette_opens(data_path: Path) -> None:
+    """Found by the monkey test: ctrl+p then PgDn at once raised KeyError inside Textual."""
+    from ui_helpers import queue_keys
+
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        queue_keys(app, "ctrl+p", "pagedown", "pageup", "pagedown", *"pla", "pagedown", "escape")
+        await until_keys_done(pilot)
+        assert isinstance(app.screen, HomeScreen)
