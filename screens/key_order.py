@@ -77,8 +77,9 @@ class OrderedKeys:
             polls += 1
             await asyncio.sleep(0 if polls < FAST_POLLS else POLL_SLEEP)
         app: App[object] = self  # type: ignore[assignment]
-        if not app.call_later(self._release_input):  # the app is closing: nothing to hand out
+        if not app.call_later(self._release_input):  # the app has closed: keys left are moot
             self._input_in_flight = False
+            self._held_input.clear()
 
     async def _release_input(self) -> None:
         """In the app's own task: the earlier key has settled; hand out the next one, if any."""

@@ -192,7 +192,7 @@ async def _landed(app: Any, timeout: float = 120.0) -> None:
     """Until every queued key has been handled to the end (no idle-waits: the monkey is fast)."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
-    while app.keys_pending or not app.input_settled():
+    while (app.keys_pending or not app.input_settled()) and not app._exit:
         if loop.time() > deadline:
             from screens.key_order import _busy
 

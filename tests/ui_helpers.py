@@ -96,7 +96,7 @@ async def until_keys_done(pilot: object, timeout: float = 60.0) -> None:
 
     app = pilot.app  # type: ignore[attr-defined]
     deadline = time.monotonic() + timeout
-    while app.keys_pending or not app.input_settled():
+    while (app.keys_pending or not app.input_settled()) and not app._exit:
         if time.monotonic() > deadline:
             raise AssertionError(f"{app.keys_pending} keys still pending after {timeout}s")
         await asyncio.sleep(0.01)
