@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
 
 from coach.models import (
     AI_DRUGS,
@@ -24,6 +24,7 @@ from coach.models import (
 )
 from coach.texts import DISCLAIMER, PRIVACY
 from screens.app import CoachApp
+from screens.widgets.choice import OneOf
 from screens.widgets.fields import FieldRow, NumberInput, TextInput, TickBox, read_number
 from screens.widgets.form import Form
 
@@ -51,7 +52,7 @@ class OnboardingScreen(Form, Screen[None]):
         with VerticalScroll(id="onboarding"):
             yield Static(
                 "[b]Welcome to bonecoach.[/b] A few basics shape your exercise plan; you can "
-                "change them any time. Enter or Tab moves to the next field.",
+                "change them any time. Enter or Tab: next field · ←/→: change a choice.",
                 id="welcome",
             )
             yield FieldRow(
@@ -67,13 +68,7 @@ class OnboardingScreen(Form, Screen[None]):
             )
             yield FieldRow(
                 "Aromatase inhibitor",
-                Select(
-                    [(d.capitalize(), d) for d in AI_DRUGS],
-                    value="anastrozole",
-                    allow_blank=False,
-                    id="ai_drug",
-                    compact=True,
-                ),
+                OneOf(AI_DRUGS, "anastrozole", id="ai_drug"),  # ←/→ or Space: no drop-down
             )
             yield FieldRow(
                 "Exercise days a week",
@@ -134,7 +129,7 @@ class OnboardingScreen(Form, Screen[None]):
             try:
                 profile = Profile(
                     name=self.query_one("#name", Input).value.strip(),
-                    ai_drug=str(self.query_one("#ai_drug", Select).value),
+                    ai_drug=self.query_one("#ai_drug", OneOf).value,
                     equipment=equipment,
                     **values,  # type: ignore[arg-type]
                 )

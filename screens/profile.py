@@ -8,19 +8,14 @@ chosen word in brackets, so the answer is readable without colour (NO_COLOR).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.message import Message
-from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Static
 
 from coach.models import (
@@ -36,7 +31,7 @@ from coach.models import (
     check_profile_against_today,
 )
 from screens.app import CoachApp
-from screens.widgets.choice import YesNo
+from screens.widgets.choice import OneOf, YesNo
 from screens.widgets.fields import (
     FieldRow,
     NumberInput,
@@ -45,7 +40,7 @@ from screens.widgets.fields import (
     TickBox,
     read_number,
 )
-from screens.widgets.form import NEXT_FIELD, Form, FormField
+from screens.widgets.form import Form
 
 EQUIPMENT_LABELS = {
     "chair": "a sturdy chair",
@@ -72,61 +67,6 @@ YES_NO_FIELDS = {
     "vertebral_fracture": ("Spine (vertebral) fracture", "ever"),
     "supervised": ("Supervised exercise", "with a physio or trainer"),
 }
-
-
-class OneOf(FormField, Widget, can_focus=True):
-    """One of a few words: ←/→ or Space to change; the chosen word is shown in brackets."""
-
-    DEFAULT_CSS = """
-    OneOf { width: 1fr; height: auto; background: $boost; }
-    OneOf:focus { text-style: bold; }
-    """
-    BINDINGS = [
-        Binding("right,space", "move(1)", "Next choice", show=False),
-        Binding("left", "move(-1)", "Previous choice", show=False),
-        NEXT_FIELD,
-    ]
-
-    value: reactive[str] = reactive("")
-
-    class Changed(Message):
-        """The choice changed."""
-
-        def __init__(self, one_of: OneOf, value: str) -> None:
-            super().__init__()
-            self.one_of = one_of
-            self.value = value
-
-        @property
-        def control(self) -> OneOf:
-            return self.one_of
-
-    def __init__(self, options: Sequence[str], value: str, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.options = tuple(options)
-        self.set_reactive(OneOf.value, value if value in self.options else self.options[0])
-
-    def render(self) -> Text:
-        text = Text()
-        for option in self.options:
-            if option == self.value:
-                text.append(f"[{option}]", style="reverse" if self.has_focus else "bold")
-            else:
-                text.append(f" {option} ")
-        return text
-
-    def watch_value(self, value: str) -> None:
-        self.post_message(self.Changed(self, value))
-
-    def action_move(self, step: int) -> None:
-        index = self.options.index(self.value)
-        self.value = self.options[(index + step) % len(self.options)]
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
 
 
 def _parse_day(name: str, text: str) -> date | None:

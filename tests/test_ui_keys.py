@@ -163,7 +163,8 @@ async def test_onboarding_in_one_burst(data_path: Path) -> None:
             "enter",
             *"1955",
             "enter",
-            "tab",  # past the drug list (Enter would open it)
+            "right",  # letrozole
+            "enter",
             *"4",
             "enter",
             *"45",
@@ -178,6 +179,7 @@ async def test_onboarding_in_one_burst(data_path: Path) -> None:
         assert isinstance(app.screen, HomeScreen)
     profile = app.store.get_profile()
     assert (profile.name, profile.birth_year, profile.days_per_week) == ("Cy", 1955, 4)
+    assert profile.ai_drug == "letrozole"
     assert profile.minutes_per_session == 45 and profile.equipment == ("none", "chair")
 
 
