@@ -229,6 +229,9 @@ class LearnScreen(Screen[None]):
         if wide != self.has_class("-wide"):
             self.set_class(wide, "-wide")
             self._apply_pane()
+            focused = self.focused
+            if focused is not None and not all(n.display for n in focused.ancestors_with_self):
+                self._focus_pane()  # keys never go to a pane that the new width hides
 
     def _apply_pane(self) -> None:
         """Show the panes for ``self.pane``. Set on the panes themselves, not as a class on the
@@ -240,9 +243,6 @@ class LearnScreen(Screen[None]):
         self.query_one("#learn-list-pane").display = wide or self.pane == "list"
         self.query_one("#learn-reader").display = wide or self.pane == "reading"
         self.query_one("#learn-reader-keys").display = wide or self.pane == "reading"
-        focused = self.focused
-        if focused is not None and not all(node.display for node in focused.ancestors_with_self):
-            self._focus_pane()  # keys never go to a pane that was just hidden
 
     def _focus_pane(self) -> None:
         target = {
@@ -260,6 +260,8 @@ class LearnScreen(Screen[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Side by side, focus may move between list and reader; keep the pane in step."""
+        if event.widget is not self.focused:
+            return  # focus has moved on since: acting now would flip the panes back and forth
         widget_id = event.widget.id
         if widget_id == "learn-topics" and self.pane == "reading":
             self.pane = "list"
