@@ -296,12 +296,11 @@ class CoachApp(OrderedKeys, App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette's own commands: only those that work here (no screenshot, no Textual
         key panel that squeezes the screen and ignores Esc; ? is the key list)."""
-        yield SystemCommand(
-            "Theme", "Colours: ansi-dark, ansi-light, high contrast…", (self.action_change_theme)
-        )
+        theme_help = "Colours: ansi-dark, ansi-light, high contrast…"
+        yield SystemCommand("Theme", theme_help, self.action_change_theme)
         yield SystemCommand("Help and all keys (?)", "The keys of this screen", self.action_help)
         yield SystemCommand(
-            "Quit (q)", "Asks first if a form holds unsaved changes", (self.action_quit)
+            "Quit (q)", "Asks first if a form has unsaved changes", self.action_quit
         )
 
     def action_open_place(self, key: str) -> None:
