@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from monkey import ALL_KEYS, PASTES, Burst, Paste, run
 
 MIN_KEYS = 20_000
-EXAMPLES = 64
+EXAMPLES = 72
 
 keys = st.sampled_from(ALL_KEYS)
 bursts = st.lists(keys, min_size=4, max_size=16).map(lambda k: Burst(tuple(k)))
