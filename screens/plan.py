@@ -95,7 +95,9 @@ def rebuild_hint(app: CoachApp) -> str:
     if not changed:
         return ""
     if changed == ("your bone density results",):  # refit when the plan next opens (coaching)
-        return " Your exercise plan follows this result from this week: Plan (p) shows what changed."
+        return (
+            " Your exercise plan follows this result from this week: Plan (p) shows what changed."
+        )
     return " Your exercise plan was made before this change: in Plan (p), g makes a new one."
 
 

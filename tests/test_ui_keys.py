@@ -294,7 +294,13 @@ async def test_mark_done_in_one_burst(data_path: Path) -> None:
         await until_keys_done(pilot)
         assert isinstance(app.screen, PlanScreen)
     [log] = app.store.session_logs()
-    assert (log.day, log.effort, log.pain_during, log.steady, log.note) == (TODAY, 6, 2, True, "fine")
+    assert (log.day, log.effort, log.pain_during, log.steady, log.note) == (
+        TODAY,
+        6,
+        2,
+        True,
+        "fine",
+    )
 
 
 @pytest.mark.parametrize("words", ["hot flushes", "osteonecrosis of the jaw", "xyzzy"])
