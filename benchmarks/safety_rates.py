@@ -41,6 +41,7 @@ PAIRS = (
     ("review paraphrases 2 (tuned)", "round13_unsafe.txt", "round13_safe.txt"),
     ("held out, round 14", "round14_unsafe.txt", "round14_safe.txt"),
     ("held out, round 15", "round15_unsafe.txt", "round15_safe.txt"),
+    ("class enumeration (tuned)", "round16_unsafe.txt", "round16_safe.txt"),
 )
 
 

@@ -98,6 +98,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from functools import cache
 
+from coach.safety_doses import adds_up, food_calcium, units_a_day
 from coach.safety_numbers import amounts_in_digits
 from coach.safety_rules import DEFAULT_TABLE, RULES, RuleTable
 
@@ -223,7 +224,8 @@ _AI_MODIFIER = (
 _AMOUNT = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*"
     r"(?P<unit>iu|i u|international units?|units?|mcg|μg|ug|micrograms?|mg|milligrams?"
-    r"|grams?|g|(?<=\d{4})(?=\s+(?:a|per|each|every) day\b|\s+daily\b))(?![\w])"
+    r"|grams?|g|(?:(?<=\d{4})|(?<=\d,\d{3}))(?=\s+(?:a|per|each|every) day\b|\s+daily\b))"
+    r"(?![\w])"
 )
 _PER = re.compile(
     r"^\W*(?:of \w+(?: \w+)? )?(?:(?P<single>once )|(?:a|per|each|every|/|in a|a single) ?)?"
@@ -264,7 +266,14 @@ _COUNT_NOUN = (
     r"(?:tablets?|capsules?|pills?|softgels?|chews?|gummies|drops?|scoops?|sachets?|supplements?"
     r"|sprays?|pumps?|shots?|vials?|doses?)"
 )
-_COUNT = re.compile(rf"\b(?P<n>\d{{1,2}}) (?:\w+ )?{_COUNT_NOUN} (?:of|at|containing|with)\s*$")
+_COUNT = re.compile(
+    rf"\b(?P<n>\d{{1,2}}) (?:\w+ )?{_COUNT_NOUN} (?:of|at|containing|with)(?: the| your| an?)?\s*$"
+)
+# "double up on your 4,000 IU": the amount times two.
+_MULTIPLIER = re.compile(
+    r"\b(?:(?P<two>doubl\w*|twice)|(?P<three>tripl\w*))(?: up)?(?: on)?(?: (?:your|the|that|this"
+    r"|a|an))?(?: (?:usual|normal|daily|current|regular))? $"
+)
 _COUNT_BEFORE = re.compile(r"(?<![\d,.])(?P<n>\d{1,2})\s+(?:x\s+)?$")
 _TABLETS = re.compile(rf"\s*(?:\w+\s+){{0,2}}{_COUNT_NOUN}\b")
 _CEILING = re.compile(
@@ -278,8 +287,8 @@ _SINGLE_DOSE = re.compile(
 _NOT_HAVING = re.compile(r"\b(?:without|no|not|never had)\b(?:\s+[\w-]+){0,4}\s*$")
 # A supplement already at the limit "plus dairy" goes over it: the limit counts all sources.
 _PLUS_FOOD = re.compile(
-    r"\b(?:plus|on top of|as well as|in addition to)\s+"
-    r"(?:(?:your|a|normal|usual|all|regular)\s+){0,2}"
+    r"\b(?:plus|on top of|as well as|in addition to|with)\s+"
+    r"(?:(?:your|a|normal|usual|all|regular|daily)\s+){0,2}"
     r"(?:dairy|food|diet|meals|milk|yogh?urt|cheese)"
 )
 _NAMES_A_LIMIT = re.compile(
@@ -330,7 +339,22 @@ _DESCRIBES = re.compile(
     r"|(?:much |far )?(?:weaker|stronger|less|more) (?:\w+ )?than|(?:\w+ )?(?:hormones?|steroids?"
     r"|chemicals?|compounds?|plants?|herbs?|products?|medicines?|drugs?|brands?|names?"
     r"|preparations?|(?:forms?|types?|kinds?) of))"
-    r"|(?:is|are) the (?:\w+ ){0,2}?(?:main|major|principal|chief|two|three|four))\b"
+    r"|(?:is|are) the (?:\w+ ){0,2}?(?:main|major|principal|chief|two|three|four)"
+    r"|(?:is|are) (?:quite |very |a )?(?:different|another matter|(?:a )?different (?:matter|story"
+    r"|thing)))\b"
+)
+# "Fat tissue still makes a little estrogen": the body's own hormone, not a product.
+_MADE_BY_BODY = "".join(
+    f"(?<!{verb} )"
+    for verb in (
+        *("make", "makes", "made", "making", "produce", "produces", "produced", "producing"),
+        *("leave", "leaves", "left", "has", "have", "had", "only", "still", "with", "without"),
+    )
+)
+# A sentence about hormones or the menopause, where herbs sold for them are hormone remedies.
+_HORMONE_FRAME = re.compile(
+    r"\b(?:hormon\w*|estrogen\w*|progesterone|testosterone|menopaus\w*|flush(?:es|ing)?"
+    r"|hot flash\w*|libido|night sweats)\b"
 )
 _MARKETING = re.compile(r"\b(?:natural|naturally|gentle|for (?:your |healthy |strong )?bones?)\b")
 # Others' words ("websites say", "you may hear that"): reported, not endorsed, when denied.
@@ -353,6 +377,9 @@ _INQUIRY = re.compile(
     r"(?:[a-z ]{1,20}: )?(?:so |and |but )?(?:can|could|may|might|should|shall|is|are|am|do|does"
     r"|did|will|would|must)(?: (?:i|we|you|it|one|someone|anyone|women|people|a|an|the|my|our"
     r"|her|taking|stopping|using|skipping))\b"
+    # "Thinking of pausing anastrozole?": the reader's plan asked about, not advised.
+    r"|(?:[a-z ]{1,20}: )?(?:are you |if you are )?(?:thinking|wondering|planning|considering"
+    r"|tempted|worried|worrying|hoping)\b"
 )
 _SUGGESTION = re.compile(
     r"\b(?:why not|why do not|have you (?:tried|thought|considered|looked)|what about|how about"
@@ -436,8 +463,11 @@ class Linter:
                 rf"(?:{substance}) (?:[a-z]+ )?(?:{_alt(t.routes)})",
                 rf"(?:{_alt(t.hormone_adjectives)}) (?:[a-z]+ ){{0,2}}?"
                 rf"(?:{substance}|{_alt(t.routes)})",
+                rf"{_MADE_BY_BODY}(?<!a )(?<!an )(?:{_alt(t.quantities)}) (?:[a-z]+ )?"
+                rf"(?:{substance})",
             )
         )
+        self._local_route = _words(t.local_routes)
         self._substance = _words(t.substances)
         self._advise_substance = re.compile(
             r"(?:^|(?<=: )|(?<![\w])(?:you|we|to|please|just|by|about|for|of|from|consider|try"
@@ -445,7 +475,7 @@ class Linter:
             r"|need to|ought to|will|would|also|really|simply|safely)\s+)?)"
             rf"(?:{_alt(t.advise_substance)})(?:\s+(?:your|my|the|a|an|some|more|extra"
             r"|little|bit|of|own|body s|levels?|back|up|low|dose|natural|lost|missing|tiny|small"
-            r"|touch|dash)){0,3}\s+"
+            r"|touch|dash|topped|with)){0,3}\s+"
             rf"(?:{substance})(?![\w])"
             rf"|(?<![\w])(?:{substance})(?:\s+\w+)?\s+(?:{_alt(t.added_back)})(?![\w])"
             rf"|(?<![\w])(?:{substance})\s+(?:is|are|can be|could be|would be|as) (?:an? |the )?"
@@ -460,6 +490,7 @@ class Linter:
             rf"(?:{_alt(t.advise_pronoun)})(?![\w])"
         )
         self._phyto = _words(t.phytoestrogens)
+        self._hormone_herbs = _words(t.hormone_herbs)
         self._peptide = _words(
             (*t.peptides, rf"(?:growth hormone|igf 1) (?:{_alt(t.routes)})|growth hormone releas")
         )
@@ -497,7 +528,8 @@ class Linter:
         self._nutrient = re.compile(rf"(?<![\w])(?:{nutrient})(?![\w])")
         self._no_limit = _words(t.no_limit)
         self._dose_up = re.compile(
-            rf"(?<![\w])(?:{_alt(t.dose_up)})(?:\s+\w+){{0,3}}?\s+(?:of\s+)?(?:{nutrient})(?![\w])"
+            rf"(?<![\w])(?:{_alt(t.dose_up)})(?:\s+[\w,.]+){{0,4}}?\s+(?:of\s+)?(?:{nutrient})"
+            r"(?![\w])"
             rf"|(?<![\w])(?:{nutrient})(?:\s+\w+){{0,3}}?\s+(?:{_alt(t.dose_up)})(?![\w])"
         )
         self._claim = re.compile(
@@ -550,6 +582,7 @@ class Linter:
         self._dismissals = _words(t.dismissals)
         self._report = _words(t.report_to_team)
         self._impact = _words(t.impact)
+        self._forceful_rotation = _words(t.forceful_rotation)
         self._fragile = re.compile(rf"(?<![\w])(?:{_alt(t.fragile_spine)})(?![\w])")
         self._heavy = _words(t.heavy_lifting)
         self._unsupervised = _words(t.unsupervised)
@@ -729,6 +762,9 @@ class Linter:
     def _hormone_hits(self, clause: str, sentence: str) -> Iterator[_Hit]:
         for m in self._product.finditer(clause):
             yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
+        if self._substance.search(sentence):
+            for m in self._local_route.finditer(clause):
+                yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
         if self._substance.search(sentence) or self._product.search(sentence):
             for m in self._pronoun_advice.finditer(clause):
                 yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
@@ -736,6 +772,9 @@ class Linter:
             yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
         for m in self._phyto.finditer(clause):
             yield _Hit("phytoestrogen", m.start(), m.end(), m.group(0))
+        if _HORMONE_FRAME.search(sentence):
+            for m in self._hormone_herbs.finditer(clause):
+                yield _Hit("phytoestrogen", m.start(), m.end(), m.group(0))
         for m in self._peptide.finditer(clause):
             yield _Hit("peptide-or-secretagogue", m.start(), m.end(), m.group(0))
 
@@ -839,7 +878,11 @@ class Linter:
                     continue
                 yield hit
 
-    def _nutrient_of(self, clause: str, start: int, end: int, unit: str) -> str | None:
+    def _nutrient_of(
+        self, clause: str, start: int, end: int, unit: str, sentence: str = ""
+    ) -> str | None:
+        """The nutrient an amount is of; ``sentence`` (when given) may name it for a bare
+        "8,000 a day" in a later clause ("You're on vitamin D, so 8,000 a day is fine")."""
         window = 48
         best: tuple[int, str] | None = None
         for kind, pattern in (
@@ -852,15 +895,24 @@ class Linter:
                 if 0 <= distance <= window and (best is None or distance < best[0]):
                     best = (distance, kind)
         if not unit:  # "10k a day": only an amount of vitamin D when it is named next to it
+            if best is None and sentence and not self._calcium.search(sentence):
+                named = [m.start() for m in self._nutrient.finditer(sentence)]
+                if named and self._vitamin_d.match(sentence, named[0]):
+                    return "vitamin-d"
             return "vitamin-d" if best is not None and best[1] == "vitamin-d" else None
-        if best is not None:
-            return best[1]
         other = re.search(r"\b(?:vitamin [abce]|alcohol|insulin|drinks?)\b", clause)
         if unit in ("iu", "i u", "international unit", "international units", "units", "unit"):
+            # IU measure vitamin D here, even "the 2,000 IU in your calcium tablet".
+            if best is not None and best[1] != "vitamin-d" and unit in ("iu", "i u"):
+                return "vitamin-d" if not other else None
+            if best is not None:
+                return best[1]
             return None if other else "vitamin-d"
-        return None
+        return best[1] if best is not None else None
 
-    def _daily_amount(self, clause: str, m: re.Match[str]) -> tuple[str, float] | None:
+    def _daily_amount(
+        self, clause: str, m: re.Match[str], sentence: str = ""
+    ) -> tuple[str, float] | None:
         unit = m.group("unit")
         raw = m.group("num")
         if unit in ("iu", "i u", "units", "unit") or unit.startswith("international"):
@@ -870,7 +922,7 @@ class Linter:
             r"\s*(?:of\s+)?(?:elemental\s+)?(?:calcium|magnesium)\b", clause[m.end() :]
         ):
             return None
-        nutrient = self._nutrient_of(clause, m.start(), m.end(), unit)
+        nutrient = self._nutrient_of(clause, m.start(), m.end(), unit, sentence)
         if nutrient is None:
             return None
         if nutrient == "vitamin-d":
@@ -889,6 +941,9 @@ class Linter:
             units = _COUNT_BEFORE.search(clause[: m.start()])
         if units:
             value *= int(units.group("n"))
+        times_over = _MULTIPLIER.search(clause[max(0, m.start() - 30) : m.start()])
+        if times_over:
+            value *= 2 if times_over.group("two") else 3
         after = clause[m.end() : m.end() + 40]
         per = _PER.search(after)
         if per is None:
@@ -953,6 +1008,50 @@ class Linter:
             ):
                 continue
             yield hit
+
+    def _totals(self, text: str, clauses: list[str]) -> Iterator[_Hit]:
+        """A day's amount told in parts: sums of one nutrient across the sentence ("a 1,500 mg
+        tablet plus a litre of milk") and an amount per unit times the units a day ("1,000 IU
+        each, so take five a day"); see :mod:`coach.safety_doses`."""
+        parts: list[tuple[int, int, str, float]] = []  # start, end, nutrient, amount a day
+        cursor = 0
+        for clause in clauses:
+            at = text.find(clause, cursor)
+            if at < 0:
+                continue
+            cursor = at + len(clause)
+            for m in _AMOUNT.finditer(clause):
+                found = self._daily_amount(clause, m, text)
+                if found is None or _NAMES_A_LIMIT.match(clause, m.end()):
+                    continue
+                nutrient, value = found
+                if nutrient == "magnesium" and _FROM_FOOD.search(clause):
+                    continue  # the magnesium limit is for supplements (FACTS 25)
+                units = units_a_day(text, at + m.start(), at + m.end())
+                parts.append((at + m.start(), at + m.end(), nutrient, value * (units or 1)))
+        if not parts:
+            return
+        parts += [(start, end, "calcium", mg) for start, end, mg in food_calcium(text)]
+        parts.sort()
+        totals: list[tuple[int, int, str, float]] = []
+        for part in parts:
+            same = [t for t in totals if t[2] == part[2]]
+            if same and adds_up(text, same[-1][:2], part[:2]):
+                totals.remove(same[-1])
+                part = (same[-1][0], part[1], part[2], same[-1][3] + part[3])
+            totals.append(part)
+        over = [t for t in totals if t[3] > _LIMITS[t[2]]]
+        if not over:
+            return
+        start, end, nutrient, _ = over[0]
+        blank = self._endorsing.sub(lambda e: " " * len(e.group(0)), text)
+        if self._harms.search(blank) or self._negators.search(blank):
+            return
+        if (self._deferred(text, text) or self._research.search(blank)) and not self._acts_alone(
+            text
+        ):
+            return
+        yield _Hit("dose-above-limit", start, end, text[start:end])
 
     def _promises(self, sentence: str) -> Iterator[_Hit]:
         for m in self._claim_promise.finditer(sentence):
@@ -1074,9 +1173,16 @@ class Linter:
                 if not self._refused(clause, hit):
                     yield hit
         if fragile:
-            for m in self._impact.finditer(clause):
-                hit = _Hit("impact-with-fragile-spine", m.start(), m.end(), m.group(0))
-                if not self._refused(clause, hit) and not self._reported(clause, hit):
+            for rule, pattern in (
+                ("impact-with-fragile-spine", self._impact),
+                ("spinal-flexion", self._forceful_rotation),
+            ):
+                for m in pattern.finditer(clause):
+                    hit = _Hit(rule, m.start(), m.end(), m.group(0))
+                    if self._refused(clause, hit) or self._reported(clause, hit):
+                        continue
+                    if self._deferred(clause, sentence):
+                        continue  # "ask a physio before you start any jumping"
                     yield hit
         for m in self._heavy.finditer(clause):
             hit = _Hit("unsupervised-heavy-lifting", m.start(), m.end(), m.group(0))
@@ -1128,6 +1234,7 @@ class Linter:
                 hits.extend(self._exercise(clause, text, fragile))
         hits.extend(self._warning_signs(text, before))
         hits.extend(self._promises(text))
+        hits.extend(self._totals(text, clauses))
         return hits
 
     def lint(self, text: str) -> list[SafetyFinding]:

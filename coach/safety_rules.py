@@ -87,6 +87,23 @@ class RuleTable:
     )
     # Words that make a product of any route ("a compounded cream", "bioidentical hormones").
     hormone_adjectives: tuple[str, ...] = (r"compounded",)
+    # Amounts and forms written before a substance ("a small dose of estrogen", "a little
+    # oestrogen", "a patch of estradiol"): a product, unless the body makes it ("fat tissue still
+    # makes a little estrogen").
+    quantities: tuple[str, ...] = (
+        r"(?:a |an )?(?:small|low|tiny|little|mini|micro|minimal|weak|gentle) (?:doses?|amounts?"
+        r"|bits?|quantit(?:y|ies)) of",
+        r"a (?:little|bit|touch|dab|drop|dash|smidgen|pinch|splash|smear|tiny bit|wee bit)(?: of)?",
+        r"(?:an? )?(?:patch(?:es)?|gels?|creams?|sprays?|rings?|pessar(?:y|ies)|implants?|pellets?"
+        r"|pills?|tablets?|jabs?|shots?|injections?) of",
+    )
+    # Local routes that carry a hormone named in the same sentence ("a vaginal ring releases so
+    # little estrogen").
+    local_routes: tuple[str, ...] = (
+        r"(?:vaginal|intravaginal|topical|transdermal) (?:[a-z]+ )?(?:rings?|pessar(?:y|ies)"
+        r"|inserts?|tablets?|implants?|pellets?|patch(?:es)?|creams?|gels?|sprays?|pills?"
+        r"|suppositor(?:y|ies))",
+    )
     # Words after a substance that make it a product ("estradiol implant").
     routes: tuple[str, ...] = (
         r"therap(?:y|ies)",
@@ -106,6 +123,7 @@ class RuleTable:
         r"extracts?|powders?",
         r"protocols?|regimens?",
         r"containing|based",
+        r"in (?:small|tiny|low|little|minute|micro|modest) (?:amounts?|doses?|quantities)",
     )
     # Hormone products and brands: a hazard whenever not refused.
     hormone_products: tuple[str, ...] = (
@@ -172,7 +190,15 @@ class RuleTable:
         r"bazedoxifene",
         r"lasofoxifene",
         r"ospemifene",
+        r"pregnenolone",
     )
+    # Plant estrogens and hormone-acting herbs sold as remedies (FACTS H), by class: the words
+    # for the class (phytoestrogens, plant hormones, anything "estrogen-like"); isoflavones
+    # (genistein, daidzein, equol, biochanin, formononetin) and coumestans; the herbs (red clover,
+    # black cohosh, dong quai, wild yam, pueraria mirifica, kudzu, hops, licorice root, maca,
+    # chasteberry or vitex, shatavari); soy, flax and hops as pills or extracts, and lignans;
+    # DIM and indole-3-carbinol sold "for estrogen"; brands of such blends; and anything sold
+    # for "hormone balance". Soy milk, tofu and flaxseed eaten as food are food, not products.
     phytoestrogens: tuple[str, ...] = (
         r"phyto ?(?:estrogens?|estrogenic|hormones?|hormonal)",
         r"isoflavones?",
@@ -188,6 +214,23 @@ class RuleTable:
         r"kudzu|hops? (?:extracts?|supplements?|capsules?|pills?)|licorice root|liquorice root",
         r"(?:estrogen|hormone) ?like|estrogenic|(?:acts?|works?|behaves?) like (?:an? )?"
         r"(?:\w+ ){0,2}estrogens?|mimics? (?:\w+ )?estrogens?",
+        r"daidzein|equol|biochanin|formononetin|coumest(?:rol|ans?)",
+        r"maca(?: root| powder)?|chaste ?(?:berry|berries|tree)|vitex|agnus castus|shatavari",
+        r"diindolylmethane|indole 3 carbinol|i3c|dim(?= (?:supplements?|capsules?|pills?|tablets?"
+        r"|products?|to (?:support|balance|clear|manage|detox)|for (?:estrogen|hormone)))"
+        r"|(?<=take )dim|(?<=taking )dim|(?<=try )dim",
+        r"promensil|remifemin|estroven|femarelle|menoflavon|amberen",
+        r"hormone (?:balanc|rebalanc|support|harmon|reset|detox)\w*(?= (?:\w+ )?(?:supplements?"
+        r"|blends?|teas?|gummies|pills?|capsules?|tablets?|formulas?|products?|herbs?|remed(?:y"
+        r"|ies)|drops|complex|powders?|tinctures?|oils?))|(?:natural|herbal|plant) (?:hormone"
+        r"|estrogen) (?:balancers?|boosters?|support)",
+    )
+    # Herbs sold for hormones: a hazard when the sentence is about hormones or the menopause
+    # ("ginseng restores your hormone levels"), not as a food or a drink ("ginseng tea").
+    hormone_herbs: tuple[str, ...] = (
+        r"(?:korean |siberian |american |panax |red )?ginseng|evening primrose(?: oil)?|fenugreek"
+        r"|tribulus|tongkat ali|ashwagandha|sage (?:tablets?|capsules?|extracts?|supplements?)"
+        r"|saw palmetto|motherwort|damiana",
     )
     peptides: tuple[str, ...] = (
         r"peptides?",
@@ -299,12 +342,23 @@ class RuleTable:
         r"cut(?:ting|s)?(?: down| back)?(?: on)?",
         r"reduc(?:e|ing)",
         r"lower(?:ing)?",
-        r"halv(?:e|ing)|half(?: of)?",
+        r"halv(?:e|ing)|half(?: of)?|quarter(?:s|ing)?(?: of)?|a third of",
         r"doubl(?:e|ing)",
         r"delay(?:ing)?",
         r"postpon(?:e|ing)",
         r"put(?:ting)? off",
-        r"push(?:ing)? back",
+        r"push(?:ing)? back"
+        r"|(?:push|put|move|shift)(?:es|s|ing)?(?= (?:\w+ ){1,3}(?:back|off|later)\b)",
+        r"stretch(?:ing)?(?: out)?",
+        # "wait until next year for your Prolia", "leave a gap of a few weeks between packets".
+        r"wait(?:ing)? (?:until|till) (?:\w+ ){1,3}?(?:for|before|to (?:have|get|take|start|restart"
+        r"|book))|(?:leave|leaving|take|taking|have|having) (?:a |some )?(?:\w+ )?gaps?"
+        r" (?:of (?:\w+ ){1,3})?between",
+        # "only take your letrozole when your joints feel good".
+        r"only (?:tak(?:e|ing)|us(?:e|ing)|hav(?:e|ing))(?= (?:\w+ ){1,3}(?:when|if|on|during)\b)",
+        # Letting the supply end ("don't renew", "let the prescription run out").
+        r"(?:do not|never|no need to|not) (?:renew|refill|reorder|re order|collect|pick up|order)"
+        r"(?:ing)?|let(?:ting)?(?= (?:\w+ ){1,3}(?:run out|lapse|expire)\b)",
         r"spac(?:e|ing) out",
         r"(?:take|taking|have|having|need|needs)? ?(?:a|some|the|your)(?: [a-z]+){0,2} (?:break"
         r"|holiday"
@@ -366,6 +420,10 @@ class RuleTable:
     feelings: tuple[str, ...] = (
         r"(?<!not )(?<!never )worr(?:y|ies|ied|ying) about",
         r"(?:are|feel|felt|be|were) tempted to",
+        # A wish told, not advised ("if you want to stop...", "she wanted to stop...").
+        r"(?:if|when|whenever) (?:you|she|they|someone|anyone|he) (?:\w+ )?(?:want|wants|wish"
+        r"|wishes|feel like)|wanted to|(?:was|were|am|is|are) (?:thinking|wondering) (?:about|of"
+        r"|whether)",
         r"doubts? about|afraid of|fear of",
         r"(?:make|makes|made|making) (?:you|people|women|someone|many|some|her)(?: \w+)? (?:want"
         r"|wish|feel like|tempted)",
@@ -373,6 +431,7 @@ class RuleTable:
     # Telling a story of a change, then inviting the reader to copy it ("so you might too").
     imitation: tuple[str, ...] = (
         r"overkill|pointless|unnecessary|best decision|do it|go for it|trust your body"
+        r"|right (?:move|call|choice|decision|thing)|(?:maybe|perhaps|probably) for you"
         r"|listen to your body|trust yourself|no regrets|glad i did",
         r"(?:you|why not)(?: \w+){0,4} (?:too|as well|the same|likewise)|follow (?:her|their|my)"
         r" (?:lead|example)|follow suit|(?:think|thinking) about (?:it|doing)|consider (?:it|doing)"
@@ -411,7 +470,7 @@ class RuleTable:
     # Thinning out the AI's schedule ("letrozole every other day"); weekly bone medicine is normal.
     schedule_changes: tuple[str, ...] = (
         r"every (?:other|second|third) (?:day|week)"
-        r"|every (?:\d+|two|three|four|few|couple of) days",
+        r"|every (?:\d+|two|three|four|few|couple of) days|every (?:3[6-9]|[4-9]\d|\d{3}) hours",
         r"(?:on )?alternate (?:days|weeks)",
         r"(?:twice|three times|once|two times) (?:a|per) week",
         r"(?:only )?on weekdays|weekdays only",
@@ -477,15 +536,22 @@ class RuleTable:
         r"joint pain|aching joints|arthralgia|stiff joints",
         r"aches?|aching|hurting",
     )
-    # Exercise hazards.
+    # --- exercise hazards (FACTS 16, 17, 18, H), enumerated by class ---------------------------
+    # Spinal flexion, always a hazard (FACTS 17): curling the trunk (sit-ups, crunches and their
+    # bicycle, reverse and jackknife forms, curl-ups, ab curls, v-ups, the Pilates hundred, knees
+    # pulled to the chest, hanging knee raises, rolling like a ball), reaching down (toe touches,
+    # touching the floor, roll-downs and roll-ups, forward folds, the plough, bending forward or
+    # from the waist, windmills), rounding the back (a rounded back under any load, Jefferson
+    # curls) and forceful or end-range twisting (Russian twists, deep twists).
     flexion: tuple[str, ...] = (
         r"sit ?ups?",
         r"crunch(?:es)?",
-        r"curl ups?",
+        r"curl ups?|ab(?:dominal)? curls?|(?:pilates )?hundreds?(?= (?:\w+ ){0,3}(?:head|curl"
+        r"|pilates|abs?|core)\b)|the hundred\b(?! (?:and|or|to|of|\d))|rolling like a ball",
         r"toe touch(?:es|ing)?",
         r"touch(?:ing)? (?:your |the )?(?:toes|floor)|roll (?:ups?|downs?)",
         r"forward (?:bends?|folds?|flexion)|plough pose|plow pose",
-        r"bend(?:ing)? (?:forward|over)",
+        r"bend(?:ing|s)? (?:forward|over)|bend(?:ing|s)? (?:\w+ )?from (?:the|your) waist",
         r"round(?:ed|ing)? (?:your |the )?back|round(?:s|ing)? (?:through |over )?(?:your |the )?"
         r"(?:spine|upper back|lower back)|jefferson curls?|curl(?:s|ing)? (?:your |the )?(?:spine"
         r"|back|trunk) (?:down|forward|over)",
@@ -498,31 +564,71 @@ class RuleTable:
         r"twist(?:s|ing)?",
         r"v ups?",
         r"jack ?knives?|jack ?knife",
+        r"(?:pull|hug|draw|bring)(?:s|ing)? (?:your |both |the )?knees? (?:up )?(?:in )?to"
+        r" (?:your |the )?chest|knee to chest|hanging (?:knee|leg) (?:raises?|tucks?|lifts?)",
     )
+    # Impact and fall-risk activity, a hazard with a fragile spine (FACTS 16, 17, H): every jump,
+    # hop and bound (tuck, squat, split, star, box, depth and lunge jumps, jumping jacks,
+    # burpees, skipping rope, hopscotch, plyometrics, bounding, leaping, bouncing, rebounders
+    # and trampolines, mountain climbers), running in any form (jogging, sprints and sprint
+    # intervals, a run, parkrun, races), high-impact and step aerobics, HIIT, Zumba, boot camps
+    # and CrossFit, contact, team and racquet sports with sudden moves, and sports with a high
+    # risk of falls (skiing, snowboarding, skating, horse riding, martial arts, gymnastics).
     impact: tuple[str, ...] = (
         r"burpees?",
-        r"(?:jump|jumping|skipping) (?:with (?:a )?)?ropes?|rope skipping"
+        r"(?:jump|jumping|skipping|skip) (?:with (?:a )?)?ropes?|rope skipping"
         r"|skipping(?= (?:to|for|every|each|daily|is|are|will|builds?|helps?)\b|[.,!]|$)",
         r"plyometrics?",
         r"high impact",
         r"jump(?:s|ing)?",
-        r"hop(?:s|ping)?",
+        r"hop(?:s|ping)?(?! (?:on|onto|in|into|off) (?:a|an|the|your)\b)|hopscotch",
         r"bound(?:ing|s)|leap(?:s|ing)?|bounc(?:e|es|ing)|rebounders?|plyo",
         r"trampolin(?:e|es|ing)",
         r"running|jogging|sprint(?:s|ing)?",
-        r"netball|squash|basketball|volleyball|racquetball|hiit|step aerobics",
+        r"(?:go(?:ing)? for|a|daily|morning|evening|short|long|quick|weekly|fast|hill|trail) runs?"
+        r"(?! (?:past|by|through|out|in|of|the|over)\b)|park ?runs?(?! walk)|marathons?"
+        r"|(?:5|10) ?k runs?|run (?:a |the )?(?:5|10) ?k|mountain climbers?",
+        r"netball|(?<!butternut )squash|basketball|volleyball|racquetball|hiit|step aerobics"
+        r"|tennis|badminton|pickleball|padel|football|soccer|rugby|hockey|lacrosse|handball"
+        r"|(?:contact|racquet|racket|team|impact) sports?|zumba|boot ?camps?|cross ?fit"
+        r"|(?:aerobics|dance) classes? with (?:\w+ )?(?:jumps|jumping|hops)",
+        r"(?:downhill |alpine |cross country )?skiing|ski(?:ing)? (?:trips?|holidays?|slopes?)"
+        r"|snowboard\w*|(?:ice |roller |inline )?skating|rollerblad\w*|horse ?(?:back )?riding"
+        r"|riding (?:a )?horses?|martial arts|karate|judo|kick ?boxing|gymnastics",
     )
+    # A twisting swing at full force, a hazard with a fragile spine (FACTS 17: "twisting to
+    # strain"): full-power golf drives and tennis serves, swinging as hard as you can.
+    forceful_rotation: tuple[str, ...] = (
+        r"(?:full|full power|hard|powerful|big|forceful|maximum|max) (?:golf |tennis )?(?:swings?"
+        r"|serves?|drives?)|swing(?:s|ing)? (?:\w+ ){0,3}?(?:at full (?:power|force|pelt|tilt)|hard"
+        r"|as hard as|with (?:all your|full) (?:might|force|power)|flat out)",
+    )
+    # A fragile spine (FACTS 16, 17, 30): osteoporosis, low bone density, a T-score of -2.5 or
+    # lower written any way round, and every wording of a spine fracture (vertebral, spinal,
+    # compression, crush and wedge fractures; a fractured, broken, crushed, collapsed, cracked,
+    # compressed or wedged vertebra; a fracture in the spine; a vertebroplasty), a hip or
+    # fragility fracture, thin or fragile bones.
     fragile_spine: tuple[str, ...] = (
         r"osteoporo(?:sis|tic)",
         r"(?:vertebral|spine|spinal|compression|crush|wedge|back|hip|fragility) fractures?",
         r"(?:fractured|broken|crushed|collapsed|cracked|compressed|wedged) (?:vertebra|vertebrae"
         r"|spine|back|backbone|hip)",
-        r"t ?score (?:\w+ ){0,3}?(?:-|minus )\s*(?:2\.[5-9]\d*|[3-9](?:\.\d+)?)",
+        r"t ?score (?:\w+ ){0,3}?(?:-|minus )\s*(?:2\.[5-9]\d*|[3-9](?:\.\d+)?)"
+        r"|(?:-|minus )\s*(?:2\.[5-9]\d*|[3-9](?:\.\d+)?) (?:\w+ )?t ?score",
         r"(?:fragile|brittle) bones?",
+        r"low bone (?:density|mass)|(?:thin|thinning|weak|weakened|porous) bones",
+        r"fractures? (?:in|of) (?:the |my |your |her |a )?(?:spine|back|backbone|vertebrae?)"
+        r"|(?:broke|broken|cracked|fractured) (?:my |her |your |a )(?:back|spine|vertebra)"
+        r"|vertebroplasty|kyphoplasty",
     )
+    # Heavy or maximal lifting, a hazard unsupervised or with a fragile spine (FACTS 18, H):
+    # heavy weights in any lift, Olympic lifts (cleans, snatches, jerks), deadlifts, heavy
+    # overhead pressing, tyre flips, kettlebell swings, one-rep maxes, personal bests and lifts to
+    # failure, and heavy loads in daily life (boxes, furniture, suitcases).
     heavy_lifting: tuple[str, ...] = (
-        r"heavy (?:\w+ ){0,2}?(?:lifting|lifts|weights?|deadlifts?|squats?|presses|bench|barbells?"
-        r"|dumbbells?|kettlebells?)",
+        r"heavy (?:\w+ ){0,2}?(?:lifting|lifts|weights?|deadlifts?|squats?|presses|pressing|bench"
+        r"|barbells?|dumbbells?|kettlebells?|overhead|loads?|boxes|furniture|bags|suitcases"
+        r"|shopping)",
         r"(?:lift|mov|carry|carri|shift|haul|push|pull|shovel)(?:s|ed|es|ing|l?ing)?(?: up"
         r"| around)?"
         r" (?:\w+ )?heavy",
@@ -534,6 +640,14 @@ class RuleTable:
         r"high intensity (?:resistance|lifting|strength|weights?|training)",
         r"(?:[89]\d|100) ?(?:%|percent|per cent)(?: of)?(?: your| one s| the)? (?:max|maximum"
         r"|1 ?rm|one rep max|best)",
+        r"olympic (?:lifts?|lifting|weight ?lifting)|(?:power|hang|squat) cleans?"
+        r"|clean and (?:jerks?|press(?:es)?)|snatch(?:es)?|push press(?:es)?|deadlift(?:s|ing)?"
+        r"|ty(?:re|er) flips?|tire flips?|kettlebell swings?"
+        r"|(?:mov|shift|carry|carri)(?:e|es|ed|ing)? (?:\w+ )?(?:furniture|sofas?|wardrobes?"
+        r"|fridges?)",
+        r"(?:deadlift|squat|bench|lift(?:ing)?|press) (?:pr|pb|personal best|personal record)s?"
+        r"|(?:pr|pb|personal best|personal record)s? (?:on|in|at) (?:the |your |a )?(?:deadlift"
+        r"|squat|bench|lift)|(?:to|until) failure|max(?:imum)? attempts?",
     )
     unsupervised: tuple[str, ...] = (
         r"at home",
@@ -548,6 +662,7 @@ class RuleTable:
         r"(?:with|by) (?:a|an|your) (?:\w+ )?(?:trainer|physio(?:therapist)?|exercise professional"
         r"|coach|instructor|physiologist)|(?:under|with) the (?:guidance|supervision|help|eye) of"
         r"|guided by",
+        r"(?:ask|get|with|need) (?:\w+ )?help|someone (?:else )?(?:to )?(?:help|lift|carry|move)",
     )
     # Twisting or bending the spine, and the loads that make it a hazard for anyone (FACTS 17, H).
     twisting: tuple[str, ...] = (
@@ -732,6 +847,8 @@ class RuleTable:
         r"|ignore|miss out|stress|fret)|do not let (?:anyone|anybody|them|people|it|this|that)"
         r" (?:tell|stop|put|scare|talk|convince|frighten|pressure|hold)",
         r"never (?:forget|hesitate)",
+        r"no (?:real |good )?(?:reason|need) to (?:stop|avoid|give up|quit|cut out|skip|drop|fear"
+        r"|hold back|shy away from)",
         r"not (?:only|just)",
         r"no matter",
         r"without (?:a prescription|permission|medical advice|asking|telling|checking|consulting"
@@ -796,8 +913,12 @@ class RuleTable:
         r"failed to",
         r"myths?|untrue|not true|misconceptions?|misleading",
         r"beyond the evidence|overstat\w*|exaggerat\w*|false|wrong|unfounded|no (?:\w+ )?evidence",
-        r"be (?:\w+ (?:or )?)?(?:skipped|dropped|omitted|modified|adapted|swapped|replaced"
-        r"|ditched)",
+        r"(?:be|best) (?:\w+ (?:or )?)?(?:skipped|dropped|omitted|modified|adapted|swapped"
+        r"|replaced|ditched|left out)",
+        # "taken out of our range because...": a product or class removed from a list.
+        r"(?:taken|took|removed|dropped|struck|cut)\s+(?:\w+\s+)?(?:out of|off|from)"
+        r" (?:our|the|this|your) (?:\w+ )?(?:range|programme|program|plan|list|class(?:es)?"
+        r"|sessions?|routines?|menu|schedule|timetable)",
         r"replaces? (?:it|them)",
     )
     # Verbs that put a hazard aside when they govern it ("swap sit-ups for...", "drop the HRT");
@@ -813,7 +934,8 @@ class RuleTable:
         r"|relapses?|cancers?)",
         r"cancers? (?:\w+ ){0,2}?(?:com(?:e|es|ing)|came) back|cancers? (?:to )?(?:return|recur)s?",
         r"recurrences?",
-        r"(?:fuel|fuels|feed|feeds) (?:the )?cancer",
+        r"(?:fuel|fuels|feed|feeds|drive|drives|stimulate|stimulates) (?:the |a |an |your )?"
+        r"(?:\w+ ){0,3}?(?:cancers?|tumou?rs?)",
         r"risks?|risky",
         r"harm(?:s|ful)?|dangerous|toxic(?:ity)?",
         r"rebound",
@@ -839,6 +961,11 @@ class RuleTable:
         r"|raise (?:it|this) with|tell|ring|call|phone|contact|see|email|message) (?:your|a|the"
         r"|their|her) (?:\w+ ){0,2}?(?:care team|doctor|gp|oncologist|nurse|pharmacist|clinician"
         r"|specialist|prescriber|team|physio(?:therapist)?)",
+        # "mention it to your oncologist", "bring it up at your next appointment".
+        r"(?:mention|raise|flag|show|bring)(?:s|ed|ing)? (?:it|this|that|them|these|the \w+|any"
+        r" \w+|your \w+)(?: up)? (?:to|with|at|in|during) (?:your|a|the|their|her) (?:\w+ ){0,2}?"
+        r"(?:care team|doctor|gp|oncologist|nurse|pharmacist|clinician|specialist|prescriber|team"
+        r"|physio(?:therapist)?|appointment|clinic|review|visit|check ?up)",
         r"(?:(?:care team|doctor|oncologist|clinician|prescriber|gp)(?: s)?|their) (?:call|decision"
         r"|choice|job)",
         r"(?:decision|call|choice|decisions)s? (?:for|with|belongs? with|rests? with|made with"
@@ -924,6 +1051,7 @@ class RuleTable:
         r"best|better|ideal|perfect|excellent|remedy|cure|answer|solution|secret|way to",
         r"easy|easier|simple|simplest|sensible|smart|popular|lovely|gold standard|go to",
         r"lov(?:e|es|ed)|swears? by|swore by",
+        r"right (?:move|call|choice|decision|thing)",
         # Grey-market wording is no research report ("order it 'for research purposes'").
         r"(?:for )?research (?:purposes|use|only|chemicals?|grade)",
     )

@@ -9,6 +9,8 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
   file's header records its first measurement, before it was tuned on);
 * ``round6_*.txt`` and ``round13_*.txt``: the project's own paraphrases of what outside reviewers'
   sets showed missing or wrongly flagged, written while tuning, so counted with the main sets;
+* ``round16_*.txt``: the project's own enumeration of every hazard class and safe shape, written
+  from domain knowledge and tuned on, so counted with the main sets;
 * ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt`` and ``round15_*.txt``: held out again,
   each written after the tuning round before it (headers record their first measurement).
 
@@ -48,12 +50,14 @@ UNSAFE = (
     + _load("targeted_unsafe.txt")
     + _load("round6_unsafe.txt")
     + _load("round13_unsafe.txt")
+    + _load("round16_unsafe.txt")
 )
 SAFE = (
     _load("safe.txt")
     + _load("targeted_safe.txt")
     + _load("round6_safe.txt")
     + _load("round13_safe.txt")
+    + _load("round16_safe.txt")
 )
 HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15)))
 HOLDOUT_UNSAFE = [_load(f"{name}_unsafe.txt") for name in HELD_OUT]
@@ -231,6 +235,31 @@ def test_a_sentence_wrapped_over_lines_is_judged_whole() -> None:
 )
 def test_amounts_are_judged_per_day_in_any_unit(text: str, daily: bool) -> None:
     assert bool(lint(text)) is daily
+
+
+@pytest.mark.parametrize(
+    ("text", "over"),
+    [
+        ("Take a 1,500 mg calcium tablet plus a litre of milk a day.", True),
+        ("Take a 500 mg calcium tablet plus a litre of milk a day.", False),
+        ("Take 1,000 mg of calcium on top of the 1,200 mg you get from food.", True),
+        ("Take 500 mg of calcium on top of the 1,200 mg you get from food.", False),
+        ("Take 800 to 1,000 mg of calcium a day.", False),
+        ("About 700 mg from food plus a 500 mg tablet gives 1,200 mg of calcium.", False),
+        ("The vitamin D drops are 1,000 IU each, so take five a day.", True),
+        ("The vitamin D drops are 1,000 IU each, so take two a day.", False),
+        ("Your calcium tablets are 600 mg each; take four a day.", True),
+        ("Double up on your 4,000 IU of vitamin D in winter.", True),
+        ("Double your 1,000 IU of vitamin D in winter.", True),  # any doubling word is a dose-up
+        ("You are on vitamin D, so 8,000 a day is fine.", True),
+        ("Take half a gram of magnesium at night.", True),
+        ("Take a quarter of a gram of magnesium at night.", False),
+        ("Take 3,000 IU of vitamin D as well as the 2,000 IU in your calcium tablet.", True),
+        ("A 1,000 mg calcium tablet on top of three glasses of milk is too much.", False),
+    ],
+)
+def test_a_days_amount_told_in_parts_is_added_up(text: str, over: bool) -> None:
+    assert bool(lint(text)) is over
 
 
 # --- warning signs ------------------------------------------------------------------------------
