@@ -157,6 +157,7 @@ _FOLDS = tuple(
         *_CONTRACTIONS,
         (r"\b([a-z])\.([a-z])\.(?:([a-z])\.)?", r"\1\2\3"),  # h.r.t. -> hrt
         (r"[‐‑‒–—−]", "-"),
+        (r"(?<=\d) ?- ?(?=\d)", " to "),  # "300-440 mg": a range
         (r"(?<=[a-z0-9])-(?=[a-z0-9])", " "),  # sit-ups, bpc-157
         (r"(?<=[a-z])'s\b", " s"),  # doctor's -> doctor s
     )
@@ -314,7 +315,7 @@ _PAST_CHANGE = re.compile(
 _LONG_WORD = re.compile(r"\b[a-z]{6,}\b")
 _IN_PLACE_OF = re.compile(r"(?:instead of|rather than|in place of|alternatives? to)\b")
 _PAST_FORM = re.compile(
-    r"(?:stopped|paused|skipped|switched|swapped|dropped|halved|gave|ditched|quitted)\b"
+    r"(?:stopped|paused|skipped|switched|swapped|dropped|halved|gave|ditched|quitted|moved)\b"
 )
 _LIMITS = {"vitamin-d": 4000.0, "calcium": 2000.0, "magnesium": 350.0}
 # A supplement taken "on top of your diet": the calcium limit counts food too (FACTS 22), and
@@ -377,15 +378,22 @@ _INQUIRY = re.compile(
     r"(?:[a-z ]{1,20}: )?(?:so |and |but )?(?:can|could|may|might|should|shall|is|are|am|do|does"
     r"|did|will|would|must)(?: (?:i|we|you|it|one|someone|anyone|women|people|a|an|the|my|our"
     r"|her|taking|stopping|using|skipping))\b"
+    # "Is maca or pueraria OK with letrozole?": whether a named thing is safe, asked.
+    r"|(?:[a-z ]{1,20}: )?(?:is|are|can|could|would|will) (?:\w+ ){1,3}?(?:or (?:\w+ ){1,3}?)?"
+    r"(?:ok|okay|safe|fine|allowed|alright|all right|suitable|compatible|a problem|an issue|risky"
+    r"|dangerous)\b"
     # "Thinking of pausing anastrozole?": the reader's plan asked about, not advised.
     r"|(?:[a-z ]{1,20}: )?(?:are you |if you are )?(?:thinking|wondering|planning|considering"
     r"|tempted|worried|worrying|hoping)\b"
 )
 _SUGGESTION = re.compile(
     r"\b(?:why not|why do not|have you (?:tried|thought|considered|looked)|what about|how about"
-    r"|(?:do|does|is|are|would|will|should) not (?:you|it|that|she)|really need)\b"
+    r"|(?:do|does|is|are|would|will|should) not (?:you|it|that|she)|really need|reason not to"
+    r"|anything wrong with|any harm in|what is stopping you)\b"
 )
 _AFFIRMATIVE = re.compile(
+    # "For most of our readers, absolutely.": a yes after a short lead-in.
+    r"(?:(?:for|in|with) (?:\w+ ){1,5}?(?:readers|women|people|patients|of us|cases),? )?"
     r"(?:yes|yeah|yep|yup|absolutely|sure|of course|definitely|certainly|totally|indeed|go for it"
     r"|why not|you can|you could|it is|it s|fine|ok|okay|no problem|no harm)\b(?! not\b)"
 )
@@ -405,6 +413,7 @@ _DESCRIBES_OBJECT = re.compile(
     r"(?:(?:your|a|the|their|her) )?(?:\w+ )?(?:care team|team|doctor|oncologist|clinician|gp"
     r"|specialist|consultant)s? "
 )
+_POINTS_BACK_SUBJECT = re.compile(r"(?:so |and |which means )?(?:they|it|these|this|that)\b")
 _POINTS_BACK = re.compile(r"\b(?:that|this|it|them|whether|such a (?:decision|change))\b")
 # Plant estrogens eaten as food ("isoflavones from soy foods"), with no product named.
 _AS_FOOD = re.compile(
@@ -792,11 +801,13 @@ class Linter:
         for hit in self._hormone_hits(clause, sentence):
             if self._refused(clause, hit) or self._rebutted(clause, sentence, after):
                 continue
+            if _BACK_REFUSAL.search(clause, hit.end):
+                continue  # "...out of our range because they aren't suitable"
             if hit.rule == "phytoestrogen" and _AS_FOOD.search(clause):
                 continue  # "isoflavones from soy foods": food, not a product
             if self._reported(clause, hit) and not self._advise_substance.search(clause):
                 continue
-            if self._described(clause, hit):
+            if self._described(clause, hit, after):
                 continue
             if (
                 _ANY.search(clause[: hit.start]) or _ATTRIBUTED.search(clause[: hit.start])
@@ -807,10 +818,13 @@ class Linter:
                 continue  # "If your doctor suggests HRT, remind them...": not the reader's act
             yield hit
 
-    def _described(self, clause: str, hit: _Hit) -> bool:
-        """What a product is or contains, with no advice ("DHEA is a hormone precursor")."""
+    def _described(self, clause: str, hit: _Hit, after: str = "") -> bool:
+        """What a product is or contains, with no advice ("DHEA is a hormone precursor"), and no
+        later clause that praises it ("..., so they're ideal while taking Femara")."""
         blank = self._blanked(clause, hit)
         if not _DESCRIBES.search(clause) or _MARKETING.search(blank):
+            return False
+        if _POINTS_BACK_SUBJECT.match(after) and self._endorses(after, after):
             return False
         return not (
             self._endorses(clause, blank)
@@ -1223,6 +1237,9 @@ class Linter:
         fragile = any(
             self._fragile_spine(c) and not self._deferred(c, text) for c in clauses
         ) and self._fragile_spine(text)
+        if before.rstrip().endswith("?") and not fragile:
+            # "Got a spine fracture? Jump on the trampoline...": the question sets the scene.
+            fragile = self._fragile_spine(self.normalised(before))
         for number, clause in enumerate(clauses):
             after = " ".join(clauses[number + 1 :])
             hits.extend(self._never_options(clause, text, after))

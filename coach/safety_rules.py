@@ -387,7 +387,7 @@ class RuleTable:
         r"omit(?:ting)?|leav(?:e|es|ing)(?: out| off| aside| behind|(?= (?:\w+ ){1,3}(?:out|off"
         r"|aside|behind|at home|in (?:the|a) (?:drawer|cupboard|box)|until|till)\b))"
         r"|pack(?:ing)?(?= (?:\w+ ){1,3}away\b)",
-        r"(?:do not|never) bother(?: with)?",
+        r"(?:do not|never|not) bother(?: with)?",
         r"less(?: of)?",
         r"fewer doses of",
         r"(?:no (?:need to )?|do not |never )(?:rush|hurry)(?: back)?(?: for| to| with| into)?",
@@ -412,6 +412,10 @@ class RuleTable:
         r"giv(?:e|ing) up",
         r"cancel(?:l?ing)?|leav(?:e|ing) (?:it|them) (?:off|out)",
         r"park(?:ing)?|shelv(?:e|ing)|put(?:ting)? (?:it|them) (?:aside|away|on hold)",
+        # "just wait until next year to pick it up again".
+        r"wait(?:ing)? (?:until|till) (?:\w+ ){0,3}?(?:year|month|spring"
+        r"|summer|autumn|fall|winter|christmas|holidays?|week)s?(?: (?:to|before) (?:\w+ ){1,4}?"
+        r"(?:it|them)(?: again| up(?: again)?)?)?",
         r"more than (?:anyone|anybody|you|most (?:women|people)) (?:really |actually )?needs?",
         r"(?:not|never|no longer) (?:bother(?:ing)? with|hav(?:e|ing)|get(?:ting)?|book(?:ing)?)"
         r" (?:the |my |another |any )?(?:next|fourth|fifth|third|second|last|other|more|one)",
@@ -857,6 +861,13 @@ class RuleTable:
         r"not (?:hard|difficult|complicated)",
         r"in no time|no doubt|no wonder|no less than|(?:say|says|said|saying) no to",
         r"(?:does|do|will) not need to know",
+        # "Isn't red clover worth a try?": a negative question suggests.
+        r"^(?:is|are|was|were|would|will|could|should|does|do|did|can|have|has) not(?=[^?]*\?$)",
+        # "our oncologists never notice", "nothing a few rounds can't fix": a negation that
+        # hides or praises.
+        r"(?:never|not|will not|would not|does not|do not|did not) (?:even )?(?:notice|find out)"
+        r"|none the wiser|nothing\s+(?:\w+\s+){0,12}?(?:cannot|can not|could not|will not"
+        r"|would not) (?:fix|sort|cure|solve|handle|beat|mend)",
     )
     # Negations that deny a harm ("no harm in", "without the usual risks", "makes no difference"):
     # blanked before negators are sought, like the ones above, and read as an endorsement.
@@ -884,6 +895,7 @@ class RuleTable:
         r"|(?:could not|cannot) be happier",
         r"(?:makes?|made|making) (?:no|little|not much|hardly any) (?:real )?difference"
         r"(?: to (?:\w+ ){0,3}?risk)?",
+        r"(?:does|do|would|will) not (?:really |actually |even )?(?:count|register|show up)",
         r"(?:is|are) not (?:really|actually|technically|strictly|even|quite|proper|real)"
         r" (?:an? )?(?:hrt|hormone therapy|hormones?|estrogens?|drugs?|medicines?|the same)",
     )
@@ -916,8 +928,9 @@ class RuleTable:
         r"(?:be|best) (?:\w+ (?:or )?)?(?:skipped|dropped|omitted|modified|adapted|swapped"
         r"|replaced|ditched|left out)",
         # "taken out of our range because...": a product or class removed from a list.
-        r"(?:taken|took|removed|dropped|struck|cut)\s+(?:\w+\s+)?(?:out of|off|from)"
-        r" (?:our|the|this|your) (?:\w+ )?(?:range|programme|program|plan|list|class(?:es)?"
+        r"(?:taken|took|removed|dropped|struck|cut|pulled|withdrawn)\s+(?:[\w\"']+\s+){0,6}?"
+        r"(?:out of|off|from) (?:our|the|this|your) (?:[\w\"']+ ){0,3}?(?:range|programme|program"
+        r"|plan|list|class(?:es)?"
         r"|sessions?|routines?|menu|schedule|timetable)",
         r"replaces? (?:it|them)",
     )
@@ -955,7 +968,8 @@ class RuleTable:
     )
     # Deferral to the care team (not for hormones, peptides or plant estrogens).
     deferrals: tuple[str, ...] = (
-        r"(?:ask|talk(?:ing|ed)? (?:(?:it|this|that|things) )?(?:through |over )?(?:to|with)"
+        r"(?:ask|asked|told|rang|called|phoned|saw|talk(?:ing|ed)? (?:(?:it|this|that|things) )?"
+        r"(?:through |over )?(?:to|with)"
         r"|speak(?:ing)? (?:to|with)|check(?:ed|ing)? with|discuss(?:ing|ed)? (?:\w+ )?with|consult"
         r"|(?:run|clear)(?:ing)? (?:it |them |this )?(?:past|by|with)|cleared with"
         r"|raise (?:it|this) with|tell|ring|call|phone|contact|see|email|message) (?:your|a|the"
@@ -1006,8 +1020,8 @@ class RuleTable:
         r"(?:whatever|regardless of what) (?:your|the) (?:doctor|team|oncologist) (?:says|thinks)",
         r"even if (?:your|the) (?:doctor|team|oncologist)",
         r"anyway",
-        r"(?:no need to|do not|never) tell (?:your|the) (?:\w+ )?(?:oncologist|doctor|team|gp"
-        r"|nurse)",
+        r"(?:no need to|do not|never|did not) (?:tell|told) (?:your|the|my|her) (?:\w+ )?"
+        r"(?:oncologist|doctor|team|gp|nurse)",
         r"(?:(?:do not|never) bother|leave) (?:the|your|a|an) (?:\w+ )?(?:oncologist|doctor|team|gp"
         r"|nurse|specialist|consultant)(?! know)|skip (?:the|your) (?:\w+ )?(?:appointment|clinic"
         r"|review|check ?up)",

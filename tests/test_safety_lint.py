@@ -10,7 +10,8 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
 * ``round6_*.txt`` and ``round13_*.txt``: the project's own paraphrases of what outside reviewers'
   sets showed missing or wrongly flagged, written while tuning, so counted with the main sets;
 * ``round16_*.txt``: the project's own enumeration of every hazard class and safe shape, written
-  from domain knowledge and tuned on, so counted with the main sets;
+  from domain knowledge and tuned on, so counted with the main sets; ``round17_*.txt``: its own
+  paraphrases of what an outside set still showed after that, also counted with the main sets;
 * ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt`` and ``round15_*.txt``: held out again,
   each written after the tuning round before it (headers record their first measurement).
 
@@ -51,6 +52,7 @@ UNSAFE = (
     + _load("round6_unsafe.txt")
     + _load("round13_unsafe.txt")
     + _load("round16_unsafe.txt")
+    + _load("round17_unsafe.txt")
 )
 SAFE = (
     _load("safe.txt")
@@ -58,6 +60,7 @@ SAFE = (
     + _load("round6_safe.txt")
     + _load("round13_safe.txt")
     + _load("round16_safe.txt")
+    + _load("round17_safe.txt")
 )
 HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15)))
 HOLDOUT_UNSAFE = [_load(f"{name}_unsafe.txt") for name in HELD_OUT]
