@@ -43,6 +43,7 @@ PAIRS = (
     ("held out, round 15", "round15_unsafe.txt", "round15_safe.txt"),
     ("class enumeration (tuned)", "round16_unsafe.txt", "round16_safe.txt"),
     ("review paraphrases 3 (tuned)", "round17_unsafe.txt", "round17_safe.txt"),
+    ("class enumeration 2 (tuned)", "round18_unsafe.txt", "round18_safe.txt"),
 )
 
 

@@ -252,6 +252,8 @@ _PERIOD_DAYS = {
 _TIMES = re.compile(
     r"\b(?:(?P<x>twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten) times)"
     r" (?:a |per |each |every )?(?:day|daily)|(?P<both>morning and (?:night|evening)))\b"
+    # "2x a day", "x 3 daily"
+    r"|(?:\b(?P<nx>\d) ?x|\bx ?(?P<xn>\d)) (?:a |per |each |every )?(?:day|daily)\b"
 )
 _TIMES_WORDS = {
     "twice": 2,
@@ -968,7 +970,9 @@ class Linter:
             )
         times = _TIMES.search(clause)
         if times:
-            word = (times.group("x") or "twice").split()[0]
+            word = (times.group("x") or times.group("nx") or times.group("xn") or "twice").split()[
+                0
+            ]
             value *= int(word) if word.isdigit() else _TIMES_WORDS[word]
         if per is not None:
             period = per.groupdict().get("period") or per.groupdict().get("period2") or "day"

@@ -190,6 +190,8 @@ class RuleTable:
         r"bazedoxifene",
         r"lasofoxifene",
         r"ospemifene",
+        r"(?:testosterone|estrogens?|estradiol|progesterone) for (?:women|menopaus\w*"
+        r"|the menopause)",
         r"pregnenolone",
     )
     # Plant estrogens and hormone-acting herbs sold as remedies (FACTS H), by class: the words
@@ -347,6 +349,8 @@ class RuleTable:
         r"delay(?:ing)?",
         r"postpon(?:e|ing)",
         r"put(?:ting)? off",
+        r"hold(?:ing)?(?= (?:\w+ ){1,3}(?:until|till|over|for (?:a|the|now|\d))\b)",
+        r"(?:every (?:other|second|third)|alternate) (?:day|week)s? (?:on|of|with)",
         r"push(?:ing)? back"
         r"|(?:push|put|move|shift)(?:es|s|ing)?(?= (?:\w+ ){1,3}(?:back|off|later)\b)",
         r"stretch(?:ing)?(?: out)?",
@@ -478,7 +482,9 @@ class RuleTable:
         r"(?:on )?alternate (?:days|weeks)",
         r"(?:twice|three times|once|two times) (?:a|per) week",
         r"(?:only )?on weekdays|weekdays only",
-        r"(?:at|in) (?:a )?(?:lower|reduced|smaller|half|partial) doses?|half doses?",
+        r"(?:at|in|on) (?:a )?(?:lower|reduced|smaller|half|partial|quarter) (?:doses?|dosages?"
+        r"|strength)|half (?:doses?|strength)",
+        r"(?:weekly|monthly|fortnightly|every few days) instead of (?:daily|every day|each day)",
         r"now and then|on and off|off and on",
         r"as needed|when(?:ever)? you feel like it",
         r"only (?:when|if|on)",
@@ -553,7 +559,7 @@ class RuleTable:
         r"curl ups?|ab(?:dominal)? curls?|(?:pilates )?hundreds?(?= (?:\w+ ){0,3}(?:head|curl"
         r"|pilates|abs?|core)\b)|the hundred\b(?! (?:and|or|to|of|\d))|rolling like a ball",
         r"toe touch(?:es|ing)?",
-        r"touch(?:ing)? (?:your |the )?(?:toes|floor)|roll (?:ups?|downs?)",
+        r"touch(?:ing)? (?:your |the )?(?:toes|floor)|roll (?:ups?|downs?|overs?)",
         r"forward (?:bends?|folds?|flexion)|plough pose|plow pose",
         r"bend(?:ing|s)? (?:forward|over)|bend(?:ing|s)? (?:\w+ )?from (?:the|your) waist",
         r"round(?:ed|ing)? (?:your |the )?back|round(?:s|ing)? (?:through |over )?(?:your |the )?"
@@ -713,7 +719,7 @@ class RuleTable:
         r"better than|(?:just )?as (?:good|effective|powerful|strong) as"
         r"|works? (?:just )?as well as",
         r"(?:do|go|doing|going) without|(?:need|needs) no",
-        r"(?:do|does|doing) (?:everything|all|exactly what|what|the (?:same )?job of)",
+        r"(?:do|does|doing) (?:everything|all|exactly what|what|the (?:same )?job (?:of|as))",
     )
     # Claims that need no medicine word ("...is all you need", "no medication required").
     replace_claims: tuple[str, ...] = (
