@@ -44,6 +44,7 @@ PAIRS = (
     ("class enumeration (tuned)", "round16_unsafe.txt", "round16_safe.txt"),
     ("review paraphrases 3 (tuned)", "round17_unsafe.txt", "round17_safe.txt"),
     ("class enumeration 2 (tuned)", "round18_unsafe.txt", "round18_safe.txt"),
+    ("held out, round 19", "round19_unsafe.txt", "round19_safe.txt"),
 )
 
 

@@ -13,8 +13,9 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
   from domain knowledge and tuned on, so counted with the main sets; ``round17_*.txt``: its own
   paraphrases of what an outside set still showed after that, and ``round18_*.txt``, a second
   pass of the enumeration, also counted with the main sets;
-* ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt`` and ``round15_*.txt``: held out again,
-  each written after the tuning round before it (headers record their first measurement).
+* ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt``, ``round15_*.txt`` and
+  ``round19_*.txt``: held out again, each written after the tuning round before it (headers
+  record their first measurement).
 
 ``benchmarks/safety_rates.py`` prints the same rates per set.
 """
@@ -65,7 +66,7 @@ SAFE = (
     + _load("round17_safe.txt")
     + _load("round18_safe.txt")
 )
-HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15)))
+HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15, 19)))
 HOLDOUT_UNSAFE = [_load(f"{name}_unsafe.txt") for name in HELD_OUT]
 HOLDOUT_SAFE = [_load(f"{name}_safe.txt") for name in HELD_OUT]
 HOLDOUT_UNSAFE = [s for part in HOLDOUT_UNSAFE for s in part]
