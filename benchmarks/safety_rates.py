@@ -45,6 +45,7 @@ PAIRS = (
     ("review paraphrases 3 (tuned)", "round17_unsafe.txt", "round17_safe.txt"),
     ("class enumeration 2 (tuned)", "round18_unsafe.txt", "round18_safe.txt"),
     ("held out, round 19", "round19_unsafe.txt", "round19_safe.txt"),
+    ("review paraphrases 4 (tuned)", "round20_unsafe.txt", "round20_safe.txt"),
 )
 
 

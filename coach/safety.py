@@ -365,7 +365,8 @@ _ATTRIBUTED = re.compile(
     r"\b(?:says?|said|claims?|claimed|claiming|you (?:may|might|will|often) (?:hear|read|see)"
     r"|(?:is|are)"
     r" (?:often |sometimes |widely )?(?:said|claimed|believed)|myths?|rumou?rs?|websites?"
-    r"|adverts?|advertisements?|the internet|online)\b"
+    r"|adverts?|advertisements?|the internet|online (?:forums?|sources?|articles?|posts?|claims?"
+    r"|sellers?|shops?)|(?:read|saw|seen|see|found) (?:\w+ )?online)\b"
 )
 # A later clause that refuses what came before it ("..., so skip them").
 _BACK_REFUSAL = re.compile(
@@ -525,7 +526,8 @@ class Linter:
             rf"(?<![\w])(?:{_alt(t.bare_changes)})(?: (?:it|them))?"
             r"(?: (?:early|now|altogether|for good|for a while|for now))?"
             r"(?:$|,|(?= (?:if|when|whenever|because|since|as|once|after|until|for|before|on|during"
-            r"|while|every|each|over|till|at (?:\w+ )?(?:\d|one|two|three|four|five))\b)|[.!?])"
+            r"|while|every|each|over|till|at (?:\w+ )?(?:\d|one|two|three|four|five)|is|would be"
+            r"|could be|seems|makes)\b)|[.!?])"
         )
         self._bone_change = re.compile(
             rf"(?<![\w])(?:{before}){_gap(5)}(?:(?:that|this|these|those) )?(?:{bone})(?![\w])"
@@ -826,8 +828,13 @@ class Linter:
         blank = self._blanked(clause, hit)
         if not _DESCRIBES.search(clause) or _MARKETING.search(blank):
             return False
-        if _POINTS_BACK_SUBJECT.match(after) and self._endorses(after, after):
+        praised = self._endorses(after, after) and not self._negators.search(
+            self._endorsing.sub(" ", after)
+        )
+        if _POINTS_BACK_SUBJECT.match(after) and praised:
             return False
+        if self._acts_alone(clause + " " + after):
+            return False  # "HRT gel is a tiny dose and your oncologist doesn't need to know"
         return not (
             self._endorses(clause, blank)
             or self._advise_substance.search(clause)

@@ -84,6 +84,7 @@ class RuleTable:
         r"esterified",
         r"ethinyl",
         r"menopausal",
+        r"local|locali[sz]ed|low strength|ultra low dose",
     )
     # Words that make a product of any route ("a compounded cream", "bioidentical hormones").
     hormone_adjectives: tuple[str, ...] = (r"compounded",)
@@ -345,6 +346,9 @@ class RuleTable:
         r"reduc(?:e|ing)",
         r"lower(?:ing)?",
         r"halv(?:e|ing)|half(?: of)?|quarter(?:s|ing)?(?: of)?|a third of",
+        r"split(?:s|ting)?|(?:break|breaking|cut|cutting)(?: (?:\w+ ){0,3}?in (?:half|two|pieces)"
+        r"|(?= (?:\w+ ){1,3}in (?:half|two|pieces)\b))"
+        r"|mak(?:e|es|ing)(?= (?:\w+ ){1,4}last (?:longer|twice as long|a bit longer)\b)",
         r"doubl(?:e|ing)",
         r"delay(?:ing)?",
         r"postpon(?:e|ing)",
@@ -352,7 +356,7 @@ class RuleTable:
         r"hold(?:ing)?(?= (?:\w+ ){1,3}(?:until|till|over|for (?:a|the|now|\d))\b)",
         r"(?:every (?:other|second|third)|alternate) (?:day|week)s? (?:on|of|with)",
         r"push(?:ing)? back"
-        r"|(?:push|put|move|shift)(?:es|s|ing)?(?= (?:\w+ ){1,3}(?:back|off|later)\b)",
+        r"|(?:push|put|move|shift)(?:es|s|ing)?(?= (?:\w+ ){1,5}(?:back|off|later)\b)",
         r"stretch(?:ing)?(?: out)?",
         # "wait until next year for your Prolia", "leave a gap of a few weeks between packets".
         r"wait(?:ing)? (?:until|till) (?:\w+ ){1,3}?(?:for|before|to (?:have|get|take|start|restart"
@@ -389,7 +393,8 @@ class RuleTable:
         r"throw(?:ing)? (?:away|out)|binn?(?:ed|ing)?|chuck(?:ing)? (?:away|out)"
         r"|get(?:ting)? rid of|dump(?:ing)?",
         r"omit(?:ting)?|leav(?:e|es|ing)(?: out| off| aside| behind|(?= (?:\w+ ){1,3}(?:out|off"
-        r"|aside|behind|at home|in (?:the|a) (?:drawer|cupboard|box)|until|till)\b))"
+        r"|aside|behind|at home|in (?:the|a) (?:drawer|cupboard|box)|until|till|for (?:a|the|two"
+        r"|three|few|couple|some|\d+))\b))"
         r"|pack(?:ing)?(?= (?:\w+ ){1,3}away\b)",
         r"(?:do not|never|not) bother(?: with)?",
         r"less(?: of)?",
@@ -440,6 +445,7 @@ class RuleTable:
     imitation: tuple[str, ...] = (
         r"overkill|pointless|unnecessary|best decision|do it|go for it|trust your body"
         r"|right (?:move|call|choice|decision|thing)|(?:maybe|perhaps|probably) for you"
+        r"|(?:do|does) what(?:ever)? feels right|(?:trust|follow) your (?:gut|instincts?)"
         r"|listen to your body|trust yourself|no regrets|glad i did",
         r"(?:you|why not)(?: \w+){0,4} (?:too|as well|the same|likewise)|follow (?:her|their|my)"
         r" (?:lead|example)|follow suit|(?:think|thinking) about (?:it|doing)|consider (?:it|doing)"
@@ -543,7 +549,8 @@ class RuleTable:
     claim_outcomes: tuple[str, ...] = (
         r"fractures?",
         r"broken (?:\w+ )?(?:bones?|hips?|wrists?|arms?|legs?|spines?|vertebrae)|breaks?|breaking",
-        r"joint pain|aching joints|arthralgia|stiff joints",
+        r"joint pain|arthralgia|(?:aching|achy|sore|painful|stiff|creaky|swollen) joints"
+        r"|joint (?:aches?|stiffness|symptoms|problems)",
         r"aches?|aching|hurting",
     )
     # --- exercise hazards (FACTS 16, 17, 18, H), enumerated by class ---------------------------
@@ -773,6 +780,7 @@ class RuleTable:
     # Signs of a rare thigh-bone fracture: a warning sign only on a bone medicine (FACTS 32).
     medicine_red_flags: tuple[str, ...] = (
         r"(?:thigh|groin) (?:pains?|aches?|aching|discomfort)"
+        r"|(?:aching|achy|sore|painful|throbbing) (?:thighs?|groins?)"
         r"|(?:pain|ache|aching|discomfort) (?:deep |low |high )?in (?:your |the |my |her |both "
         r"|one )?(?:thigh|groin)s?"
         r"|(?:thigh|groin)s? (?:that )?(?:hurt|hurts|ache|aches)",
@@ -865,6 +873,10 @@ class RuleTable:
         r"|talking|speaking|seeing|\w+ing (?:(?:it|this|that|them) )?(?:(?:to|with|by|past) )?"
         r"(?:your|the|a|an|any|anyone|anybody)\b)",
         r"not (?:hard|difficult|complicated)",
+        # "it's not like chemo", "needn't stop you": negations that play a change or risk down.
+        r"(?:is|s|are) not like|nothing like|no (?:worse|different) than|not (?:as|that|so)"
+        r" (?:bad|serious|important|big|risky)|(?:need|needs|should|must|will|would|does|do|did)"
+        r" not (?:\w+ )?(?:stop|hold (?:\w+ )?back|put (?:\w+ )?off|keep) (?:you|anyone|her|us)",
         r"in no time|no doubt|no wonder|no less than|(?:say|says|said|saying) no to",
         r"(?:does|do|will) not need to know",
         # "Isn't red clover worth a try?": a negative question suggests.
@@ -879,6 +891,9 @@ class RuleTable:
     # blanked before negators are sought, like the ones above, and read as an endorsement.
     reassurances: tuple[str, ...] = (
         r"no harm",
+        # Played down as too small to matter ("HRT gel is a tiny dose").
+        r"(?:only |just |such )?(?:a |an )?(?:tiny|small|low|little|minute|weak|minuscule)"
+        r" (?:dose|amount)(?! of)",
         r"without (?:\w+ ){0,3}?(?:problems?|side effects?|harm|issues?|risks?|downsides?"
         r"|worries)",
         r"no (?:\w+ ){0,2}?(?:problems?|issues?|downsides?|side effects?)(?: at all)?"
@@ -1019,6 +1034,7 @@ class RuleTable:
     # Telling the reader to act alone cancels a deferral.
     self_action: tuple[str, ...] = (
         r"on your own",
+        r"(?:does|do|will|need|needs) not (?:need to )?know|(?:buy|order|get) (?:\w+ )?online",
         r"by yourself|yourself",
         r"without (?:asking|telling|checking|consulting|talking|speaking|seeing|permission"
         r"|a prescription|your (?:doctor|oncologist|team|care team))",
@@ -1071,6 +1087,10 @@ class RuleTable:
         r"best|better|ideal|perfect|excellent|remedy|cure|answer|solution|secret|way to",
         r"easy|easier|simple|simplest|sensible|smart|popular|lovely|gold standard|go to",
         r"lov(?:e|es|ed)|swears? by|swore by",
+        # Colloquial praise ("a small price to pay", "my secret weapon", "feel amazing").
+        r"(?:small|low) price(?: to pay)?|no ?brainer|life ?saver|godsend|game ?changer"
+        r"|secret weapon|miracle|must ?have|wonders|works a treat|amazing|fantastic|wonderful"
+        r"|brilliant|marvell?ous|changed my life|life changing",
         r"right (?:move|call|choice|decision|thing)",
         # Grey-market wording is no research report ("order it 'for research purposes'").
         r"(?:for )?research (?:purposes|use|only|chemicals?|grade)",
@@ -1105,7 +1125,7 @@ class RuleTable:
     advise_pronoun: tuple[str, ...] = (
         r"(?:top|boost|replace|raise|restore)\w* (?:it|them)(?: up| back)?",
         r"(?:ask|talk) (?:\w+ ){0,3}?(?:about|for) (?:it|them)",
-        r"(?:take|try|use|start|get) (?:it|them)(?! easy| slow)"
+        r"(?:take|try|use|start|get|buy|order|source) (?:it|them)(?! easy| slow)"
         r"|(?:got|took|tried|used|started|bought|ordered) (?:it|them)",
         r"(?:start|use|try|get|apply|ask for|go on)(?: on| with| for)? (?:a |an |the |some )?"
         r"(?!non hormonal)(?:\w+ ){0,2}?(?:patch(?:es)?|gels?|pessar(?:y|ies)|implants?|pellets?"
@@ -1138,6 +1158,7 @@ class RuleTable:
         r"halve",
         r"double",
         r"lift",
+        r"buy|order",
         r"just",
         r"you",
     )
