@@ -46,6 +46,7 @@ PAIRS = (
     ("class enumeration 2 (tuned)", "round18_unsafe.txt", "round18_safe.txt"),
     ("held out, round 19", "round19_unsafe.txt", "round19_safe.txt"),
     ("review paraphrases 4 (tuned)", "round20_unsafe.txt", "round20_safe.txt"),
+    ("class enumeration 3 (tuned)", "round21_unsafe.txt", "round21_safe.txt"),
 )
 
 

@@ -875,8 +875,9 @@ class Linter:
                 blank = self._blanked(clause, hit)
                 if self._negated(blank, hit) or self._harms.search(blank):
                     continue
-                if question or deferred_after or self._deferred(clause, sentence, True, hit.end):
-                    continue
+                deferred = deferred_after or self._deferred(clause, sentence, True, hit.end)
+                if question or (deferred and not self._imitation.search(after)):
+                    continue  # "...so I did, and I'd tell anyone to do the same" invites a copy
                 if self._feelings.search(clause[: hit.start + 1]):
                     continue
                 if re.search(r"\b(?:if|when|in case) you (?:miss|forget)\b", clause):
@@ -1185,9 +1186,11 @@ class Linter:
                 return
 
     def _fragile_spine(self, sentence: str) -> bool:
-        """Osteoporosis or a spine fracture is named, and not as "without osteoporosis"."""
+        """Osteoporosis or a spine fracture is named, and not as "without osteoporosis" (a harm
+        denied before it, "won't do any harm with osteoporosis", does not count)."""
+        blank = self._endorsing.sub(lambda e: " " * len(e.group(0)), sentence)
         return any(
-            not _NOT_HAVING.search(sentence[max(0, m.start() - 40) : m.start()])
+            not _NOT_HAVING.search(blank[max(0, m.start() - 40) : m.start()])
             for m in self._fragile.finditer(sentence)
         )
 

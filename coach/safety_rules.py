@@ -879,6 +879,8 @@ class RuleTable:
         r" not (?:\w+ )?(?:stop|hold (?:\w+ )?back|put (?:\w+ )?off|keep) (?:you|anyone|her|us)",
         r"in no time|no doubt|no wonder|no less than|(?:say|says|said|saying) no to",
         r"(?:does|do|will) not need to know",
+        r"(?:do not|does not|no) need (?:your |the |their |anyone s |a )?(?:\w+ s )?(?:permission"
+        r"|approval|blessing|say so|go ahead|sign off)",
         # "Isn't red clover worth a try?": a negative question suggests.
         r"^(?:is|are|was|were|would|will|could|should|does|do|did|can|have|has) not(?=[^?]*\?$)",
         # "our oncologists never notice", "nothing a few rounds can't fix": a negation that
@@ -891,6 +893,14 @@ class RuleTable:
     # blanked before negators are sought, like the ones above, and read as an endorsement.
     reassurances: tuple[str, ...] = (
         r"no harm",
+        # Harms and worries waved away in other words ("won't do any harm", "I wouldn't worry",
+        # "not the end of the world", "nothing wrong with", "isn't going to make any difference").
+        r"(?:will|would|does|do|can|could|did|is|are) not (?:going to )?do (?:you |your \w+ )?"
+        r"(?:any|much) (?:harm|damage)|(?:do|does|did|cause|causes) no (?:harm|damage)"
+        r"|cannot do (?:any )?(?:harm|damage)|nothing wrong with|not the end of the world"
+        r"|(?:would|will|should|need|needs) not (?:worry|fret|panic|stress)|(?:is|are) not going to"
+        r" (?:make (?:any|much|a) difference|matter|hurt|harm)|(?:will|would|does|do) not make"
+        r" (?:any|much|a|the slightest) difference",
         # Played down as too small to matter ("HRT gel is a tiny dose").
         r"(?:only |just |such )?(?:a |an )?(?:tiny|small|low|little|minute|weak|minuscule)"
         r" (?:dose|amount)(?! of)",
@@ -1014,6 +1024,10 @@ class RuleTable:
         r"|(?:your|a|the|their|her) (?:\w+ )?(?:care team|doctor|oncologist|clinician|gp"
         r"|specialist|consultant)s? (?:may|might|can|could|will|would) (?:tell you|let you know"
         r"|guide you|help you decide)",
+        # A change the reader's clinician made or allowed ("my oncologist said I could switch").
+        r"(?:my|her|their|our) (?:\w+ )?(?:care team|team|doctor|oncologist|clinician|gp|specialist"
+        r"|consultant)s? (?:\w+ )?(?:said|told|suggested|advised|recommended|decided|agreed|offered"
+        r"|moved|switched|changed|put|prescribed)",
         r"(?:only )?(?:if|when|as) (?:prescribed|advised|directed)",
         r"(?:oncologist|doctor|team|gp|nurse|specialist|consultant) and i (?:\w+ ){0,2}?(?:talked"
         r"|discussed|agreed|decided|chose|planned|went through)",
@@ -1035,6 +1049,8 @@ class RuleTable:
     self_action: tuple[str, ...] = (
         r"on your own",
         r"(?:does|do|will|need|needs) not (?:need to )?know|(?:buy|order|get) (?:\w+ )?online",
+        r"(?:do not|does not|no|without) (?:need )?(?:your |the |their |anyone s |a )?(?:\w+ s )?"
+        r"(?:permission|approval|blessing|say so|go ahead|sign off)",
         r"by yourself|yourself",
         r"without (?:asking|telling|checking|consulting|talking|speaking|seeing|permission"
         r"|a prescription|your (?:doctor|oncologist|team|care team))",
@@ -1090,7 +1106,10 @@ class RuleTable:
         # Colloquial praise ("a small price to pay", "my secret weapon", "feel amazing").
         r"(?:small|low) price(?: to pay)?|no ?brainer|life ?saver|godsend|game ?changer"
         r"|secret weapon|miracle|must ?have|wonders|works a treat|amazing|fantastic|wonderful"
-        r"|brilliant|marvell?ous|changed my life|life changing",
+        r"|brilliant|marvell?ous|changed my life|life changing|reasonable|fab(?:ulous)?|superb"
+        r"|terrific|awesome|favou?rite|kinder|glad|happy|thrilled|relieved|relief|delighted"
+        r"|highly|(?:10|ten) (?:out of|/) ?(?:10|ten)|(?:feel|felt|feeling|feels) (?:like )?"
+        r"(?:a new (?:woman|person)|myself|human|normal|younger|alive)",
         r"right (?:move|call|choice|decision|thing)",
         # Grey-market wording is no research report ("order it 'for research purposes'").
         r"(?:for )?research (?:purposes|use|only|chemicals?|grade)",

@@ -12,8 +12,8 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
 * ``round16_*.txt``: the project's own enumeration of every hazard class and safe shape, written
   from domain knowledge and tuned on, so counted with the main sets; ``round17_*.txt``: its own
   paraphrases of what an outside set still showed after that, ``round18_*.txt``, a second
-  pass of the enumeration, and ``round20_*.txt``, paraphrases of what ``round19`` showed, also
-  counted with the main sets;
+  pass of the enumeration, ``round20_*.txt``, paraphrases of what ``round19`` showed, and
+  ``round21_*.txt``, a third pass of the enumeration, also counted with the main sets;
 * ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt``, ``round15_*.txt`` and
   ``round19_*.txt``: held out again, each written after the tuning round before it (headers
   record their first measurement).
@@ -58,6 +58,7 @@ UNSAFE = (
     + _load("round17_unsafe.txt")
     + _load("round18_unsafe.txt")
     + _load("round20_unsafe.txt")
+    + _load("round21_unsafe.txt")
 )
 SAFE = (
     _load("safe.txt")
@@ -68,6 +69,7 @@ SAFE = (
     + _load("round17_safe.txt")
     + _load("round18_safe.txt")
     + _load("round20_safe.txt")
+    + _load("round21_safe.txt")
 )
 HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15, 19)))
 HOLDOUT_UNSAFE = [_load(f"{name}_unsafe.txt") for name in HELD_OUT]
