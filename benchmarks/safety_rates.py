@@ -47,6 +47,7 @@ PAIRS = (
     ("held out, round 19", "round19_unsafe.txt", "round19_safe.txt"),
     ("review paraphrases 4 (tuned)", "round20_unsafe.txt", "round20_safe.txt"),
     ("class enumeration 3 (tuned)", "round21_unsafe.txt", "round21_safe.txt"),
+    ("class enumeration 4 (tuned)", "round22_unsafe.txt", "round22_safe.txt"),
 )
 
 

@@ -530,6 +530,7 @@ class RuleTable:
         r"calcium(?: supplements?| tablets?| pills?)?",
         r"d3",
         r"menaquinone",
+        r"magnesium|collagen|boron|strontium|(?:bone|joint) (?:supplements?|formulas?|complex)",
     )
     claim_verbs: tuple[str, ...] = (
         r"prevents?|preventing",
@@ -543,6 +544,7 @@ class RuleTable:
         r"reduces?|lowers?|cuts?",
         r"eases?|relieves?",
         r"(?:will )?keeps? (?:your )?(?:\w+ )?from",
+        r"keeps?(?= (?:\w+ ){1,3}(?:away|at bay)\b)",
         r"(?:make|makes|making)(?= (?:\w+ ){0,3}(?:fracture|break) ?proof)",
         r"gets? rid of|(?:takes?|take) away|banish(?:es)?",
     )
@@ -705,7 +707,7 @@ class RuleTable:
         r"cur(?:e|es|ed|ing)|heal(?:s|ed|ing)?|(?:a|the) cure for"
         r"|(?:the|an) (?:answer|antidote|solution|remedy) (?:to|for)",
         r"revers(?:e|es|ed|ing|ible)|undo(?:es|ing|ne)?|undid|turn(?:s|ed|ing)? back|curable"
-        r"|turn(?:s|ed|ing)?(?= (?:\w+ ){1,3}(?:around|back (?:in)?to))",
+        r"|turn(?:s|ed|ing)?(?= (?:\w+ ){0,3}(?:around|back (?:in)?to))",
         r"eliminat(?:e|es|ed|ing)|eradicat(?:e|es|ed|ing)|get(?:s|ting)? rid of|wipe(?:s|d)? out"
         r"|beat(?:s|ing)?|fix(?:es|ed|ing)?|banish(?:es|ed)?",
         r"a thing of the past|(?:disappear|vanish|melt away|go away)(?:s|es|ed)?",
@@ -735,8 +737,12 @@ class RuleTable:
         r"(?:ever )?(?:need|needs)",
         r"(?:rebuil\w*|restor\w*|regrow\w*) (?:\w+ ){0,3}?(?:completely|fully|entirely|to normal"
         r"|good as new|for good)",
-        r"no (?:\w+ )?(?:medications?|medicines?|drugs?|pills|prescriptions?|injections?)"
+        r"no (?:\w+ )?(?:medications?|medicines?|drugs?|pills|prescriptions?|injections?|tablets"
+        r"|jabs|infusions)"
         r" (?:required|needed|necessary)",
+        # "Bone density comes right back once you start our drops".
+        r"(?:bone density|bone mass|bone strength|bones?) (?:comes?|came|bounces?|springs?|goes"
+        r"|go) (?:right |straight |fully |all the way |completely )?back",
     )
     # --- warning signs (FACTS 21, 32): dismissing one passes only with a call to the care team.
     red_flags: tuple[str, ...] = (
@@ -771,7 +777,8 @@ class RuleTable:
         r"|aching|throbs|throbbing)",
         r"loose (?:teeth|tooth)|(?:teeth|tooth) (?:\w+ )?(?:loose|wobbly)|wobbly (?:teeth|tooth)",
         r"(?:exposed|visible) bone|bone (?:showing|exposed|visible|poking)"
-        r"|sores? (?:\w+ ){0,6}(?:that|which) (?:will|does|do|would|has|have|is|are) not heal"
+        r"|(?:sores?|sockets?|gums?|wounds?|ulcers?|extractions?|holes?) (?:\w+ ){0,6}(?:that"
+        r"|which) (?:will|does|do|would|has|have|is|are) not heal"
         r"|(?:non ?healing|unhealed) (?:sores?|sockets?|gums?|wounds?)",
         r"new (?:\w+ )?swelling",
         r"falls? (?:with|and) (?:an )?injur\w*|(?:fell|fall|falls|falling) and (?:hit|hurt|banged"

@@ -13,7 +13,8 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
   from domain knowledge and tuned on, so counted with the main sets; ``round17_*.txt``: its own
   paraphrases of what an outside set still showed after that, ``round18_*.txt``, a second
   pass of the enumeration, ``round20_*.txt``, paraphrases of what ``round19`` showed, and
-  ``round21_*.txt``, a third pass of the enumeration, also counted with the main sets;
+  ``round21_*.txt`` and ``round22_*.txt``, further passes of the enumeration, also counted with
+  the main sets;
 * ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt``, ``round15_*.txt`` and
   ``round19_*.txt``: held out again, each written after the tuning round before it (headers
   record their first measurement).
@@ -59,6 +60,7 @@ UNSAFE = (
     + _load("round18_unsafe.txt")
     + _load("round20_unsafe.txt")
     + _load("round21_unsafe.txt")
+    + _load("round22_unsafe.txt")
 )
 SAFE = (
     _load("safe.txt")
@@ -70,6 +72,7 @@ SAFE = (
     + _load("round18_safe.txt")
     + _load("round20_safe.txt")
     + _load("round21_safe.txt")
+    + _load("round22_safe.txt")
 )
 HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15, 19)))
 HOLDOUT_UNSAFE = [_load(f"{name}_unsafe.txt") for name in HELD_OUT]
