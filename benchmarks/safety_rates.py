@@ -48,6 +48,7 @@ PAIRS = (
     ("review paraphrases 4 (tuned)", "round20_unsafe.txt", "round20_safe.txt"),
     ("class enumeration 3 (tuned)", "round21_unsafe.txt", "round21_safe.txt"),
     ("class enumeration 4 (tuned)", "round22_unsafe.txt", "round22_safe.txt"),
+    ("held out, round 23", "round23_unsafe.txt", "round23_safe.txt"),
 )
 
 

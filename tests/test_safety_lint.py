@@ -15,8 +15,8 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
   pass of the enumeration, ``round20_*.txt``, paraphrases of what ``round19`` showed, and
   ``round21_*.txt`` and ``round22_*.txt``, further passes of the enumeration, also counted with
   the main sets;
-* ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt``, ``round15_*.txt`` and
-  ``round19_*.txt``: held out again, each written after the tuning round before it (headers
+* ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt``, ``round15_*.txt``, ``round19_*.txt``
+  and ``round23_*.txt``: held out again, each written after the tuning round before it (headers
   record their first measurement).
 
 ``benchmarks/safety_rates.py`` prints the same rates per set.
@@ -74,7 +74,7 @@ SAFE = (
     + _load("round21_safe.txt")
     + _load("round22_safe.txt")
 )
-HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15, 19)))
+HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15, 19, 23)))
 HOLDOUT_UNSAFE = [_load(f"{name}_unsafe.txt") for name in HELD_OUT]
 HOLDOUT_SAFE = [_load(f"{name}_safe.txt") for name in HELD_OUT]
 HOLDOUT_UNSAFE = [s for part in HOLDOUT_UNSAFE for s in part]
