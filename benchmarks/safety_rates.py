@@ -49,6 +49,7 @@ PAIRS = (
     ("class enumeration 3 (tuned)", "round21_unsafe.txt", "round21_safe.txt"),
     ("class enumeration 4 (tuned)", "round22_unsafe.txt", "round22_safe.txt"),
     ("held out, round 23", "round23_unsafe.txt", "round23_safe.txt"),
+    ("review paraphrases 5 (tuned)", "round24_unsafe.txt", "round24_safe.txt"),
 )
 
 

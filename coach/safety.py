@@ -291,8 +291,8 @@ _NOT_HAVING = re.compile(r"\b(?:without|no|not|never had)\b(?:\s+[\w-]+){0,4}\s*
 # A supplement already at the limit "plus dairy" goes over it: the limit counts all sources.
 _PLUS_FOOD = re.compile(
     r"\b(?:plus|on top of|as well as|in addition to|with)\s+"
-    r"(?:(?:your|a|normal|usual|all|regular|daily)\s+){0,2}"
-    r"(?:dairy|food|diet|meals|milk|yogh?urt|cheese)"
+    r"(?:(?:your|a|normal|usual|all|regular|daily|\d+|two|three|four|five)\s+){0,2}"
+    r"(?:dairy|food|diet|meals|milk|yogh?urts?|cheese)"
 )
 _NAMES_A_LIMIT = re.compile(
     r"\s*(?:(?:a day|per day|daily|of \w+(?: \w+)?|is|as)\s+)?(?:the\s+)?(?:(?:upper|safe|daily"

@@ -58,7 +58,11 @@ _SERVING_MG = (
     ),
     (rf"pints? of (?:{_DRINKS})", 600.0),
     (rf"(?:lit(?:re|er)s?|l) of (?:{_DRINKS})", 1200.0),
-    (r"(?:pots?|tubs?|cups?|bowls?|servings?|portions?) of (?:\w+ )?(?:yogh?urt|kefir)", 261.0),
+    (
+        r"(?:pots?|tubs?|cups?|bowls?|servings?|portions?) of (?:\w+ )?(?:yogh?urt|kefir)"
+        r"|(?:greek |natural |plain |low fat )?yogh?urts?",
+        261.0,
+    ),
     (r"(?:servings?|portions?|cans?|tins?) of sardines", 325.0),
 )
 _FOOD = re.compile(
@@ -97,7 +101,9 @@ _EACH_BEFORE = re.compile(
 # "take five a day", "fifteen drops a day", "three of them daily", "four times a day".
 _A_DAY = re.compile(
     rf"\b{_COUNT}(?: of (?:them|these|those)| (?:\w+ )?{_UNIT_NOUN}| times)?"
-    r" (?:(?:a|per|each|every) day|daily)\b"
+    r" (?:(?:a|per|each|every) day|daily|(?:after|with|at|before) (?:breakfast|lunch|dinner|tea"
+    r"|supper|bedtime|night|(?:a |each |every )?meals?)|(?:in the|each|every) (?:morning|evening)"
+    r"|(?:each|every) night|nightly)\b"
 )
 
 

@@ -274,7 +274,8 @@ class RuleTable:
         r"aromasin",
         r"tamoxifen",
         r"nolvadex",
-        r"(?:your|my|the|this|her|their) (?:daily )?(?:breast cancer |cancer |hormone |hormonal "
+        r"(?:your|my|the|this|her|their) (?:daily )?(?:(?:\d+|five|ten|seven) year )?"
+        r"(?:breast cancer |cancer |hormone |hormonal "
         r"|endocrine |anti ?cancer )?(?:medicines?|medications?|meds|tablets?|pills?|drugs?"
         r"|treatment|therapy|prescriptions?|course(?! of))",
         r"(?:endocrine|hormonal|anti ?estrogen|adjuvant) (?:therapy|treatment)",
@@ -373,6 +374,7 @@ class RuleTable:
         r"|rest|vacation|pause|week|month|time|sabbatical|breather|hiatus|time out|detox)s?"
         r" (?:off )?from",
         r"(?:drug|treatment|medication) (?:holidays?|breaks?)",
+        r"(?:days?|weeks?|months?|fortnights?|spells?|periods?|time|weekends?)\"? without",
         r"(?:a|some|the|few) (?:days?|weeks?|months?|time|while) off",
         r"restart(?:ing)?",
         r"time off",
@@ -426,8 +428,10 @@ class RuleTable:
         r"|summer|autumn|fall|winter|christmas|holidays?|week)s?(?: (?:to|before) (?:\w+ ){1,4}?"
         r"(?:it|them)(?: again| up(?: again)?)?)?",
         r"more than (?:anyone|anybody|you|most (?:women|people)) (?:really |actually )?needs?",
-        r"(?:not|never|no longer) (?:bother(?:ing)? with|hav(?:e|ing)|get(?:ting)?|book(?:ing)?)"
-        r" (?:the |my |another |any )?(?:next|fourth|fifth|third|second|last|other|more|one)",
+        r"(?:not|never|no longer) (?:bother(?:ing)? with|hav(?:e|ing)|get(?:ting)?|book(?:ing)?"
+        r"|go(?:ing)? back for|turn(?:ing)? up for|show(?:ing)? up for)"
+        r" (?:the |my |another |any )?(?:next|fourth|fifth|third|second|last|other|more|one)"
+        r"(?: (?:one|dose|jab|shot|injection|infusion|appointment|prescription))?",
     )
     # Feelings about a change are not advice to make it ("many women worry about stopping").
     feelings: tuple[str, ...] = (
@@ -879,7 +883,11 @@ class RuleTable:
         r"without (?:a prescription|permission|medical advice|asking|telling|checking|consulting"
         r"|talking|speaking|seeing|\w+ing (?:(?:it|this|that|them) )?(?:(?:to|with|by|past) )?"
         r"(?:your|the|a|an|any|anyone|anybody)\b)",
-        r"not (?:hard|difficult|complicated)",
+        r"not (?:hard|difficult|complicated)|not (?:a )?(?:rule|must|requirement|law|obligation)",
+        # "my bones were fine without it", "no need for drugs": going without, praised.
+        r"(?:fine|ok|okay|better|well|great|happy|good|managed|manage|coped|cope|do|did|thrive\w*)"
+        r" without (?:it|them|that|those|the \w+)|no (?:need|call) for (?:any )?(?:\w+ )?(?:drugs"
+        r"|medicines?|medications?|pills|tablets|injections|jabs|prescriptions?|infusions)",
         # "it's not like chemo", "needn't stop you": negations that play a change or risk down.
         r"(?:is|s|are) not like|nothing like|no (?:worse|different) than|not (?:as|that|so)"
         r" (?:bad|serious|important|big|risky)|(?:need|needs|should|must|will|would|does|do|did)"
@@ -1114,6 +1122,7 @@ class RuleTable:
         r"(?:small|low) price(?: to pay)?|no ?brainer|life ?saver|godsend|game ?changer"
         r"|secret weapon|miracle|must ?have|wonders|works a treat|amazing|fantastic|wonderful"
         r"|brilliant|marvell?ous|changed my life|life changing|reasonable|fab(?:ulous)?|superb"
+        r"|thank(?:s|ed)? (?:me|you)"
         r"|terrific|awesome|favou?rite|kinder|glad|happy|thrilled|relieved|relief|delighted"
         r"|highly|(?:10|ten) (?:out of|/) ?(?:10|ten)|(?:feel|felt|feeling|feels) (?:like )?"
         r"(?:a new (?:woman|person)|myself|human|normal|younger|alive)",
@@ -1153,6 +1162,8 @@ class RuleTable:
         r"(?:ask|talk) (?:\w+ ){0,3}?(?:about|for) (?:it|them)",
         r"(?:take|try|use|start|get|buy|order|source) (?:it|them)(?! easy| slow)"
         r"|(?:got|took|tried|used|started|bought|ordered) (?:it|them)",
+        r"(?:rub|apply|spread|massage|smear|insert|pop)(?:s|ing)? (?:it|them|some|a bit|a little)"
+        r"(?: in| on| up)?",
         r"(?:start|use|try|get|apply|ask for|go on)(?: on| with| for)? (?:a |an |the |some )?"
         r"(?!non hormonal)(?:\w+ ){0,2}?(?:patch(?:es)?|gels?|pessar(?:y|ies)|implants?|pellets?"
         r"|rings?)",
