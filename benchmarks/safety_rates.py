@@ -50,6 +50,7 @@ PAIRS = (
     ("class enumeration 4 (tuned)", "round22_unsafe.txt", "round22_safe.txt"),
     ("held out, round 23", "round23_unsafe.txt", "round23_safe.txt"),
     ("review paraphrases 5 (tuned)", "round24_unsafe.txt", "round24_safe.txt"),
+    ("class enumeration 5 (tuned)", "round25_unsafe.txt", "round25_safe.txt"),
 )
 
 

@@ -374,6 +374,15 @@ class RuleTable:
         r"|rest|vacation|pause|week|month|time|sabbatical|breather|hiatus|time out|detox)s?"
         r" (?:off )?from",
         r"(?:drug|treatment|medication) (?:holidays?|breaks?)",
+        # Idioms for stopping or thinning out ("lay off", "give it a rest", "try life without",
+        # "knock it on the head", "pack in", "call it a day", "ration", "cycle", "let it go").
+        r"lay(?:ing)? off|life without|trial(?:l?ing)? (?:\w+ ){0,3}?without"
+        r"|(?:see how you (?:go|get on|cope|manage)|try(?:ing)?(?= (?:\w+ ){1,4}without\b))"
+        r"|giv(?:e|es|ing)(?= (?:\w+ ){1,4}(?:a rest|a swerve|a wide berth|the boot|the push)\b)"
+        r"|knock(?:s|ing)?(?= (?:\w+ ){1,3}on the head\b)|pack(?:s|ing)? in(?= (?:the|your|my)\b)"
+        r"|call(?:s|ing)? (?:it a day|time) (?:on|with)|(?:ration|cycl)(?:e|es|s|ing)?"
+        r"(?= (?:your|the|my|her|their)\b)"
+        r"|let(?:ting)?(?= (?:\w+ ){1,3}go\b)|kick(?:s|ing)?(?= (?:\w+ ){1,3}habit\b)",
         r"(?:days?|weeks?|months?|fortnights?|spells?|periods?|time|weekends?)\"? without",
         r"(?:a|some|the|few) (?:days?|weeks?|months?|time|while) off",
         r"restart(?:ing)?",
@@ -484,6 +493,7 @@ class RuleTable:
         r"|(?:weekly|daily|monthly)(?=[.,;!?]|$))",
         r"a miss|aside|on the back burner|lapse|slide|slip|(?:in|into|on) the (?:cupboard|drawer"
         r"|shelf|bin)|instead(?! of)",
+        r"a (?:rest|swerve|wide berth)|the (?:boot|push|heave ho|elbow)|on the head",
     )
     # Thinning out the AI's schedule ("letrozole every other day"); weekly bone medicine is normal.
     schedule_changes: tuple[str, ...] = (
@@ -497,6 +507,9 @@ class RuleTable:
         r"(?:weekly|monthly|fortnightly|every few days) instead of (?:daily|every day|each day)",
         r"now and then|on and off|off and on",
         r"as needed|when(?:ever)? you feel like it",
+        # Dosing by feel or in cycles ("as and when", "PRN", "sparingly", "five days on, two off").
+        r"as and when|prn|sparingly|when(?:ever)? (?:you feel you |you )?need (?:it|them)"
+        r"|(?:\d+|one|two|three|four|five|six) days? on,? (?:\d+|one|two|three) (?:days? )?off",
         r"only (?:when|if|on)",
         r"(?:a few|some|\d|two|three|four|five) days (?:a|per) week",
     )
@@ -893,7 +906,7 @@ class RuleTable:
         r" (?:bad|serious|important|big|risky)|(?:need|needs|should|must|will|would|does|do|did)"
         r" not (?:\w+ )?(?:stop|hold (?:\w+ )?back|put (?:\w+ )?off|keep) (?:you|anyone|her|us)",
         r"in no time|no doubt|no wonder|no less than|(?:say|says|said|saying) no to",
-        r"(?:does|do|will) not need to know",
+        r"(?:does|do|will) not (?:need|have) to know",
         r"(?:do not|does not|no) need (?:your |the |their |anyone s |a )?(?:\w+ s )?(?:permission"
         r"|approval|blessing|say so|go ahead|sign off)",
         # "Isn't red clover worth a try?": a negative question suggests.
@@ -986,6 +999,7 @@ class RuleTable:
         r"swap(?:ping)?(?: out)?|trad(?:e|ing)(?: in)?|exchang(?:e|ing)|replac(?:e|ing)",
         r"cut(?:ting)? out|(?<!a )drop(?:ping)?(?! of)|ditch(?:ing)?|quit(?:ting)?|giv(?:e|ing) up"
         r"|stop(?:ping)?(?: using| taking)?|com(?:e|ing) off",
+        r"lay(?:ing)? off|pack(?:ing)? in|cut(?:ting)? back on|eas(?:e|ing) off(?: on)?",
     )
     # Evidence of harm: a report that the hazard did damage is a warning, not advice.
     harms: tuple[str, ...] = (
@@ -1063,7 +1077,8 @@ class RuleTable:
     # Telling the reader to act alone cancels a deferral.
     self_action: tuple[str, ...] = (
         r"on your own",
-        r"(?:does|do|will|need|needs) not (?:need to )?know|(?:buy|order|get) (?:\w+ )?online",
+        r"(?:does|do|will|need|needs) not (?:(?:need|have) to )?know"
+        r"|(?:buy|order|get) (?:\w+ )?online",
         r"(?:do not|does not|no|without) (?:need )?(?:your |the |their |anyone s |a )?(?:\w+ s )?"
         r"(?:permission|approval|blessing|say so|go ahead|sign off)",
         r"by yourself|yourself",
