@@ -51,6 +51,7 @@ PAIRS = (
     ("held out, round 23", "round23_unsafe.txt", "round23_safe.txt"),
     ("review paraphrases 5 (tuned)", "round24_unsafe.txt", "round24_safe.txt"),
     ("class enumeration 5 (tuned)", "round25_unsafe.txt", "round25_safe.txt"),
+    ("class enumeration 6 (tuned)", "round26_unsafe.txt", "round26_safe.txt"),
 )
 
 

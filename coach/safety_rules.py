@@ -173,6 +173,10 @@ class RuleTable:
         r"androgel",
         r"tostran",
         r"androfeme",
+        # Other estrogen, progestogen, testosterone and SERM brands.
+        r"gynest|blissel|femseven|activelle|elestrin|estrasorb|femtrace|menostar|minivelle|alora"
+        r"|combipatch|indivina|tridestra|nuvelle|novofem|trisequens|zumenon|bedol|progynova"
+        r"|climaval|hormonin|testim|intrinsa|osphena|evista",
         r"progestins?",
         r"progestogens?",
         r"medroxyprogesterone",
@@ -299,6 +303,10 @@ class RuleTable:
         r"zometa",
         r"ibandron(?:ate|ic acid)",
         r"boniva",
+        # Other bone medicines and brands (bisphosphonates, romosozumab, PTH analogues).
+        r"bonviva|binosto|fosavance|atelvia|risedronic acid|pamidron(?:ate|ic acid)"
+        r"|clodron(?:ate|ic acid)|bonefos|aredia|romosozumab|evenity|teriparatide|forsteo|forteo"
+        r"|abaloparatide|tymlos",
         r"bone (?:protecting |strengthening |building )?(?:medicines?|medications?|drugs?"
         r"|injections?|infusions?|shots?|jabs?|tablets?|pills?)",
         r"(?:your|the|my) (?:next )?(?:injections?|infusions?|jabs?|shots?)",
@@ -521,8 +529,12 @@ class RuleTable:
         r"cholecalciferol",
         r"ergocalciferol",
         r"sunshine vitamin",
+        r"colecalciferol|fultium|invita|stexerol|desunin|thorens|drisdol|plenachol|sunvit",
     )
-    calcium: tuple[str, ...] = (r"calcium",)
+    calcium: tuple[str, ...] = (
+        r"calcium",
+        r"adcal|calcichew|accrete|cacit|calceos|caltrate|citracal|os ?cal|sandocal",
+    )
     magnesium: tuple[str, ...] = (r"magnesium",)
     # Words that raise a dose without a number ("megadose vitamin D").
     dose_up: tuple[str, ...] = (
@@ -586,7 +598,7 @@ class RuleTable:
         r"|pilates|abs?|core)\b)|the hundred\b(?! (?:and|or|to|of|\d))|rolling like a ball",
         r"toe touch(?:es|ing)?",
         r"touch(?:ing)? (?:your |the )?(?:toes|floor)|roll (?:ups?|downs?|overs?)",
-        r"forward (?:bends?|folds?|flexion)|plough pose|plow pose",
+        r"forward (?:bends?|folds?|flexion)|plough pose|plow pose|shoulder ?stands?",
         r"bend(?:ing|s)? (?:forward|over)|bend(?:ing|s)? (?:\w+ )?from (?:the|your) waist",
         r"round(?:ed|ing)? (?:your |the )?back|round(?:s|ing)? (?:through |over )?(?:your |the )?"
         r"(?:spine|upper back|lower back)|jefferson curls?|curl(?:s|ing)? (?:your |the )?(?:spine"
@@ -630,7 +642,8 @@ class RuleTable:
         r"|(?:aerobics|dance) classes? with (?:\w+ )?(?:jumps|jumping|hops)",
         r"(?:downhill |alpine |cross country )?skiing|ski(?:ing)? (?:trips?|holidays?|slopes?)"
         r"|snowboard\w*|(?:ice |roller |inline )?skating|rollerblad\w*|horse ?(?:back )?riding"
-        r"|riding (?:a )?horses?|martial arts|karate|judo|kick ?boxing|gymnastics",
+        r"|riding (?:a )?horses?|martial arts|karate|judo|kick ?boxing|gymnastics|surfing"
+        r"|water ?skiing|mountain biking|rock climbing|bouldering|head ?stands?",
     )
     # A twisting swing at full force, a hazard with a fragile spine (FACTS 17: "twisting to
     # strain"): full-power golf drives and tennis serves, swinging as hard as you can.
@@ -678,7 +691,8 @@ class RuleTable:
         r"|1 ?rm|one rep max|best)",
         r"olympic (?:lifts?|lifting|weight ?lifting)|(?:power|hang|squat) cleans?"
         r"|clean and (?:jerks?|press(?:es)?)|snatch(?:es)?|push press(?:es)?|deadlift(?:s|ing)?"
-        r"|ty(?:re|er) flips?|tire flips?|kettlebell swings?"
+        r"|ty(?:re|er) flips?|tire flips?|kettlebell swings?|power ?lifting|strongman"
+        r"|atlas stones?|barbell good mornings?"
         r"|(?:mov|shift|carry|carri)(?:e|es|ed|ing)? (?:\w+ )?(?:furniture|sofas?|wardrobes?"
         r"|fridges?)",
         r"(?:deadlift|squat|bench|lift(?:ing)?|press) (?:pr|pb|personal best|personal record)s?"
