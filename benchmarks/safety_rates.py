@@ -52,6 +52,7 @@ PAIRS = (
     ("review paraphrases 5 (tuned)", "round24_unsafe.txt", "round24_safe.txt"),
     ("class enumeration 5 (tuned)", "round25_unsafe.txt", "round25_safe.txt"),
     ("class enumeration 6 (tuned)", "round26_unsafe.txt", "round26_safe.txt"),
+    ("class enumeration 7 (tuned)", "round27_unsafe.txt", "round27_safe.txt"),
 )
 
 

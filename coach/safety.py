@@ -229,7 +229,7 @@ _AMOUNT = re.compile(
     r"(?![\w])"
 )
 _PER = re.compile(
-    r"^\W*(?:of \w+(?: \w+)? )?(?:(?P<single>once )|(?:a|per|each|every|/|in a|a single) ?)?"
+    r"^\W*(?:of \w+(?: \w+)? )?(?P<single>once )?(?:(?:a|per|each|every|/|in a|a single) ?)?"
     r"(?P<period>day|daily|d|week|weekly|wk|month|monthly|year|yearly|annually|fortnight"
     r"|fortnightly|other day)\b"
 )
@@ -283,6 +283,16 @@ _CEILING = re.compile(
     r"(?:(?:no|not|never|do not) (?:take |have |use )?more than|up to|maximum(?: of)?|max|at most"
     r"|exceed|limit (?:it |yourself )?to|keep (?:it |to )?(?:under|below|to)|stay (?:under|below)"
     r"|less than|under|below)\s*(?:about |around |roughly )?$"
+)
+_BOLUS = re.compile(r"\b(?:single|one off|bolus|in one go|one dose|injection|shot|stoss)")
+# "1000 IU x 5", "a 1,000 mg tablet with each meal" (three a day).
+_TIMES_AFTER = re.compile(
+    r"\s*(?:x|times)\s*(?P<n>\d{1,2})\b|\W*(?:\w+ ){0,3}?(?:with|at) (?:each|every) meal\b"
+    r"|\W*(?:\w+ ){0,3}?with breakfast,? lunch and (?:dinner|tea|supper)\b"
+)
+_TIMES_A_WEEK = re.compile(
+    r"\W*(?P<n>twice|thrice|(?:\d+|two|three|four|five|six) times) (?:a|per|each|every) "
+    r"(?P<period>week|fortnight|month)\b"
 )
 _SINGLE_DOSE = re.compile(
     r"\b(?:once|single|one off|bolus|in one go|one dose|injection|shot|stoss)"
@@ -969,6 +979,14 @@ class Linter:
         if times_over:
             value *= 2 if times_over.group("two") else 3
         after = clause[m.end() : m.end() + 40]
+        times_after = _TIMES_AFTER.match(after)  # "1000 IU x 5", "1,000 mg ... with each meal"
+        if times_after:
+            value *= int(times_after.group("n") or 3)
+        weekly = _TIMES_A_WEEK.match(after)  # "20,000 IU twice a week"
+        if weekly:
+            count = weekly.group("n").split()[0]
+            value *= int(count) if count.isdigit() else _TIMES_WORDS[count]
+            after = after[weekly.start("period") :]
         per = _PER.search(after)
         if per is None:
             per = re.search(
@@ -988,6 +1006,8 @@ class Linter:
             days = _PERIOD_DAYS.get(period, 1)
             if nutrient == "vitamin-d" and days >= 30:
                 single = "bolus"  # monthly or yearly boluses raised falls and fractures
+            elif nutrient == "vitamin-d" and not _BOLUS.search(clause):
+                single = None  # "20,000 IU once a week" is about 2,860 IU a day
             if not single or period == "other day":
                 value /= days
         return nutrient, value

@@ -10,8 +10,8 @@ the limit; the day is not. This module finds the parts the lint then adds up:
 * an amount per unit ("1,000 IU each", "each capsule has 2,000 IU") and the count of units taken
   in a day elsewhere in the sentence ("take five a day");
 * whether two amounts of one nutrient are joined as a sum ("plus", "on top of", "as well as",
-  "add ... to") rather than as a range, a choice or a result ("800 to 1,000", "or", "gives
-  about 1,100 mg").
+  "add ... to", "in the morning and ... at night") rather than as a range, a choice or a
+  result ("800 to 1,000", "or", "gives about 1,100 mg").
 
 Lower-case normalised text is expected (see :func:`coach.safety.normalise`).
 """
@@ -92,7 +92,7 @@ _UNIT_NOUN = (
     r"|sprays?|pumps?|teaspoons?|spoonfuls?|vials?|doses?|caps|tabs)"
 )
 _EACH_AFTER = re.compile(
-    rf"\s*(?:\w+ ){{0,2}}?(?:each|apiece|a piece|per {_UNIT_NOUN}|an? {_UNIT_NOUN})\b"
+    rf"\s*(?:\w+ ){{0,3}}?(?:each|apiece|a piece|per {_UNIT_NOUN}|an? {_UNIT_NOUN})\b"
 )
 _EACH_BEFORE = re.compile(
     rf"\b(?:each|every|one|per|a single|1) {_UNIT_NOUN} (?:\w+ )?(?:has|holds|contains|gives"
@@ -126,6 +126,10 @@ _ADDITIVE = re.compile(
     r"|with (?:your |the )?(?:normal |usual |regular |daily )?(?:dairy|milk))\b"
 )
 _ADDITIVE_AFTER = re.compile(r"^\W*(?:\w+ ){0,4}?(?:as well|too|also|on top)\b")
+_TIME_OF_DAY = re.compile(
+    r"\W*(?:\w+ ){0,3}?(?:morning|night|evening|bedtime|breakfast|lunch|lunchtime|dinner|tea"
+    r"|teatime|supper|waking|am|pm)\b"
+)
 _ADD_TO = re.compile(r"\badd(?:s|ed|ing)? (?:\w+ ){0,4}$")
 _APART = re.compile(
     r"\b(?:or|between|instead of|rather than|up to|of which|including|includes|out of|than"
@@ -143,4 +147,10 @@ def adds_up(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
     if _APART.search(between) or (re.search(r"\bto\b|-", between) and not add_to):
         return False
     after = text[second[1] : second[1] + 40]
-    return bool(add_to or _ADDITIVE.search(between) or _ADDITIVE_AFTER.match(after))
+    # "2,000 IU in the morning and 3,000 IU at night": a day told by its times.
+    by_time = (
+        re.search(r"\band\b", between)
+        and _TIME_OF_DAY.search(between)
+        and _TIME_OF_DAY.match(after)
+    )
+    return bool(add_to or by_time or _ADDITIVE.search(between) or _ADDITIVE_AFTER.match(after))

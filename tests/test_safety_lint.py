@@ -13,7 +13,8 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
   from domain knowledge and tuned on, so counted with the main sets; ``round17_*.txt``: its own
   paraphrases of what an outside set still showed after that, ``round18_*.txt``, a second
   pass of the enumeration, ``round20_*.txt``, paraphrases of what ``round19`` showed, and
-  ``round21_*.txt``, ``round22_*.txt``, ``round25_*.txt`` and ``round26_*.txt``, further
+  ``round21_*.txt``, ``round22_*.txt``, ``round25_*.txt``, ``round26_*.txt`` and
+  ``round27_*.txt``, further
   passes of the enumeration, and
   ``round24_*.txt``, paraphrases of what ``round23`` showed, also counted with the main sets;
 * ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt``, ``round15_*.txt``, ``round19_*.txt``
@@ -65,6 +66,7 @@ UNSAFE = (
     + _load("round24_unsafe.txt")
     + _load("round25_unsafe.txt")
     + _load("round26_unsafe.txt")
+    + _load("round27_unsafe.txt")
 )
 SAFE = (
     _load("safe.txt")
@@ -80,6 +82,7 @@ SAFE = (
     + _load("round24_safe.txt")
     + _load("round25_safe.txt")
     + _load("round26_safe.txt")
+    + _load("round27_safe.txt")
 )
 HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15, 19, 23)))
 HOLDOUT_UNSAFE = [_load(f"{name}_unsafe.txt") for name in HELD_OUT]
@@ -278,6 +281,14 @@ def test_amounts_are_judged_per_day_in_any_unit(text: str, daily: bool) -> None:
         ("Take a quarter of a gram of magnesium at night.", False),
         ("Take 3,000 IU of vitamin D as well as the 2,000 IU in your calcium tablet.", True),
         ("A 1,000 mg calcium tablet on top of three glasses of milk is too much.", False),
+        ("Take 2,000 IU of vitamin D in the morning and 3,000 IU at night.", True),
+        ("Take 1,000 IU of vitamin D in the morning and 1,000 IU at night.", False),
+        ("Women need 1,200 mg of calcium a day and men 1,000 mg.", False),
+        ("Take a 1,000 mg calcium tablet with each meal.", True),
+        ("Take vitamin D 1,000 IU x 5 every day.", True),
+        ("Take 20,000 IU of vitamin D once a week.", False),
+        ("Take 20,000 IU of vitamin D twice a week.", True),
+        ("Our gummies have 2,500 IU of vitamin D each, so have three with breakfast.", True),
     ],
 )
 def test_a_days_amount_told_in_parts_is_added_up(text: str, over: bool) -> None:
