@@ -53,6 +53,7 @@ PAIRS = (
     ("class enumeration 5 (tuned)", "round25_unsafe.txt", "round25_safe.txt"),
     ("class enumeration 6 (tuned)", "round26_unsafe.txt", "round26_safe.txt"),
     ("class enumeration 7 (tuned)", "round27_unsafe.txt", "round27_safe.txt"),
+    ("stress lines (tuned)", "round28_unsafe.txt", "round28_safe.txt"),
 )
 
 

@@ -364,6 +364,10 @@ _MADE_BY_BODY = "".join(
         *("leave", "leaves", "left", "has", "have", "had", "only", "still", "with", "without"),
     )
 )
+_MADE_AFTER = (
+    r"(?! (?:is |are )?(?:still )?(?:made|produced|left|formed|present|remains?|circulates?"
+    r"|comes? from))"
+)
 # A sentence about hormones or the menopause, where herbs sold for them are hormone remedies.
 _HORMONE_FRAME = re.compile(
     r"\b(?:hormon\w*|estrogen\w*|progesterone|testosterone|menopaus\w*|flush(?:es|ing)?"
@@ -486,7 +490,7 @@ class Linter:
                 rf"(?:{_alt(t.hormone_adjectives)}) (?:[a-z]+ ){{0,2}}?"
                 rf"(?:{substance}|{_alt(t.routes)})",
                 rf"{_MADE_BY_BODY}(?<!a )(?<!an )(?:{_alt(t.quantities)}) (?:[a-z]+ )?"
-                rf"(?:{substance})",
+                rf"(?:{substance}){_MADE_AFTER}",
             )
         )
         self._local_route = _words(t.local_routes)
@@ -1231,6 +1235,8 @@ class Linter:
                         continue
                     if self._deferred(clause, sentence):
                         continue  # "ask a physio before you start any jumping"
+                    if re.search(r"\bonly\b", clause) and self._supervised.search(clause):
+                        continue  # "...should only be done with a physiotherapist's guidance"
                     yield hit
         for m in self._heavy.finditer(clause):
             hit = _Hit("unsupervised-heavy-lifting", m.start(), m.end(), m.group(0))

@@ -13,8 +13,8 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
   from domain knowledge and tuned on, so counted with the main sets; ``round17_*.txt``: its own
   paraphrases of what an outside set still showed after that, ``round18_*.txt``, a second
   pass of the enumeration, ``round20_*.txt``, paraphrases of what ``round19`` showed, and
-  ``round21_*.txt``, ``round22_*.txt``, ``round25_*.txt``, ``round26_*.txt`` and
-  ``round27_*.txt``, further
+  ``round21_*.txt``, ``round22_*.txt``, ``round25_*.txt``, ``round26_*.txt``,
+  ``round27_*.txt`` and ``round28_*.txt``, further
   passes of the enumeration, and
   ``round24_*.txt``, paraphrases of what ``round23`` showed, also counted with the main sets;
 * ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt``, ``round15_*.txt``, ``round19_*.txt``
@@ -67,6 +67,7 @@ UNSAFE = (
     + _load("round25_unsafe.txt")
     + _load("round26_unsafe.txt")
     + _load("round27_unsafe.txt")
+    + _load("round28_unsafe.txt")
 )
 SAFE = (
     _load("safe.txt")
@@ -83,6 +84,7 @@ SAFE = (
     + _load("round25_safe.txt")
     + _load("round26_safe.txt")
     + _load("round27_safe.txt")
+    + _load("round28_safe.txt")
 )
 HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15, 19, 23)))
 HOLDOUT_UNSAFE = [_load(f"{name}_unsafe.txt") for name in HELD_OUT]
