@@ -22,8 +22,15 @@ the other way round, so that a new unsafe sentence is caught by construction:
    flexion, impact and heavy-lifting exercise, and twisting or bending under a load (a spine move
    x a load). The same discontinuation verbs, when they govern a hazard instead of a medicine to
    keep ("swap sit-ups for...", "drop the HRT"), put it aside: they are a refusal. Products
-   are built from substances times routes ("estradiol" x "implant"), so a new pairing needs no new
-   entry; drug names also match with one typing slip ("anastrazole").
+   are built from substances times routes ("estradiol" x "implant") or amounts ("a small dose of
+   estrogen", unless the body makes it), so a new pairing needs no new entry; drug names also
+   match with one typing slip ("anastrazole"). The classes are enumerated from domain knowledge
+   in the table, each with a comment listing its members: every jump, hop, run, sport and
+   fall-risk activity; every wording of a fragile spine (also when a question before the advice
+   names it: "Got a spine fracture? Jump on..."); flexion and forceful swings; Olympic, maximal
+   and strongman lifts; isoflavones, hormone-acting herbs (some only when the sentence is about
+   hormones) and "hormone balance" products; brands; idioms for stopping ("lay off", "give it a
+   rest", "call it a day", "PRN").
 2. **Two claim classes.** A *cure claim* is a cure verb (cures, reverses, heals, gets rid of...)
    about a bone condition (osteoporosis, osteopenia, bone loss, thin bones); it passes when
    hedged ("partly reverses"), refused, a question, or said of a medicine ("risedronate reversed
@@ -69,9 +76,13 @@ the other way round, so that a new unsafe sentence is caught by construction:
    a half thousand", :mod:`coach.safety_numbers`), counts of units ("four 600 mg tablets", "25
    drops of 400 IU", "twice a day") and per-week division, when they name the limit ("the 2,000 mg
    upper limit"), or when the sentence warns against them; a monthly or yearly vitamin D amount is
-   a single bolus and is not averaged over the days; a calcium supplement over the daily need "plus
-   dairy" heads for the limit; "10k a day" next to vitamin D is read as IU; "you can't overdo it"
-   about a nutrient is a hazard.
+   a single bolus and is not averaged over the days (a weekly one is); a calcium supplement over
+   the daily need "plus dairy" heads for the limit; "10k a day" next to vitamin D is read as IU;
+   "you can't overdo it" about a nutrient is a hazard. A day's amount told in parts is added up
+   across the sentence (:mod:`coach.safety_doses`): "a 1,500 mg tablet plus a litre of milk"
+   (foods estimated with FACTS F), "1,000 mg on top of the 1,200 mg from food", "2,000 IU in the
+   morning and 3,000 IU at night", "drops of 1,000 IU each, so take five a day", "double up on
+   your 4,000 IU", "x 5", "with each meal", "half a gram".
 5. **A reviewed allow-list** (:data:`ALLOWED`) for the few safe sentences the shapes cannot judge,
    each with its reason.
 
