@@ -54,6 +54,7 @@ PAIRS = (
     ("class enumeration 6 (tuned)", "round26_unsafe.txt", "round26_safe.txt"),
     ("class enumeration 7 (tuned)", "round27_unsafe.txt", "round27_safe.txt"),
     ("stress lines (tuned)", "round28_unsafe.txt", "round28_safe.txt"),
+    ("held out, round 29", "round29_unsafe.txt", "round29_safe.txt"),
 )
 
 

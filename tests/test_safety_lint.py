@@ -17,8 +17,8 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
   ``round27_*.txt`` and ``round28_*.txt``, further
   passes of the enumeration, and
   ``round24_*.txt``, paraphrases of what ``round23`` showed, also counted with the main sets;
-* ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt``, ``round15_*.txt``, ``round19_*.txt``
-  and ``round23_*.txt``: held out again, each written after the tuning round before it (headers
+* ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt``, ``round15_*.txt``, ``round19_*.txt``,
+  ``round23_*.txt`` and ``round29_*.txt``: held out again, each written after the tuning round before it (headers
   record their first measurement).
 
 ``benchmarks/safety_rates.py`` prints the same rates per set.
@@ -86,7 +86,7 @@ SAFE = (
     + _load("round27_safe.txt")
     + _load("round28_safe.txt")
 )
-HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15, 19, 23)))
+HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15, 19, 23, 29)))
 HOLDOUT_UNSAFE = [_load(f"{name}_unsafe.txt") for name in HELD_OUT]
 HOLDOUT_SAFE = [_load(f"{name}_safe.txt") for name in HELD_OUT]
 HOLDOUT_UNSAFE = [s for part in HOLDOUT_UNSAFE for s in part]
