@@ -55,6 +55,7 @@ PAIRS = (
     ("class enumeration 7 (tuned)", "round27_unsafe.txt", "round27_safe.txt"),
     ("stress lines (tuned)", "round28_unsafe.txt", "round28_safe.txt"),
     ("held out, round 29", "round29_unsafe.txt", "round29_safe.txt"),
+    ("review paraphrases 6 (tuned)", "round30_unsafe.txt", "round30_safe.txt"),
 )
 
 

@@ -288,7 +288,9 @@ _MULTIPLIER = re.compile(
     r"\b(?:(?P<two>doubl\w*|twice)|(?P<three>tripl\w*))(?: up)?(?: on)?(?: (?:your|the|that|this"
     r"|a|an))?(?: (?:usual|normal|daily|current|regular))? $"
 )
-_COUNT_BEFORE = re.compile(r"(?<![\d,.])(?P<n>\d{1,2})\s+(?:x\s+)?$")
+_COUNT_BEFORE = re.compile(
+    r"(?<![\d,.])(?P<n>\d{1,2})\s+(?:x\s+|of (?:the|your|these|those|my)\s+)?$"
+)
 _TABLETS = re.compile(rf"\s*(?:\w+\s+){{0,2}}{_COUNT_NOUN}\b")
 _CEILING = re.compile(
     r"(?:(?:no|not|never|do not) (?:take |have |use )?more than|up to|maximum(?: of)?|max|at most"
@@ -507,12 +509,12 @@ class Linter:
         self._local_route = _words(t.local_routes)
         self._substance = _words(t.substances)
         self._advise_substance = re.compile(
-            r"(?:^|(?<=: )|(?<![\w])(?:you|we|to|please|just|by|about|for|of|from|consider|try"
+            r"(?:^|(?<=: )|(?<![\w])(?:you|we|who|to|please|just|by|about|for|of|from|consider|try"
             r"|keep|start|and|or|body|bones|body s|bones s)\s+(?:(?:can|could|should|might|may|must"
             r"|need to|ought to|will|would|also|really|simply|safely)\s+)?)"
             rf"(?:{_alt(t.advise_substance)})(?:\s+(?:your|my|the|a|an|some|more|extra"
             r"|little|bit|of|own|body s|levels?|back|up|low|dose|natural|lost|missing|tiny|small"
-            r"|touch|dash|topped|with)){0,3}\s+"
+            r"|touch|dash|topped|with|their|her)){0,3}\s+"
             rf"(?:{substance})(?![\w])"
             rf"|(?<![\w])(?:{substance})(?:\s+\w+)?\s+(?:{_alt(t.added_back)})(?![\w])"
             rf"|(?<![\w])(?:{substance})\s+(?:is|are|can be|could be|would be|as) (?:an? |the )?"
@@ -1246,8 +1248,10 @@ class Linter:
                         continue
                     if self._deferred(clause, sentence):
                         continue  # "ask a physio before you start any jumping"
-                    if re.search(r"\bonly\b", clause) and self._supervised.search(clause):
-                        continue  # "...should only be done with a physiotherapist's guidance"
+                    if (
+                        re.search(r"\bonly\b", clause) and self._supervised.search(clause)
+                    ) or self._supervised.search(clause[max(0, hit.start - 12) : hit.start]):
+                        continue  # "only with a physiotherapist's guidance", "supervised jumps"
                     yield hit
         for m in self._heavy.finditer(clause):
             hit = _Hit("unsupervised-heavy-lifting", m.start(), m.end(), m.group(0))

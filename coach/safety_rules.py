@@ -128,7 +128,7 @@ class RuleTable:
     )
     # Hormone products and brands: a hazard whenever not refused.
     hormone_products: tuple[str, ...] = (
-        r"hrt",
+        r"hrt(?! (?:clinics?|services?|nurses?|specialists?|teams?|debate|trials?|stud(?:y|ies)))",
         r"bi ?est|tri ?est|bio ?identicals?",
         r"mht",
         r"ert",
@@ -285,6 +285,10 @@ class RuleTable:
         r"(?:endocrine|hormonal|anti ?estrogen|adjuvant) (?:therapy|treatment)",
         r"(?:the odd|an occasional|the occasional|every other|every second) (?:tablet|pill|dose)s?"
         r"|a (?:tablet|pill)(?= (?:now and then|here and there|or two|occasionally))",
+        # "Five years is overkill": the length of the course stands for the AI.
+        r"(?:five|5|ten|10|seven|7) (?:full )?years?(?= (?:of (?:\w+ )?)?(?:is|are|seems|sounds)"
+        r" (?:\w+ )?(?:overkill|too long|excessive|unnecessary|pointless|a waste|plenty|enough"
+        r"|overrated|optional)\b)",
         r"(?:another|a different|a new|the other) (?:ai|aromatase inhibitor|tablet|pill|drug"
         r"|medicine|medication|brand)",
     )
@@ -509,7 +513,8 @@ class RuleTable:
         r"|every (?:\d+|two|three|four|few|couple of) days|every (?:3[6-9]|[4-9]\d|\d{3}) hours",
         r"(?:on )?alternate (?:days|weeks)",
         r"(?:twice|three times|once|two times) (?:a|per) week",
-        r"(?:only )?on weekdays|weekdays only",
+        r"(?:only )?on weekdays|weekdays only|mon(?:day)? (?:to )?fri(?:day)?"
+        r"|(?:except|but not|not) (?:at |on )?weekends|weekends off",
         r"(?:at|in|on) (?:a )?(?:lower|reduced|smaller|half|partial|quarter) (?:doses?|dosages?"
         r"|strength)|half (?:doses?|strength)",
         r"(?:weekly|monthly|fortnightly|every few days) instead of (?:daily|every day|each day)",
@@ -627,13 +632,15 @@ class RuleTable:
         r"(?:jump|jumping|skipping|skip) (?:with (?:a )?)?ropes?|rope skipping"
         r"|skipping(?= (?:to|for|every|each|daily|is|are|will|builds?|helps?)\b|[.,!]|$)",
         r"plyometrics?",
-        r"high impact",
+        r"high impact|(?<!low )(?<!no )(?<!gentle )(?<!minimal )(?<!light )(?<!moderate )impact"
+        r"(?! (?:of|on)\b)",
         r"jump(?:s|ing)?",
         r"hop(?:s|ping)?(?! (?:on|onto|in|into|off) (?:a|an|the|your)\b)|hopscotch",
         r"bound(?:ing|s)|leap(?:s|ing)?|bounc(?:e|es|ing)|rebounders?|plyo",
         r"trampolin(?:e|es|ing)",
         r"running|jogging|sprint(?:s|ing)?",
-        r"(?:go(?:ing)? for|a|daily|morning|evening|short|long|quick|weekly|fast|hill|trail) runs?"
+        r"(?:go(?:ing)? for|a|daily|morning|evening|short|long|quick|weekly|fast|hill|trail)"
+        r" (?:runs?|jogs?)"
         r"(?! (?:past|by|through|out|in|of|the|over)\b)|park ?runs?(?! walk)|marathons?"
         r"|(?:5|10) ?k runs?|run (?:a |the )?(?:5|10) ?k|mountain climbers?",
         r"netball|(?<!butternut )squash|basketball|volleyball|racquetball|hiit|step aerobics"
@@ -757,7 +764,8 @@ class RuleTable:
         r"replac(?:e|es|ing)|replacements? for|substitutes? for|substitut(?:e|es|ing)",
         r"instead of|rather than|in place of|alternatives? to",
         r"better than|(?:just )?as (?:good|effective|powerful|strong) as"
-        r"|works? (?:just )?as well as",
+        r"|works? (?:just )?as well as|(?:just|every bit|equally) as well as"
+        r"|(?:worked|does|did|builds?|protects?|strengthens?)(?: \w+){0,2} as well as",
         r"(?:do|go|doing|going) without|(?:need|needs) no",
         r"(?:do|does|doing) (?:everything|all|exactly what|what|the (?:same )?job (?:of|as))",
     )
@@ -1072,6 +1080,19 @@ class RuleTable:
         r"|consultant)s? (?:\w+ )?(?:said|told|suggested|advised|recommended|decided|agreed|offered"
         r"|moved|switched|changed|put|prescribed)",
         r"(?:only )?(?:if|when|as) (?:prescribed|advised|directed)",
+        # "discuss the timing with your team", "your team can talk about switching", "up to your
+        # oncologist", "on your specialist's advice".
+        r"(?:discuss|talk about|go through|agree|work out|plan|sort out|review|decide)(?:es|s|ed"
+        r"|ing)? (?:\w+ ){1,4}?(?:with|alongside) (?:your|a|the|their|her) (?:\w+ ){0,2}?(?:care"
+        r" team|doctor|gp|oncologist|nurse|clinician|specialist|prescriber|team)"
+        r"|(?:your|a|the|their|her) (?:\w+ )?(?:care team|team|doctor|oncologist|clinician|gp"
+        r"|specialist|consultant|nurse)s? (?:can|could|will|would|may|might) (?:\w+ )?(?:talk"
+        r"|go through|explain|help|review|look at|weigh|work out|answer)"
+        r"|(?:up to|leave it to|is for|are for|a matter for|one for) (?:your|the) (?:\w+ )?(?:care"
+        r" team|team|doctor|oncologist|clinician|gp|specialist)"
+        r"|(?:on|with|following|under) (?:your|the) (?:\w+ )?(?:care team|team|doctor|oncologist"
+        r"|specialist|gp) s (?:advice|guidance|say so|instructions)|have a word with|get advice"
+        r" from",
         r"(?:oncologist|doctor|team|gp|nurse|specialist|consultant) and i (?:\w+ ){0,2}?(?:talked"
         r"|discussed|agreed|decided|chose|planned|went through)",
         r"needs? a plan",
@@ -1180,6 +1201,7 @@ class RuleTable:
         r"need|needs|(?:are |is )?(?:crav(?:e|es|ing)|(?:cry|cries|crying) out for|starved of"
         r"|hungry for|desperate for)",
         r"add(?:ing)?",
+        r"want(?:s|ed|ing)?(?= (?:\w+ ){0,2}\w+ back\b)",
     )
     # A natural hormone put back ("a little estradiol added back").
     added_back: tuple[str, ...] = (

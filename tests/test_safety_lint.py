@@ -12,14 +12,13 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
 * ``round16_*.txt``: the project's own enumeration of every hazard class and safe shape, written
   from domain knowledge and tuned on, so counted with the main sets; ``round17_*.txt``: its own
   paraphrases of what an outside set still showed after that, ``round18_*.txt``, a second
-  pass of the enumeration, ``round20_*.txt``, paraphrases of what ``round19`` showed, and
-  ``round21_*.txt``, ``round22_*.txt``, ``round25_*.txt``, ``round26_*.txt``,
-  ``round27_*.txt`` and ``round28_*.txt``, further
-  passes of the enumeration, and
-  ``round24_*.txt``, paraphrases of what ``round23`` showed, also counted with the main sets;
+  pass of the enumeration, ``round20_*.txt``, paraphrases of what ``round19`` showed,
+  ``round21_*.txt``, ``round22_*.txt`` and ``round25_*.txt`` to ``round28_*.txt``, further
+  passes of the enumeration, and ``round24_*.txt`` and ``round30_*.txt``, paraphrases of what
+  ``round23`` and ``round29`` showed, also counted with the main sets;
 * ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt``, ``round15_*.txt``, ``round19_*.txt``,
-  ``round23_*.txt`` and ``round29_*.txt``: held out again, each written after the tuning round before it (headers
-  record their first measurement).
+  ``round23_*.txt`` and ``round29_*.txt``: held out again, each written after the tuning round
+  before it (headers record their first measurement).
 
 ``benchmarks/safety_rates.py`` prints the same rates per set.
 """
@@ -68,6 +67,7 @@ UNSAFE = (
     + _load("round26_unsafe.txt")
     + _load("round27_unsafe.txt")
     + _load("round28_unsafe.txt")
+    + _load("round30_unsafe.txt")
 )
 SAFE = (
     _load("safe.txt")
@@ -85,8 +85,12 @@ SAFE = (
     + _load("round26_safe.txt")
     + _load("round27_safe.txt")
     + _load("round28_safe.txt")
+    + _load("round30_safe.txt")
 )
-HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15, 19, 23, 29)))
+HELD_OUT = (
+    "holdout",
+    *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15, 19, 23, 29)),
+)
 HOLDOUT_UNSAFE = [_load(f"{name}_unsafe.txt") for name in HELD_OUT]
 HOLDOUT_SAFE = [_load(f"{name}_safe.txt") for name in HELD_OUT]
 HOLDOUT_UNSAFE = [s for part in HOLDOUT_UNSAFE for s in part]
