@@ -502,7 +502,9 @@ class Linter:
                 rf"(?:{substance}) (?:[a-z]+ )?(?:{_alt(t.routes)})",
                 rf"(?:{_alt(t.hormone_adjectives)}) (?:[a-z]+ ){{0,2}}?"
                 rf"(?:{substance}|{_alt(t.routes)})",
-                rf"{_MADE_BY_BODY}(?<!a )(?<!an )(?:{_alt(t.quantities)}) (?:[a-z]+ )?"
+                # a cheap first-letter test before the lookbehinds
+                rf"(?=[acgijlmprstw])(?<!a )(?<!an ){_MADE_BY_BODY}"
+                rf"(?:{_alt(t.quantities)}) (?:[a-z]+ )?"
                 rf"(?:{substance}){_MADE_AFTER}",
             )
         )
@@ -545,6 +547,7 @@ class Linter:
             rf"|{borrowed}(?:{ai})(?![\w])|(?<![\w])(?:{_alt(t.bare_switches)})(?![\w])"
         )
         self._ai_mention = re.compile(rf"(?<![\w])(?:{ai})(?![\w])")
+        self._bare_switch = _words(t.bare_switches)
         self._bone_mention = re.compile(rf"(?<![\w])(?:{bone})(?![\w])")
         self._feelings = _words(t.feelings)
         self._imitation = _words(t.imitation)
@@ -714,10 +717,12 @@ class Linter:
 
     def clauses(self, sentence: str) -> list[str]:
         """The normalised clauses of one sentence."""
-        text = self._coordination.sub(
-            lambda m: m.group(1) + re.sub(r"\s*,\s*", " or ", m.group(2)) + f" {m.group(3)} ",
-            sentence,
-        )
+        text = sentence
+        if "," in sentence:  # "stop, pause or skip": only a list with commas is rewritten
+            text = self._coordination.sub(
+                lambda m: m.group(1) + re.sub(r"\s*,\s*", " or ", m.group(2)) + f" {m.group(3)} ",
+                sentence,
+            )
         parts = (c.strip(_CLAUSE_EDGES) for c in self._boundary.split(text) if c)
         return [c for c in parts if c]
 
@@ -890,7 +895,12 @@ class Linter:
             ("stop-or-switch-ai", self._ai_change, self._ai_mention),
             ("bone-medicine-change", self._bone_change, self._bone_mention),
         ):
-            matches = list(pattern.finditer(clause))
+            # Every change pattern names the medicine (or is a bare "swap you over"), so a clause
+            # that names none needs only the bare check below.
+            named = mention.search(clause) or (
+                rule == "stop-or-switch-ai" and self._bare_switch.search(clause)
+            )
+            matches = list(pattern.finditer(clause)) if named else []
             if not matches:
                 bare = list(self._change_pronoun.finditer(clause))  # "... so stop it"
                 if bare and (
@@ -1225,11 +1235,11 @@ class Linter:
     def _fragile_spine(self, sentence: str) -> bool:
         """Osteoporosis or a spine fracture is named, and not as "without osteoporosis" (a harm
         denied before it, "won't do any harm with osteoporosis", does not count)."""
+        found = list(self._fragile.finditer(sentence))
+        if not found:
+            return False
         blank = self._endorsing.sub(lambda e: " " * len(e.group(0)), sentence)
-        return any(
-            not _NOT_HAVING.search(blank[max(0, m.start() - 40) : m.start()])
-            for m in self._fragile.finditer(sentence)
-        )
+        return any(not _NOT_HAVING.search(blank[max(0, m.start() - 40) : m.start()]) for m in found)
 
     def _exercise(self, clause: str, sentence: str, fragile: bool) -> Iterator[_Hit]:
         for pattern in (self._flexion, self._loaded_twist):
