@@ -556,8 +556,10 @@ class Linter:
             rf"(?<![\w])(?:{_alt(t.bare_changes)})(?: (?:it|them))?"
             r"(?: (?:early|now|altogether|for good|for a while|for now))?"
             r"(?:$|,|(?= (?:if|when|whenever|because|since|as|once|after|until|for|before|on|during"
-            r"|while|every|each|over|till|at (?:\w+ )?(?:\d|one|two|three|four|five)|is|would be"
-            r"|could be|seems|makes)\b)|[.!?])"
+            r"|while|every|each|over|till|at (?:\w+ )?(?:\d|one|two|three|four|five))\b)|[.!?]"
+            # "...so stopping early is reasonable": the change praised
+            r"|(?= (?:is|would be|could be|seems) (?:\w+ ){0,2}?(?:reasonable|sensible|fine|ok|okay"
+            r"|safe|smart|wise|best|better|good|right|an option|worth)\b| makes sense))"
         )
         self._bone_change = re.compile(
             rf"(?<![\w])(?:{before}){_gap(5)}(?:(?:that|this|these|those) )?(?:{bone})(?![\w])"
