@@ -602,7 +602,8 @@ class RuleTable:
         r"curl ups?|ab(?:dominal)? curls?|(?:pilates )?hundreds?(?= (?:\w+ ){0,3}(?:head|curl"
         r"|pilates|abs?|core)\b)|the hundred\b(?! (?:and|or|to|of|\d))|rolling like a ball",
         r"toe touch(?:es|ing)?",
-        r"touch(?:ing)? (?:your |the )?(?:toes|floor)|roll (?:ups?|downs?|overs?)",
+        r"touch(?:ing)? (?:your |the )?(?:toes|floor)|roll (?:ups?|downs?|overs)"
+        r"|pilates roll ?over",
         r"forward (?:bends?|folds?|flexion)|plough pose|plow pose|shoulder ?stands?",
         r"bend(?:ing|s)? (?:forward|over)|bend(?:ing|s)? (?:\w+ )?from (?:the|your) waist",
         r"round(?:ed|ing)? (?:your |the )?back|round(?:s|ing)? (?:through |over )?(?:your |the )?"
