@@ -315,14 +315,22 @@ _NOT_HAVING = re.compile(r"\b(?:without|no|not|never had)\b(?:\s+[\w-]+){0,4}\s*
 _PLUS_FOOD = re.compile(
     r"\b(?:plus|on top of|as well as|in addition to|with)\s+"
     r"(?:(?:your|a|normal|usual|all|regular|daily|\d+|two|three|four|five)\s+){0,2}"
+    r"(?:(?:servings?|portions?|glasses|cups|pots|helpings?) of\s+)?"
     r"(?:dairy|food|diet|meals|milk|yogh?urts?|cheese)"
 )
 _NAMES_A_LIMIT = re.compile(
     r"\s*(?:(?:a day|per day|daily|of \w+(?: \w+)?|is|as)\s+)?(?:the\s+)?(?:(?:upper|safe|daily"
     r"|tolerable|maximum|recommended)\s+)*(?:limit|ceiling|maximum|cap)\b"
 )
+# "1,000 mg of paracetamol": an amount of something else.
+_OF_SOMETHING = re.compile(
+    r"\s*(?:of|in)\s+(?!(?:supplements?|tablets?|capsules?|pills?|elemental|extra|it|them|that"
+    r"|this|a|the|your)\b)"
+)
 _FROM_FOOD = re.compile(r"\b(?:from|in) (?:food|foods|your diet|the diet|diet|meals)\b")
-_CONDITION = re.compile(r"\s(?:if|when|whenever|because|since|once|as soon as)\s")
+_CONDITION = re.compile(
+    r"\s(?:if|when|whenever|because|since|once|as soon as|on (?:days|nights|mornings|evenings))\s"
+)
 _THIRD_PARTY = re.compile(
     r"\b(?:doctor|gp|someone|anyone|friends?|clinic|websites?|adverts?|people|a clinician|nurse"
     r"|pharmacist|they|she|he)\b"
@@ -340,7 +348,8 @@ _PAST_CHANGE = re.compile(
 _LONG_WORD = re.compile(r"\b[a-z]{6,}\b")
 _IN_PLACE_OF = re.compile(r"(?:instead of|rather than|in place of|alternatives? to)\b")
 _PAST_FORM = re.compile(
-    r"(?:stopped|paused|skipped|switched|swapped|dropped|halved|gave|ditched|quitted|moved)\b"
+    r"(?:stopped|paused|skipped|switched|swapped|dropped|halved|gave|ditched|quitted|moved|doubled"
+    r"|tripled|upped)\b"
 )
 _LIMITS = {"vitamin-d": 4000.0, "calcium": 2000.0, "magnesium": 350.0}
 # A supplement taken "on top of your diet": the calcium limit counts food too (FACTS 22), and
@@ -402,6 +411,13 @@ _BACK_REFUSAL = re.compile(
     r"(?:advised|recommended|safe|suitable|for you|an option|used)|(?:usually |generally |best )?"
     r"avoided)\b"
 )
+# An answer that starts by turning the question down ("No.", "Sadly not", "Not after this
+# cancer"), not a harm waved away ("No harm in it", "No problem").
+_REFUSING_ANSWER = re.compile(
+    r"(?:no|nope|sadly not|not really|unfortunately not|actually,? no|not (?:after|with|on|for"
+    r"|while|if|usually|advised|recommended|a good idea|safely))\b(?!\s*(?:harm|problem|reason"
+    r"|need|worries|risk|doubt|question|wonder)\b)"
+)
 # A caution about a whole class ("before using any vaginal estrogen such as Vagifem").
 # A question that asks, not one that suggests ("Can I use HRT on an AI?" / "Why not try HRT?").
 _INQUIRY = re.compile(
@@ -419,7 +435,9 @@ _INQUIRY = re.compile(
 _SUGGESTION = re.compile(
     r"\b(?:why not|why do not|have you (?:tried|thought|considered|looked)|what about|how about"
     r"|(?:do|does|is|are|would|will|should) not (?:you|it|that|she)|really need|reason not to"
-    r"|anything wrong with|any harm in|what is stopping you)\b"
+    r"|anything wrong with|any harm in|what is stopping you"
+    # "Could you manage four 600 mg tablets a day?": put to the reader, a suggestion.
+    r"|(?:could|would) you(?! be\b| have (?:had|been)\b))\b"
 )
 _AFFIRMATIVE = re.compile(
     # "For most of our readers, absolutely.": a yes after a short lead-in.
@@ -537,8 +555,11 @@ class Linter:
         )
         ai = rf"(?:{_alt(t.ai_terms)}){_AI_MODIFIER}"
         bone = _alt(t.bone_medicines)
-        before, after = _alt(t.changes_before), _alt(t.changes_after)
-        ai_after = _alt((*t.changes_after, *t.schedule_changes))
+        other = _alt(t.other_medicines)
+        before = _alt((*t.changes_before, *t.dose_increases))
+        after = _alt((*t.changes_after, *t.increases_after, *t.bone_schedule_changes))
+        ai_after = _alt((*t.changes_after, *t.increases_after, *t.schedule_changes, *t.as_needed))
+        other_after = _alt((*t.changes_after, *t.increases_after, *t.schedule_changes))
         borrowed = rf"(?<![\w])(?:{_alt(t.borrowed)})(?:\s+[\w]+){{0,2}}?\s+"
         self._ai_change = re.compile(
             rf"(?<![\w])(?:{before}){_gap(5)}(?:(?:that|this|these|those) )?(?:{ai})(?![\w])"
@@ -553,19 +574,30 @@ class Linter:
         self._imitation = _words(t.imitation)
         self._change_pronoun = re.compile(
             r"(?<!when to )(?<!whether to )(?<!how to )(?<!time to )"
-            rf"(?<![\w])(?:{_alt(t.bare_changes)})(?: (?:it|them))?"
+            rf"(?<![\w])(?:{_alt(t.bare_changes)})(?: (?:taking|using|having))?(?: (?:it|them))?"
             r"(?: (?:early|now|altogether|for good|for a while|for now))?"
+            r"(?: (?:yourself|on your own|by yourself))?"
             r"(?:$|,|(?= (?:if|when|whenever|because|since|as|once|after|until|for|before|on|during"
-            r"|while|every|each|over|till|at (?:\w+ )?(?:\d|one|two|three|four|five))\b)|[.!?]"
+            r"|while|every|each|over|till|at (?:\w+ )?(?:\d|one|two|three|four|five|weekends?))\b)"
+            r"|[.!?]"
             # "...so stopping early is reasonable": the change praised
             r"|(?= (?:is|would be|could be|seems) (?:\w+ ){0,2}?(?:reasonable|sensible|fine|ok|okay"
             r"|safe|smart|wise|best|better|good|right|an option|worth)\b| makes sense))"
         )
+        self._bare_increase = _words(t.bare_increases)
         self._bone_change = re.compile(
             rf"(?<![\w])(?:{before}){_gap(5)}(?:(?:that|this|these|those) )?(?:{bone})(?![\w])"
             rf"|(?<![\w])(?:{bone})(?:{_gap(4)}|\s+)(?:{after})(?![\w])"
             rf"|{borrowed}(?:{bone})(?![\w])"
         )
+        # Any other prescribed medicine: the same changes, but "as needed" is how painkillers
+        # are meant to be taken.
+        self._other_change = re.compile(
+            rf"(?<![\w])(?:{before}){_gap(5)}(?:(?:that|this|these|those) )?(?:{other})(?![\w])"
+            rf"|(?<![\w])(?:{other})(?:{_gap(4)}|\s+)(?:{other_after})(?![\w])"
+            rf"|{borrowed}(?:{other})(?![\w])"
+        )
+        self._other_mention = re.compile(rf"(?<![\w])(?:{other})(?![\w])")
         self._vitamin_d = _words(t.vitamin_d)
         self._calcium = _words(t.calcium)
         self._magnesium = _words(t.magnesium)
@@ -817,6 +849,9 @@ class Linter:
                 yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
         for m in self._advise_substance.finditer(clause):
             yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
+        if sentence.endswith("?") and _SUGGESTION.search(sentence):
+            for m in self._substance.finditer(clause):  # "Have you thought about testosterone?"
+                yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
         for m in self._phyto.finditer(clause):
             yield _Hit("phytoestrogen", m.start(), m.end(), m.group(0))
         if _HORMONE_FRAME.search(sentence):
@@ -824,6 +859,18 @@ class Linter:
                 yield _Hit("phytoestrogen", m.start(), m.end(), m.group(0))
         for m in self._peptide.finditer(clause):
             yield _Hit("peptide-or-secretagogue", m.start(), m.end(), m.group(0))
+
+    def _answer_refuses(self, answer: str) -> bool:
+        """The sentence after a question turns down what it raised ("Could HRT help? It isn't
+        used after breast cancer."), and raises nothing unsafe itself."""
+        text = self.normalised(answer)
+        blank = self._endorsing.sub(lambda e: " " * len(e.group(0)), text)
+        refuses = (
+            _BACK_REFUSAL.search(text)
+            or _REFUSING_ANSWER.match(blank)
+            or (self._harms.search(blank) and not self._endorsements.search(blank))
+        )
+        return bool(refuses) and not self._hazards(text, "")
 
     def _rebutted(self, clause: str, sentence: str, after: str) -> bool:
         """A claim put in others' mouths and denied ("websites say..., but trials have not"), or
@@ -896,6 +943,7 @@ class Linter:
         for rule, pattern, mention in (
             ("stop-or-switch-ai", self._ai_change, self._ai_mention),
             ("bone-medicine-change", self._bone_change, self._bone_mention),
+            ("medicine-dose-change", self._other_change, self._other_mention),
         ):
             # Every change pattern names the medicine (or is a bare "swap you over"), so a clause
             # that names none needs only the bare check below.
@@ -904,7 +952,10 @@ class Linter:
             )
             matches = list(pattern.finditer(clause)) if named else []
             if not matches:
-                bare = list(self._change_pronoun.finditer(clause))  # "... so stop it"
+                bare = [  # "... so stop it", "take a second one"
+                    *self._change_pronoun.finditer(clause),
+                    *self._bare_increase.finditer(clause),
+                ]
                 if bare and (
                     mention.search(sentence) or (before and mention.search(self.normalised(before)))
                 ):
@@ -942,10 +993,18 @@ class Linter:
                 yield hit
 
     def _nutrient_of(
-        self, clause: str, start: int, end: int, unit: str, sentence: str = ""
+        self,
+        clause: str,
+        start: int,
+        end: int,
+        unit: str,
+        sentence: str = "",
+        named: str | None = None,
     ) -> str | None:
         """The nutrient an amount is of; ``sentence`` (when given) may name it for a bare
-        "8,000 a day" in a later clause ("You're on vitamin D, so 8,000 a day is fine")."""
+        "8,000 a day" in a later clause ("You're on vitamin D, so 8,000 a day is fine"), and
+        ``named`` is the one nutrient named earlier for an amount in milligrams ("The more
+        calcium the better, so have 2,500 mg")."""
         window = 48
         best: tuple[int, str] | None = None
         for kind, pattern in (
@@ -971,10 +1030,12 @@ class Linter:
             if best is not None:
                 return best[1]
             return None if other else "vitamin-d"
+        if best is None and named is not None and not other:
+            return named
         return best[1] if best is not None else None
 
     def _daily_amount(
-        self, clause: str, m: re.Match[str], sentence: str = ""
+        self, clause: str, m: re.Match[str], sentence: str = "", named: str | None = None
     ) -> tuple[str, float] | None:
         unit = m.group("unit")
         raw = m.group("num")
@@ -985,7 +1046,7 @@ class Linter:
             r"\s*(?:of\s+)?(?:elemental\s+)?(?:calcium|magnesium)\b", clause[m.end() :]
         ):
             return None
-        nutrient = self._nutrient_of(clause, m.start(), m.end(), unit, sentence)
+        nutrient = self._nutrient_of(clause, m.start(), m.end(), unit, sentence, named)
         if nutrient is None:
             return None
         if nutrient == "vitamin-d":
@@ -1041,15 +1102,43 @@ class Linter:
                 value /= days
         return nutrient, value
 
-    def _doses(self, clause: str, sentence: str) -> Iterator[_Hit]:
+    def _named_nutrient(self, clause: str, sentence: str, before: str) -> str | None:
+        """The one nutrient the sentence (or else the one before) names, for an amount in a
+        clause that names none and no other medicine ("Magnesium relaxes muscles - take 800 mg")."""
+        if self._other_mention.search(clause) or self._nutrient.search(clause):
+            return None
+        for text in (sentence, before):
+            kinds = {
+                kind
+                for kind, pattern in (
+                    ("vitamin-d", self._vitamin_d),
+                    ("calcium", self._calcium),
+                    ("magnesium", self._magnesium),
+                )
+                if pattern.search(text)
+            }
+            if kinds:
+                return kinds.pop() if len(kinds) == 1 else None
+        return None
+
+    def _doses(self, clause: str, sentence: str, before: str = "") -> Iterator[_Hit]:
+        named: list[str | None] = []  # worked out once, only for an amount of nothing named
         for m in _AMOUNT.finditer(clause):
             found = self._daily_amount(clause, m)
+            if found is None and not _OF_SOMETHING.match(clause, m.end()):
+                if not named:
+                    previous = self.normalised(before) if before else ""
+                    named.append(self._named_nutrient(clause, sentence, previous))
+                if named[0]:
+                    found = self._daily_amount(clause, m, named=named[0])
             if found is None:
                 continue
             nutrient, value = found
             if _NAMES_A_LIMIT.match(clause, m.end()):
                 continue  # "the 2,000 mg upper limit" names the limit
-            at_limit_plus_food = value >= _WITH_FOOD_LIMITS[nutrient] and _PLUS_FOOD.search(clause)
+            at_limit_plus_food = value >= _WITH_FOOD_LIMITS[nutrient] and _PLUS_FOOD.search(
+                sentence
+            )
             if (value <= _LIMITS[nutrient] and not at_limit_plus_food) or (
                 nutrient == "magnesium" and _FROM_FOOD.search(clause)
             ):
@@ -1278,10 +1367,11 @@ class Linter:
                 continue
             yield hit
 
-    def check_sentence(self, sentence: str, before: str = "") -> list[_Hit]:
+    def check_sentence(self, sentence: str, before: str = "", after: str = "") -> list[_Hit]:
         """Hazards left unsafe in one sentence (already split, not yet normalised).
 
-        ``before`` is the sentence before it, which a reply like "Probably nothing." is about.
+        ``before`` is the sentence before it, which a reply like "Probably nothing." is about;
+        ``after`` the one after it, which may turn down what a question raised.
         """
         text = self.normalised(sentence)
         if not text or text.strip(" .!?") in self.allowed:
@@ -1289,6 +1379,8 @@ class Linter:
         if _asks(text):
             return []  # "Can I use HRT on an AI?" asks; the answer is what is judged
         hits = self._hazards(text, before)
+        if hits and after and text.endswith("?") and self._answer_refuses(after):
+            return []  # "Could HRT help my bones? It isn't used after breast cancer."
         if before and _AFFIRMATIVE.match(text):
             asked = self.normalised(before)
             if _asks(asked):  # "Can you skip a dose? Absolutely." says yes to the question
@@ -1311,7 +1403,7 @@ class Linter:
             after = " ".join(clauses[number + 1 :])
             hits.extend(self._never_options(clause, text, after))
             hits.extend(self._medicine_changes(clause, text, after, before))
-            hits.extend(self._doses(clause, text))
+            hits.extend(self._doses(clause, text, before))
             hits.extend(self._claims(clause, text, after))
             hits.extend(self._cure_claims(clause, text, after))
             if not _BACK_REFUSAL.search(after):
@@ -1326,8 +1418,10 @@ class Linter:
         lines = text.splitlines()
         found: dict[tuple[int, str], SafetyFinding] = {}
         before = ""
-        for line_no, sentence in sentences(text):
-            hits = self.check_sentence(sentence, before)
+        cut = sentences(text)
+        for number, (line_no, sentence) in enumerate(cut):
+            after = cut[number + 1][1] if number + 1 < len(cut) else ""
+            hits = self.check_sentence(sentence, before, after)
             before = sentence
             for hit in hits:
                 key = (line_no, hit.rule)

@@ -23,6 +23,9 @@ RULES: dict[str, str] = {
     "decision (FACTS 10, 29, H).",
     "bone-medicine-change": "Stopping or delaying denosumab is followed by rapid bone loss and "
     "spine fractures (FACTS 31).",
+    "medicine-dose-change": "The dose and schedule of any prescribed medicine are its prescriber's "
+    "to change: medicine decisions are discussed with the care team, never made alone "
+    "(FACTS 14, 32).",
     "dose-above-limit": "Upper limits: vitamin D 4000 IU/day, calcium 2000 mg/day, magnesium "
     "supplements 350 mg/day (FACTS 22-25).",
     "supplement-claim": "Vitamin D and K2 are not shown to prevent fractures or AI joint pain "
@@ -180,6 +183,7 @@ class RuleTable:
         r"progestins?",
         r"progestogens?",
         r"medroxyprogesterone",
+        r"megestrol(?: acetate)?|megace",
         r"norethisterone",
         r"norethindrone",
         r"levonorgestrel",
@@ -315,6 +319,37 @@ class RuleTable:
         r"|injections?|infusions?|shots?|jabs?|tablets?|pills?)",
         r"(?:your|the|my) (?:next )?(?:injections?|infusions?|jabs?|shots?)",
     )
+    # Every other prescribed medicine, by class: its dose and schedule are the prescriber's to
+    # change (FACTS 14, 29, 32). Painkillers (NSAIDs and their brands, paracetamol and
+    # co-codamol, opioids, nerve-pain medicines, duloxetine and the tricyclics), steroids, thyroid
+    # hormone, blood-pressure, heart and water tablets, diabetes medicines and insulin, statins,
+    # antidepressants (SSRIs, SNRIs, mirtazapine), prescribed vitamin D and its active analogues,
+    # stomach protectors, blood thinners, sleeping tablets; and the generic shapes ("your
+    # prescribed <anything>", "your painkillers", "your steroid tablets").
+    other_medicines: tuple[str, ...] = (
+        r"ibuprofen|naproxen|diclofenac|celecoxib|etoricoxib|meloxicam|nurofen|voltarol|naprosyn"
+        r"|nsaids?|anti ?inflammator(?:y|ies)(?: (?:tablets?|pills?|medicines?|drugs?))?",
+        r"paracetamol|acetaminophen|co ?codamol|codeine|tramadol|morphine|oxycodone|tapentadol"
+        r"|opioids?|opiates?|(?:fentanyl|buprenorphine) patch(?:es)?",
+        r"duloxetine|cymbalta|gabapentin|pregabalin|amitriptyline|nortriptyline",
+        r"prednisolone|prednisone|dexamethasone|hydrocortisone|(?:oral )?corticosteroids?"
+        r"|steroids?(?! injections?)",
+        r"levothyroxine|thyroxine|liothyronine|eltroxin",
+        r"amlodipine|ramipril|lisinopril|perindopril|losartan|candesartan|bisoprolol|atenolol"
+        r"|bendroflumethiazide|indapamide|furosemide|digoxin",
+        r"metformin|gliclazide|sitagliptin|empagliflozin|dapagliflozin|semaglutide|insulin"
+        r"(?! sensitivity| resistance| levels?)",
+        r"(?:atorva|simva|rosuva|prava)statin|statins?",
+        r"sertraline|citalopram|escitalopram|fluoxetine|paroxetine|venlafaxine|mirtazapine"
+        r"|anti ?depressants?|ssris?|snris?",
+        r"calcitriol|alfacalcidol|paricalcitol",
+        r"omeprazole|lansoprazole|warfarin|apixaban|rivaroxaban|clopidogrel|zopiclone",
+        r"(?:(?:blood pressure|bp|heart|water|thyroid|diabetes|cholesterol|sleeping|nerve pain"
+        r"|steroid|arthritis|mood|pain) )(?:tablets?|pills?|medicines?|medications?|meds"
+        r"|capsules?|patch(?:es)?)",
+        r"(?:your|my|her|the) (?:prescribed|prescription) \w+|pain ?killers?"
+        r"|pain relief(?: tablets| pills| medicines?)?",
+    )
     # Someone else's or leftover medicine: taking it is a change the care team did not make.
     borrowed: tuple[str, ...] = (
         r"(?:sister|friend|mother|mum|mom|aunt|neighbou?r|partner|husband|daughter|cousin"
@@ -362,7 +397,7 @@ class RuleTable:
         r"split(?:s|ting)?|(?:break|breaking|cut|cutting)(?: (?:\w+ ){0,3}?in (?:half|two|pieces)"
         r"|(?= (?:\w+ ){1,3}in (?:half|two|pieces)\b))"
         r"|mak(?:e|es|ing)(?= (?:\w+ ){1,4}last (?:longer|twice as long|a bit longer)\b)",
-        r"doubl(?:e|ing)",
+        r"doubl(?:e|ing)(?: up(?: on)?)?",
         r"delay(?:ing)?",
         r"postpon(?:e|ing)",
         r"put(?:ting)? off",
@@ -424,7 +459,8 @@ class RuleTable:
         r"fewer doses of",
         r"(?:no (?:need to )?|do not |never )(?:rush|hurry)(?: back)?(?: for| to| with| into)?",
         # Told in the past ("my friend stopped her Arimidex"): a story unless it endorses.
-        r"stopped|paused|skipped|switched|swapped|dropped|halved|gave up|ditched|quitted",
+        r"stopped|paused|skipped|switched|swapped|dropped|halved|gave up|ditched|quitted"
+        r"|doubled|tripled|upped",
     )
     # Changes that need no object when the medicine is named earlier ("..., so you can stop early").
     bare_changes: tuple[str, ...] = (
@@ -441,7 +477,7 @@ class RuleTable:
         r"skip(?:ping)?",
         r"switch(?:ing)?",
         r"(?:come|coming|go|going) off",
-        r"giv(?:e|ing) up",
+        r"giv(?:e|ing) (?:(?:it|them) )?up|cut(?:ting)? (?:it|them) (?:down|back)",
         r"cancel(?:l?ing)?|leav(?:e|ing) (?:it|them) (?:off|out)",
         r"park(?:ing)?|shelv(?:e|ing)|put(?:ting)? (?:it|them) (?:aside|away|on hold)",
         # "just wait until next year to pick it up again".
@@ -497,12 +533,15 @@ class RuleTable:
         r"(?:is|are|as|makes?) (?:a |an )?(?:\w+ )?(?:swap|switch|substitute|replacement)",
         r"(?:you|we) (?:paused|stopped|skipped|dropped)",
         r"back by",
+        # "have your Prolia a couple of months late".
+        r"(?:days?|weeks?|months?|a bit|a little) (?:late|overdue|later than (?:due|planned"
+        r"|booked))",
         r"on hold",
         r"(?:holidays?|breaks?|vacations?|sabbaticals?|breathers?|hiatus|time ?outs?|detox)",
         # Idioms that put a medicine aside ("give your letrozole a miss", "let it lapse").
-        r"(?:every|once|twice|three times) (?:a |per |every )?(?:\w+ )?(?:days?|weeks?|months?"
-        r"|years?) instead of (?:once|twice|three times|every|each"
-        r"|(?:weekly|daily|monthly)(?=[.,;!?]|$))",
+        r"(?:(?:every|once|twice|three times) (?:a |per |every )?(?:\w+ )?(?:days?|weeks?|months?"
+        r"|years?)|daily|nightly) instead of (?:once|twice|three times|every|each"
+        r"|(?:weekly|daily|monthly)(?=[.,;!?]|$| (?:for|to|if|when|as|because|so)\b))",
         r"a miss|aside|on the back burner|lapse|slide|slip|(?:in|into|on) the (?:cupboard|drawer"
         r"|shelf|bin)|instead(?! of)",
         r"a (?:rest|swerve|wide berth)|the (?:boot|push|heave ho|elbow)|on the head",
@@ -519,12 +558,39 @@ class RuleTable:
         r"|strength)|half (?:doses?|strength)",
         r"(?:weekly|monthly|fortnightly|every few days) instead of (?:daily|every day|each day)",
         r"now and then|on and off|off and on",
-        r"as needed|when(?:ever)? you feel like it",
-        # Dosing by feel or in cycles ("as and when", "PRN", "sparingly", "five days on, two off").
-        r"as and when|prn|sparingly|when(?:ever)? (?:you feel you |you )?need (?:it|them)"
-        r"|(?:\d+|one|two|three|four|five|six) days? on,? (?:\d+|one|two|three) (?:days? )?off",
-        r"only (?:when|if|on)",
+        r"(?:\d+|one|two|three|four|five|six) days? on,? (?:\d+|one|two|three) (?:days? )?off",
         r"(?:a few|some|\d|two|three|four|five) days (?:a|per) week",
+    )
+    # Dosing by feel ("as and when", "PRN", "sparingly"): thinning out the AI, but how many
+    # painkillers are meant to be taken.
+    as_needed: tuple[str, ...] = (
+        r"as needed|when(?:ever)? you feel like it",
+        r"as and when|prn|sparingly|when(?:ever)? (?:you feel you |you )?need (?:it|them)",
+        r"only (?:when|if|on)",
+    )
+    # Thinning out a weekly or monthly bone medicine ("risedronate every other week").
+    bone_schedule_changes: tuple[str, ...] = (
+        r"every (?:other|second|third) (?:week|month)|every (?:two|three|few|couple of)"
+        r" (?:weeks|months)",
+    )
+    # Raising a dose, written before the medicine ("an extra naproxen", "bump up your
+    # sertraline", "take two of your painkillers instead of one"): a change like any other.
+    dose_increases: tuple[str, ...] = (
+        r"(?:an? )?(?:extra|additional|second|further|bonus)(?! (?:care|caution|attention|help"
+        r"|support|reason|check|water|glass|calcium|vitamin))(?: (?:one|dose|tablet|pill|capsule)s?"
+        r"(?: of)?)?",
+        r"(?:increas|rais|bump|push|step|ramp|nudg|boost|top|crank)\w*(?: up)?"
+        r"(?= (?:\w+ ){0,2}?(?:your|my|her|the dose|the amount|the strength|dose))"
+        r"|(?<![\w ])up(?= (?:your|my|her|the)\b)",
+        r"more of",
+    )
+    # Raising or cutting a dose, written after the medicine ("...can go up by half a tablet").
+    increases_after: tuple[str, ...] = (
+        r"(?:can|could|may|might|should|will|to) (?:safely |easily |just )?(?:be |get )?"
+        r"(?:doubled|tripled|increased|raised|upped|bumped up|cut (?:back|down)|go up|come down)",
+        r"up (?:a (?:bit|little|notch|touch)|by)",
+        # "take two of your painkillers instead of one".
+        r"instead of (?:1|one|the usual|a single|once)\b",
     )
     # Nutrients whose amounts are checked, and their names.
     vitamin_d: tuple[str, ...] = (
@@ -553,7 +619,7 @@ class RuleTable:
     # Saying there is no limit: a hazard anywhere in a sentence about a nutrient.
     no_limit: tuple[str, ...] = (
         r"as much as you (?:like|want|can)",
-        r"the more the better|more is better",
+        r"the more (?:\w+ )?the better|more (?:\w+ )?is (?:always |usually |even )?better",
         r"no upper limit|(?:cannot|can not|impossible to|hard to) (?:really )?overdo",
     )
     # Vitamin D and K2 claims (FACTS H).
@@ -1069,10 +1135,11 @@ class RuleTable:
         r"|(?:\w+ ){1,4}?(?:with|by|for) (?:your|the|a|an) (?:\w+ )?(?:care team|team|doctor"
         r"|oncologist|clinician|gp|specialist|nurse))",
         r"(?:(?:your|a|the|their|her|some|many) (?:\w+ )?)?(?:care team|team|doctor|oncologist"
-        r"|clinician|gp|specialist|consultant)s? (?:(?:may|might|can|could|will|would) )?"
-        r"(?:(?:usually|often|normally|then|also|probably|sometimes) )?(?:suggest|offer|consider"
-        r"|use|give|order|prescribe|recommend|advise|decide|discuss|arrange|plan|start|switch"
-        r"|change|stop|try|tr(?=ies)|move|put)(?:e?s)?"
+        r"|clinician|gp|specialist|consultant|prescriber)s? (?:(?:may|might|can|could|will|would"
+        r"|should) )?(?:(?:usually|often|normally|then|also|probably|sometimes) )?(?:suggest|offer"
+        r"|consider|use|give|order|prescribe|recommend|advise|decide|discuss|arrange|plan|start"
+        r"|switch|change|stop|try|tr(?=ies)|move|put|adjust|lower|raise|increase|reduce|taper)"
+        r"(?:e?s)?"
         r"|(?:your|a|the|their|her) (?:\w+ )?(?:care team|doctor|oncologist|clinician|gp"
         r"|specialist|consultant)s? (?:may|might|can|could|will|would) (?:tell you|let you know"
         r"|guide you|help you decide)",
@@ -1104,7 +1171,8 @@ class RuleTable:
         r"|oncologists?|clinicians?|gp|nurses?)",
         r"(?:plan|advice|agreement|approval|go ahead) (?:from|of|by|with) (?:your|a|the)"
         r" (?:care team|doctor|oncologist|clinician|gp|team)",
-        r"prescrib(?:ed|es|e|ing)|(?:on|by|with a|needs? a|requires? a) prescription"
+        r"(?<!your )(?<!my )(?<!her )prescrib(?:ed|es|e|ing)"
+        r"|(?:on|by|with a|needs? a|requires? a) prescription"
         r"|prescription(?: only)? (?:doses?"
         r"|strength|medicines?|products?)",
         r"under (?:medical )?supervision",
@@ -1210,6 +1278,9 @@ class RuleTable:
     )
     # Advice about a hormone named earlier in the sentence ("estrogen is low, so top it up").
     advise_pronoun: tuple[str, ...] = (
+        # "Estriol is only a weak estrogen, so it's fine with your AI".
+        r"(?:it|they|this|that) (?:is|are) (?:\w+ )?(?:fine|safe|ok|okay|harmless|compatible)"
+        r" (?:to (?:use|take) )?(?:with|alongside|on top of)",
         r"(?:top|boost|replace|raise|restore)\w* (?:it|them)(?: up| back)?",
         r"(?:ask|talk) (?:\w+ ){0,3}?(?:about|for) (?:it|them)",
         r"(?:take|try|use|start|get|buy|order|source) (?:it|them)(?! easy| slow)"
@@ -1219,6 +1290,14 @@ class RuleTable:
         r"(?:start|use|try|get|apply|ask for|go on)(?: on| with| for)? (?:a |an |the |some )?"
         r"(?!non hormonal)(?:\w+ ){0,2}?(?:patch(?:es)?|gels?|pessar(?:y|ies)|implants?|pellets?"
         r"|rings?)",
+    )
+    # Raising a dose with no object, when a medicine is named in the sentence or the one before
+    # ("If one omeprazole doesn't settle it, take a second one", "...take two to catch up").
+    bare_increases: tuple[str, ...] = (
+        r"(?:tak(?:e|ing)|hav(?:e|ing)|pop(?:ping)?|add(?:ing)?) (?:an? |1 )?(?:extra|second"
+        r"|another|more)(?: 1| dose| tablet| pill| capsule| one)?",
+        r"catch(?:ing)? up|mak(?:e|ing) up for (?:it|them|the (?:\w+ )?(?:one|dose|tablet|pill))",
+        r"doubl(?:e|ing) (?:it|them|up)",
     )
     # Imperatives and subjects that start a new clause after ", and" / "then" / a comma.
     clause_starters: tuple[str, ...] = (

@@ -15,7 +15,10 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
   pass of the enumeration, ``round20_*.txt``, paraphrases of what ``round19`` showed,
   ``round21_*.txt``, ``round22_*.txt`` and ``round25_*.txt`` to ``round28_*.txt``, further
   passes of the enumeration, and ``round24_*.txt`` and ``round30_*.txt``, paraphrases of what
-  ``round23`` and ``round29`` showed, also counted with the main sets;
+  ``round23`` and ``round29`` showed, and ``round31_*.txt``, the classes an outside set showed
+  next (changing the dose of any prescribed medicine, "the more calcium the better", weak
+  estrogens and progestogens beside an AI, a question answered with a refusal), also counted
+  with the main sets;
 * ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt``, ``round15_*.txt``, ``round19_*.txt``,
   ``round23_*.txt`` and ``round29_*.txt``: held out again, each written after the tuning round
   before it (headers record their first measurement).
@@ -68,6 +71,7 @@ UNSAFE = (
     + _load("round27_unsafe.txt")
     + _load("round28_unsafe.txt")
     + _load("round30_unsafe.txt")
+    + _load("round31_unsafe.txt")
 )
 SAFE = (
     _load("safe.txt")
@@ -86,6 +90,7 @@ SAFE = (
     + _load("round27_safe.txt")
     + _load("round28_safe.txt")
     + _load("round30_safe.txt")
+    + _load("round31_safe.txt")
 )
 HELD_OUT = (
     "holdout",
