@@ -230,6 +230,12 @@ def _gap(n: int) -> str:
     return rf"(?:\s+(?!{_BLOCK}\b)[a-z0-9'%.μ/]+){{0,{n}}}?\s+"
 
 
+# The medicine that starts a clause is its subject, whatever words come before a modal change
+# ("Dexamethasone after chemo can be tapered faster").
+_SUBJECT = (
+    r"^(?:(?:your|the|my|her) )?(?:{})(?: [a-z0-9']+){{1,4}}?"
+    r" (?=(?:can|could|may|might|should|will) )"
+)
 _AI_MODIFIER = (
     r"(?!\s+(?:joint|pain|aches?|symptoms?|side|related|arthralgia|users?|flares?|trials?))"
 )
@@ -322,10 +328,15 @@ _NAMES_A_LIMIT = re.compile(
     r"\s*(?:(?:a day|per day|daily|of \w+(?: \w+)?|is|as)\s+)?(?:the\s+)?(?:(?:upper|safe|daily"
     r"|tolerable|maximum|recommended)\s+)*(?:limit|ceiling|maximum|cap)\b"
 )
-# "1,000 mg of paracetamol": an amount of something else.
+# "1,000 mg of paracetamol", "1.2 g per kg": an amount of something else, or by body weight.
 _OF_SOMETHING = re.compile(
-    r"\s*(?:of|in)\s+(?!(?:supplements?|tablets?|capsules?|pills?|elemental|extra|it|them|that"
-    r"|this|a|the|your)\b)"
+    r"\s*(?:(?:of|in)\s+(?!(?:supplements?|tablets?|capsules?|pills?|elemental|extra|it|them"
+    r"|that|this|a|the|your)\b)|(?:per|/|a|for each) ?(?:kg|kilo))"
+)
+# Other nutrients, whose amounts are not the calcium or vitamin D named before them.
+_OTHER_NUTRIENT = re.compile(
+    r"\b(?:protein|fibre|fiber|sodium|salt|potassium|iron|zinc|omega 3|fish oil|vitamin [abcek]"
+    r"|caffeine|sugars?|alcohol|collagen|creatine|phosph\w+)\b"
 )
 _FROM_FOOD = re.compile(r"\b(?:from|in) (?:food|foods|your diet|the diet|diet|meals)\b")
 _CONDITION = re.compile(
@@ -566,6 +577,7 @@ class Linter:
             rf"|(?<![\w])(?:{ai}):?{_gap(4)}(?:{ai_after})(?![\w])"
             rf"|(?<![\w])(?:{ai})\s+(?:{ai_after})(?![\w])"
             rf"|{borrowed}(?:{ai})(?![\w])|(?<![\w])(?:{_alt(t.bare_switches)})(?![\w])"
+            rf"|{_SUBJECT.format(ai)}(?:{ai_after})(?![\w])"
         )
         self._ai_mention = re.compile(rf"(?<![\w])(?:{ai})(?![\w])")
         self._bare_switch = _words(t.bare_switches)
@@ -584,18 +596,18 @@ class Linter:
             r"|(?= (?:is|would be|could be|seems) (?:\w+ ){0,2}?(?:reasonable|sensible|fine|ok|okay"
             r"|safe|smart|wise|best|better|good|right|an option|worth)\b| makes sense))"
         )
-        self._bare_increase = _words(t.bare_increases)
+        self._bare_dose_change = _words(t.bare_dose_changes)
         self._bone_change = re.compile(
             rf"(?<![\w])(?:{before}){_gap(5)}(?:(?:that|this|these|those) )?(?:{bone})(?![\w])"
             rf"|(?<![\w])(?:{bone})(?:{_gap(4)}|\s+)(?:{after})(?![\w])"
-            rf"|{borrowed}(?:{bone})(?![\w])"
+            rf"|{borrowed}(?:{bone})(?![\w])|{_SUBJECT.format(bone)}(?:{after})(?![\w])"
         )
         # Any other prescribed medicine: the same changes, but "as needed" is how painkillers
         # are meant to be taken.
         self._other_change = re.compile(
             rf"(?<![\w])(?:{before}){_gap(5)}(?:(?:that|this|these|those) )?(?:{other})(?![\w])"
             rf"|(?<![\w])(?:{other})(?:{_gap(4)}|\s+)(?:{other_after})(?![\w])"
-            rf"|{borrowed}(?:{other})(?![\w])"
+            rf"|{borrowed}(?:{other})(?![\w])|{_SUBJECT.format(other)}(?:{other_after})(?![\w])"
         )
         self._other_mention = re.compile(rf"(?<![\w])(?:{other})(?![\w])")
         self._vitamin_d = _words(t.vitamin_d)
@@ -954,7 +966,7 @@ class Linter:
             if not matches:
                 bare = [  # "... so stop it", "take a second one"
                     *self._change_pronoun.finditer(clause),
-                    *self._bare_increase.finditer(clause),
+                    *self._bare_dose_change.finditer(clause),
                 ]
                 if bare and (
                     mention.search(sentence) or (before and mention.search(self.normalised(before)))
@@ -1042,8 +1054,12 @@ class Linter:
         if unit in ("iu", "i u", "units", "unit") or unit.startswith("international"):
             raw = re.sub(r"(?<=\d)\.(?=\d{3}\b)", "", raw)
         value = float(re.sub(r"[, ]", "", raw))
-        if unit in ("g", "gram", "grams") and not re.match(
-            r"\s*(?:of\s+)?(?:elemental\s+)?(?:calcium|magnesium)\b", clause[m.end() :]
+        if (
+            unit in ("g", "gram", "grams")
+            and named not in ("calcium", "magnesium")
+            and not re.match(
+                r"\s*(?:of\s+)?(?:elemental\s+)?(?:calcium|magnesium)\b", clause[m.end() :]
+            )
         ):
             return None
         nutrient = self._nutrient_of(clause, m.start(), m.end(), unit, sentence, named)
@@ -1105,7 +1121,11 @@ class Linter:
     def _named_nutrient(self, clause: str, sentence: str, before: str) -> str | None:
         """The one nutrient the sentence (or else the one before) names, for an amount in a
         clause that names none and no other medicine ("Magnesium relaxes muscles - take 800 mg")."""
-        if self._other_mention.search(clause) or self._nutrient.search(clause):
+        if (
+            self._other_mention.search(clause)
+            or self._nutrient.search(clause)
+            or _OTHER_NUTRIENT.search(clause)
+        ):
             return None
         for text in (sentence, before):
             kinds = {

@@ -548,7 +548,7 @@ class RuleTable:
     )
     # Thinning out the AI's schedule ("letrozole every other day"); weekly bone medicine is normal.
     schedule_changes: tuple[str, ...] = (
-        r"every (?:other|second|third) (?:day|week)"
+        r"every (?:other|second|third) (?:day|night|morning|evening|week)"
         r"|every (?:\d+|two|three|four|few|couple of) days|every (?:3[6-9]|[4-9]\d|\d{3}) hours",
         r"(?:on )?alternate (?:days|weeks)",
         r"(?:twice|three times|once|two times) (?:a|per) week",
@@ -583,6 +583,8 @@ class RuleTable:
         r"(?= (?:\w+ ){0,2}?(?:your|my|her|the dose|the amount|the strength|dose))"
         r"|(?<![\w ])up(?= (?:your|my|her|the)\b)",
         r"more of",
+        # "go from one celecoxib a day to two".
+        r"(?:go|going|move|moving|jump|jumping|step|stepping)(?: up)? from (?:1|one|half|a single)",
     )
     # Raising or cutting a dose, written after the medicine ("...can go up by half a tablet").
     increases_after: tuple[str, ...] = (
@@ -996,6 +998,7 @@ class RuleTable:
         r" not (?:\w+ )?(?:stop|hold (?:\w+ )?back|put (?:\w+ )?off|keep) (?:you|anyone|her|us)",
         r"in no time|no doubt|no wonder|no less than|(?:say|says|said|saying) no to",
         r"(?:does|do|will) not (?:need|have) to know",
+        r"(?:will|would|does|do|did) not (?:mind|care|object)",
         r"(?:do not|does not|no) need (?:your |the |their |anyone s |a )?(?:\w+ s )?(?:permission"
         r"|approval|blessing|say so|go ahead|sign off)",
         # "Isn't red clover worth a try?": a negative question suggests.
@@ -1010,6 +1013,9 @@ class RuleTable:
     # blanked before negators are sought, like the ones above, and read as an endorsement.
     reassurances: tuple[str, ...] = (
         r"no harm",
+        # "2,800 mg a day is not too much": an excess denied.
+        r"(?:is|are|be|s) (?:not|never) (?:really )?(?:too (?:much|many|high|strong)|excessive"
+        r"|overdoing it)",
         # Harms and worries waved away in other words ("won't do any harm", "I wouldn't worry",
         # "not the end of the world", "nothing wrong with", "isn't going to make any difference").
         r"(?:will|would|does|do|can|could|did|is|are) not (?:going to )?do (?:you |your \w+ )?"
@@ -1291,11 +1297,15 @@ class RuleTable:
         r"(?!non hormonal)(?:\w+ ){0,2}?(?:patch(?:es)?|gels?|pessar(?:y|ies)|implants?|pellets?"
         r"|rings?)",
     )
-    # Raising a dose with no object, when a medicine is named in the sentence or the one before
-    # ("If one omeprazole doesn't settle it, take a second one", "...take two to catch up").
-    bare_increases: tuple[str, ...] = (
-        r"(?:tak(?:e|ing)|hav(?:e|ing)|pop(?:ping)?|add(?:ing)?) (?:an? |1 )?(?:extra|second"
-        r"|another|more)(?: 1| dose| tablet| pill| capsule| one)?",
+    # Raising or cutting a dose with no object, when a medicine is named in the sentence or the
+    # one before ("If one omeprazole doesn't settle it, take a second one", "...take two to
+    # catch up", "a third capsule is fine", "drop to half a tablet").
+    bare_dose_changes: tuple[str, ...] = (
+        r"(?<!the )(?<!your )(?<!my )(?<!her )(?:an? )?(?:extra|additional|second|third|another)"
+        r" (?:dose|tablet|pill|capsule|one|patch|puff)s?|(?:tak(?:e|ing)|hav(?:e|ing)|pop(?:ping)?"
+        r"|add(?:ing)?) (?:an? |1 )?(?:extra|second|another|more)\b",
+        r"(?:drop|cut|go|come|step)(?:s|ping|ting|ing)? (?:down |back )?to (?:half|a half|a quarter"
+        r"|(?:1|one) a day|once a)",
         r"catch(?:ing)? up|mak(?:e|ing) up for (?:it|them|the (?:\w+ )?(?:one|dose|tablet|pill))",
         r"doubl(?:e|ing) (?:it|them|up)",
     )
