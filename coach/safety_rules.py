@@ -568,10 +568,11 @@ class RuleTable:
         r"as and when|prn|sparingly|when(?:ever)? (?:you feel you |you )?need (?:it|them)",
         r"only (?:when|if|on)",
     )
-    # Thinning out a weekly or monthly bone medicine ("risedronate every other week").
+    # Moving a bone medicine off its schedule ("risedronate every other week", weekly
+    # alendronate or daily teriparatide "every other day").
     bone_schedule_changes: tuple[str, ...] = (
-        r"every (?:other|second|third) (?:week|month)|every (?:two|three|few|couple of)"
-        r" (?:weeks|months)",
+        r"every (?:other|second|third) (?:day|night|week|month)|every (?:two|three|few|couple of)"
+        r" (?:days|weeks|months)",
     )
     # Raising a dose, written before the medicine ("an extra naproxen", "bump up your
     # sertraline", "take two of your painkillers instead of one"): a change like any other.
