@@ -56,6 +56,8 @@ PAIRS = (
     ("stress lines (tuned)", "round28_unsafe.txt", "round28_safe.txt"),
     ("held out, round 29", "round29_unsafe.txt", "round29_safe.txt"),
     ("review paraphrases 6 (tuned)", "round30_unsafe.txt", "round30_safe.txt"),
+    ("review classes 7 (tuned)", "round31_unsafe.txt", "round31_safe.txt"),
+    ("fresh round 32, then tuned", "round32_unsafe.txt", "round32_safe.txt"),
 )
 
 

@@ -18,7 +18,11 @@ the other way round, so that a new unsafe sentence is caught by construction:
    changes to the AI or a bone medicine (one class of discontinuation: stop, pause, skip, cancel,
    pass on, hold off, throw out, leave off, take weekends off, go back to, hand back, park,
    halve, every other day, a "drug holiday" or "sabbatical", leaving it at home, someone else's
-   leftover tablets, "swap you over"...), vitamin D, calcium and magnesium amounts in any unit,
+   leftover tablets, "swap you over"...), the same changes and any raised dose ("an extra", "bump
+   up", "two instead of one", "take two to catch up", "daily instead of weekly") to any other
+   prescribed medicine, by class (painkillers, steroids, thyroid, blood-pressure and diabetes
+   medicines, statins, antidepressants, prescribed vitamin D and its analogues; "your prescribed
+   <anything>", "your painkillers"), vitamin D, calcium and magnesium amounts in any unit,
    flexion, impact and heavy-lifting exercise, and twisting or bending under a load (a spine move
    x a load). The same discontinuation verbs, when they govern a hazard instead of a medicine to
    keep ("swap sit-ups for...", "drop the HRT"), put it aside: they are a refusal. Products
@@ -66,8 +70,9 @@ the other way round, so that a new unsafe sentence is caught by construction:
    never a refusal. A refusal may follow the hazard ("10,000 IU a day ... should not be taken",
    "...should be skipped"), and "on your own" under a negation ("never make that change on your
    own") is a warning, not an order to act alone. A question that asks ("Can I use HRT on an AI?")
-   is not advice, one that suggests ("Why not try...?") is, and a yes to an asking question ("...
-   Absolutely.") makes it advice. A claim put in others' mouths and denied ("websites say..., but
+   is not advice, one that suggests ("Why not try...?", "Could you manage...?") is, and a yes to
+   an asking question ("... Absolutely.") makes it advice; a question whose answer turns it down
+   ("Could HRT help my bones? It isn't used after breast cancer.") passes. A claim put in others' mouths and denied ("websites say..., but
    trials have not"; "it is a myth that..."), a later clause that refuses what came before ("...,
    so skip them"), a hazard inside a condition about someone else ("If your doctor suggests HRT,
    remind them...") and one medicine described as used in place of another pass. A condition ("If
@@ -76,7 +81,10 @@ the other way round, so that a new unsafe sentence is caught by construction:
    a half thousand", :mod:`coach.safety_numbers`), counts of units ("four 600 mg tablets", "25
    drops of 400 IU", "twice a day") and per-week division, when they name the limit ("the 2,000 mg
    upper limit"), or when the sentence warns against them; a monthly or yearly vitamin D amount is
-   a single bolus and is not averaged over the days (a weekly one is); a calcium supplement over
+   a single bolus and is not averaged over the days (a weekly one is); an amount in a clause that
+   names no nutrient is of the one nutrient named earlier in the sentence or the one before ("The
+   more calcium the better, so have 2,500 mg"), unless it is of something else ("1,000 mg of
+   paracetamol", "protein, 1.2 g per kg"); a calcium supplement over
    the daily need "plus dairy" heads for the limit; "10k a day" next to vitamin D is read as IU;
    "you can't overdo it" about a nutrient is a hazard. A day's amount told in parts is added up
    across the sentence (:mod:`coach.safety_doses`): "a 1,500 mg tablet plus a litre of milk"
