@@ -72,7 +72,8 @@ the other way round, so that a new unsafe sentence is caught by construction:
    own") is a warning, not an order to act alone. A question that asks ("Can I use HRT on an AI?")
    is not advice, one that suggests ("Why not try...?", "Could you manage...?") is, and a yes to
    an asking question ("... Absolutely.") makes it advice; a question whose answer turns it down
-   ("Could HRT help my bones? It isn't used after breast cancer.") passes. A claim put in others' mouths and denied ("websites say..., but
+   ("Could HRT help my bones? It isn't used after breast cancer.") passes. A claim put in
+   others' mouths and denied ("websites say..., but
    trials have not"; "it is a myth that..."), a later clause that refuses what came before ("...,
    so skip them"), a hazard inside a condition about someone else ("If your doctor suggests HRT,
    remind them...") and one medicine described as used in place of another pass. A condition ("If
