@@ -74,8 +74,8 @@ the other way round, so that a new unsafe sentence is caught by construction:
    an asking question ("... Absolutely.") makes it advice; a question whose answer turns it down
    ("Could HRT help my bones? It isn't used after breast cancer.") passes. A claim put in
    others' mouths and denied ("websites say..., but trials have not"; "it is a myth that..."), a
-   later clause that refuses what came before ("..., so skip them"), a hazard inside a condition about someone else ("If your doctor suggests HRT,
-   remind them...") and one medicine described as used in place of another pass. A condition ("If
+   later clause that refuses what came before ("..., so skip them"), a hazard inside a condition
+   about someone else ("If your doctor suggests HRT, remind them...") and one medicine described as used in place of another pass. A condition ("If
    the aches are too much, ...") neither refuses nor warns. Amounts pass when at or under the upper
    limit per day, after unit conversion (0.25 mg of D3 is 10,000 IU), numbers in words ("seven and
    a half thousand", :mod:`coach.safety_numbers`), counts of units ("four 600 mg tablets", "25
