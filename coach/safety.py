@@ -70,27 +70,27 @@ the other way round, so that a new unsafe sentence is caught by construction:
    never a refusal. A refusal may follow the hazard ("10,000 IU a day ... should not be taken",
    "...should be skipped"), and "on your own" under a negation ("never make that change on your
    own") is a warning, not an order to act alone. A question that asks ("Can I use HRT on an AI?")
-   is not advice, one that suggests ("Why not try...?", "Could you manage...?") is, and a yes to
-   an asking question ("... Absolutely.") makes it advice; a question whose answer turns it down
-   ("Could HRT help my bones? It isn't used after breast cancer.") passes. A claim put in
-   others' mouths and denied ("websites say..., but trials have not"; "it is a myth that..."), a
-   later clause that refuses what came before ("..., so skip them"), a hazard inside a condition
-   about someone else ("If your doctor suggests HRT, remind them...") and one medicine described as used in place of another pass. A condition ("If
-   the aches are too much, ...") neither refuses nor warns. Amounts pass when at or under the upper
-   limit per day, after unit conversion (0.25 mg of D3 is 10,000 IU), numbers in words ("seven and
-   a half thousand", :mod:`coach.safety_numbers`), counts of units ("four 600 mg tablets", "25
-   drops of 400 IU", "twice a day") and per-week division, when they name the limit ("the 2,000 mg
-   upper limit"), or when the sentence warns against them; a monthly or yearly vitamin D amount is
-   a single bolus and is not averaged over the days (a weekly one is); an amount in a clause that
-   names no nutrient is of the one nutrient named earlier in the sentence or the one before ("The
-   more calcium the better, so have 2,500 mg"), unless it is of something else ("1,000 mg of
-   paracetamol", "protein, 1.2 g per kg"); a calcium supplement over
-   the daily need "plus dairy" heads for the limit; "10k a day" next to vitamin D is read as IU;
-   "you can't overdo it" about a nutrient is a hazard. A day's amount told in parts is added up
-   across the sentence (:mod:`coach.safety_doses`): "a 1,500 mg tablet plus a litre of milk"
-   (foods estimated with FACTS F), "1,000 mg on top of the 1,200 mg from food", "2,000 IU in the
-   morning and 3,000 IU at night", "drops of 1,000 IU each, so take five a day", "double up on
-   your 4,000 IU", "x 5", "with each meal", "half a gram".
+   is not advice, one that suggests ("Why not try...?", "Could you manage...?") is, and a yes to an
+   asking question ("... Absolutely.") makes it advice; a question whose answer turns it down
+   ("Could HRT help my bones? It isn't used after breast cancer.") passes. A claim put in others'
+   mouths and denied ("websites say..., but trials have not"; "it is a myth that..."), a later
+   clause that refuses what came before ("..., so skip them"), a hazard inside a condition about
+   someone else ("If your doctor suggests HRT, remind them...") and one medicine described as used
+   in place of another pass. A condition ("If the aches are too much, ...") neither refuses nor
+   warns. Amounts pass when at or under the upper limit per day, after unit conversion (0.25 mg of
+   D3 is 10,000 IU), numbers in words ("seven and a half thousand", :mod:`coach.safety_numbers`),
+   counts of units ("four 600 mg tablets", "25 drops of 400 IU", "twice a day") and per-week
+   division, when they name the limit ("the 2,000 mg upper limit"), or when the sentence warns
+   against them; a monthly or yearly vitamin D amount is a single bolus and is not averaged over
+   the days (a weekly one is); an amount in a clause that names no nutrient is of the one nutrient
+   named earlier in the sentence or the one before ("The more calcium the better, so have 2,500
+   mg"), unless it is of something else ("1,000 mg of paracetamol", "protein, 1.2 g per kg"); a
+   calcium supplement over the daily need "plus dairy" heads for the limit; "10k a day" next to
+   vitamin D is read as IU; "you can't overdo it" about a nutrient is a hazard. A day's amount told
+   in parts is added up across the sentence (:mod:`coach.safety_doses`): "a 1,500 mg tablet plus a
+   litre of milk" (foods estimated with FACTS F), "1,000 mg on top of the 1,200 mg from food",
+   "2,000 IU in the morning and 3,000 IU at night", "drops of 1,000 IU each, so take five a day",
+   "double up on your 4,000 IU", "x 5", "with each meal", "half a gram".
 5. **A reviewed allow-list** (:data:`ALLOWED`) for the few safe sentences the shapes cannot judge,
    each with its reason.
 
