@@ -437,6 +437,13 @@ _REFUSING_ANSWER = re.compile(
     r"|while|if|usually|advised|recommended|a good idea|safely))\b(?!\s*(?:harm|problem|reason"
     r"|need|worries|risk|doubt|question|wonder)\b)"
 )
+# An answer that says the thing asked about is not advised ("Hormones are avoided after this
+# cancer", "Testosterone isn't advised").
+_NOT_ADVISED = re.compile(
+    r"\b(?:(?:not|never|no longer) (?:\w+ ){0,2}?(?:advised|recommended|used|offered|suitable"
+    r"|safe|an option|given|prescribed|for you|a good idea|allowed|compatible|approved"
+    r"|appropriate)|avoid(?:ed|s)?|unsafe|contraindicated|off limits|ruled out|off the table)\b"
+)
 # A caution about a whole class ("before using any vaginal estrogen such as Vagifem").
 # A question that asks, not one that suggests ("Can I use HRT on an AI?" / "Why not try HRT?").
 _INQUIRY = re.compile(
@@ -461,6 +468,9 @@ _SUGGESTION = re.compile(
 _AFFIRMATIVE = re.compile(
     # "For most of our readers, absolutely.": a yes after a short lead-in.
     r"(?:(?:for|in|with) (?:\w+ ){1,5}?(?:readers|women|people|patients|of us|cases),? )?"
+    # "Lots of women say yes.": a yes put in others' mouths.
+    r"(?:(?:lots|many|most|plenty|loads) of (?:\w+ ){0,2}?(?:women|people|readers|patients|us)"
+    r" (?:say|said|would say|find|found|think|reckon) )?"
     r"(?:yes|yeah|yep|yup|absolutely|sure|of course|definitely|certainly|totally|indeed|go for it"
     r"|why not|you can|you could|it is|it s|fine|ok|okay|no problem|no harm)\b(?! not\b)"
 )
@@ -888,6 +898,7 @@ class Linter:
         refuses = (
             _BACK_REFUSAL.search(text)
             or _REFUSING_ANSWER.match(blank)
+            or _NOT_ADVISED.search(blank)
             or (self._harms.search(blank) and not self._endorsements.search(blank))
         )
         return bool(refuses) and not self._hazards(text, "")

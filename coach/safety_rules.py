@@ -376,6 +376,9 @@ class RuleTable:
         r"switch(?:ing|es)?",
         r"swap(?:ping|s)?",
         r"chang(?:e|es|ing)",
+        # "adjust your insulin yourself", "play around with your duloxetine dose".
+        r"(?:adjust|tweak|alter)(?:s|ing)?(?! (?:the )?tim)|(?:play|fiddl|mess|experiment)(?:s|e|es"
+        r"|ing)? (?:around |about )?with",
         r"replac(?:e|es|ing)|replacement for",
         r"substitut(?:e|es|ing)",
         r"giv(?:e|es|ing) up",
@@ -554,8 +557,8 @@ class RuleTable:
         r"(?:twice|three times|once|two times) (?:a|per) week",
         r"(?:only )?on weekdays|weekdays only|mon(?:day)? (?:to )?fri(?:day)?"
         r"|(?:except|but not|not) (?:at |on )?weekends|weekends off",
-        r"(?:at|in|on) (?:a )?(?:lower|reduced|smaller|half|partial|quarter) (?:doses?|dosages?"
-        r"|strength)|half (?:doses?|strength)",
+        r"(?:at|in|on) (?:a )?(?:lower|reduced|smaller|half|partial|quarter|double|higher|bigger"
+        r"|stronger|increased|triple) (?:doses?|dosages?|strength)|half (?:doses?|strength)",
         r"(?:weekly|monthly|fortnightly|every few days) instead of (?:daily|every day|each day)",
         r"now and then|on and off|off and on",
         r"(?:\d+|one|two|three|four|five|six) days? on,? (?:\d+|one|two|three) (?:days? )?off",
@@ -585,12 +588,14 @@ class RuleTable:
         r"|(?<![\w ])up(?= (?:your|my|her|the)\b)",
         r"more of",
         # "go from one celecoxib a day to two".
-        r"(?:go|going|move|moving|jump|jumping|step|stepping)(?: up)? from (?:1|one|half|a single)",
+        r"(?:go|going|move|moving|jump|jumping|step|stepping)(?: up)? from (?:1|one|half|a single)"
+        r"|(?:go|going|move|moving) up to (?:\d+|two|three|four|five|six)",
     )
     # Raising or cutting a dose, written after the medicine ("...can go up by half a tablet").
     increases_after: tuple[str, ...] = (
         r"(?:can|could|may|might|should|will|to) (?:safely |easily |just )?(?:be |get )?"
-        r"(?:doubled|tripled|increased|raised|upped|bumped up|cut (?:back|down)|go up|come down)",
+        r"(?:doubled|tripled|increased|raised|upped|bumped up|cut (?:back|down)|go up|come down"
+        r"|adjusted|tweaked|altered)",
         r"up (?:a (?:bit|little|notch|touch)|by)",
         # "take two of your painkillers instead of one".
         r"instead of (?:1|one|the usual|a single|once)\b",
@@ -1142,9 +1147,9 @@ class RuleTable:
         r"|(?:\w+ ){1,4}?(?:with|by|for) (?:your|the|a|an) (?:\w+ )?(?:care team|team|doctor"
         r"|oncologist|clinician|gp|specialist|nurse))",
         r"(?:(?:your|a|the|their|her|some|many) (?:\w+ )?)?(?:care team|team|doctor|oncologist"
-        r"|clinician|gp|specialist|consultant|prescriber)s? (?:(?:may|might|can|could|will|would"
-        r"|should) )?(?:(?:usually|often|normally|then|also|probably|sometimes) )?(?:suggest|offer"
-        r"|consider|use|give|order|prescribe|recommend|advise|decide|discuss|arrange|plan|start"
+        r"|clinician|gp|specialist|consultant|prescriber|nurse)s? (?:(?:may|might|can|could|will"
+        r"|would|should) )?(?:(?:usually|often|normally|then|also|probably|sometimes) )?"
+        r"(?:suggest|offer|consider|use|give|order|prescribe|recommend|advise|decide|discuss|arrange|plan|start"
         r"|switch|change|stop|try|tr(?=ies)|move|put|adjust|lower|raise|increase|reduce|taper)"
         r"(?:e?s)?"
         r"|(?:your|a|the|their|her) (?:\w+ )?(?:care team|doctor|oncologist|clinician|gp"
