@@ -971,6 +971,7 @@ class Linter:
             (condition or (_POINTS_BACK.search(after) and not self._imperative.match(clause)))
             and self._deferred(after, sentence, prescriber=True)
         )
+        bare: list[re.Match[str]] | None = None
         for rule, pattern, mention in (
             ("stop-or-switch-ai", self._ai_change, self._ai_mention),
             ("bone-medicine-change", self._bone_change, self._bone_mention),
@@ -983,10 +984,11 @@ class Linter:
             )
             matches = list(pattern.finditer(clause)) if named else []
             if not matches:
-                bare = [  # "... so stop it", "take a second one"
-                    *self._change_pronoun.finditer(clause),
-                    *self._bare_dose_change.finditer(clause),
-                ]
+                if bare is None:  # "... so stop it", "take a second one": the same for each rule
+                    bare = [
+                        *self._change_pronoun.finditer(clause),
+                        *self._bare_dose_change.finditer(clause),
+                    ]
                 if bare and (
                     mention.search(sentence) or (before and mention.search(self.normalised(before)))
                 ):
