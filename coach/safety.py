@@ -317,6 +317,8 @@ _TIMES_AFTER = re.compile(
     r"\s*(?:x|times)\s*(?P<n>\d{1,2})\b|\W*(?:\w+ ){0,3}?(?:with|at) (?:each|every) meal\b"
     r"|\W*(?:\w+ ){0,3}?with breakfast,? lunch and (?:dinner|tea|supper)\b"
 )
+_EACH_TIME = re.compile(r"\s*(?:each|every|a|per) (?:time|meal|dose)\b")
+_EACH_MEAL = re.compile(r"\b(?:with|at) (?:each|every) meal\b")
 _TIMES_A_WEEK = re.compile(
     r"\W*(?P<n>twice|thrice|(?:\d+|two|three|four|five|six) times) (?:a|per|each|every) "
     r"(?P<period>week|fortnight|month)\b"
@@ -566,6 +568,9 @@ class Linter:
             r"|touch|dash|topped|with|their|her)){0,3}\s+"
             rf"(?:{substance})(?![\w])"
             rf"|(?<![\w])(?:{substance})(?:\s+\w+)?\s+(?:{_alt(t.added_back)})(?![\w])"
+            # "Is estriol okay with letrozole? Yes": the asking order, answered yes.
+            rf"|(?<![\w])(?:is|are) (?:an? |the |some |a little )?(?:\w+ )?(?:{substance})"
+            r"(?:\s+\w+)?\s+(?:ok|okay|safe|fine|alright|all right|compatible)(?![\w])"
             rf"|(?<![\w])(?:{substance})\s+(?:is|are|can be|could be|would be|as) (?:an? |the )?"
             r"(?:(?!not |never |no )\w+ ){0,3}(?:option|choice|alternative|solution|answer|fix"
             r"|remedy|cure|safe|fine|ok|okay|harmless|worth|good|great|helpful|useful|effective"
@@ -1107,6 +1112,8 @@ class Linter:
             value *= 2 if times_over.group("two") else 3
         after = clause[m.end() : m.end() + 40]
         times_after = _TIMES_AFTER.match(after)  # "1000 IU x 5", "1,000 mg ... with each meal"
+        if times_after is None and _EACH_TIME.match(after) and _EACH_MEAL.search(clause):
+            value *= 3  # "Take calcium with every meal, 1,000 mg each time"
         if times_after:
             value *= int(times_after.group("n") or 3)
         weekly = _TIMES_A_WEEK.match(after)  # "20,000 IU twice a week"

@@ -399,9 +399,11 @@ class RuleTable:
         r"halv(?:e|ing)|half(?: of)?|quarter(?:s|ing)?(?: of)?|a third of",
         r"split(?:s|ting)?|(?:break|breaking|cut|cutting)(?: (?:\w+ ){0,3}?in (?:half|two|pieces)"
         r"|(?= (?:\w+ ){1,3}in (?:half|two|pieces)\b))"
-        r"|mak(?:e|es|ing)(?= (?:\w+ ){1,4}last (?:longer|twice as long|a bit longer)\b)",
+        r"|mak(?:e|es|ing)(?= (?:\w+ ){1,4}last (?:longer|twice as long|a bit longer|by|until"
+        r"|till)\b)",
         r"doubl(?:e|ing)(?: up(?: on)?)?",
         r"delay(?:ing)?",
+        r"finish(?:ing)?(?= (?:\w+ ){1,4}(?:early|sooner|before))",
         r"postpon(?:e|ing)",
         r"put(?:ting)? off",
         r"hold(?:ing)?(?= (?:\w+ ){1,3}(?:until|till|over|for (?:a|the|now|\d))\b)",
@@ -1056,6 +1058,11 @@ class RuleTable:
         r"(?:makes?|made|making) (?:no|little|not much|hardly any) (?:real )?difference"
         r"(?: to (?:\w+ ){0,3}?risk)?",
         r"(?:does|do|would|will) not (?:really |actually |even )?(?:count|register|show up)",
+        # "won't reach your bloodstream", "too weak to matter": absorption or strength denied.
+        r"(?:will|would|does|do|did|can|could) not (?:\w+ ){0,2}?(?:reach|get into|enter"
+        r"|be absorbed into) (?:your |the )?(?:blood ?stream|blood|body|system)"
+        r"|too (?:weak|small|little|low|tiny) to (?:matter|count|make a difference|affect"
+        r"|interfere)",
         r"(?:is|are) not (?:really|actually|technically|strictly|even|quite|proper|real)"
         r" (?:an? )?(?:hrt|hormone therapy|hormones?|estrogens?|drugs?|medicines?|the same)",
     )
@@ -1122,6 +1129,9 @@ class RuleTable:
         r"adds? to (?:it|the (?:pressure|strain|stress|load|risk))",
         r"can (?:crack|break|injure|fracture|damage)",
         r"(?:linked|associated) (?:to|with)|followed by|leads? to|led to",
+        # "Missing doses can make your readings swing": a change's harm told.
+        r"can (?:cause|trigger|bring on|unsettle|destabilis\w+|make (?:\w+ ){0,3}?(?:worse|swing"
+        r"|unstable|spike|drop|rise|unwell|ill))",
         r"too (?:much|high|many)",
         r"overdose",
         r"(?:above|over|beyond|exceeds?|exceeding|exceed|go over|goes over) the (?:[\d,.]+ (?:iu|mg"
@@ -1314,6 +1324,15 @@ class RuleTable:
         r"|(?:1|one) a day|once a)",
         r"catch(?:ing)? up|mak(?:e|ing) up for (?:it|them|the (?:\w+ )?(?:one|dose|tablet|pill))",
         r"doubl(?:e|ing) (?:it|them|up)",
+        # "take it three times a day rather than twice", "take one every other day", "take half".
+        r"(?:tak(?:e|ing)|hav(?:e|ing)|us(?:e|ing)) (?:it|them|1|one|a (?:tablet|pill|dose))"
+        r" (?:\w+ ){0,4}?(?:(?:instead of|rather than) (?:1|one|once|twice|2|two|the usual)\b"
+        r"|every (?:other|second|third) day|on alternate days|every few days)"
+        r"|(?:tak(?:e|ing)|hav(?:e|ing)) (?:just )?(?:a )?(?:half|quarter)"
+        r"(?! (?:an?|the|of the)\b)",
+        # "you can decide the dose yourself".
+        r"(?:decid|set|choos|pick|judg)(?:e|es|ing) (?:the|your|how much|what) (?:dose|dosage"
+        r"|amount)",
     )
     # Imperatives and subjects that start a new clause after ", and" / "then" / a comma.
     clause_starters: tuple[str, ...] = (
