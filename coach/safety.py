@@ -244,6 +244,12 @@ _SUBJECT = (
     r"^(?:(?:your|the|my|her) )?(?:{})(?: [a-z0-9']+){{1,4}}?"
     r" (?=(?:can|could|may|might|should|will) )"
 )
+# Between a raised dose and its medicine only words about the dose ("an extra naproxen", "nudge
+# the dose of your sertraline"), so that "take extra care with your tablets" is no dose.
+_DOSE_GAP = (
+    r"(?:\s+(?:of|your|my|her|their|the|a|an|prescribed|prescription|dose|dosage|amount|strength"
+    r"|daily|usual|regular|morning|evening|night|nightly|weekly))*\s+"
+)
 _AI_MODIFIER = (
     r"(?!\s+(?:joint|pain|aches?|symptoms?|side|related|arthralgia|users?|flares?|trials?))"
 )
@@ -590,13 +596,15 @@ class Linter:
         ai = rf"(?:{_alt(t.ai_terms)}){_AI_MODIFIER}"
         bone = _alt(t.bone_medicines)
         other = _alt(t.other_medicines)
-        before = _alt((*t.changes_before, *t.dose_increases))
+        before = _alt(t.changes_before)
+        more = _alt(t.dose_increases)
         after = _alt((*t.changes_after, *t.increases_after, *t.bone_schedule_changes))
         ai_after = _alt((*t.changes_after, *t.increases_after, *t.schedule_changes, *t.as_needed))
         other_after = _alt((*t.changes_after, *t.increases_after, *t.schedule_changes))
         borrowed = rf"(?<![\w])(?:{_alt(t.borrowed)})(?:\s+[\w]+){{0,2}}?\s+"
         self._ai_change = re.compile(
             rf"(?<![\w])(?:{before}){_gap(5)}(?:(?:that|this|these|those) )?(?:{ai})(?![\w])"
+            rf"|(?<![\w])(?:{more}){_DOSE_GAP}(?:{ai})(?![\w])"
             rf"|(?<![\w])(?:{ai}):?{_gap(4)}(?:{ai_after})(?![\w])"
             rf"|(?<![\w])(?:{ai})\s+(?:{ai_after})(?![\w])"
             rf"|{borrowed}(?:{ai})(?![\w])|(?<![\w])(?:{_alt(t.bare_switches)})(?![\w])"
@@ -622,6 +630,7 @@ class Linter:
         self._bare_dose_change = _words(t.bare_dose_changes)
         self._bone_change = re.compile(
             rf"(?<![\w])(?:{before}){_gap(5)}(?:(?:that|this|these|those) )?(?:{bone})(?![\w])"
+            rf"|(?<![\w])(?:{more}){_DOSE_GAP}(?:{bone})(?![\w])"
             rf"|(?<![\w])(?:{bone})(?:{_gap(4)}|\s+)(?:{after})(?![\w])"
             rf"|{borrowed}(?:{bone})(?![\w])|{_SUBJECT.format(bone)}(?:{after})(?![\w])"
         )
@@ -629,6 +638,7 @@ class Linter:
         # are meant to be taken.
         self._other_change = re.compile(
             rf"(?<![\w])(?:{before}){_gap(5)}(?:(?:that|this|these|those) )?(?:{other})(?![\w])"
+            rf"|(?<![\w])(?:{more}){_DOSE_GAP}(?:{other})(?![\w])"
             rf"|(?<![\w])(?:{other})(?:{_gap(4)}|\s+)(?:{other_after})(?![\w])"
             rf"|{borrowed}(?:{other})(?![\w])|{_SUBJECT.format(other)}(?:{other_after})(?![\w])"
         )

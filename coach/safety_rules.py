@@ -582,7 +582,8 @@ class RuleTable:
     # Raising a dose, written before the medicine ("an extra naproxen", "bump up your
     # sertraline", "take two of your painkillers instead of one"): a change like any other.
     dose_increases: tuple[str, ...] = (
-        r"(?:an? )?(?:extra|additional|second|further|bonus)(?! (?:care|caution|attention|help"
+        r"(?<!the )(?<!your )(?<!my )(?<!her )(?:an? )?(?:extra|additional|second|further|bonus)"
+        r"(?! (?:care|caution|attention|help"
         r"|support|reason|check|water|glass|calcium|vitamin))(?: (?:one|dose|tablet|pill|capsule)s?"
         r"(?: of)?)?",
         r"(?:increas|rais|bump|push|step|ramp|nudg|boost|top|crank)\w*(?: up)?"
@@ -1317,9 +1318,13 @@ class RuleTable:
     # one before ("If one omeprazole doesn't settle it, take a second one", "...take two to
     # catch up", "a third capsule is fine", "drop to half a tablet").
     bare_dose_changes: tuple[str, ...] = (
-        r"(?<!the )(?<!your )(?<!my )(?<!her )(?:an? )?(?:extra|additional|second|third|another)"
-        r" (?:dose|tablet|pill|capsule|one|patch|puff)s?|(?:tak(?:e|ing)|hav(?:e|ing)|pop(?:ping)?"
-        r"|add(?:ing)?) (?:an? |1 )?(?:extra|second|another|more)\b",
+        r"(?<!the )(?<!your )(?<!my )(?<!her )(?<!their )(?:an? )?(?:extra|additional|second|third"
+        r"|another) (?:dose|tablet|pill|capsule|one|patch|puff|unit)s?",
+        # "take a second one", "pop another", "take more if it still hurts".
+        r"(?:tak(?:e|ing)|hav(?:e|ing)|pop(?:ping)?|add(?:ing)?) (?:an? |1 )?(?:extra|second"
+        r"|another|more)(?:(?: 1| one| dose| tablet| pill| capsule| unit| puff| patch)s?\b"
+        r"| of (?:it|them|those|these)\b|(?=\s*(?:[.,;!?]|$)| (?:if|when|whenever|on|at|before"
+        r"|after|straight|right|later|tomorrow|next|to|or)\b))",
         r"(?:drop|cut|go|come|step)(?:s|ping|ting|ing)? (?:down |back )?to (?:half|a half|a quarter"
         r"|(?:1|one) a day|once a)",
         r"catch(?:ing)? up|mak(?:e|ing) up for (?:it|them|the (?:\w+ )?(?:one|dose|tablet|pill))",
