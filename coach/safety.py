@@ -241,7 +241,7 @@ def _gap(n: int) -> str:
 # The medicine that starts a clause is its subject, whatever words come before a modal change
 # ("Dexamethasone after chemo can be tapered faster").
 _SUBJECT = (
-    r"^(?:(?:your|the|my|her) )?(?:{})(?: [a-z0-9']+){{1,4}}?"
+    r"(?:^|(?<=: ))(?:(?:your|the|my|her) )?(?:{})(?: [a-z0-9']+){{1,4}}?"
     r" (?=(?:can|could|may|might|should|will) )"
 )
 # Between a raised dose and its medicine only words about the dose ("an extra naproxen", "nudge
@@ -362,7 +362,9 @@ _THIRD_PARTY = re.compile(
     r"\b(?:doctor|gp|someone|anyone|friends?|clinic|websites?|adverts?|people|a clinician|nurse"
     r"|pharmacist|they|she|he)\b"
 )
-_LEADING_CONDITION = re.compile(r"(?:if|when|whenever|once|as soon as)\b[^,;]*,\s*")
+_LEADING_CONDITION = re.compile(
+    r"(?:[a-z ]{1,20}: )?(?:if|when|whenever|once|as soon as)\b[^,;]*,\s*"
+)
 _CLAUSE_EDGES = " ,:;-*•>#+\"'"
 # "Without", "instead of"... after a hazard negate something else ("X, without side effects").
 _PREPOSITIONS = re.compile(r"without|instead of|rather than|in place of")
@@ -441,7 +443,8 @@ _BACK_REFUSAL = re.compile(
 # An answer that starts by turning the question down ("No.", "Sadly not", "Not after this
 # cancer"), not a harm waved away ("No harm in it", "No problem").
 _REFUSING_ANSWER = re.compile(
-    r"(?:no|nope|sadly not|not really|unfortunately not|actually,? no|not (?:after|with|on|for"
+    r"(?:no|nope|sadly not|not really|unfortunately not|actually,? no|(?:usually|generally"
+    r"|mostly|normally) not|rarely|almost never|not (?:after|with|on|for"
     r"|while|if|usually|advised|recommended|a good idea|safely))\b(?!\s*(?:harm|problem|reason"
     r"|need|worries|risk|doubt|question|wonder)\b)"
 )
@@ -455,15 +458,15 @@ _NOT_ADVISED = re.compile(
 # A caution about a whole class ("before using any vaginal estrogen such as Vagifem").
 # A question that asks, not one that suggests ("Can I use HRT on an AI?" / "Why not try HRT?").
 _INQUIRY = re.compile(
-    r"(?:[a-z ]{1,20}: )?(?:so |and |but )?(?:can|could|may|might|should|shall|is|are|am|do|does"
-    r"|did|will|would|must)(?: (?:i|we|you|it|one|someone|anyone|women|people|a|an|the|my|our"
+    r"(?:[a-z ]{1,20}: ){0,2}(?:so |and |but )?(?:can|could|may|might|should|shall|is|are|am|do"
+    r"|does|did|will|would|must)(?: (?:i|we|you|it|one|someone|anyone|women|people|a|an|the|my|our"
     r"|her|taking|stopping|using|skipping))\b"
     # "Is maca or pueraria OK with letrozole?": whether a named thing is safe, asked.
-    r"|(?:[a-z ]{1,20}: )?(?:is|are|can|could|would|will) (?:\w+ ){1,3}?(?:or (?:\w+ ){1,3}?)?"
+    r"|(?:[a-z ]{1,20}: ){0,2}(?:is|are|can|could|would|will) (?:\w+ ){1,3}?(?:or (?:\w+ ){1,3}?)?"
     r"(?:ok|okay|safe|fine|allowed|alright|all right|suitable|compatible|a problem|an issue|risky"
     r"|dangerous)\b"
     # "Thinking of pausing anastrozole?": the reader's plan asked about, not advised.
-    r"|(?:[a-z ]{1,20}: )?(?:are you |if you are )?(?:thinking|wondering|planning|considering"
+    r"|(?:[a-z ]{1,20}: ){0,2}(?:are you |if you are )?(?:thinking|wondering|planning|considering"
     r"|tempted|worried|worrying|hoping)\b"
 )
 _SUGGESTION = re.compile(
@@ -540,6 +543,8 @@ class _Hit:
     start: int
     end: int
     text: str
+    # Only put as a question ("What about testosterone?"): its answer decides.
+    asked: bool = False
 
 
 class Linter:
@@ -582,6 +587,15 @@ class Linter:
             r"|remedy|cure|safe|fine|ok|okay|harmless|worth|good|great|helpful|useful|effective"
             r"|natural|gentle|available|recommended|suitable)"
             rf"(?<!natural(?=\s(?:{substance})))"  # "...are the three main natural estrogens"
+        )
+        # A natural hormone put to the reader in a question ("Have you thought about
+        # testosterone?", "What about a little estriol?"), not "...about how estrogen works".
+        self._suggested_substance = re.compile(
+            r"(?:why not|have you (?:tried|thought|considered|looked)(?: about| into| at)?"
+            r"|what about|how about|(?:could|would) you(?: consider| try| think about)?)"
+            r"(?: (?:try|trying|taking|using|adding|getting|asking (?:\w+ ){0,3}?(?:about|for)|a"
+            r"|an|some|a little|a bit of|low dose|natural|bioidentical|your|more|extra)){0,3}"
+            rf" (?:{substance})(?![\w])"
         )
         self._pronoun_advice = re.compile(
             r"(?:^|(?<=: )|(?<![\w])(?:to|just|please|i|we)\s+"
@@ -894,9 +908,9 @@ class Linter:
                 yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
         for m in self._advise_substance.finditer(clause):
             yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
-        if sentence.endswith("?") and _SUGGESTION.search(sentence):
-            for m in self._substance.finditer(clause):  # "Have you thought about testosterone?"
-                yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
+        if sentence.endswith("?"):
+            for m in self._suggested_substance.finditer(clause):  # "What about testosterone?"
+                yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0), asked=True)
         for m in self._phyto.finditer(clause):
             yield _Hit("phytoestrogen", m.start(), m.end(), m.group(0))
         if _HORMONE_FRAME.search(sentence):
@@ -917,6 +931,17 @@ class Linter:
             or (self._harms.search(blank) and not self._endorsements.search(blank))
         )
         return bool(refuses) and not self._hazards(text, "")
+
+    def _answer_describes(self, answer: str) -> bool:
+        """The sentence after a question only explains: no benefit, go-ahead or hazard."""
+        text = self.normalised(answer)
+        return not (
+            self._endorsements.search(text)
+            or self._reassurance.search(text)
+            or self._imperative.match(text)
+            or self._pronoun_advice.search(text)  # "Rub it in at night."
+            or self._hazards(text, "")
+        )
 
     def _rebutted(self, clause: str, sentence: str, after: str) -> bool:
         """A claim put in others' mouths and denied ("websites say..., but trials have not"), or
@@ -1437,8 +1462,11 @@ class Linter:
         if _asks(text):
             return []  # "Can I use HRT on an AI?" asks; the answer is what is judged
         hits = self._hazards(text, before)
-        if hits and after and text.endswith("?") and self._answer_refuses(after):
-            return []  # "Could HRT help my bones? It isn't used after breast cancer."
+        if hits and after and text.endswith("?"):
+            if self._answer_refuses(after):
+                return []  # "Could HRT help my bones? It isn't used after breast cancer."
+            if all(hit.asked for hit in hits) and self._answer_describes(after):
+                return []  # "What about testosterone? Women make a little of it, ..."
         if before and _AFFIRMATIVE.match(text):
             asked = self.normalised(before)
             if _asks(asked):  # "Can you skip a dose? Absolutely." says yes to the question

@@ -588,7 +588,7 @@ class RuleTable:
         r"(?: of)?)?",
         r"(?:increas|rais|bump|push|step|ramp|nudg|boost|top|crank)\w*(?: up)?"
         r"(?= (?:\w+ ){0,2}?(?:your|my|her|the dose|the amount|the strength|dose))"
-        r"|(?<![\w ])up(?= (?:your|my|her|the)\b)",
+        r"|(?:(?<![\w ])|(?<=: ))up(?= (?:your|my|her|the)\b)",
         r"more of",
         # "go from one celecoxib a day to two".
         r"(?:go|going|move|moving|jump|jumping|step|stepping)(?: up)? from (?:1|one|half|a single)"
@@ -1011,7 +1011,8 @@ class RuleTable:
         r"(?:do not|does not|no) need (?:your |the |their |anyone s |a )?(?:\w+ s )?(?:permission"
         r"|approval|blessing|say so|go ahead|sign off)",
         # "Isn't red clover worth a try?": a negative question suggests.
-        r"^(?:is|are|was|were|would|will|could|should|does|do|did|can|have|has) not(?=[^?]*\?$)",
+        r"^(?:[a-z ]{1,20}: )?(?:is|are|was|were|would|will|could|should|does|do|did|can|have"
+        r"|has) not(?=[^?]*\?$)",
         # "our oncologists never notice", "nothing a few rounds can't fix": a negation that
         # hides or praises.
         r"(?:never|not|will not|would not|does not|do not|did not) (?:even )?(?:notice|find out)"
@@ -1140,8 +1141,8 @@ class RuleTable:
     )
     # Deferral to the care team (not for hormones, peptides or plant estrogens).
     deferrals: tuple[str, ...] = (
-        r"(?:ask|asked|told|rang|called|phoned|saw|talk(?:ing|ed)? (?:(?:it|this|that|things) )?"
-        r"(?:through |over )?(?:to|with)"
+        r"(?:ask(?:ing|s)?|asked|told|rang|called|phoned|saw|talk(?:ing|ed)?"
+        r" (?:(?:it|this|that|things) )?(?:through |over )?(?:to|with)"
         r"|speak(?:ing)? (?:to|with)|check(?:ed|ing)? with|discuss(?:ing|ed)? (?:\w+ )?with|consult"
         r"|(?:run|clear)(?:ing)? (?:it |them |this )?(?:past|by|with)|cleared with"
         r"|raise (?:it|this) with|tell|ring|call|phone|contact|see|email|message) (?:your|a|the"
@@ -1266,6 +1267,7 @@ class RuleTable:
         r"|brilliant|marvell?ous|changed my life|life changing|reasonable|fab(?:ulous)?|superb"
         r"|thank(?:s|ed)? (?:me|you)"
         r"|terrific|awesome|favou?rite|kinder|glad|happy|thrilled|relieved|relief|delighted"
+        r"|pays? off|paid off"
         r"|highly|(?:10|ten) (?:out of|/) ?(?:10|ten)|(?:feel|felt|feeling|feels) (?:like )?"
         r"(?:a new (?:woman|person)|myself|human|normal|younger|alive)",
         r"right (?:move|call|choice|decision|thing)",
