@@ -352,7 +352,8 @@ _OF_SOMETHING = re.compile(
 # Other nutrients, whose amounts are not the calcium or vitamin D named before them.
 _OTHER_NUTRIENT = re.compile(
     r"\b(?:protein|fibre|fiber|sodium|salt|potassium|iron|zinc|omega 3|fish oil|vitamin [abcek]"
-    r"|caffeine|sugars?|alcohol|collagen|creatine|phosph\w+)\b"
+    r"|caffeine|sugars?|alcohol|collagen|creatine|phosph\w+|glucosamine|chondroitin|turmeric"
+    r"|curcumin|msm|strontium|boron|ginger)\b"
 )
 _FROM_FOOD = re.compile(r"\b(?:from|in) (?:food|foods|your diet|the diet|diet|meals)\b")
 _CONDITION = re.compile(

@@ -139,7 +139,8 @@ def test_label_and_prescriber_shapes_pass(name: str, template: str) -> None:
         ("Calcium is the building block: 2,500 mg a day is not too much.", True),
         ("Calcium matters; 1,000 mg a day from food and tablets is about right.", False),
         ("Calcium matters, but your paracetamol can be taken as 1,000 mg four times a day.", False),
-        ("Calcium is in dairy. Protein: 1.0 to 1.2 g per kg a day.", False),
+        ("Calcium builds bone. Protein helps too: 1.2 g per kg, about 84 g a day at 70 kg.", False),
+        ("Calcium matters. Many people take glucosamine, 2,500 mg a day, for their joints.", False),
         ("More calcium is not better; above 2,000 mg a day it can cause kidney stones.", False),
     ],
 )
@@ -161,6 +162,10 @@ def test_an_amount_of_a_nutrient_named_earlier_is_judged(text: str, flagged: boo
         ("Could you manage four 600 mg calcium tablets a day? Your bones would love it.", True),
         ("Have you thought about testosterone? A small dose could help your bones.", True),
         ("Could HRT help? It isn't used after breast cancer, but tibolone is fine.", True),
+        ("What about testosterone? Women make a little of it; the AI lowers estrogen.", False),
+        ("What about testosterone? It's great for building bone on an AI.", True),
+        ("How about some progesterone? Rub it in at night.", True),
+        ("Have you thought about how estrogen affects your bones?", False),
     ],
 )
 def test_a_question_is_judged_by_its_answer(text: str, flagged: bool) -> None:
