@@ -386,6 +386,12 @@ class RuleTable:
         r"cancel(?:l?ing|s)?",
         r"pass(?:ing)? on|say(?:ing)? no to|turn(?:ing)? down|opt(?:ing)? out of|declin(?:e|ing)",
         r"hold(?:ing)? off(?: on)?|eas(?:e|ing) off(?: on)?|phas(?:e|ing) out|wind(?:ing)? down",
+        # Turning a dose down in other words ("dial back", "scale down", "ease up on", "go easy
+        # on", "knock it down to", "save it for the bad days").
+        r"(?:dial|scal(?:e|es|ing)|dialling|dialing)(?: \w+)? (?:back|down)(?: on)?"
+        r"|eas(?:e|es|ing) up on|go(?:ing)? easy on"
+        r"|knock(?:s|ing)?(?= (?:\w+ ){1,3}(?:down|back)\b)"
+        r"|sav(?:e|es|ing)(?= (?:\w+ ){1,3}for (?:\w+ ){0,2}(?:bad|worst|emergenc\w+|rainy)\b)",
         r"(?:hand|give|send)(?:ing)? back",
         r"(?:go|going|went|switch|switching|chang(?:e|ing)|mov(?:e|ing)|revert(?:ing)?) back to"
         r"|revert(?:ing)? to",
@@ -590,6 +596,7 @@ class RuleTable:
         r"(?= (?:\w+ ){0,2}?(?:your|my|her|the dose|the amount|the strength|dose))"
         r"|(?:(?<![\w ])|(?<=: ))up(?= (?:your|my|her|the)\b)",
         r"more of",
+        r"(?:dial|scal(?:e|es|ing)|dialling|dialing)(?: \w+)? up",
         # "go from one celecoxib a day to two".
         r"(?:go|going|move|moving|jump|jumping|step|stepping)(?: up)? from (?:1|one|half|a single)"
         r"|(?:go|going|move|moving) up to (?:\d+|two|three|four|five|six)",
