@@ -355,7 +355,11 @@ _OTHER_NUTRIENT = re.compile(
     r"|caffeine|sugars?|alcohol|collagen|creatine|phosph\w+|glucosamine|chondroitin|turmeric"
     r"|curcumin|msm|strontium|boron|ginger)\b"
 )
-_FROM_FOOD = re.compile(r"\b(?:from|in) (?:food|foods|your diet|the diet|diet|meals)\b")
+_FROM_FOOD = re.compile(
+    r"\b(?:from|in) (?:food|foods|your diet|the diet|diet|meals)\b"
+    r"|\b(?:meals|foods?|diet) (?:can |will |would |may |usually |often )?(?:give|provide|supply"
+    r"|contain)s?\b"
+)
 _CONDITION = re.compile(
     r"\s(?:if|when|whenever|because|since|once|as soon as|on (?:days|nights|mornings|evenings))\s"
 )
@@ -1187,6 +1191,8 @@ class Linter:
         clause that names none and no other medicine ("Magnesium relaxes muscles - take 800 mg")."""
         if (
             self._other_mention.search(clause)
+            or self._bone_mention.search(clause)
+            or self._ai_mention.search(clause)
             or self._nutrient.search(clause)
             or _OTHER_NUTRIENT.search(clause)
         ):
@@ -1202,7 +1208,10 @@ class Linter:
                 if pattern.search(text)
             }
             if kinds:
-                return kinds.pop() if len(kinds) == 1 else None
+                kind = kinds.pop() if len(kinds) == 1 else None
+                if kind == "magnesium" and _FROM_FOOD.search(f"{before} {sentence}"):
+                    return None  # the magnesium limit is for supplements (FACTS 25)
+                return kind
         return None
 
     def _doses(self, clause: str, sentence: str, before: str = "") -> Iterator[_Hit]:
