@@ -1274,7 +1274,7 @@ class RuleTable:
         r"|brilliant|marvell?ous|changed my life|life changing|reasonable|fab(?:ulous)?|superb"
         r"|thank(?:s|ed)? (?:me|you)"
         r"|terrific|awesome|favou?rite|kinder|glad|happy|thrilled|relieved|relief|delighted"
-        r"|pays? off|paid off"
+        r"|pays? off|paid off|handy|useful|add ?ons?"
         r"|highly|(?:10|ten) (?:out of|/) ?(?:10|ten)|(?:feel|felt|feeling|feels) (?:like )?"
         r"(?:a new (?:woman|person)|myself|human|normal|younger|alive)",
         r"right (?:move|call|choice|decision|thing)",
