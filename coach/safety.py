@@ -933,6 +933,7 @@ class Linter:
             _BACK_REFUSAL.search(text)
             or _REFUSING_ANSWER.match(blank)
             or _NOT_ADVISED.search(blank)
+            or (self._research.search(blank) and self._negators.search(blank))
             or (self._harms.search(blank) and not self._endorsements.search(blank))
         )
         return bool(refuses) and not self._hazards(text, "")

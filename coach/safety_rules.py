@@ -638,7 +638,8 @@ class RuleTable:
     no_limit: tuple[str, ...] = (
         r"as much as you (?:like|want|can)",
         r"the more (?:\w+ )?the better|more (?:\w+ )?is (?:always |usually |even )?better",
-        r"no upper limit|(?:cannot|can not|impossible to|hard to) (?:really )?overdo",
+        r"no upper limit|(?:cannot|can not|impossible to|hard to) (?:really )?(?:overdo"
+        r"|go too (?:high|far)|(?:have|take|get) too much)",
     )
     # Vitamin D and K2 claims (FACTS H).
     claim_supplements: tuple[str, ...] = (
