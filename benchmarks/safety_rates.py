@@ -58,6 +58,7 @@ PAIRS = (
     ("review paraphrases 6 (tuned)", "round30_unsafe.txt", "round30_safe.txt"),
     ("review classes 7 (tuned)", "round31_unsafe.txt", "round31_safe.txt"),
     ("fresh round 32, then tuned", "round32_unsafe.txt", "round32_safe.txt"),
+    ("fresh round 33, then tuned", "round33_unsafe.txt", "round33_safe.txt"),
 )
 
 

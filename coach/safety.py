@@ -409,6 +409,7 @@ _DESCRIBES = re.compile(
     r"|chemicals?|compounds?|plants?|herbs?|products?|medicines?|drugs?|brands?|names?"
     r"|preparations?|(?:forms?|types?|kinds?) of))"
     r"|(?:is|are) the (?:\w+ ){0,2}?(?:main|major|principal|chief|two|three|four)"
+    r"|releases?|releasing"
     r"|(?:is|are) (?:quite |very |a )?(?:different|another matter|(?:a )?different (?:matter|story"
     r"|thing)))\b"
 )
@@ -482,11 +483,15 @@ _SUGGESTION = re.compile(
     r"|(?:could|would) you(?! be\b| have (?:had|been)\b))\b"
 )
 _AFFIRMATIVE = re.compile(
+    # "Many women find it takes the edge off.": a yes in others' experience.
+    r"(?:lots|many|most|plenty|loads)(?: of)? (?:\w+ ){0,2}?(?:women|people|readers|patients|us)"
+    r" (?:find|found|say|swear) (?:that )?(?:it|this|that|doing so) (?:helps|works|takes the edge"
+    r" off|makes a (?:big |real )?difference|is fine|is worth it)\b"
     # "For most of our readers, absolutely.": a yes after a short lead-in.
-    r"(?:(?:for|in|with) (?:\w+ ){1,5}?(?:readers|women|people|patients|of us|cases),? )?"
+    r"|(?:(?:for|in|with) (?:\w+ ){1,5}?(?:readers|women|people|patients|of us|cases),? )?"
     # "Lots of women say yes.": a yes put in others' mouths.
-    r"(?:(?:lots|many|most|plenty|loads) of (?:\w+ ){0,2}?(?:women|people|readers|patients|us)"
-    r" (?:say|said|would say|find|found|think|reckon) )?"
+    r"(?:(?:lots|many|most|plenty|loads)(?: of)? (?:\w+ ){0,2}?(?:women|people|readers|patients"
+    r"|us) (?:say|said|would say|find|found|think|reckon) )?"
     r"(?:yes|yeah|yep|yup|absolutely|sure|of course|definitely|certainly|totally|indeed|go for it"
     r"|why not|you can|you could|it is|it s|fine|ok|okay|no problem|no harm)\b(?! not\b)"
 )

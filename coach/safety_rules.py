@@ -120,6 +120,7 @@ class RuleTable:
         r"rings?",
         r"pessar(?:y|ies)|inserts?|suppositor(?:y|ies)|troches?|lozenges?|tinctures?",
         r"implants?|pellets?",
+        r"coils?|ius|iuds?",
         r"injections?|shots?|jabs?",
         r"products?",
         r"doses?",
@@ -405,7 +406,7 @@ class RuleTable:
         r"halv(?:e|ing)|half(?: of)?|quarter(?:s|ing)?(?: of)?|a third of",
         r"split(?:s|ting)?|(?:break|breaking|cut|cutting)(?: (?:\w+ ){0,3}?in (?:half|two|pieces)"
         r"|(?= (?:\w+ ){1,3}in (?:half|two|pieces)\b))"
-        r"|mak(?:e|es|ing)(?= (?:\w+ ){1,4}last (?:longer|twice as long|a bit longer|by|until"
+        r"|mak(?:e|es|ing)(?= (?:\w+ ){1,4}last (?:(?:\w+ ){0,3}?longer|twice as long|by|until"
         r"|till)\b)",
         r"doubl(?:e|ing)(?: up(?: on)?)?",
         r"delay(?:ing)?",
@@ -550,7 +551,8 @@ class RuleTable:
         r"on hold",
         r"(?:holidays?|breaks?|vacations?|sabbaticals?|breathers?|hiatus|time ?outs?|detox)",
         # Idioms that put a medicine aside ("give your letrozole a miss", "let it lapse").
-        r"(?:(?:every|once|twice|three times) (?:a |per |every )?(?:\w+ )?(?:days?|weeks?|months?"
+        r"(?:(?:every|once|twice|(?:three|four|five|six|\d+) times) (?:a |per |every )?(?:\w+ )?"
+        r"(?:days?|weeks?|months?"
         r"|years?)|daily|nightly) instead of (?:once|twice|three times|every|each"
         r"|(?:weekly|daily|monthly)(?=[.,;!?]|$| (?:for|to|if|when|as|because|so)\b))",
         r"a miss|aside|on the back burner|lapse|slide|slip|(?:in|into|on) the (?:cupboard|drawer"
@@ -588,7 +590,8 @@ class RuleTable:
     # Raising a dose, written before the medicine ("an extra naproxen", "bump up your
     # sertraline", "take two of your painkillers instead of one"): a change like any other.
     dose_increases: tuple[str, ...] = (
-        r"(?<!the )(?<!your )(?<!my )(?<!her )(?:an? )?(?:extra|additional|second|further|bonus)"
+        r"(?<!the )(?<!your )(?<!my )(?<!her )(?:an? )?(?:extra|additional|second|third|fourth"
+        r"|further|bonus)"
         r"(?! (?:care|caution|attention|help"
         r"|support|reason|check|water|glass|calcium|vitamin))(?: (?:one|dose|tablet|pill|capsule)s?"
         r"(?: of)?)?",
@@ -596,6 +599,9 @@ class RuleTable:
         r"(?= (?:\w+ ){0,2}?(?:your|my|her|the dose|the amount|the strength|dose))"
         r"|(?:(?<![\w ])|(?<=: ))up(?= (?:your|my|her|the)\b)",
         r"more of",
+        # "take both of your weekly tablets together".
+        r"(?:tak|hav)(?:e|es|ing) (?:both|all|2|two|3|three)(?: of)?(?= (?:\w+ ){1,6}(?:together"
+        r"|at once|in one go|at the same time|on the same day)\b)",
         r"(?:dial|scal(?:e|es|ing)|dialling|dialing)(?: \w+)? up",
         # "go from one celecoxib a day to two".
         r"(?:go|going|move|moving|jump|jumping|step|stepping)(?: up)? from (?:1|one|half|a single)"
@@ -1023,7 +1029,8 @@ class RuleTable:
         r"|has) not(?=[^?]*\?$)",
         # "our oncologists never notice", "nothing a few rounds can't fix": a negation that
         # hides or praises.
-        r"(?:never|not|will not|would not|does not|do not|did not) (?:even )?(?:notice|find out)"
+        r"(?:never|not|will not|would not|does not|do not|did not) (?:even )?(?:notice|find out"
+        r"|know)"
         r"|none the wiser|nothing\s+(?:\w+\s+){0,12}?(?:cannot|can not|could not|will not"
         r"|would not) (?:fix|sort|cure|solve|handle|beat|mend)",
     )
@@ -1047,7 +1054,8 @@ class RuleTable:
         r" (?:dose|amount)(?! of)",
         r"without (?:\w+ ){0,3}?(?:problems?|side effects?|harm|issues?|risks?|downsides?"
         r"|worries)",
-        r"no (?:\w+ ){0,2}?(?:problems?|issues?|downsides?|side effects?)(?: at all)?"
+        r"no (?:\w+ ){0,2}?(?:problems?|issues?|downsides?|side effects?|trouble|bother"
+        r"|ill effects?)(?: at all)?"
         r"|not a problem",
         r"no risk|not risky|little risk|low risk|risk free",
         r"not (?:dangerous|harmful|unsafe|a big deal)",
@@ -1275,7 +1283,7 @@ class RuleTable:
         r"|brilliant|marvell?ous|changed my life|life changing|reasonable|fab(?:ulous)?|superb"
         r"|thank(?:s|ed)? (?:me|you)"
         r"|terrific|awesome|favou?rite|kinder|glad|happy|thrilled|relieved|relief|delighted"
-        r"|pays? off|paid off|handy|useful|add ?ons?"
+        r"|pays? off|paid off|handy|useful|add ?ons?|takes? the edge off"
         r"|highly|(?:10|ten) (?:out of|/) ?(?:10|ten)|(?:feel|felt|feeling|feels) (?:like )?"
         r"(?:a new (?:woman|person)|myself|human|normal|younger|alive)",
         r"right (?:move|call|choice|decision|thing)",
@@ -1339,6 +1347,9 @@ class RuleTable:
         r"|(?:1|one) a day|once a)",
         r"catch(?:ing)? up|mak(?:e|ing) up for (?:it|them|the (?:\w+ )?(?:one|dose|tablet|pill))",
         r"doubl(?:e|ing) (?:it|them|up)",
+        # "splitting it to make the box last", "cut them in half".
+        r"(?:split(?:s|ting)?|halv(?:e|es|ing)) (?:it|them)\b"
+        r"|(?:cut|break)(?:s|ting|ing)? (?:it|them) (?:in half|in two|into (?:halves|pieces))",
         # "take it three times a day rather than twice", "take one every other day", "take half".
         r"(?:tak(?:e|ing)|hav(?:e|ing)|us(?:e|ing)) (?:it|them|1|one|a (?:tablet|pill|dose))"
         r" (?:\w+ ){0,4}?(?:(?:instead of|rather than) (?:1|one|once|twice|2|two|the usual)\b"

@@ -18,8 +18,9 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
   ``round23`` and ``round29`` showed, and ``round31_*.txt``, the classes an outside set showed
   next (changing the dose of any prescribed medicine, "the more calcium the better", weak
   estrogens and progestogens beside an AI, a question answered with a refusal), also counted
-  with the main sets; ``round32_*.txt``, a fresh set in new wordings written after that tuning
-  (its header records the first measurement), then tuned on, so counted with the main sets;
+  with the main sets; ``round32_*.txt`` and ``round33_*.txt``, fresh sets in new wordings, each
+  written after the tuning round before it (headers record the first measurement), then tuned
+  on, so counted with the main sets;
 * ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt``, ``round15_*.txt``, ``round19_*.txt``,
   ``round23_*.txt`` and ``round29_*.txt``: held out again, each written after the tuning round
   before it (headers record their first measurement).
@@ -74,6 +75,7 @@ UNSAFE = (
     + _load("round30_unsafe.txt")
     + _load("round31_unsafe.txt")
     + _load("round32_unsafe.txt")
+    + _load("round33_unsafe.txt")
 )
 SAFE = (
     _load("safe.txt")
@@ -94,6 +96,7 @@ SAFE = (
     + _load("round30_safe.txt")
     + _load("round31_safe.txt")
     + _load("round32_safe.txt")
+    + _load("round33_safe.txt")
 )
 HELD_OUT = (
     "holdout",
