@@ -325,7 +325,8 @@ class RuleTable:
     # co-codamol, opioids, nerve-pain medicines, duloxetine and the tricyclics), steroids, thyroid
     # hormone, blood-pressure, heart and water tablets, diabetes medicines and insulin, statins,
     # antidepressants (SSRIs, SNRIs, mirtazapine), prescribed vitamin D and its active analogues,
-    # stomach protectors, blood thinners, sleeping tablets; and the generic shapes ("your
+    # stomach protectors, blood thinners, sleeping tablets, inhalers, arthritis and gout
+    # medicines; the class names (beta blockers, diuretics...); and the generic shapes ("your
     # prescribed <anything>", "your painkillers", "your steroid tablets").
     other_medicines: tuple[str, ...] = (
         r"ibuprofen|naproxen|diclofenac|celecoxib|etoricoxib|meloxicam|nurofen|voltarol|naprosyn"
@@ -345,6 +346,9 @@ class RuleTable:
         r"|anti ?depressants?|ssris?|snris?",
         r"calcitriol|alfacalcidol|paricalcitol",
         r"omeprazole|lansoprazole|warfarin|apixaban|rivaroxaban|clopidogrel|zopiclone",
+        r"blood thinners?|anticoagulants?|beta ?blockers?|ace inhibitors?|diuretics?|water pills?"
+        r"|(?:steroid |preventer )?inhalers?|methotrexate|hydroxychloroquine|allopurinol"
+        r"|colchicine",
         r"(?:(?:blood pressure|bp|heart|water|thyroid|diabetes|cholesterol|sleeping|nerve pain"
         r"|steroid|arthritis|mood|pain) )(?:tablets?|pills?|medicines?|medications?|meds"
         r"|capsules?|patch(?:es)?)",
