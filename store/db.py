@@ -19,7 +19,7 @@ directly, and each document is validated once per process (issue 15).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +40,7 @@ from store.errors import (
     StoreError,
     UnreadableFileError,
 )
+from store.lines import LazyTable
 from store.loader import (
     MAX_ORDINAL,
     MIN_ORDINAL,
@@ -65,7 +66,7 @@ from store.schema import (
 from store.storage import (
     AtomicJSONStorage,
     encode_json,
-    load_json_file,
+    load_data_file,
     remove_stale_temp_files,
     to_utf8,
     write_new_file,
@@ -282,7 +283,7 @@ class Store:
     @staticmethod
     def _load(path: Path) -> dict[str, Any] | None:
         try:
-            data = load_json_file(path)
+            data = load_data_file(path)
             if data is not None:
                 check_schema(path, data)
         except UnreadableFileError as error:
@@ -328,9 +329,9 @@ class Store:
             self._scanned = False
         return data if data is not None else {}
 
-    def _table(self, name: str) -> dict[str, Any]:
+    def _table(self, name: str) -> Mapping[str, Any]:
         raw = self._data().get(name)
-        return raw if isinstance(raw, dict) else {}
+        return raw if isinstance(raw, Mapping) else {}
 
     # ----------------------------------------------------------------- quarantine
 
@@ -429,7 +430,7 @@ class Store:
             table = data.get(problem.table)
             if not problem.doc_id:
                 self._aside(problem.table, None, None, table)
-            elif isinstance(table, dict) and problem.doc_id in table:
+            elif isinstance(table, Mapping) and problem.doc_id in table:
                 doc = table[problem.doc_id]
                 if problem.key is None:
                     self._aside(problem.table, problem.doc_id, None, doc)
@@ -527,7 +528,7 @@ class Store:
         self._require_writable()
         data = self._data()
         raw = data.get(table)
-        if raw is not None and not isinstance(raw, dict):
+        if raw is not None and not isinstance(raw, Mapping):
             self._aside(table, None, None, raw)
             raw = None
         for doc_id in docs:
@@ -561,7 +562,16 @@ class Store:
     def _ids_by_key(self, table: str) -> dict[Any, str]:
         """Record key -> doc id, from the raw table (no record is built)."""
         out: dict[Any, str] = {}
-        for doc_id, doc in self._table(table).items():
+        raw = self._table(table)
+        if isinstance(raw, LazyTable):  # the keys are read from the lines, nothing parsed
+            for doc_id, key in raw.record_keys().items():
+                if key is None:
+                    doc = raw[doc_id]
+                    key = doc.get("key") if isinstance(doc, dict) else None
+                if record_id(doc_id) is not None and isinstance(key, str):
+                    out.setdefault(key, doc_id)
+            return out
+        for doc_id, doc in raw.items():
             if record_id(doc_id) is not None and isinstance(doc, dict):
                 key = doc.get("key")
                 if isinstance(key, str):
@@ -722,9 +732,14 @@ class Store:
         else:
             low = start.isoformat() if start else ""
             high = end.isoformat() if end else "~"
+            if isinstance(raw, LazyTable):  # days read from the lines: only these are parsed
+                picked = [i for i, day in raw.days().items() if day is None or low <= day <= high]
+                pairs = [(doc_id, raw[doc_id]) for doc_id in picked]
+            else:
+                pairs = raw.items()
             pairs = [
                 (doc_id, doc)
-                for doc_id, doc in raw.items()
+                for doc_id, doc in pairs
                 if isinstance(doc, dict)
                 and isinstance(day := doc.get("day"), str)
                 and low <= day <= high

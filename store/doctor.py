@@ -22,13 +22,7 @@ from store.db import CLI_LOCK_WAIT, Store
 from store.errors import READ_ONLY_MESSAGE, StoreError, UnreadableFileError
 from store.loader import Problem, check_all, unknown_tables
 from store.schema import META, SINGLE_DOC, check_schema, generation_of, migrate, schema_of
-from store.storage import (
-    _DocumentEncoder,
-    atomic_write_bytes,
-    load_json_file,
-    to_utf8,
-    write_new_file,
-)
+from store.storage import atomic_write_bytes, load_json_file, write_new_file
 
 COUNTED_TABLES = ("checkins", "dxa", "sessions")
 
@@ -149,7 +143,9 @@ def restore_backup(path: Path, backup: Path, now: datetime) -> Path | None:
             "generation": max(newest, generation_of(data)) + 1,
         }
         data[META] = meta
-        payload = to_utf8(_DocumentEncoder().encode(data))
+        from store import lines
+
+        payload, _ = lines.encode(data)
         kept = None
         if path.exists():
             original = path.read_bytes()

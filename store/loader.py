@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from functools import cache
 from typing import Any, NamedTuple
@@ -263,11 +263,16 @@ def _ids_pattern(table: str) -> re.Pattern[str]:
     return re.compile(r"(?:[1-9][0-9]{0,8}\n)*[1-9][0-9]{0,8}")
 
 
-def _all_fine(table: str, raw: dict[str, Any]) -> bool:
+def _all_fine(table: str, raw: Mapping[str, Any]) -> bool:
     """True when no id and no document of ``raw`` can be wrong in shape (the usual case)."""
     if not raw:
         return True
-    if set(map(type, raw.values())) != {dict}:
+    from store.lines import LazyTable
+
+    if isinstance(raw, LazyTable):
+        if not raw.all_objects():  # known from the lines, nothing parsed
+            return False
+    elif set(map(type, raw.values())) != {dict}:
         return False
     if table == "checkins":
         return bool(
@@ -291,7 +296,7 @@ def scan_structure(data: dict[str, Any]) -> list[Problem]:
         raw = data.get(table)
         if raw is None:
             continue
-        if not isinstance(raw, dict):
+        if not isinstance(raw, Mapping):
             problems.append(Problem(table, "", None, "is not a table of records"))
             continue
         if table != "settings" and _all_fine(table, raw):
@@ -303,10 +308,10 @@ def scan_structure(data: dict[str, Any]) -> list[Problem]:
             valid_id = record_id
         else:
             valid_id = str(SINGLE_DOC).__eq__
-        for doc_id, doc in raw.items():
+        for doc_id in raw:
             if not valid_id(doc_id):
                 problems.append(Problem(table, doc_id, None, f"its id {shown(doc_id)} is wrong"))
-            elif not isinstance(doc, dict):
+            elif not isinstance(raw[doc_id], dict):
                 problems.append(Problem(table, doc_id, None, "is not an object"))
         if table == "settings" and isinstance(raw.get(str(SINGLE_DOC)), dict):
             from coach.settings import SETTINGS
@@ -326,7 +331,7 @@ def check_all(data: dict[str, Any], loader: Loader | None = None) -> list[Proble
         loader.report(problem)
     for table in (*RECORD_TABLES, *SINGLE_TABLES):
         raw = data.get(table)
-        if not isinstance(raw, dict):
+        if not isinstance(raw, Mapping):
             continue
         if table in ("dxa", "sessions"):
             loader.keyed(table, raw.items())
@@ -335,7 +340,7 @@ def check_all(data: dict[str, Any], loader: Loader | None = None) -> list[Proble
                 loader.record(table, doc_id, doc)
     for table in MAP_TABLES:
         raw = data.get(table)
-        if isinstance(raw, dict):
+        if isinstance(raw, Mapping):
             for doc_id, doc in raw.items():
                 if doc_id == str(SINGLE_DOC):
                     loader.entries(table, doc)

@@ -102,7 +102,7 @@ def test_reads_come_from_memory_after_the_first_load(open_store, data_path, monk
     store = open_store()
     store.put_checkin(CheckIn(DAY, pain=1))
     calls = []
-    monkeypatch.setattr(storage, "load_json_file", lambda p: calls.append(p))
+    monkeypatch.setattr(storage, "load_data_file", lambda p: calls.append(p))
     for _ in range(3):
         store.put_checkin(CheckIn(DAY, pain=2))
         store.checkins()
