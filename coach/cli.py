@@ -8,6 +8,7 @@ readable line on stderr (exit 2 for bad input, 1 for a store problem), never a t
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import sys
@@ -692,27 +693,77 @@ def _check_output(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    """Write the export a record at a time (memory stays flat at any diary length), with a
+    progress bar on a terminal when it takes more than a second."""
+    from store.outputs import Progress
+
     _check_output(args)
     with open_reader(args) as store:
+        progress = Progress(store.export_size(), f"Exporting {args.format.upper()}")
         if args.format == "json":
-            text = json.dumps(store.export_dict(), indent=2, ensure_ascii=False) + "\n"
+            chunks = store.export_chunks(progress.advance)
         elif args.format == "csv":
-            from coach.export import checkins_to_csv
-
-            text = checkins_to_csv(store.checkins())
+            chunks = _csv_chunks(store, progress)
         else:
-            from coach.fhir import fhir_bundle
-
-            bundle = fhir_bundle(
-                store.get_profile(),
-                store.checkins(),
-                store.session_logs(),
-                store.dxa_scans(),
-                _today(),
-            )
-            text = json.dumps(bundle, indent=2, ensure_ascii=False) + "\n"
-    _write_output(text, args)
+            chunks = _fhir_chunks(store, _today(), progress)
+        _stream_output(chunks, args)
+        progress.finish()
     return EXIT_OK
+
+
+def _csv_chunks(store: Store, progress: Any) -> Any:
+    from coach.export import csv_lines
+
+    for line in csv_lines(store.stream_checkins()):
+        yield line
+        progress.advance()
+
+
+def _fhir_chunks(store: Store, today: date, progress: Any) -> Any:
+    """The FHIR Bundle as text: its head, then each entry as it is built (coach.fhir)."""
+    from coach.fhir import bundle_head, fhir_entries
+    from store.outputs import dumps, dumps_many
+
+    picture = read_picture(store, today)
+    logs = store.stream_session_logs()
+    progress.advance(len(logs))
+    checkins = store.stream_checkins()
+
+    def counted() -> Any:
+        for checkin in checkins:
+            progress.advance()
+            yield checkin
+
+    entries = fhir_entries(store.get_profile(), counted(), logs, store.dxa_scans(), picture, today)
+    yield dumps(bundle_head())[:-1] + ',"entry":[\n'
+    separator = ""
+    while batch := list(itertools.islice(entries, 256)):
+        # one encoder call a batch; an entry a line (every entry starts {"fullUrl":)
+        yield separator + dumps_many(batch).replace('},{"fullUrl":', '},\n{"fullUrl":')
+        separator = ",\n"
+    yield "\n]}\n"
+
+
+def _stream_output(chunks: Any, args: argparse.Namespace) -> None:
+    """Standard output, or ``--out FILE`` (checked by store/outputs.py, written atomically);
+    each piece of text is made printable on its way (no control character gets out)."""
+    from coach.textsafe import printable
+    from store.errors import PathError
+    from store.outputs import open_output, output_target
+
+    try:
+        target = output_target(args.out, data_path(args), force=args.force)
+    except PathError as error:
+        raise UsageError(str(error)) from None
+    if target is None:
+        out = getattr(sys.stdout, "_stream", sys.stdout)  # pieces are made printable here
+        for chunk in chunks:
+            out.write(printable(chunk))
+        return
+    with open_output(target) as handle:  # 0600: exports hold health data
+        for chunk in chunks:
+            handle.write(printable(chunk).encode("utf-8"))
+    print(f"Wrote {printable(str(target), one_line=True)}", file=sys.stderr)
 
 
 def cmd_import(args: argparse.Namespace) -> int:

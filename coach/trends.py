@@ -439,6 +439,19 @@ def _daily_values(metric: str, index: _DayIndex) -> list[float | None]:
     return values
 
 
+def day_value(
+    metric: str, checkin: CheckIn | None, session_logs: Sequence[SessionLog]
+) -> float | None:
+    """One day's value of ``metric`` from that day's records, as ``daily_series`` counts it
+    (session logs, when there are any, together with the check-in; else the check-in)."""
+    from_checkin, with_logs = _EXTRACT[metric]
+    if session_logs:
+        value = with_logs(checkin, tuple(session_logs))
+    else:
+        value = None if checkin is None else from_checkin(checkin)
+    return None if value is None else float(value)
+
+
 def _make_series(spec: MetricSpec, points: Sequence[Point], bucket: Bucket) -> Series:
     return Series(
         metric=spec.key,

@@ -690,6 +690,36 @@ class Store:
                 found.append(entry)
         return sorted(found, key=lambda c: c.day)
 
+    def stream_checkins(self) -> Iterator[CheckIn]:
+        """Every valid check-in, oldest first, one at a time: each is parsed and validated as
+        it is reached and not kept (an export of 30 years holds one record at a time).
+        Damaged entries are skipped and listed in ``problems``."""
+        raw = self._table("checkins")
+        peek = raw.peek if isinstance(raw, LazyTable) else raw.__getitem__
+        ordered = []
+        for doc_id in raw:
+            ordinal = day_ordinal(doc_id)
+            if ordinal is None:
+                self._loader.check("checkins", doc_id, peek(doc_id))  # quarantined: no day
+            else:
+                ordered.append((ordinal, doc_id))
+        ordered.sort()
+        check = self._loader.check
+        for _, doc_id in ordered:
+            entry = check("checkins", doc_id, peek(doc_id))
+            if entry is not None:
+                yield entry
+
+    def first_checkin(self) -> CheckIn | None:
+        """The oldest valid check-in (a report starts no earlier than it), without reading
+        the rest: ids are days, so the oldest few are looked at until a valid one."""
+        raw = self._table("checkins")
+        for ordinal in sorted(o for o in map(day_ordinal, raw) if o is not None):
+            entry = self._loader.record("checkins", str(ordinal), raw[str(ordinal)])
+            if entry is not None:
+                return entry
+        return None
+
     def checkin_days(self) -> set[date]:
         """Dates that have a check-in (cheap: read from the ids, no record is built).
 
@@ -750,6 +780,14 @@ class Store:
             (s for s in logs if low_day <= s.day <= high_day),
             key=lambda s: (s.day, s.session_id),
         )
+
+    def stream_session_logs(self) -> list[SessionLog]:
+        """Every valid session log by (day, key), validated without keeping the verdicts (an
+        export); damaged ones skipped and listed in ``problems``."""
+        raw = self._table("sessions")
+        peek = raw.peek if isinstance(raw, LazyTable) else raw.__getitem__
+        logs = self._loader.keyed("sessions", ((i, peek(i)) for i in raw), keep=False)
+        return sorted(logs, key=lambda s: (s.day, s.key))
 
     def put_session_log(self, log: SessionLog) -> None:
         self._change("sessions", self._keyed_docs("sessions", {log.key: log.to_dict()}))
@@ -821,6 +859,36 @@ class Store:
             "topics_read": self.topics_read(),
         }
 
+    def export_chunks(self, tick: Callable[[int], None] | None = None) -> Iterator[str]:
+        """The JSON export (what ``export_dict`` holds, in its order) as pieces of text, one
+        record a line: records are read, validated and written one at a time, so an export
+        of any length holds one record in memory. ``tick(n)`` is told of each n records."""
+        from store.outputs import dumps
+
+        profile, plan = self.get_profile(), self.get_plan()
+        head = {
+            "format": EXPORT_FORMAT,
+            "schema": SCHEMA_VERSION,
+            "profile": profile.to_dict() if profile else None,
+        }
+        yield dumps(head)[:-1] + ',\n"checkins":['
+        yield from _json_lines(self.stream_checkins(), tick)
+        yield '\n],\n"dxa_scans":' + dumps([s.to_dict() for s in self.dxa_scans()])
+        yield ',\n"session_logs":['
+        logs = sorted(self.stream_session_logs(), key=lambda s: (s.day, s.session_id))
+        yield from _json_lines(logs, tick)
+        yield "\n],\n" + dumps(
+            {
+                "plan": plan.to_dict() if plan else None,
+                "settings": self.settings(),
+                "topics_read": self.topics_read(),
+            }
+        )[1:] + "\n"
+
+    def export_size(self) -> int:
+        """How many records ``export_chunks`` will write (for a progress bar)."""
+        return len(self._table("checkins")) + len(self._table("sessions"))
+
     def import_dict(self, data: Any, today: date | None = None) -> ImportCounts:
         """Merge an export into this store in one atomic write; validate all of it first.
 
@@ -867,6 +935,26 @@ class Store:
             if new_read:
                 counts.added["topics_read"] = len(new_read)
         return counts
+
+
+def _json_lines(records: Iterable[Any], tick: Callable[[int], None] | None) -> Iterator[str]:
+    """Records as the lines of a JSON array ("\\n{...},\\n{...}"), in batches of text."""
+    from store.outputs import dumps
+
+    batch: list[str] = []
+    separator = "\n"
+    for record in records:
+        batch.append(dumps(record))  # a record's fields as to_dict() has them
+        if len(batch) == 512:
+            yield separator + ",\n".join(batch)
+            separator = ",\n"
+            if tick is not None:
+                tick(len(batch))
+            batch = []
+    if batch:
+        yield separator + ",\n".join(batch)
+        if tick is not None:
+            tick(len(batch))
 
 
 def write_new_store(path: Path, fill: Callable[[Store], None]) -> None:

@@ -206,6 +206,17 @@ class Loader:
         self._seen[(table, doc_id)] = (doc, value)
         return value
 
+    def check(self, table: str, doc_id: str, doc: Any) -> Any:
+        """As ``record``, but the verdict is not kept (a stream over a whole table: export)."""
+        seen = self._seen.get((table, doc_id))
+        if seen is not None and seen[0] is doc:
+            return seen[1]
+        try:
+            return validate(table, doc_id, doc)
+        except Exception as error:
+            self.report(Problem(table, doc_id, None, reason_of(error)))
+            return None
+
     def is_damaged(self, table: str, doc_id: str, doc: Any) -> bool:
         return self.record(table, doc_id, doc) is None
 
@@ -231,11 +242,15 @@ class Loader:
         self.entries(table, doc)
         return (table, str(SINGLE_DOC), key) in self._problems
 
-    def keyed(self, table: str, pairs: Iterable[tuple[str, Any]]) -> list[Any]:
-        """Valid scans or session logs of ``pairs``; of two with one key the first id wins."""
+    def keyed(
+        self, table: str, pairs: Iterable[tuple[str, Any]], *, keep: bool = True
+    ) -> list[Any]:
+        """Valid scans or session logs of ``pairs``; of two with one key the first id wins.
+        ``keep=False``: verdicts are not kept (see ``check``)."""
         by_key: dict[str, tuple[int, str, Any]] = {}
+        validated = self.record if keep else self.check
         for doc_id, doc in pairs:
-            record = self.record(table, doc_id, doc)
+            record = validated(table, doc_id, doc)
             if record is None:
                 continue
             number = record_id(doc_id) or 0

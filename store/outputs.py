@@ -16,14 +16,22 @@ into that folder removes those whose process is gone.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import stat
+import sys
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any, BinaryIO, TextIO
 
+import orjson
+
+from coach.textsafe import printable
 from store.backups import BACKUP_DIR, read_generation
 from store.errors import PathError
-from store.storage import atomic_write_bytes
+from store.storage import atomic_stream, atomic_write_bytes
 
 _STALE = re.compile(r"\.tmp-.+\.(\d+)\.\d{16,20}\.\d+")
 
@@ -115,3 +123,79 @@ def write_output(target: Path, payload: bytes) -> None:
     """Write an export or report atomically (0600), after cleaning what a killed write left."""
     clean_stale_outputs(target.parent)
     atomic_write_bytes(target, payload)
+
+
+@contextlib.contextmanager
+def open_output(target: Path) -> Iterator[BinaryIO]:
+    """A file to stream an export into: written beside ``target`` and renamed over it only
+    when complete and fsynced (0600), as ``write_output`` does with a whole text."""
+    clean_stale_outputs(target.parent)
+    with atomic_stream(target, buffering=1 << 20) as handle:
+        yield handle
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON text of one exported record or resource, safe to print (exports are
+    written a record at a time; orjson is several times faster than the json module here).
+    A record (a dataclass of coach.models) comes out as its ``to_dict()``: fields in order,
+    dates as ISO text, tuples as lists (tests/test_exports.py checks they agree)."""
+    return printable(orjson.dumps(value).decode("utf-8"), one_line=True)
+
+
+def dumps_many(values: list[Any]) -> str:
+    """``dumps`` of each value, joined by commas (one encoder call for a whole batch)."""
+    return printable(orjson.dumps(values).decode("utf-8")[1:-1], one_line=True)
+
+
+class Progress:
+    """A one-line progress bar on a terminal's stderr for a long write: shown only once the
+    write has taken more than ``delay`` seconds, and only when ``stream`` is a terminal."""
+
+    WIDTH = 30
+
+    def __init__(
+        self,
+        total: int,
+        label: str,
+        stream: TextIO | None = None,
+        *,
+        delay: float = 1.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.total = max(total, 1)
+        self.label = label
+        self.stream = stream if stream is not None else sys.stderr
+        self.delay = delay
+        self.clock = clock
+        self.started = clock()
+        self.done = 0
+        self.shown = False
+        self._next_look = 0
+        try:
+            self.on_terminal = self.stream.isatty()
+        except (AttributeError, ValueError):
+            self.on_terminal = False
+
+    def advance(self, count: int = 1) -> None:
+        self.done += count
+        if not self.on_terminal or self.done < self._next_look:
+            return
+        self._next_look = self.done + max(self.total // 200, 1)
+        if self.shown or self.clock() - self.started > self.delay:
+            self._draw()
+
+    def _draw(self) -> None:
+        share = min(self.done / self.total, 1.0)
+        filled = round(share * self.WIDTH)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        self.stream.write(f"\r{self.label} [{bar}] {share:4.0%}")
+        self.stream.flush()
+        self.shown = True
+
+    def finish(self) -> None:
+        """Clear the bar's line (the command's own last line follows)."""
+        if self.shown:
+            self.done = self.total
+            self._draw()
+            self.stream.write("\n")
+            self.stream.flush()

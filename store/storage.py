@@ -220,6 +220,29 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
         raise _named(error, path) from None
 
 
+@contextlib.contextmanager
+def atomic_stream(path: Path, buffering: int = -1) -> Iterator[Any]:
+    """A binary file to write ``path`` through, piece by piece, with the guarantees of
+    ``atomic_write_bytes``: the temp file is fsynced and renamed over ``path`` only if the
+    block ends without an error (then the folder is fsynced); otherwise it is removed."""
+    try:
+        fd, temp_name = _create_temp(path)
+        try:
+            with os.fdopen(fd, "wb", buffering=buffering) as handle:
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temp_name, FILE_MODE)
+            os.replace(temp_name, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+            raise
+        fsync_dir(path.parent)
+    except OSError as error:
+        raise _named(error, path) from None
+
+
 def write_new_file(path: Path, payload: bytes) -> None:
     """Create ``path`` with ``payload`` atomically; FileExistsError if it exists (never replaced).
 
