@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -908,18 +908,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from coach.picture import picture_window
     from coach.report import build_report, frax_from_settings, render_html, render_markdown
 
     _check_output(args)
+    today = _today()
     with open_reader(args) as store:
         major, hip = frax_from_settings(store.settings())
+        # what the report reads: its period and the clinical picture's window, and the first
+        # check-in (a period starts no earlier): not the whole diary
+        since = min(today - timedelta(days=args.days - 1), picture_window(today)[0])
+        checkins, logs = store.checkins(since, today), store.session_logs(since, today)
+        first = store.first_checkin()
+        if first is not None and first.day < since:
+            checkins = [first, *checkins]
         report = build_report(
             store.get_profile(),
-            store.checkins(),
-            store.session_logs(),
+            checkins,
+            logs,
             store.dxa_scans(),
             store.get_plan(),
-            _today(),
+            today,
             args.days,
             frax_major=major,
             frax_hip=hip,

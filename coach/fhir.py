@@ -299,9 +299,7 @@ def _exercise_entry(
     ):
         value = trends.day_value(metric, checkin, logs)
         if value is not None:
-            parts.append(
-                _component(_concept(_project(code)), {"valueQuantity": _minutes(value)})
-            )
+            parts.append(_component(_concept(_project(code)), {"valueQuantity": _minutes(value)}))
     return _observation(
         "exercise-minutes",
         day,

@@ -877,13 +877,17 @@ class Store:
         yield ',\n"session_logs":['
         logs = sorted(self.stream_session_logs(), key=lambda s: (s.day, s.session_id))
         yield from _json_lines(logs, tick)
-        yield "\n],\n" + dumps(
-            {
-                "plan": plan.to_dict() if plan else None,
-                "settings": self.settings(),
-                "topics_read": self.topics_read(),
-            }
-        )[1:] + "\n"
+        yield (
+            "\n],\n"
+            + dumps(
+                {
+                    "plan": plan.to_dict() if plan else None,
+                    "settings": self.settings(),
+                    "topics_read": self.topics_read(),
+                }
+            )[1:]
+            + "\n"
+        )
 
     def export_size(self) -> int:
         """How many records ``export_chunks`` will write (for a progress bar)."""
