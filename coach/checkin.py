@@ -73,13 +73,13 @@ def current_streak(days: Collection[date], today: date) -> int:
 
 def longest_streak(days: Iterable[date]) -> int:
     """The longest run of consecutive days in ``days`` (future days ignored by the caller)."""
-    ordered = sorted(set(days))
     best = run = 0
-    previous: date | None = None
-    for day in ordered:
-        run = run + 1 if previous is not None and day - previous == timedelta(days=1) else 1
-        best = max(best, run)
-        previous = day
+    previous = None
+    for number in sorted({day.toordinal() for day in days}):  # ints: 30 years in a few ms
+        run = run + 1 if number - 1 == previous else 1
+        if run > best:
+            best = run
+        previous = number
     return best
 
 
@@ -92,10 +92,11 @@ def days_this_month(days: Iterable[date], today: date) -> int:
 def streaks(days: Collection[date], today: date) -> Streaks:
     """All the streak figures the home screen and ``bonecoach status`` show."""
     past = {d for d in days if d <= today}
+    first = today.replace(day=1)
     return Streaks(
         current=current_streak(past, today),
         longest=longest_streak(past),
-        this_month=days_this_month(past, today),
+        this_month=sum(1 for d in past if d >= first),
         checked_in_today=today in past,
     )
 

@@ -48,6 +48,7 @@ from store.loader import (
     Problem,
     check_all,
     day_ordinal,
+    day_ordinals,
     is_topic_id,
     record_id,
     scan_structure,
@@ -714,7 +715,7 @@ class Store:
         """The oldest valid check-in (a report starts no earlier than it), without reading
         the rest: ids are days, so the oldest few are looked at until a valid one."""
         raw = self._table("checkins")
-        for ordinal in sorted(o for o in map(day_ordinal, raw) if o is not None):
+        for ordinal in sorted(day_ordinals(raw)):
             entry = self._loader.record("checkins", str(ordinal), raw[str(ordinal)])
             if entry is not None:
                 return entry
@@ -725,8 +726,7 @@ class Store:
 
         A day whose entry is damaged still counts here; opening it shows the notice.
         """
-        ordinals = (day_ordinal(k) for k in self._table("checkins"))
-        return {date.fromordinal(o) for o in ordinals if o is not None}
+        return set(map(date.fromordinal, day_ordinals(self._table("checkins"))))
 
     # ----------------------------------------------------------------- DXA scans
 

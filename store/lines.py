@@ -2,7 +2,7 @@
 
 The file stays ordinary TinyDB JSON (any JSON reader, stock TinyDB included, reads it whole):
 
-    {"_meta":{"1":{"schema":2,"generation":7,"layout":[1,CRC,BYTES,"profile",1,"checkins",2]}},
+    {"_meta":{"1":{"schema":2,"generation":7,"layout":[1,CRC,BYTES,"profile",1,0,"checkins",2,0]}},
     "profile":{
     "1":{"name":"..."}
     },
@@ -13,19 +13,22 @@ The file stays ordinary TinyDB JSON (any JSON reader, stock TinyDB included, rea
     }
 
 The first line holds ``_meta``; its ``layout`` says how many documents each table holds (-1: a
-damaged table that is not an object, kept on one line as it is) and the CRC-32 and length of
-everything after the first line. A file whose layout and checksum agree is exactly what this
-module wrote, so each of its lines is one complete document: reading it splits the lines (C
-speed), finds the ids with one regular expression, and parses a document only when someone
-asks for it (``LazyTable``). Any other file (hand-edited, older, written by another program)
-fails the check and is parsed whole, as before; its next save writes this layout.
+damaged table that is not an object, kept on one line as it is) and how many of them are not
+objects, and the CRC-32 and length of everything after the first line. A file whose layout and
+checksum agree is exactly what this module wrote, so each of its lines is one complete
+document: reading it finds the ids with one regular expression (C speed) and parses a document
+only when someone asks for it (``LazyTable``). Any other file (hand-edited, older, written by
+another program) fails the check and is parsed whole, as before; its next save writes this
+layout.
 
 A save re-encodes only the documents that were set since the file was read; every other line
 is copied as it was. Documents are never changed in place (the store puts a new dict), so a
 document that was only read is written back from its original line.
 
-Bytes, not text, are kept: a 30-year diary is about 5 MB of lines, where the same data as
-Python dicts is about 15 MB (issue 15: start-up memory and time follow what is shown).
+The file's bytes are kept as read, one object (a 30-year diary is about 5 MB; the same data as
+Python dicts is about 15 MB), with each table's ids; where each document's line starts is
+found (one regular expression over the table) the first time a document of that table is read.
+Issue 15: start-up memory and time follow what is shown, not how old the diary is.
 """
 
 from __future__ import annotations
@@ -44,14 +47,17 @@ LAYOUT_VERSION = 1
 META = "_meta"
 META_DOC = "1"
 NOT_A_TABLE = -1  # layout count of a table that is not an object (kept on one line)
+COMMA, NEWLINE = ord(","), ord("\n")
 
 # A line that starts with a JSON string and a colon: a table's header or one document.
 # Values are compact JSON, which never holds a raw line break, so every match is a line start.
 # The plain pattern (no escapes in names: the usual case) is faster; the full one is the check.
 _PLAIN_KEYED_LINE = re.compile(rb'\n"([^"\\\n]*)":')
 _KEYED_LINE = re.compile(rb'\n"((?:[^"\\\n]|\\.)*)":')
-_DAY_FIRST = re.compile(rb'^"(?:[^"\\\n]|\\.)*":\{"day":"(\d{4}-\d\d-\d\d)"')
-_KEY_LAST = re.compile(rb'"key":"((?:[^"\\\n]|\\.)*)"\},?$')
+# fields read from the lines without parsing them: a session log's day (its first field) and a
+# scan's or log's key (its last field)
+_DAY_FIRST = re.compile(rb'\n"((?:[^"\\\n]|\\.)*)":\{"day":"(\d{4}-\d\d-\d\d)"')
+_KEY_LAST = re.compile(rb'\n"((?:[^"\\\n]|\\.)*)":\{[^\n]*"key":"((?:[^"\\\n]|\\.)*)"\},?(?=\n)')
 
 
 class Unparsable:
@@ -77,22 +83,49 @@ class LazyTable(MutableMapping[str, Any]):
 
     ``peek`` reads a document without keeping it (exports stream a whole table through it).
     Setting or deleting marks the id, so the next save re-encodes just those documents.
+
+    Where a line starts is found when first needed: recent documents (a check-in's day is its
+    id, and days are added at the end) are found walking back from the table's end, a few
+    lines for a week; reading far back finds every line at once.
     """
 
-    __slots__ = ("_added", "_dirty", "_line", "_lines", "_mem", "_non_objects", "_scans")
+    __slots__ = (
+        "_added",
+        "_block",
+        "_cursor",
+        "_deleted",
+        "_dirty",
+        "_ids",
+        "_line",
+        "_mem",
+        "_non_objects",
+        "_position",
+        "_raw",
+        "_scans",
+        "_tail",
+    )
+
+    FIND_ALL_FROM = 2048  # further back than this many lines: find every line at once
 
     def __init__(
         self,
-        lines: list[bytes],
-        line_of: dict[str, int],
+        raw: bytes,
+        block: tuple[int, int],
+        ids: list[str],
         non_objects: int = 0,
         mem: dict[str, Any] | None = None,
     ) -> None:
-        self._lines = lines  # the file's lines, shared by every table of the file
-        self._line = line_of  # id -> index in ``_lines``, for ids whose line is current
+        self._raw = raw  # the file's bytes, shared by every table of the file
+        self._block = block  # [first document's line, closing line) of this table in ``_raw``
+        self._ids = ids  # the ids of the block's lines, in order (as the file holds them)
+        self._line: dict[str, int | None] = dict.fromkeys(ids)  # id -> where its line starts
+        self._position: dict[str, int] | None = None  # id -> its line's index in ``_ids``
+        self._tail = 0  # how many lines, from the block's end, have their start found
+        self._cursor = block[1]  # where the earliest of those lines starts
         self._mem: dict[str, Any] = mem if mem is not None else {}  # parsed or set documents
         self._dirty: set[str] = set()  # set since the file was written: re-encode on save
         self._added: dict[str, None] = {}  # ids not in the file (in order of adding)
+        self._deleted = False  # a line of the file was removed since
         self._non_objects = non_objects  # documents whose line is not a JSON object
         self._scans: dict[str, dict[str, str | None]] = {}  # see ``days``, ``record_keys``
 
@@ -103,7 +136,7 @@ class LazyTable(MutableMapping[str, Any]):
             return self._mem[doc_id]
         except KeyError:
             pass
-        value = self._parse(self._line[doc_id], doc_id)
+        value = self._parse(doc_id)
         self._mem[doc_id] = value
         return value
 
@@ -112,7 +145,7 @@ class LazyTable(MutableMapping[str, Any]):
         try:
             return self._mem[doc_id]
         except KeyError:
-            return self._parse(self._line[doc_id], doc_id)
+            return self._parse(doc_id)
 
     def __setitem__(self, doc_id: str, value: Any) -> None:
         if doc_id in self:
@@ -129,6 +162,7 @@ class LazyTable(MutableMapping[str, Any]):
             self._non_objects -= not self._is_object(doc_id)
         if doc_id in self._line:
             del self._line[doc_id]
+            self._deleted = True
         elif doc_id in self._added:
             del self._added[doc_id]
         else:
@@ -158,9 +192,8 @@ class LazyTable(MutableMapping[str, Any]):
     def _is_object(self, doc_id: str) -> bool:
         if doc_id in self._mem:
             return isinstance(self._mem[doc_id], dict)
-        line = self._lines[self._line[doc_id]]
-        start = len(_key_bytes(doc_id)) + 1
-        return line[start : start + 1] == b"{"
+        end = self._raw.find(b"\n", self._start(doc_id))
+        return self._raw[end - 1] == ord("}") or self._raw[end - 2 : end] == b"},"
 
     def days(self) -> dict[str, str | None]:
         """Id -> the ``day`` a document starts with (session logs), read from its line without
@@ -176,6 +209,9 @@ class LazyTable(MutableMapping[str, Any]):
         cached = self._scans.get(field)
         if cached is not None:
             return cached
+        start, stop = self._block
+        found = dict(pattern.findall(self._raw, start - 1, stop)) if self._ids else {}
+        plain = b"\\" not in b"".join(found)
         out: dict[str, str | None] = {}
         for doc_id in self:
             if doc_id in self._mem:
@@ -184,68 +220,122 @@ class LazyTable(MutableMapping[str, Any]):
                 if isinstance(value, str):
                     out[doc_id] = value
                 continue
-            found = pattern.search(self._lines[self._line[doc_id]])
-            out[doc_id] = _decode_key(found.group(1)) if found else None
+            key = doc_id.encode("utf-8") if plain and doc_id.isascii() else None
+            text = found.get(key) if key is not None else None
+            out[doc_id] = _decode_key(text) if text is not None else None
         self._scans[field] = out
         return out
 
     # ------------------------------------------------------------------ lines
 
-    def _parse(self, index: int, doc_id: str) -> Any:
-        line = self._lines[index]
-        start = len(_key_bytes(doc_id)) + 1
-        end = len(line) - 1 if line.endswith(b",") else len(line)
-        return parse_value(line[start:end])
+    def _start(self, doc_id: str) -> int:
+        """Where the file's line of ``doc_id`` starts (the id must be one of the file's)."""
+        start = self._line[doc_id]
+        if start is not None:
+            return start
+        if self._position is None:
+            self._position = dict(zip(self._ids, range(len(self._ids)), strict=True))
+        back = len(self._ids) - self._position[doc_id]  # lines from the end, this one included
+        if back - self._tail > self.FIND_ALL_FROM:
+            self._find_all()
+        else:
+            self._find_back(back)
+        start = self._line[doc_id]
+        assert start is not None
+        return start
+
+    def _find_back(self, back: int) -> None:
+        """Find the starts of the last ``back`` lines, walking back from the table's end."""
+        raw, line, ids = self._raw, self._line, self._ids
+        floor = self._block[0] - 1  # the newline before the first document's line
+        cursor = self._cursor
+        for index in range(len(ids) - 1 - self._tail, len(ids) - 1 - back, -1):
+            cursor = raw.rfind(b"\n", floor, cursor - 1) + 1
+            if ids[index] in line:
+                line[ids[index]] = cursor
+        self._cursor = cursor
+        self._tail = max(self._tail, back)
+
+    def _find_all(self) -> None:
+        start, stop = self._block
+        offsets = [m.start() + 1 for m in _KEYED_LINE.finditer(self._raw, start - 1, stop)]
+        if len(offsets) != len(self._ids):
+            raise AssertionError("the table's lines do not match its ids")
+        line = self._line
+        for doc_id, offset in zip(self._ids, offsets, strict=True):
+            if doc_id in line:
+                line[doc_id] = offset
+        self._tail, self._cursor = len(self._ids), start
+
+    def _value_bytes(self, doc_id: str) -> bytes:
+        start = self._start(doc_id) + len(_key_bytes(doc_id)) + 1
+        end = self._raw.find(b"\n", start)
+        return self._raw[start : end - 1 if self._raw[end - 1] == COMMA else end]
+
+    def _parse(self, doc_id: str) -> Any:
+        return parse_value(self._value_bytes(doc_id))
 
     def _entry(self, doc_id: str) -> bytes:
         return _key_bytes(doc_id) + b":" + encode_value(self._mem[doc_id])
 
     def _chunks(self) -> list[bytes]:
-        """The table's entries as chunks of lines, without trailing commas (see ``encode``)."""
-        if not self._dirty and not self._added and self._contiguous():
-            return self._run(min(self._line.values()), max(self._line.values()) + 1)
+        """The table's entries as chunks of lines, without a trailing comma (see ``encode``):
+        the file's lines copied in runs, the documents set since re-encoded."""
+        raw = self._raw
+        start, stop = self._block
         chunks: list[bytes] = []
-        run_start: int | None = None
-        previous = -2
-        for doc_id, index in self._line.items():
-            if doc_id in self._dirty:
-                if run_start is not None:
-                    chunks += self._run(run_start, previous + 1)
-                    run_start = None
+        if not self._deleted:  # runs between the replaced lines: work follows the changes
+            replaced = sorted((self._start(i), i) for i in self._dirty if i in self._line)
+            position = start
+            for offset, doc_id in replaced:
+                if offset > position:
+                    chunks.append(raw[position : offset - 2])  # without ",\n"
                 chunks.append(self._entry(doc_id))
-                continue
-            if run_start is None:
-                run_start = index
-            elif index != previous + 1:
-                chunks += self._run(run_start, previous + 1)
-                run_start = index
-            previous = index
-        if run_start is not None:
-            chunks += self._run(run_start, previous + 1)
+                position = raw.find(b"\n", offset) + 1
+            if stop > position:
+                chunks.append(_run(raw, position, stop - 1))
+        else:
+            if self._tail < len(self._ids):
+                self._find_all()
+            run_start = run_end = -1
+            for doc_id, offset in self._line.items():
+                assert offset is not None
+                if doc_id in self._dirty:
+                    if run_start >= 0:
+                        chunks.append(_run(raw, run_start, run_end))
+                        run_start = -1
+                    chunks.append(self._entry(doc_id))
+                    continue
+                end = raw.find(b"\n", offset)
+                if run_start >= 0 and offset == run_end + 1:
+                    run_end = end
+                    continue
+                if run_start >= 0:
+                    chunks.append(_run(raw, run_start, run_end))
+                run_start, run_end = offset, end
+            if run_start >= 0:
+                chunks.append(_run(raw, run_start, run_end))
         chunks += [self._entry(doc_id) for doc_id in self._added]
         return chunks
 
-    def _contiguous(self) -> bool:
-        if not self._line:
-            return False
-        first = next(iter(self._line.values()))
-        return (
-            max(self._line.values()) - first + 1 == len(self._line)
-            and min(self._line.values()) == first
-        )
-
-    def _run(self, start: int, stop: int) -> list[bytes]:
-        text = b"\n".join(self._lines[start:stop])
-        return [text[:-1] if text.endswith(b",") else text]
-
-    def _rebase(self, lines: list[bytes], first: int) -> None:
-        """The file was written: its lines are ``lines``, this table's first document at
-        ``first``, in this table's order. Parsed documents stay (their identity too)."""
+    def _rebase(self, raw: bytes, block: tuple[int, int]) -> None:
+        """The file was written: it is ``raw`` now, this table's lines in ``block``, in this
+        table's order. Parsed documents stay (their identity too)."""
         ids = list(self)
-        self._lines = lines
-        self._line = dict(zip(ids, range(first, first + len(ids)), strict=True))
+        self._raw = raw
+        self._block = block
+        self._ids = ids
+        self._line = dict.fromkeys(ids)
+        self._position = None
+        self._tail, self._cursor = 0, block[1]
         self._dirty.clear()
         self._added.clear()
+        self._deleted = False
+
+
+def _run(raw: bytes, start: int, end: int) -> bytes:
+    """Lines ``raw[start:end]`` (whole lines), without the last one's comma."""
+    return raw[start : end - 1 if raw[end - 1] == COMMA else end]
 
 
 def parse_value(raw: bytes) -> Any:
@@ -265,82 +355,97 @@ def encode_value(value: Any) -> bytes:
 # --------------------------------------------------------------------------- writing
 
 
-def encode(data: Mapping[str, Any]) -> tuple[bytes, list[tuple[str, int]]]:
-    """The file's bytes for ``data`` (``_meta`` first), and where each table's first
-    document is (line index) for ``rebase``."""
-    body: list[bytes] = []  # lines (or chunks of lines) after the first
+Blocks = list[tuple[str, int, int]]
+
+
+def encode(data: Mapping[str, Any]) -> tuple[bytes, Blocks]:
+    """The file's bytes for ``data`` (``_meta`` first), and where each object table's lines
+    are in them (for ``rebase``)."""
+    parts: list[bytes] = []  # the lines (or chunks of lines) after the first
+    at: list[int] = []  # where each part starts, counted from the second line
     layout: list[Any] = []
-    firsts: list[tuple[str, int]] = []
-    line = 1
+    blocks: list[tuple[str, int, int]] = []
+    position = 0
+
+    def add(part: bytes) -> int:
+        nonlocal position
+        parts.append(part)
+        at.append(position)
+        position += len(part) + 1
+        return at[-1]
+
     names = [name for name in data if name != META]
     if not names:  # nothing but _meta: one line, read back whole
-        return encode_value(data), firsts
-    for position, name in enumerate(names):
+        return encode_value(data), blocks
+    for number, name in enumerate(names):
         table = data[name]
-        last = position == len(names) - 1
+        last = number == len(names) - 1
         key = _key_bytes(name)
         if not isinstance(table, Mapping):
-            body.append(key + b":" + encode_value(table) + (b"" if last else b","))
-            layout += [name, NOT_A_TABLE]
-            line += 1
+            add(key + b":" + encode_value(table) + (b"" if last else b","))
+            layout += [name, NOT_A_TABLE, 0, 0]
             continue
         chunks = (
             table._chunks()
             if isinstance(table, LazyTable)
-            else [key_bytes_entry(doc_id, doc) for doc_id, doc in table.items()]
+            else [_key_bytes(str(i)) + b":" + encode_value(doc) for i, doc in table.items()]
         )
-        body.append(key + b":{")
-        if chunks:
-            body.append(b",\n".join(chunks))
-        body.append(b"}" if last else b"},")
-        layout += [name, len(table)]
-        firsts.append((name, line + 1))
-        line += len(table) + 2
-    body.append(b"}")
-    text = b"\n".join(body)
+        add(key + b":{")
+        first = add(b",\n".join(chunks)) if chunks else -1
+        closer = add(b"}" if last else b"},")
+        blocks.append((name, closer if first < 0 else first, closer))
+        non_objects = (
+            table._non_objects
+            if isinstance(table, LazyTable)
+            else sum(not isinstance(doc, dict) for doc in table.values())
+        )
+        layout += [name, len(table), non_objects, closer - (closer if first < 0 else first)]
+    add(b"}")
+    text = b"\n".join(parts)
     meta = data.get(META)
     meta_doc = meta.get(META_DOC) if isinstance(meta, Mapping) else None
     if not isinstance(meta_doc, Mapping) or set(meta) != {META_DOC}:
         # no room for the layout: written as plain JSON lines, read back by a full parse
-        first = b'{"_meta":' + encode_value(meta) + b"," if meta is not None else b"{"
-        return first + b"\n" + text, firsts
-    layout = [LAYOUT_VERSION, zlib.crc32(text), len(text), *layout]
-    head = encode_value({META_DOC: {**meta_doc, LAYOUT_KEY: layout}})
-    return b'{"_meta":' + head + b",\n" + text, firsts
+        head = b'{"_meta":' + encode_value(meta) + b"," if meta is not None else b"{"
+    else:
+        layout = [LAYOUT_VERSION, zlib.crc32(text), len(text), *layout]
+        head = b'{"_meta":' + encode_value({META_DOC: {**meta_doc, LAYOUT_KEY: layout}}) + b","
+    shift = len(head) + 1
+    return head + b"\n" + text, [(n, a + shift, b + shift) for n, a, b in blocks]
 
 
-def key_bytes_entry(doc_id: Any, doc: Any) -> bytes:
-    return _key_bytes(str(doc_id)) + b":" + encode_value(doc)
-
-
-def rebase(data: dict[str, Any], payload: bytes, firsts: list[tuple[str, int]]) -> None:
+def rebase(data: dict[str, Any], payload: bytes, blocks: Blocks) -> None:
     """After ``payload`` was written: every object table now reads from its new lines."""
-    lines = payload.split(b"\n")
-    for name, first in firsts:
+    for name, start, stop in blocks:
         table = data[name]
         if isinstance(table, LazyTable):
-            table._rebase(lines, first)
+            table._rebase(payload, (start, stop))
         else:
-            ids = [str(doc_id) for doc_id in table]
-            line_of = dict(zip(ids, range(first, first + len(ids)), strict=True))
             mem = {str(doc_id): doc for doc_id, doc in table.items()}
             non_objects = sum(not isinstance(doc, dict) for doc in mem.values())
-            data[name] = LazyTable(lines, line_of, non_objects, mem)
+            data[name] = LazyTable(payload, (start, stop), list(mem), non_objects, mem)
 
 
 # --------------------------------------------------------------------------- reading
 
 
-def _layout_of(meta_doc: Any) -> tuple[int, int, list[tuple[str, int]]] | None:
+Layout = tuple[int, int, list[tuple[str, int, int, int]]]
+
+
+def _layout_of(meta_doc: Any) -> Layout | None:
+    """(crc, size, [(table, documents, how many are not objects, bytes of its lines), ...])."""
     layout = meta_doc.get(LAYOUT_KEY) if isinstance(meta_doc, dict) else None
-    if not isinstance(layout, list) or len(layout) < 3 or len(layout) % 2 == 0:
+    if not isinstance(layout, list) or len(layout) < 3 or (len(layout) - 3) % 4 != 0:
         return None
     version, crc, size, *rest = layout
     if version != LAYOUT_VERSION or type(crc) is not int or type(size) is not int:
         return None
-    tables = list(zip(rest[::2], rest[1::2], strict=True))
-    if any(type(n) is not str or type(c) is not int or c < NOT_A_TABLE for n, c in tables):
-        return None
+    tables = list(zip(rest[::4], rest[1::4], rest[2::4], rest[3::4], strict=True))
+    for name, count, non_objects, length in tables:
+        if type(name) is not str or not all(type(n) is int for n in (count, non_objects, length)):
+            return None
+        if count < NOT_A_TABLE or not 0 <= non_objects <= max(count, 0) or length < 0:
+            return None
     return crc, size, tables
 
 
@@ -350,66 +455,60 @@ def read(raw: bytes) -> dict[str, Any] | None:
     end = raw.find(b"\n")
     if end < 0 or not raw.startswith(b'{"_meta":') or raw[end - 1 : end] != b",":
         return None
-    try:
-        meta = parse_value(raw[9 : end - 1])
-    except RecursionError:
-        return None
+    meta = parse_value(raw[9 : end - 1])
     layout = _layout_of(meta.get(META_DOC)) if isinstance(meta, dict) else None
     if layout is None or set(meta) != {META_DOC}:
         return None
     crc, size, tables = layout
-    body = memoryview(raw)[end + 1 :]
-    if len(body) != size or zlib.crc32(body) != crc:
-        return None
-    body.release()
-    lines = raw.split(b"\n")
-    if lines[-1] != b"}" or len(lines) != 2 + sum(c + 2 if c >= 0 else 1 for _, c in tables):
+    with memoryview(raw) as view:
+        body = view[end + 1 :]
+        if len(body) != size or zlib.crc32(body) != crc:
+            return None
+    if not raw.endswith(b"\n}") or raw.count(b"\n") != 1 + sum(
+        c + 2 if c >= 0 else 1 for _, c, _, _ in tables
+    ):
         return None
     keyed = _PLAIN_KEYED_LINE.findall(raw, end)
-    if len(keyed) != sum(c + 1 if c >= 0 else 1 for _, c in tables):
+    if len(keyed) != sum(c + 1 if c >= 0 else 1 for _, c, _, _ in tables):
         keyed = _KEYED_LINE.findall(raw, end)
     data: dict[str, Any] = {META: {META_DOC: _without_layout(meta[META_DOC])}}
-    line, found = 1, 0
-    for name, count in tables:
-        if found >= len(keyed) or keyed[found] != _key_bytes(name)[1:-1]:
+    found = 0
+    position = end + 1  # where the current line starts
+    for name, count, non_objects, length in tables:
+        key = _key_bytes(name)
+        if found >= len(keyed) or keyed[found] != key[1:-1]:
             return None
+        line_end = raw.find(b"\n", position)
         if count == NOT_A_TABLE:
-            data[name] = parse_value(_value_of(lines[line], name))
-            line, found = line + 1, found + 1
+            line = raw[position:line_end]
+            data[name] = parse_value(line[len(key) + 1 : -1 if line.endswith(b",") else None])
+            position, found = line_end + 1, found + 1
             continue
-        if lines[line] != _key_bytes(name) + b":{" or lines[line + count + 1] not in (b"}", b"},"):
+        if raw[position:line_end] != key + b":{":
             return None
         entries = keyed[found + 1 : found + 1 + count]
         if len(entries) != count:
             return None
-        if any(b"\\" in key for key in entries):
-            ids = [_decode_key(key) for key in entries]
-        else:
-            ids = list(map(bytes.decode, entries))
-        line_of = dict(zip(ids, range(line + 1, line + 1 + count), strict=True))
-        if len(line_of) != count:
+        ids = (
+            [_decode_key(k) for k in entries]
+            if b"\\" in b"".join(entries)
+            else list(map(bytes.decode, entries))
+        )
+        block_start = line_end + 1
+        block_stop = block_start + length
+        closer = raw[block_stop : raw.find(b"\n", block_stop)]
+        if (
+            raw[block_stop - 1] != NEWLINE
+            or closer not in (b"}", b"},")
+            or len(set(ids)) != count
+            or (count and raw[block_stop - 2] == COMMA)
+        ):
             return None
-        # a line holds an object exactly when it ends with "}" (an array ends with "]", ...)
-        block = lines[line + 1 : line + 1 + count]
-        non_objects = count - sum(map(_ends_an_object, block))
-        data[name] = LazyTable(lines, line_of, non_objects)
-        line, found = line + count + 2, found + 1 + count
-    if found != len(keyed) or name_clash(data, tables):
+        data[name] = LazyTable(raw, (block_start, block_stop), ids, non_objects)
+        position, found = block_stop + len(closer) + 1, found + 1 + count
+    if found != len(keyed) or len(data) != len(tables) + 1:
         return None
     return data
-
-
-def _ends_an_object(line: bytes) -> bool:
-    return line.endswith((b"}", b"},"))
-
-
-def name_clash(data: dict[str, Any], tables: list[tuple[str, int]]) -> bool:
-    return len(data) != len(tables) + 1
-
-
-def _value_of(line: bytes, name: str) -> bytes:
-    start = len(_key_bytes(name)) + 1
-    return line[start : len(line) - 1 if line.endswith(b",") else len(line)]
 
 
 def _decode_key(key: bytes) -> str:

@@ -99,6 +99,17 @@ def day_ordinal(doc_id: object) -> int | None:
     return _canonical_int(doc_id, MIN_ORDINAL, MAX_ORDINAL)
 
 
+def day_ordinals(ids: Iterable[str]) -> list[int]:
+    """The days (ordinals) of check-in ids, leaving out ids that are not days; at C speed
+    when every id is a canonical day number (the usual case: one check of them all)."""
+    ids = list(ids)
+    if ids and _ids_pattern("checkins").fullmatch("\n".join(ids)):
+        ordinals = list(map(int, ids))
+        if min(ordinals) >= MIN_ORDINAL and max(ordinals) <= MAX_ORDINAL:
+            return ordinals
+    return [o for o in map(day_ordinal, ids) if o is not None]
+
+
 def record_id(doc_id: object) -> int | None:
     """A scan or session document id (TinyDB's 1, 2, 3, ...), or None if it is not one."""
     return _canonical_int(doc_id, 1, MAX_RECORD_ID)

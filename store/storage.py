@@ -442,12 +442,12 @@ class AtomicJSONStorage(Storage):
                 self._before_write(data)
             from store import lines
 
-            payload, firsts = lines.encode(data)
+            payload, blocks = lines.encode(data)
             atomic_write_bytes(self.path, payload)
         except BaseException:
             self.reload()
             raise
-        lines.rebase(data, payload, firsts)  # later saves copy the unchanged lines
+        lines.rebase(data, payload, blocks)  # later saves copy the unchanged lines
 
     def reload(self) -> None:
         """Drop the in-memory copy; the next read parses the file again."""

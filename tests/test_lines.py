@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tinydb import TinyDB
@@ -129,7 +130,7 @@ def test_a_forged_line_is_quarantined_and_kept_verbatim(tmp_path: Path) -> None:
     start = raw.index(f'\n"{day}":'.encode()) + 1
     end = raw.index(b"\n", start)
     bad = f'"{day}":{{"day":"2026-11-23","pain":'.encode() + b","
-    forged = _with_layout_fixed(raw[:start] + bad + raw[end:])
+    forged = _with_layout_fixed(raw[:start] + bad + raw[end:], "checkins", len(bad) - end + start)
     path.write_bytes(forged)
     with Store.open(path, clock=lambda: TODAY) as store:
         assert len(store.checkins()) == 9
@@ -138,11 +139,14 @@ def test_a_forged_line_is_quarantined_and_kept_verbatim(tmp_path: Path) -> None:
     assert bad in path.read_bytes()
 
 
-def _with_layout_fixed(raw: bytes) -> bytes:
+def _with_layout_fixed(raw: bytes, table: str, grown: int) -> bytes:
+    """A forger's work: the checksum, size and the table's length made to agree again."""
     end = raw.index(b"\n")
     meta = json.loads(raw[9 : end - 1])
     body = raw[end + 1 :]
-    meta["1"]["layout"][1:3] = [zlib.crc32(body), len(body)]
+    layout = meta["1"]["layout"]
+    layout[1:3] = [zlib.crc32(body), len(body)]
+    layout[layout.index(table) + 3] += grown
     return b'{"_meta":' + json.dumps(meta, separators=(",", ":")).encode() + b",\n" + body
 
 
@@ -171,7 +175,7 @@ _tables = st.dictionaries(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(
     _tables,
     st.lists(st.tuples(st.sampled_from(["set", "del", "get"]), _ids, _json), max_size=8),
@@ -179,32 +183,62 @@ _tables = st.dictionaries(
 def test_any_data_survives_a_write_read_change_write(tables: dict[str, Any], changes) -> None:
     data: dict[str, Any] = {"_meta": {"1": {"schema": 2}}, **tables}
     expected = json.loads(json.dumps(data))
-    payload, firsts = lines.encode(data)
+    payload, blocks = lines.encode(data)
     assert json.loads(payload) == {**expected, "_meta": {"1": _meta_with_layout(payload)}}
     read = lines.read(payload)
     assert (read is None) == (not tables)  # only _meta: one line, read whole
     read = read or lines.strip_layout(json.loads(payload))
     assert _plain(read) == expected
     lazy = [n for n, t in read.items() if isinstance(t, LazyTable)]
-    for action, doc_id, value in changes:
-        if not lazy:
-            break
-        name = lazy[len(doc_id) % len(lazy)]
-        table, plain = read[name], expected[name]
-        if action == "set":
-            table[doc_id] = plain[doc_id] = value
-        elif action == "del" and doc_id in plain:
-            del table[doc_id], plain[doc_id]
-        elif action == "get" and doc_id in plain:
-            assert table[doc_id] == plain[doc_id]
-    payload, firsts = lines.encode(read)
-    lines.rebase(read, payload, firsts)
-    assert _plain(read) == expected
-    again = lines.read(payload) or lines.strip_layout(json.loads(payload))
-    assert _plain(again) == expected
-    for name in lazy:  # order kept: JSON objects come back in the order they were written
-        assert list(read[name]) == list(expected[name]) or set(read[name]) == set(expected[name])
+    for round_ in range(2):  # a save, then more changes on what the save left, then a save
+        for action, doc_id, value in changes[round_::2]:
+            if not lazy:
+                break
+            name = lazy[len(doc_id) % len(lazy)]
+            table, plain = read[name], expected[name]
+            if action == "set":
+                table[doc_id] = plain[doc_id] = value
+            elif action == "del" and doc_id in plain:
+                del table[doc_id], plain[doc_id]
+            elif action == "get" and doc_id in plain:
+                assert table[doc_id] == plain[doc_id]
+        payload, blocks = lines.encode(read)
+        lines.rebase(read, payload, blocks)
+        assert _plain(read) == expected
+        again = lines.read(payload) or lines.strip_layout(json.loads(payload))
+        assert _plain(again) == expected
+        assert json.loads(payload)["_meta"]["1"]["schema"] == 2
 
 
 def _meta_with_layout(payload: bytes) -> dict[str, Any]:
     return json.loads(payload)["_meta"]["1"]
+
+
+@pytest.mark.parametrize("find_all_from", [0, 3, 10_000])
+def test_lines_found_near_or_far_read_the_same(tmp_path: Path, monkeypatch, find_all_from) -> None:
+    """Documents read walking back from the end, or after finding every line at once, and
+    saves (replace, add, delete) on either: the file always says what a whole parse says."""
+    monkeypatch.setattr(LazyTable, "FIND_ALL_FROM", find_all_from)
+    path = _diary(tmp_path / "b.json", days=60)
+    expected = json.loads(path.read_bytes())
+    with Store.open(path, clock=lambda: TODAY) as store:
+        week = store.checkins(TODAY - timedelta(days=6), TODAY)
+        assert [c.pain for c in week] == [n % 11 for n in range(6, -1, -1)]
+        old = store.get_checkin(TODAY - timedelta(days=50))
+        assert old is not None and old.pain == 50 % 11
+        store.put_checkin(CheckIn(TODAY - timedelta(days=3), pain=10))
+        store.put_checkin(CheckIn(TODAY - timedelta(days=40), pain=9))
+        store.put_checkin(CheckIn(TODAY + timedelta(days=1), pain=8))
+        assert store.get_checkin(TODAY - timedelta(days=45)).pain == 45 % 11
+        store.delete_checkin(TODAY - timedelta(days=20))
+        store.put_checkin(CheckIn(TODAY - timedelta(days=59), pain=7))
+        assert [
+            c.pain for c in store.checkins(TODAY - timedelta(days=3), TODAY - timedelta(days=3))
+        ] == [10]
+    after = json.loads(path.read_bytes())["checkins"]
+    for days, pain in ((3, 10), (40, 9), (-1, 8), (59, 7)):
+        expected["checkins"][str((TODAY - timedelta(days=days)).toordinal())] = {
+            **CheckIn(TODAY - timedelta(days=days), pain=pain).to_dict()
+        }
+    del expected["checkins"][str((TODAY - timedelta(days=20)).toordinal())]
+    assert after == expected["checkins"]
