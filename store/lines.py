@@ -210,19 +210,20 @@ class LazyTable(MutableMapping[str, Any]):
         if cached is not None:
             return cached
         start, stop = self._block
-        found = dict(pattern.findall(self._raw, start - 1, stop)) if self._ids else {}
-        plain = b"\\" not in b"".join(found)
-        out: dict[str, str | None] = {}
-        for doc_id in self:
-            if doc_id in self._mem:
-                doc = self._mem[doc_id]
-                value = doc.get(field) if isinstance(doc, dict) else None
-                if isinstance(value, str):
-                    out[doc_id] = value
-                continue
-            key = doc_id.encode("utf-8") if plain and doc_id.isascii() else None
-            text = found.get(key) if key is not None else None
-            out[doc_id] = _decode_key(text) if text is not None else None
+        found = pattern.findall(self._raw, start - 1, stop) if self._ids else []
+        if b"\\" in b"".join(b"".join(pair) for pair in found):
+            pairs = [(_decode_key(k), _decode_key(v)) for k, v in found]
+        else:  # the usual case: no escapes, decoded at C speed
+            pairs = [(k.decode(), v.decode()) for k, v in found]
+        out: dict[str, str | None] = dict.fromkeys(self)  # None: read the document to know
+        out.update((k, v) for k, v in pairs if k in self._line)
+        for doc_id in [*self._mem, *self._added]:  # what is in memory says for itself
+            doc = self._mem.get(doc_id)
+            value = doc.get(field) if isinstance(doc, dict) else None
+            if isinstance(value, str):
+                out[doc_id] = value
+            else:
+                out.pop(doc_id, None)
         self._scans[field] = out
         return out
 
@@ -464,9 +465,7 @@ def read(raw: bytes) -> dict[str, Any] | None:
         body = view[end + 1 :]
         if len(body) != size or zlib.crc32(body) != crc:
             return None
-    if not raw.endswith(b"\n}") or raw.count(b"\n") != 1 + sum(
-        c + 2 if c >= 0 else 1 for _, c, _, _ in tables
-    ):
+    if not raw.endswith(b"\n}"):
         return None
     keyed = _PLAIN_KEYED_LINE.findall(raw, end)
     if len(keyed) != sum(c + 1 if c >= 0 else 1 for _, c, _, _ in tables):
@@ -500,11 +499,13 @@ def read(raw: bytes) -> dict[str, Any] | None:
         if (
             raw[block_stop - 1] != NEWLINE
             or closer not in (b"}", b"},")
-            or len(set(ids)) != count
             or (count and raw[block_stop - 2] == COMMA)
         ):
             return None
-        data[name] = LazyTable(raw, (block_start, block_stop), ids, non_objects)
+        table = LazyTable(raw, (block_start, block_stop), ids, non_objects)
+        if len(table) != count:  # an id twice: not a file this module wrote
+            return None
+        data[name] = table
         position, found = block_stop + len(closer) + 1, found + 1 + count
     if found != len(keyed) or len(data) != len(tables) + 1:
         return None
