@@ -767,21 +767,41 @@ def _stream_output(chunks: Any, args: argparse.Namespace) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    """Our own exports are read a record at a time (memory stays flat at any length); any
+    other JSON export is read whole, with the same checks."""
     from store.db import StoreError
     from store.errors import UnreadableFileError
     from store.storage import parse_json, read_bounded
+    from store.transfer import NotStreamable
 
     source = Path(args.file).expanduser()
+
+    def read_whole() -> Any:
+        try:
+            raw = read_bounded(source)
+            if raw is None:
+                raise UsageError(f"{source} does not exist")
+            return parse_json(raw, source)
+        except UnreadableFileError as error:
+            raise UsageError(f"{source} {error.reason}; nothing was imported") from None
+
+    texts: list[str] = []  # the store takes it from here, to let go of it once read
     try:
         raw = read_bounded(source)
-        if raw is None:
-            raise UsageError(f"{source} does not exist")
-        data = parse_json(raw, source)
-    except UnreadableFileError as error:
-        raise UsageError(f"{source} {error.reason}; nothing was imported") from None
+        if raw is not None:
+            texts.append(raw.decode("utf-8"))
+        del raw  # the text is enough (a 30-year export is about 5 MB)
+    except (UnreadableFileError, UnicodeDecodeError):
+        pass
+    data = None if texts else read_whole()  # says why it cannot be read
     with open_store(args, write=True) as store:
         try:
-            counts = store.import_dict(data, _today())
+            try:
+                if not texts:
+                    raise NotStreamable
+                counts = store.import_stream(texts.pop(), _today())
+            except NotStreamable:
+                counts = store.import_dict(read_whole() if data is None else data, _today())
         except StoreError as error:
             raise UsageError(f"{source}: {error}; nothing was imported") from None
     if not counts.changed:

@@ -893,6 +893,132 @@ class Store:
         """How many records ``export_chunks`` will write (for a progress bar)."""
         return len(self._table("checkins")) + len(self._table("sessions"))
 
+    def import_stream(self, text: str, today: date | None = None) -> ImportCounts:
+        """Merge an export given as JSON text, a record at a time: each is parsed, validated,
+        compared with what is stored and kept as its JSON line only, so an import of any
+        length holds no more than the text and the new lines (issue 15). Same checks and
+        counts as ``import_dict``; nothing is written unless all of it is valid.
+
+        Raises NotStreamable (and changes nothing) for any export but one in the order ours
+        are written in and of the current schema: read that whole, with ``import_dict``.
+        """
+        from store import transfer
+
+        self._require_writable()
+        today = today or self._clock()
+        counts = transfer.ImportCounts()
+        with self.batch():
+            self._import_entries(transfer.stream_export(text), today, counts)
+            del text  # read through: let it go before the write (when no caller holds it)
+        return counts
+
+    def _import_entries(self, entries: Iterator[tuple[str, Any]], today: date, counts: Any) -> None:
+        """``import_stream``'s work on the export's top-level entries, in file order."""
+        from store import transfer
+
+        head: dict[str, Any] = {}
+        checked = False
+        for key, value in entries:
+            if key in ("format", "schema"):
+                head[key] = value
+                continue
+            if key not in transfer.STREAM_ORDER:
+                continue  # not ours: ignored, as import_dict does
+            if not checked:
+                if "format" not in head or "schema" not in head:
+                    raise transfer.NotStreamable  # a whole read says what is missing
+                if transfer.check_head(head) < SCHEMA_VERSION:
+                    raise transfer.NotStreamable  # migrated on a whole read
+                checked = True
+            if key in transfer.RECORD_KINDS:
+                if value is not None and not isinstance(value, list | transfer._Items):
+                    raise StoreError(f"{key} must be a list")
+                self._import_records(key, transfer.records_of(key, value or (), today), counts)
+            elif key == "profile":
+                profile = transfer.single_of(key, value, today)
+                current = self.get_profile()
+                if profile is not None and profile != current:
+                    counts.count("profile", current is not None)
+                    self.put_profile(profile)
+            elif key == "plan":
+                plan, stored = transfer.single_of(key, value, today), self.get_plan()
+                if plan is not None and plan != stored:
+                    counts.count("plan", stored is not None)
+                    self.put_plan(plan)
+            elif key == "settings":
+                for name, setting in transfer.settings_of(value).items():
+                    if self.get_setting(name, object()) != setting:
+                        counts.count("settings", name in self.settings())
+                        self.set_setting(name, setting)
+            else:
+                read = self.topics_read()
+                marks = transfer.topics_read_of(value, today).items()
+                new = {k: v for k, v in marks if k not in read}
+                for topic_id, day in new.items():
+                    self._put_entry("reading", topic_id, day)
+                if new:
+                    counts.added["topics_read"] = len(new)
+        if not checked:
+            transfer.check_head(head)
+
+    def _writable_table(self, table: str) -> LazyTable:
+        """A table to put encoded documents in (a damaged table goes to the side file)."""
+        data = self._data()
+        raw = data.get(table)
+        if raw is not None and not isinstance(raw, Mapping):
+            self._aside(table, None, None, raw)
+            raw = None
+        if not isinstance(raw, LazyTable):
+            raw = data[table] = LazyTable.of(raw or {})
+        return raw
+
+    def _import_records(self, key: str, records: Iterable[Any], counts: ImportCounts) -> None:
+        """Put the records of an export's list that differ from the stored ones."""
+        table = {"checkins": "checkins", "dxa_scans": "dxa", "session_logs": "sessions"}[key]
+        raw = self._writable_table(table)
+        if table == "checkins":
+            for record in records:
+                doc_id = str(record.day.toordinal())
+                self._put_imported(raw, table, doc_id, record, record.to_dict(), counts, key)
+            return
+        stored = self.dxa_scans() if table == "dxa" else self.stream_session_logs()
+        existing = {r.key: r for r in stored}
+        ids = self._ids_by_key(table)
+        numbers = [record_id(i) for i in raw]
+        next_id = max((n for n in numbers if n is not None), default=0) + 1
+        for record in records:
+            if existing.get(record.key) == record:
+                continue
+            doc_id = ids.get(record.key)
+            if doc_id is None:
+                doc_id, next_id = str(next_id), next_id + 1
+                ids[record.key] = doc_id
+            doc = {**record.to_dict(), "key": record.key}
+            counts.count(key, record.key in existing)
+            self._put_imported(raw, table, doc_id, None, doc, None, key)
+
+    def _put_imported(
+        self,
+        raw: LazyTable,
+        table: str,
+        doc_id: str,
+        record: Any,
+        doc: dict[str, Any],
+        counts: ImportCounts | None,
+        key: str,
+    ) -> None:
+        old = raw.peek(doc_id) if doc_id in raw else None
+        if record is not None:  # a check-in: compared with the stored one of its day
+            current = self._loader.check(table, doc_id, old) if old is not None else None
+            if current == record:
+                return
+            if counts is not None:
+                counts.count(key, current is not None)
+        if old is not None and self._loader.check(table, doc_id, old) is None:
+            self._aside(table, doc_id, None, old)  # damaged: kept in the side file
+        raw.put_encoded(doc_id, to_utf8(encode_json(doc)))
+        self._loader.forget(table, doc_id)
+
     def import_dict(self, data: Any, today: date | None = None) -> ImportCounts:
         """Merge an export into this store in one atomic write; validate all of it first.
 

@@ -95,6 +95,7 @@ class LazyTable(MutableMapping[str, Any]):
         "_cursor",
         "_deleted",
         "_dirty",
+        "_encoded",
         "_ids",
         "_line",
         "_mem",
@@ -124,12 +125,21 @@ class LazyTable(MutableMapping[str, Any]):
         self._cursor = block[1]  # where the earliest of those lines starts
         self._mem: dict[str, Any] = mem if mem is not None else {}  # parsed or set documents
         self._dirty: set[str] = set()  # set since the file was written: re-encode on save
+        self._encoded: dict[str, bytes] = {}  # set as JSON already (an import): not parsed
         self._added: dict[str, None] = {}  # ids not in the file (in order of adding)
         self._deleted = False  # a line of the file was removed since
         self._non_objects = non_objects  # documents whose line is not a JSON object
         self._scans: dict[str, dict[str, str | None]] = {}  # see ``days``, ``record_keys``
 
     # ------------------------------------------------------------------ mapping
+
+    @classmethod
+    def of(cls, docs: Mapping[str, Any]) -> LazyTable:
+        """A table of documents held in memory (none in a file yet): all written on save."""
+        table = cls(b"", (0, 0), [])
+        for doc_id, doc in docs.items():
+            table[str(doc_id)] = doc
+        return table
 
     def __getitem__(self, doc_id: str) -> Any:
         try:
@@ -138,6 +148,7 @@ class LazyTable(MutableMapping[str, Any]):
             pass
         value = self._parse(doc_id)
         self._mem[doc_id] = value
+        self._encoded.pop(doc_id, None)
         return value
 
     def peek(self, doc_id: str) -> Any:
@@ -147,12 +158,26 @@ class LazyTable(MutableMapping[str, Any]):
         except KeyError:
             return self._parse(doc_id)
 
+    def put_encoded(self, doc_id: str, value: bytes) -> None:
+        """Set a document given as its compact JSON (kept as bytes: an import of 30 years
+        holds no dicts); as ``__setitem__`` otherwise."""
+        if doc_id in self:
+            self._non_objects -= not self._is_object(doc_id)
+        else:
+            self._added[doc_id] = None
+        self._mem.pop(doc_id, None)
+        self._encoded[doc_id] = value
+        self._dirty.add(doc_id)
+        self._non_objects += not value.startswith(b"{")
+        self._scans.clear()
+
     def __setitem__(self, doc_id: str, value: Any) -> None:
         if doc_id in self:
             self._non_objects -= not self._is_object(doc_id)
         else:
             self._added[doc_id] = None
         self._mem[doc_id] = value
+        self._encoded.pop(doc_id, None)
         self._dirty.add(doc_id)
         self._non_objects += not isinstance(value, dict)
         self._scans.clear()
@@ -168,6 +193,7 @@ class LazyTable(MutableMapping[str, Any]):
         else:
             raise KeyError(doc_id)
         self._mem.pop(doc_id, None)
+        self._encoded.pop(doc_id, None)
         self._dirty.discard(doc_id)
         self._scans.clear()
 
@@ -192,6 +218,8 @@ class LazyTable(MutableMapping[str, Any]):
     def _is_object(self, doc_id: str) -> bool:
         if doc_id in self._mem:
             return isinstance(self._mem[doc_id], dict)
+        if doc_id in self._encoded:
+            return self._encoded[doc_id].startswith(b"{")
         end = self._raw.find(b"\n", self._start(doc_id))
         return self._raw[end - 1] == ord("}") or self._raw[end - 2 : end] == b"},"
 
@@ -217,7 +245,10 @@ class LazyTable(MutableMapping[str, Any]):
             pairs = [(k.decode(), v.decode()) for k, v in found]
         out: dict[str, str | None] = dict.fromkeys(self)  # None: read the document to know
         out.update((k, v) for k, v in pairs if k in self._line)
-        for doc_id in [*self._mem, *self._added]:  # what is in memory says for itself
+        for doc_id in {**self._mem, **self._added, **self._encoded}:  # memory says for itself
+            if doc_id in self._encoded:
+                out[doc_id] = None  # known when read
+                continue
             doc = self._mem.get(doc_id)
             value = doc.get(field) if isinstance(doc, dict) else None
             if isinstance(value, str):
@@ -269,6 +300,8 @@ class LazyTable(MutableMapping[str, Any]):
         self._tail, self._cursor = len(self._ids), start
 
     def _value_bytes(self, doc_id: str) -> bytes:
+        if doc_id in self._encoded:
+            return self._encoded[doc_id]
         start = self._start(doc_id) + len(_key_bytes(doc_id)) + 1
         end = self._raw.find(b"\n", start)
         return self._raw[start : end - 1 if self._raw[end - 1] == COMMA else end]
@@ -276,21 +309,24 @@ class LazyTable(MutableMapping[str, Any]):
     def _parse(self, doc_id: str) -> Any:
         return parse_value(self._value_bytes(doc_id))
 
-    def _entry(self, doc_id: str) -> bytes:
-        return _key_bytes(doc_id) + b":" + encode_value(self._mem[doc_id])
+    def _entry(self, doc_id: str) -> list[Piece]:
+        encoded = self._encoded.get(doc_id)
+        if encoded is None:
+            encoded = encode_value(self._mem[doc_id])
+        return [_key_bytes(doc_id) + b":", encoded]
 
-    def _chunks(self) -> list[bytes]:
+    def _chunks(self) -> list[list[Piece]]:
         """The table's entries as chunks of lines, without a trailing comma (see ``encode``):
         the file's lines copied in runs, the documents set since re-encoded."""
         raw = self._raw
         start, stop = self._block
-        chunks: list[bytes] = []
+        chunks: list[list[Piece]] = []
         if not self._deleted:  # runs between the replaced lines: work follows the changes
             replaced = sorted((self._start(i), i) for i in self._dirty if i in self._line)
             position = start
             for offset, doc_id in replaced:
                 if offset > position:
-                    chunks.append(raw[position : offset - 2])  # without ",\n"
+                    chunks.append([memoryview(raw)[position : offset - 2]])  # without ",\n"
                 chunks.append(self._entry(doc_id))
                 position = raw.find(b"\n", offset) + 1
             if stop > position:
@@ -330,13 +366,14 @@ class LazyTable(MutableMapping[str, Any]):
         self._position = None
         self._tail, self._cursor = 0, block[1]
         self._dirty.clear()
+        self._encoded.clear()
         self._added.clear()
         self._deleted = False
 
 
-def _run(raw: bytes, start: int, end: int) -> bytes:
-    """Lines ``raw[start:end]`` (whole lines), without the last one's comma."""
-    return raw[start : end - 1 if raw[end - 1] == COMMA else end]
+def _run(raw: bytes, start: int, end: int) -> list[Piece]:
+    """Lines ``raw[start:end]`` (whole lines), without the last one's comma: a view."""
+    return [memoryview(raw)[start : end - 1 if raw[end - 1] == COMMA else end]]
 
 
 def parse_value(raw: bytes) -> Any:
@@ -359,60 +396,84 @@ def encode_value(value: Any) -> bytes:
 Blocks = list[tuple[str, int, int]]
 
 
+Piece = bytes | memoryview
+
+
 def encode(data: Mapping[str, Any]) -> tuple[bytes, Blocks]:
     """The file's bytes for ``data`` (``_meta`` first), and where each object table's lines
     are in them (for ``rebase``)."""
-    parts: list[bytes] = []  # the lines (or chunks of lines) after the first
-    at: list[int] = []  # where each part starts, counted from the second line
+    pieces, blocks = encode_pieces(data)
+    return b"".join(pieces), blocks
+
+
+def encode_pieces(data: Mapping[str, Any]) -> tuple[list[Piece], Blocks]:
+    """``encode`` as pieces to write one after the other (unchanged lines are views of the
+    file's bytes, new documents their own JSON: nothing of the size of the file is copied)."""
+    pieces: list[Piece] = []  # everything after the first line
     layout: list[Any] = []
     blocks: list[tuple[str, int, int]] = []
     position = 0
+    crc = 0
 
-    def add(part: bytes) -> int:
-        nonlocal position
-        parts.append(part)
-        at.append(position)
-        position += len(part) + 1
-        return at[-1]
+    def put(*parts: Piece) -> None:
+        nonlocal position, crc
+        for part in parts:
+            pieces.append(part)
+            position += len(part)
+            crc = zlib.crc32(part, crc)
 
     names = [name for name in data if name != META]
     if not names:  # nothing but _meta: one line, read back whole
-        return encode_value(data), blocks
+        return [encode_value(data)], blocks
     for number, name in enumerate(names):
         table = data[name]
         last = number == len(names) - 1
         key = _key_bytes(name)
         if not isinstance(table, Mapping):
-            add(key + b":" + encode_value(table) + (b"" if last else b","))
+            put(key + b":" + encode_value(table) + (b"\n" if last else b",\n"))
             layout += [name, NOT_A_TABLE, 0, 0]
             continue
         chunks = (
             table._chunks()
             if isinstance(table, LazyTable)
-            else [_key_bytes(str(i)) + b":" + encode_value(doc) for i, doc in table.items()]
+            else [[_key_bytes(str(i)) + b":", encode_value(doc)] for i, doc in table.items()]
         )
-        add(key + b":{")
-        first = add(b",\n".join(chunks)) if chunks else -1
-        closer = add(b"}" if last else b"},")
-        blocks.append((name, closer if first < 0 else first, closer))
+        put(key + b":{\n")
+        first = position
+        for index, chunk in enumerate(chunks):
+            if index:
+                put(b",\n")
+            put(*chunk)
+        if chunks:
+            put(b"\n")
+        blocks.append((name, first, position))
         non_objects = (
             table._non_objects
             if isinstance(table, LazyTable)
             else sum(not isinstance(doc, dict) for doc in table.values())
         )
-        layout += [name, len(table), non_objects, closer - (closer if first < 0 else first)]
-    add(b"}")
-    text = b"\n".join(parts)
+        layout += [name, len(table), non_objects, position - first]
+        put(b"}\n" if last else b"},\n")
+    put(b"}")
     meta = data.get(META)
     meta_doc = meta.get(META_DOC) if isinstance(meta, Mapping) else None
     if not isinstance(meta_doc, Mapping) or set(meta) != {META_DOC}:
         # no room for the layout: written as plain JSON lines, read back by a full parse
         head = b'{"_meta":' + encode_value(meta) + b"," if meta is not None else b"{"
     else:
-        layout = [LAYOUT_VERSION, zlib.crc32(text), len(text), *layout]
+        layout = [LAYOUT_VERSION, crc, position, *layout]
         head = b'{"_meta":' + encode_value({META_DOC: {**meta_doc, LAYOUT_KEY: layout}}) + b","
     shift = len(head) + 1
-    return head + b"\n" + text, [(n, a + shift, b + shift) for n, a, b in blocks]
+    return [head, b"\n", *pieces], [(n, a + shift, b + shift) for n, a, b in blocks]
+
+
+def release(data: Mapping[str, Any]) -> None:
+    """The file was written: drop the views of the old bytes and documents kept as JSON (the
+    new file holds them; ``rebase`` reads it back)."""
+    for table in data.values():
+        if isinstance(table, LazyTable):
+            table._raw = b""
+            table._encoded.clear()
 
 
 def rebase(data: dict[str, Any], payload: bytes, blocks: Blocks) -> None:

@@ -129,7 +129,11 @@ def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
                 path, f"is too large to be a bonecoach file ({info.st_size} bytes)"
             )
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read(limit + 1)
+            # read what the file holds (asking for ``limit`` bytes would allocate them all)
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since: read on, to the limit
+                data += handle.read(limit + 1 - len(data))
+            return data
     except OSError as error:
         raise UnreadableFileError(path, f"cannot be read ({error.strerror})") from None
     finally:
@@ -437,17 +441,29 @@ class AtomicJSONStorage(Storage):
         self._flush(data)
 
     def _flush(self, data: dict[str, Any]) -> None:
+        from store import lines
+
         try:
             if self._before_write is not None:
                 self._before_write(data)
-            from store import lines
-
-            payload, blocks = lines.encode(data)
-            atomic_write_bytes(self.path, payload)
+            pieces, blocks = lines.encode_pieces(data)
+            with atomic_stream(self.path, buffering=1 << 20) as handle:
+                handle.writelines(pieces)
+            del pieces
         except BaseException:
             self.reload()
             raise
-        lines.rebase(data, payload, blocks)  # later saves copy the unchanged lines
+        # later saves copy the unchanged lines of what was just written: read it back (the
+        # lock is held, so it is these bytes), after letting go of the old ones
+        lines.release(data)
+        try:
+            written = read_bounded(self.path)
+        except UnreadableFileError:
+            written = None
+        if written is None:
+            self.reload()
+        else:
+            lines.rebase(data, written, blocks)
 
     def reload(self) -> None:
         """Drop the in-memory copy; the next read parses the file again."""

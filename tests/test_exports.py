@@ -139,3 +139,126 @@ def test_export_leaves_the_records_unkept(diary: Path) -> None:
         total = sum(1 for _ in store.stream_checkins())
         table = store._table("checkins")
         assert total > 400 and len(table._mem) == 0 and len(store._loader._seen) == 0
+
+
+# --------------------------------------------------------------------------- import
+
+
+def _both_ways(tmp_path: Path, export: dict, prepare=None) -> tuple[Path, Path, tuple, tuple]:
+    """The same export imported a record at a time and whole, into two equal stores."""
+    results = []
+    for how in ("stream", "whole"):
+        path = tmp_path / how / "b.json"
+        with Store.open(path, clock=lambda: TODAY) as store:
+            if prepare:
+                prepare(store)
+        with Store.open(path, clock=lambda: TODAY) as store:
+            try:
+                if how == "stream":
+                    counts = store.import_stream(json.dumps(export), TODAY)
+                else:
+                    counts = store.import_dict(json.loads(json.dumps(export)), TODAY)
+                results.append((counts.added, counts.updated, None))
+            except Exception as error:
+                results.append((None, None, str(error)))
+        results[-1] = (*results[-1], path)
+    (a_add, a_upd, a_err, a), (b_add, b_upd, b_err, b) = results
+    return a, b, (a_add, a_upd, a_err), (b_add, b_upd, b_err)
+
+
+def _state(path: Path) -> dict:
+    with Store.open(path, read_only=True) as store:
+        return {**store.export_dict(), "problems": [str(p) for p in store.check_all()]}
+
+
+def test_a_streamed_import_does_what_a_whole_one_does(diary: Path, tmp_path: Path) -> None:
+    with Store.open(diary, read_only=True) as store:
+        export = store.export_dict()
+
+    def half_there(store: Store) -> None:  # some records already, some different
+        store.put_records(
+            checkins=[CheckIn(TODAY - timedelta(days=n), pain=n % 3) for n in range(1, 300, 2)]
+        )
+        store.put_session_log(replace_day(export["session_logs"][5]))
+
+    a, b, ours, whole = _both_ways(tmp_path, export, half_there)
+    assert ours == whole and ours[2] is None and ours[1]  # some were updated
+    assert _state(a) == _state(b)
+    assert lines_read_back(a)
+
+
+def replace_day(doc: dict) -> object:
+    from coach.models import SessionLog
+
+    log = SessionLog.from_dict(doc)
+    return SessionLog(log.day, log.session_id, resistance_min=log.resistance_min + 1)
+
+
+def lines_read_back(path: Path) -> bool:
+    from store import lines
+
+    return lines.read(path.read_bytes()) is not None
+
+
+def test_a_bad_record_late_in_a_streamed_import_writes_nothing(diary: Path, tmp_path) -> None:
+    with Store.open(diary, read_only=True) as store:
+        export = store.export_dict()
+    export["session_logs"][-1]["effort"] = 99
+    a, b, ours, whole = _both_ways(tmp_path, export)
+    assert ours == whole and "session_logs record" in ours[2]
+    assert _state(a) == _state(b)
+    with Store.open(a, read_only=True) as store:
+        assert store.checkins() == []
+
+
+def test_a_damaged_stored_record_is_kept_aside_by_a_streamed_import(
+    diary: Path, tmp_path: Path
+) -> None:
+    with Store.open(diary, read_only=True) as store:
+        export = store.export_dict()
+    day = export["checkins"][-1]["day"]
+
+    def damage(store: Store) -> None:
+        store._data().setdefault("checkins", {})
+        store.put_checkin(CheckIn(date.fromisoformat(day), pain=1))
+        store._data()["checkins"][str(date.fromisoformat(day).toordinal())] = {"pain": "x"}
+        store._save(store._data())
+
+    a, b, ours, whole = _both_ways(tmp_path, export, damage)
+    assert ours == whole
+    assert _state(a) == _state(b)
+    assert len(list(a.parent.glob("b.json.damaged-*.json"))) == 1
+
+
+def test_exports_in_another_order_or_schema_are_read_whole(diary: Path, tmp_path: Path) -> None:
+    from store.transfer import NotStreamable
+
+    with Store.open(diary, read_only=True) as store:
+        export = store.export_dict()
+    reordered = {"checkins": export["checkins"], **export}
+    old = {**export, "schema": 1}
+    for odd in (reordered, old, {**export, "checkins": "x"}):
+        text = json.dumps(odd)
+        with Store.open(tmp_path / "c.json", clock=lambda: TODAY) as store:
+            try:
+                store.import_stream(text, TODAY)
+                streamed = None
+            except NotStreamable:
+                streamed = "whole"
+            except Exception as error:
+                streamed = str(error)
+        assert streamed in ("whole", "checkins must be a list")
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(reordered, indent=2))
+    assert cli.main(["import", str(path), "--data", str(tmp_path / "d.json")]) == 0
+    assert _state(tmp_path / "d.json")["checkins"] == export["checkins"]
+
+
+def test_a_streamed_import_keeps_no_records(diary: Path, tmp_path: Path) -> None:
+    text = _export(diary, "json", tmp_path)
+    with Store.open(tmp_path / "new.json", clock=lambda: TODAY) as store:
+        counts = store.import_stream(text, TODAY)
+        assert counts.added["checkins"] > 400
+        table = store._table("checkins")
+        assert len(table._mem) == 0
+        assert not [k for k in store._loader._seen if k[0] in ("checkins", "sessions")]
