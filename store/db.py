@@ -194,6 +194,8 @@ class Store:
         self._loads_seen = self._storage.loads
         self._scanned = False
         self._moves: list[dict[str, Any]] = []
+        self._saves = 0
+        self._days_held: tuple[Any, frozenset[date]] | None = None  # see checkin_days
         self.notices: list[str] = []
         self.on_notice: Callable[[str], None] | None = None
 
@@ -315,6 +317,12 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def changes(self) -> tuple[int, int]:
+        """Changes as saves and re-reads of the file: what a screen read is current while
+        this stays equal (a screen need not read again when a dialog closes)."""
+        return self._saves, self._storage.loads
 
     # ----------------------------------------------------------------- raw documents
 
@@ -553,6 +561,7 @@ class Store:
 
     def _save(self, data: dict[str, Any]) -> None:
         """Write ``data`` (or, in a batch, mark it to be written); a failure is a SaveError."""
+        self._saves += 1
         try:
             self._storage.write(data)
         except SaveError:
@@ -726,7 +735,12 @@ class Store:
 
         A day whose entry is damaged still counts here; opening it shows the notice.
         """
-        return set(map(date.fromordinal, day_ordinals(self._table("checkins"))))
+        raw = self._table("checkins")
+        held = self._days_held
+        if held is None or held[0] != (self.changes, id(raw), len(raw)):
+            days = frozenset(map(date.fromordinal, day_ordinals(raw)))
+            held = self._days_held = ((self.changes, id(raw), len(raw)), days)
+        return set(held[1])
 
     # ----------------------------------------------------------------- DXA scans
 
@@ -976,26 +990,29 @@ class Store:
         """Put the records of an export's list that differ from the stored ones."""
         table = {"checkins": "checkins", "dxa_scans": "dxa", "session_logs": "sessions"}[key]
         raw = self._writable_table(table)
+        before = len(self._moves), raw._dirty.copy()
         if table == "checkins":
             for record in records:
                 doc_id = str(record.day.toordinal())
                 self._put_imported(raw, table, doc_id, record, record.to_dict(), counts, key)
-            return
-        stored = self.dxa_scans() if table == "dxa" else self.stream_session_logs()
-        existing = {r.key: r for r in stored}
-        ids = self._ids_by_key(table)
-        numbers = [record_id(i) for i in raw]
-        next_id = max((n for n in numbers if n is not None), default=0) + 1
-        for record in records:
-            if existing.get(record.key) == record:
-                continue
-            doc_id = ids.get(record.key)
-            if doc_id is None:
-                doc_id, next_id = str(next_id), next_id + 1
-                ids[record.key] = doc_id
-            doc = {**record.to_dict(), "key": record.key}
-            counts.count(key, record.key in existing)
-            self._put_imported(raw, table, doc_id, None, doc, None, key)
+        else:
+            stored = self.dxa_scans() if table == "dxa" else self.stream_session_logs()
+            existing = {r.key: r for r in stored}
+            ids = self._ids_by_key(table)
+            numbers = [record_id(i) for i in raw]
+            next_id = max((n for n in numbers if n is not None), default=0) + 1
+            for record in records:
+                if existing.get(record.key) == record:
+                    continue
+                doc_id = ids.get(record.key)
+                if doc_id is None:
+                    doc_id, next_id = str(next_id), next_id + 1
+                    ids[record.key] = doc_id
+                doc = {**record.to_dict(), "key": record.key}
+                counts.count(key, record.key in existing)
+                self._put_imported(raw, table, doc_id, None, doc, None, key)
+        if (len(self._moves), raw._dirty) != before:  # something was put: it is saved
+            self._save(self._data())
 
     def _put_imported(
         self,

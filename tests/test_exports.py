@@ -262,3 +262,17 @@ def test_a_streamed_import_keeps_no_records(diary: Path, tmp_path: Path) -> None
         table = store._table("checkins")
         assert len(table._mem) == 0
         assert not [k for k in store._loader._seen if k[0] in ("checkins", "sessions")]
+
+
+def test_a_streamed_import_of_checkins_only_is_saved(tmp_path: Path) -> None:
+    export = {
+        "format": "bonecoach-export",
+        "schema": 2,
+        "checkins": [CheckIn(TODAY, pain=4).to_dict()],
+    }
+    path = tmp_path / "b.json"
+    for expected in ({"checkins": 1}, {}):  # the second time: nothing new, nothing written
+        with Store.open(path, clock=lambda: TODAY) as store:
+            assert store.import_stream(json.dumps(export), TODAY).added == expected
+    with Store.open(path, read_only=True) as store:
+        assert [c.pain for c in store.checkins()] == [4]
