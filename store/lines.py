@@ -2,7 +2,7 @@
 
 The file stays ordinary TinyDB JSON (any JSON reader, stock TinyDB included, reads it whole):
 
-    {"_meta":{"1":{"schema":2,"generation":7,"layout":[1,CRC,BYTES,"profile",1,0,"checkins",2,0]}},
+    {"_meta":{"1":{"schema":2,"generation":7,"layout":[1,CRC,SIZE,"profile",1,0,L1,...]}},
     "profile":{
     "1":{"name":"..."}
     },
@@ -12,9 +12,10 @@ The file stays ordinary TinyDB JSON (any JSON reader, stock TinyDB included, rea
     }
     }
 
-The first line holds ``_meta``; its ``layout`` says how many documents each table holds (-1: a
-damaged table that is not an object, kept on one line as it is) and how many of them are not
-objects, and the CRC-32 and length of everything after the first line. A file whose layout and
+The first line holds ``_meta``; its ``layout`` gives the CRC-32 and length of everything after
+the first line and, per table, how many documents it holds (-1: a damaged table that is not an
+object, kept on one line as it is), how many of them are not objects, and the length of its
+documents' lines. A file whose layout and
 checksum agree is exactly what this module wrote, so each of its lines is one complete
 document: reading it finds the ids with one regular expression (C speed) and parses a document
 only when someone asks for it (``LazyTable``). Any other file (hand-edited, older, written by
@@ -26,9 +27,10 @@ is copied as it was. Documents are never changed in place (the store puts a new 
 document that was only read is written back from its original line.
 
 The file's bytes are kept as read, one object (a 30-year diary is about 5 MB; the same data as
-Python dicts is about 15 MB), with each table's ids; where each document's line starts is
-found (one regular expression over the table) the first time a document of that table is read.
-Issue 15: start-up memory and time follow what is shown, not how old the diary is.
+Python dicts is about 15 MB), with each table's ids. Where a document's line starts is found
+when it is first read: walking back from the table's end for recent documents (check-ins are
+keyed by day, and new days come last), or all at once for a read far back. Issue 15: start-up
+memory and time follow what is shown, not how old the diary is.
 """
 
 from __future__ import annotations
