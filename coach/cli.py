@@ -698,8 +698,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from store.outputs import Progress
 
     _check_output(args)
+    to_terminal = args.out in (None, "-") and sys.stdout.isatty()  # no bar across the text
     with open_reader(args) as store:
-        progress = Progress(store.export_size(), f"Exporting {args.format.upper()}")
+        label = f"Exporting {args.format.upper()}"
+        progress = Progress(store.export_size(), label, quiet=to_terminal)
         if args.format == "json":
             chunks = store.export_chunks(progress.advance)
         elif args.format == "csv":
@@ -771,6 +773,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     other JSON export is read whole, with the same checks."""
     from store.db import StoreError
     from store.errors import UnreadableFileError
+    from store.outputs import Progress
     from store.storage import parse_json, read_bounded
     from store.transfer import NotStreamable
 
@@ -799,7 +802,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             try:
                 if not texts:
                     raise NotStreamable
-                counts = store.import_stream(texts.pop(), _today())
+                progress = Progress(len(texts[0]), f"Importing {source.name}")
+                counts = store.import_stream(texts.pop(), _today(), progress.reach)
+                progress.finish()
             except NotStreamable:
                 counts = store.import_dict(read_whole() if data is None else data, _today())
         except StoreError as error:

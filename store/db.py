@@ -74,8 +74,6 @@ from store.storage import (
 )
 
 if TYPE_CHECKING:
-    from filelock import FileLock
-
     from coach.models import Plan
     from store.backups import (
         BACKUP_DIR,
@@ -86,6 +84,7 @@ if TYPE_CHECKING:
         make_backup,
         newest_good_backup,
     )
+    from store.locking import FileLock
     from store.transfer import ImportCounts
 
 __all__ = [
@@ -249,7 +248,7 @@ class Store:
         if not self._lock_pending:
             return False
         self._lock_pending = False
-        from filelock import FileLock, Timeout
+        from store.locking import FileLock, Timeout
 
         try:
             paths.ensure_private_folder(self.path.parent)
@@ -907,7 +906,12 @@ class Store:
         """How many records ``export_chunks`` will write (for a progress bar)."""
         return len(self._table("checkins")) + len(self._table("sessions"))
 
-    def import_stream(self, text: str, today: date | None = None) -> ImportCounts:
+    def import_stream(
+        self,
+        text: str,
+        today: date | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportCounts:
         """Merge an export given as JSON text, a record at a time: each is parsed, validated,
         compared with what is stored and kept as its JSON line only, so an import of any
         length holds no more than the text and the new lines (issue 15). Same checks and
@@ -915,6 +919,7 @@ class Store:
 
         Raises NotStreamable (and changes nothing) for any export but one in the order ours
         are written in and of the current schema: read that whole, with ``import_dict``.
+        ``progress(n)`` is told how many characters of the text were read.
         """
         from store import transfer
 
@@ -922,7 +927,7 @@ class Store:
         today = today or self._clock()
         counts = transfer.ImportCounts()
         with self.batch():
-            self._import_entries(transfer.stream_export(text), today, counts)
+            self._import_entries(transfer.stream_export(text, progress), today, counts)
             del text  # read through: let it go before the write (when no caller holds it)
         return counts
 

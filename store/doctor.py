@@ -114,7 +114,7 @@ def restore_backup(path: Path, backup: Path, now: datetime) -> Path | None:
     counts as the newest save, so the next backups are not rotated away behind older ones.
     Returns where the old file was kept (None if there was no old file).
     """
-    from filelock import FileLock, Timeout
+    from store.locking import FileLock, Timeout
 
     path = paths.real_data_file(path)
     backup = Path(backup).expanduser()

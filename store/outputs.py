@@ -161,6 +161,7 @@ class Progress:
         *,
         delay: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
+        quiet: bool = False,
     ) -> None:
         self.total = max(total, 1)
         self.label = label
@@ -172,9 +173,13 @@ class Progress:
         self.shown = False
         self._next_look = 0
         try:
-            self.on_terminal = self.stream.isatty()
+            self.on_terminal = not quiet and self.stream.isatty()
         except (AttributeError, ValueError):
             self.on_terminal = False
+
+    def reach(self, done: int) -> None:
+        """Say how far the work is (of ``total``)."""
+        self.advance(done - self.done)
 
     def advance(self, count: int = 1) -> None:
         self.done += count

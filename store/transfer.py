@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -197,7 +197,9 @@ class NotStreamable(Exception):
     """The text is not an export this reader can take a record at a time: read it whole."""
 
 
-def stream_export(text: str) -> Iterator[tuple[str, Any]]:
+def stream_export(
+    text: str, progress: Callable[[int], None] | None = None
+) -> Iterator[tuple[str, Any]]:
     """The top-level entries of a JSON export in file order: (key, value), where the value
     of a record list is an iterator over its items, parsed one at a time (each must be
     consumed before the next entry). Raises NotStreamable on anything unusual (bad JSON, keys
@@ -226,7 +228,7 @@ def stream_export(text: str) -> Iterator[tuple[str, Any]]:
                 raise NotStreamable
             at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
             if key in RECORD_KINDS and text[at : at + 1] == "[":
-                items = _Items(text, at, decode)
+                items = _Items(text, at, decode, progress)
                 yield key, items
                 at = items.finish()
             else:
@@ -246,8 +248,10 @@ def stream_export(text: str) -> Iterator[tuple[str, Any]]:
 class _Items:
     """The items of a JSON array in ``text`` from ``at`` (its "["), parsed as iterated."""
 
-    def __init__(self, text: str, at: int, decode: Any) -> None:
-        self._text, self._decode = text, decode
+    def __init__(
+        self, text: str, at: int, decode: Any, progress: Callable[[int], None] | None
+    ) -> None:
+        self._text, self._decode, self._progress = text, decode, progress
         self._at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
         self._done = text[self._at : self._at + 1] == "]"
         if self._done:
@@ -266,6 +270,8 @@ class _Items:
                     self._at, self._done = at + 1, True
                 else:
                     raise NotStreamable
+                if self._progress is not None:
+                    self._progress(self._at)
                 yield item
         except (ValueError, RecursionError):
             raise NotStreamable from None

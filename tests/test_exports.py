@@ -276,3 +276,18 @@ def test_a_streamed_import_of_checkins_only_is_saved(tmp_path: Path) -> None:
             assert store.import_stream(json.dumps(export), TODAY).added == expected
     with Store.open(path, read_only=True) as store:
         assert [c.pain for c in store.checkins()] == [4]
+
+
+def test_import_says_how_far_it_is(diary: Path, tmp_path: Path) -> None:
+    text = _export(diary, "json", tmp_path)
+    seen: list[int] = []
+    with Store.open(tmp_path / "new.json", clock=lambda: TODAY) as store:
+        store.import_stream(text, TODAY, seen.append)
+    assert seen == sorted(seen) and len(seen) > 500 and 0 < seen[-1] <= len(text)
+
+
+def test_no_bar_when_the_export_itself_goes_to_the_terminal() -> None:
+    bar = Progress(10, "Exporting JSON", _Terminal(), clock=lambda: 99.0, quiet=True)
+    bar.advance(10)
+    bar.finish()
+    assert bar.stream.getvalue() == ""
