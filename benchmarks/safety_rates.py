@@ -41,6 +41,21 @@ PAIRS = (
     ("review paraphrases 2 (tuned)", "round13_unsafe.txt", "round13_safe.txt"),
     ("held out, round 14", "round14_unsafe.txt", "round14_safe.txt"),
     ("held out, round 15", "round15_unsafe.txt", "round15_safe.txt"),
+    ("class enumeration (tuned)", "round16_unsafe.txt", "round16_safe.txt"),
+    ("review paraphrases 3 (tuned)", "round17_unsafe.txt", "round17_safe.txt"),
+    ("class enumeration 2 (tuned)", "round18_unsafe.txt", "round18_safe.txt"),
+    ("held out, round 19", "round19_unsafe.txt", "round19_safe.txt"),
+    ("review paraphrases 4 (tuned)", "round20_unsafe.txt", "round20_safe.txt"),
+    ("class enumeration 3 (tuned)", "round21_unsafe.txt", "round21_safe.txt"),
+    ("class enumeration 4 (tuned)", "round22_unsafe.txt", "round22_safe.txt"),
+    ("held out, round 23", "round23_unsafe.txt", "round23_safe.txt"),
+    ("review paraphrases 5 (tuned)", "round24_unsafe.txt", "round24_safe.txt"),
+    ("class enumeration 5 (tuned)", "round25_unsafe.txt", "round25_safe.txt"),
+    ("class enumeration 6 (tuned)", "round26_unsafe.txt", "round26_safe.txt"),
+    ("class enumeration 7 (tuned)", "round27_unsafe.txt", "round27_safe.txt"),
+    ("stress lines (tuned)", "round28_unsafe.txt", "round28_safe.txt"),
+    ("held out, round 29", "round29_unsafe.txt", "round29_safe.txt"),
+    ("review paraphrases 6 (tuned)", "round30_unsafe.txt", "round30_safe.txt"),
 )
 
 

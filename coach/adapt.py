@@ -266,7 +266,10 @@ def _adherence(plan: Plan, session_logs: Sequence[SessionLog], today: date, comi
     if ratio < ADHERENCE_REPEAT_BELOW:
         return _repeat(plan, coming, last, share, today)
     if ratio >= ADHERENCE_PROGRESS_FROM:
-        reason = f"You did {share} and joint pain is steady: week {coming} goes ahead as planned."
+        reason = (
+            f"You did {share} and joint pain is steady: next week (week {coming}) goes ahead "
+            "as planned."
+        )
         detail = f"Adherence {share}: week {coming} as planned."
         return _record(plan, today, "progress", reason, coming, detail=detail)
     return plan
@@ -377,10 +380,10 @@ def _ease(plan: Plan, coming: int, trend: PainTrend, today: date) -> Plan:
     else:
         compared = f"{trend.baseline:.1f} in the 14 days before"
     reason = (
-        f"Average worst joint pain {recent} over the last 7 days ({compared}): week {coming} "
-        f"is lighter, with effort down {EASE_EFFORT_STEP} points, one set fewer and walking "
-        f"instead of impact. Keep moving; see the topic '{JOINT_PAIN_TOPIC}' and raise the pain "
-        "with your care team."
+        f"Average worst joint pain {recent} over the last 7 days ({compared}): next week "
+        f"(week {coming}) is lighter, with effort down {EASE_EFFORT_STEP} points, one set "
+        "fewer and walking instead of impact. "
+        f"Keep moving; see the topic '{JOINT_PAIN_TOPIC}' and raise the pain with your care team."
     )
     note = (
         "Lighter week for a joint-pain flare: ease the effort, keep moving "
@@ -413,8 +416,8 @@ def _repeat(plan: Plan, coming: int, last: int, share: str, today: date) -> Plan
             )
         weeks[j - 1] = replace(source, week=j, notes=notes)
     reason = (
-        f"You did {share}: week {coming} repeats the doses of week {last} instead of moving on, "
-        "and the plan continues from there."
+        f"You did {share}: next week (week {coming}) repeats the doses of week {last} instead "
+        "of moving on, and the plan continues from there."
     )
     detail = f"Adherence {share}: week {coming} repeats week {last}."
     return _record(

@@ -101,6 +101,38 @@ def streaks(days: Collection[date], today: date) -> Streaks:
     )
 
 
+DayState = str  # "checked", "missed", "open" (today, not checked in yet), "before", "future"
+
+
+def day_state(day: date, days: Collection[date], today: date) -> DayState:
+    """How a calendar day stands. A day is "missed" only between the first check-in and
+    yesterday: days before someone started are not missed, and today is still "open"."""
+    if day > today:
+        return "future"
+    if day in days:
+        return "checked"
+    if day == today:
+        return "open"
+    first = min(days, default=None)
+    return "missed" if first is not None and first < day else "before"
+
+
+def month_coverage(days: Collection[date], month: date, today: date) -> tuple[int, int]:
+    """(days checked in, days that could have been) in ``month``'s month, counting only days
+    from the first check-in on and up to today (today only once it is checked in)."""
+    import calendar
+
+    first_day = month.replace(day=1)
+    last_day = first_day.replace(day=calendar.monthrange(month.year, month.month)[1])
+    checked = sum(1 for d in set(days) if first_day <= d <= min(last_day, today))
+    possible = sum(
+        1
+        for offset in range((last_day - first_day).days + 1)
+        if day_state(first_day + timedelta(days=offset), days, today) in ("checked", "missed")
+    )
+    return checked, possible
+
+
 def status_line(s: Streaks) -> str:
     """One line for a login script: checked in today? current streak."""
     unit = "day" if s.current == 1 else "days"

@@ -926,10 +926,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
         try:
             from screens.app import CoachApp
 
-            CoachApp(store=store, today=_today, demo=True).run()
+            status = _run_app(CoachApp(store=store, today=_today, demo=True), path)
         finally:
             store.close()
-    return EXIT_OK
+    return status
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -1065,10 +1065,25 @@ def run_tui(args: argparse.Namespace) -> int:
     try:
         from screens.app import CoachApp
 
-        CoachApp(store=store, today=_today).run()
+        status = _run_app(CoachApp(store=store, today=_today), store.path)
     finally:
         store.close()
-    return EXIT_OK
+    return status
+
+
+def _run_app(app: Any, data: Path) -> int:
+    """Run the TUI. A crash exits 1 with a short message and a private crash report: the app
+    reports errors inside it (screens/crash.py); this catches any that escape it."""
+    try:
+        app.run()
+    except Exception as error:
+        from screens.crash import crash_message, write_crash_report
+
+        print(crash_message(error, write_crash_report(error, data)), file=sys.stderr)
+        return EXIT_PROBLEM
+    if app.crash_message:  # printed here, once the terminal is back to normal
+        print(app.crash_message, file=sys.stderr)
+    return EXIT_PROBLEM if app.return_code else EXIT_OK
 
 
 # --------------------------------------------------------------------------- entry point

@@ -13,7 +13,14 @@ from datetime import date, timedelta
 from coach.models import WEEKDAYS, Adaptation, CheckIn, DxaScan, Plan, Profile, SessionLog
 from coach.picture import PICTURE_DAYS, ClinicalPicture, build_picture
 from coach.plan_view import session_date, week_index
-from coach.planner import PlanHistory, adapt, make_plan, needs_refit, profile_key
+from coach.planner import (
+    PlanHistory,
+    adapt,
+    bone_status,
+    make_plan,
+    needs_refit,
+    profile_key,
+)
 
 # The clinical picture reads a year (falls in 12 months); pain needs 21 days, adherence 2 weeks.
 HISTORY_DAYS = PICTURE_DAYS
@@ -116,6 +123,20 @@ def _what_changed(plan: Plan, fresh: Plan, picture: ClinicalPicture) -> str:
         parts.append(f"impact level now {new.get('impact_level')}")
     text = "; ".join(parts)
     return text[0].upper() + text[1:]
+
+
+def changed_since_made(
+    plan: Plan, profile: Profile, dxa_scans: Sequence[DxaScan], today: date
+) -> tuple[str, ...]:
+    """What the plan was built from that has changed since, in words ("your profile", "your
+    bone density results"): each means a new plan (g) would come out different."""
+    changed = []
+    if plan.profile_key != profile_key(profile):
+        changed.append("your profile")
+    made_with = plan.extra.get("bone_status")
+    if made_with is not None and made_with != bone_status(profile, dxa_scans, today)[0]:
+        changed.append("your bone density results")
+    return tuple(changed)
 
 
 def regenerate(

@@ -22,8 +22,15 @@ the other way round, so that a new unsafe sentence is caught by construction:
    flexion, impact and heavy-lifting exercise, and twisting or bending under a load (a spine move
    x a load). The same discontinuation verbs, when they govern a hazard instead of a medicine to
    keep ("swap sit-ups for...", "drop the HRT"), put it aside: they are a refusal. Products
-   are built from substances times routes ("estradiol" x "implant"), so a new pairing needs no new
-   entry; drug names also match with one typing slip ("anastrazole").
+   are built from substances times routes ("estradiol" x "implant") or amounts ("a small dose of
+   estrogen", unless the body makes it), so a new pairing needs no new entry; drug names also
+   match with one typing slip ("anastrazole"). The classes are enumerated from domain knowledge
+   in the table, each with a comment listing its members: every jump, hop, run, sport and
+   fall-risk activity; every wording of a fragile spine (also when a question before the advice
+   names it: "Got a spine fracture? Jump on..."); flexion and forceful swings; Olympic, maximal
+   and strongman lifts; isoflavones, hormone-acting herbs (some only when the sentence is about
+   hormones) and "hormone balance" products; brands; idioms for stopping ("lay off", "give it a
+   rest", "call it a day", "PRN").
 2. **Two claim classes.** A *cure claim* is a cure verb (cures, reverses, heals, gets rid of...)
    about a bone condition (osteoporosis, osteopenia, bone loss, thin bones); it passes when
    hedged ("partly reverses"), refused, a question, or said of a medicine ("risedronate reversed
@@ -69,9 +76,13 @@ the other way round, so that a new unsafe sentence is caught by construction:
    a half thousand", :mod:`coach.safety_numbers`), counts of units ("four 600 mg tablets", "25
    drops of 400 IU", "twice a day") and per-week division, when they name the limit ("the 2,000 mg
    upper limit"), or when the sentence warns against them; a monthly or yearly vitamin D amount is
-   a single bolus and is not averaged over the days; a calcium supplement over the daily need "plus
-   dairy" heads for the limit; "10k a day" next to vitamin D is read as IU; "you can't overdo it"
-   about a nutrient is a hazard.
+   a single bolus and is not averaged over the days (a weekly one is); a calcium supplement over
+   the daily need "plus dairy" heads for the limit; "10k a day" next to vitamin D is read as IU;
+   "you can't overdo it" about a nutrient is a hazard. A day's amount told in parts is added up
+   across the sentence (:mod:`coach.safety_doses`): "a 1,500 mg tablet plus a litre of milk"
+   (foods estimated with FACTS F), "1,000 mg on top of the 1,200 mg from food", "2,000 IU in the
+   morning and 3,000 IU at night", "drops of 1,000 IU each, so take five a day", "double up on
+   your 4,000 IU", "x 5", "with each meal", "half a gram".
 5. **A reviewed allow-list** (:data:`ALLOWED`) for the few safe sentences the shapes cannot judge,
    each with its reason.
 
@@ -98,6 +109,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from functools import cache
 
+from coach.safety_doses import adds_up, food_calcium, units_a_day
 from coach.safety_numbers import amounts_in_digits
 from coach.safety_rules import DEFAULT_TABLE, RULES, RuleTable
 
@@ -156,6 +168,7 @@ _FOLDS = tuple(
         *_CONTRACTIONS,
         (r"\b([a-z])\.([a-z])\.(?:([a-z])\.)?", r"\1\2\3"),  # h.r.t. -> hrt
         (r"[‐‑‒–—−]", "-"),
+        (r"(?<=\d) ?- ?(?=\d)", " to "),  # "300-440 mg": a range
         (r"(?<=[a-z0-9])-(?=[a-z0-9])", " "),  # sit-ups, bpc-157
         (r"(?<=[a-z])'s\b", " s"),  # doctor's -> doctor s
     )
@@ -223,10 +236,11 @@ _AI_MODIFIER = (
 _AMOUNT = re.compile(
     r"(?<![\w.,])(?P<num>\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*"
     r"(?P<unit>iu|i u|international units?|units?|mcg|μg|ug|micrograms?|mg|milligrams?"
-    r"|grams?|g|(?<=\d{4})(?=\s+(?:a|per|each|every) day\b|\s+daily\b))(?![\w])"
+    r"|grams?|g|(?:(?<=\d{4})|(?<=\d,\d{3}))(?=\s+(?:a|per|each|every) day\b|\s+daily\b))"
+    r"(?![\w])"
 )
 _PER = re.compile(
-    r"^\W*(?:of \w+(?: \w+)? )?(?:(?P<single>once )|(?:a|per|each|every|/|in a|a single) ?)?"
+    r"^\W*(?:of \w+(?: \w+)? )?(?P<single>once )?(?:(?:a|per|each|every|/|in a|a single) ?)?"
     r"(?P<period>day|daily|d|week|weekly|wk|month|monthly|year|yearly|annually|fortnight"
     r"|fortnightly|other day)\b"
 )
@@ -249,6 +263,8 @@ _PERIOD_DAYS = {
 _TIMES = re.compile(
     r"\b(?:(?P<x>twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten) times)"
     r" (?:a |per |each |every )?(?:day|daily)|(?P<both>morning and (?:night|evening)))\b"
+    # "2x a day", "x 3 daily"
+    r"|(?:\b(?P<nx>\d) ?x|\bx ?(?P<xn>\d)) (?:a |per |each |every )?(?:day|daily)\b"
 )
 _TIMES_WORDS = {
     "twice": 2,
@@ -264,13 +280,32 @@ _COUNT_NOUN = (
     r"(?:tablets?|capsules?|pills?|softgels?|chews?|gummies|drops?|scoops?|sachets?|supplements?"
     r"|sprays?|pumps?|shots?|vials?|doses?)"
 )
-_COUNT = re.compile(rf"\b(?P<n>\d{{1,2}}) (?:\w+ )?{_COUNT_NOUN} (?:of|at|containing|with)\s*$")
-_COUNT_BEFORE = re.compile(r"(?<![\d,.])(?P<n>\d{1,2})\s+(?:x\s+)?$")
+_COUNT = re.compile(
+    rf"\b(?P<n>\d{{1,2}}) (?:\w+ )?{_COUNT_NOUN} (?:of|at|containing|with)(?: the| your| an?)?\s*$"
+)
+# "double up on your 4,000 IU": the amount times two.
+_MULTIPLIER = re.compile(
+    r"\b(?:(?P<two>doubl\w*|twice)|(?P<three>tripl\w*))(?: up)?(?: on)?(?: (?:your|the|that|this"
+    r"|a|an))?(?: (?:usual|normal|daily|current|regular))? $"
+)
+_COUNT_BEFORE = re.compile(
+    r"(?<![\d,.])(?P<n>\d{1,2})\s+(?:x\s+|of (?:the|your|these|those|my)\s+)?$"
+)
 _TABLETS = re.compile(rf"\s*(?:\w+\s+){{0,2}}{_COUNT_NOUN}\b")
 _CEILING = re.compile(
     r"(?:(?:no|not|never|do not) (?:take |have |use )?more than|up to|maximum(?: of)?|max|at most"
     r"|exceed|limit (?:it |yourself )?to|keep (?:it |to )?(?:under|below|to)|stay (?:under|below)"
     r"|less than|under|below)\s*(?:about |around |roughly )?$"
+)
+_BOLUS = re.compile(r"\b(?:single|one off|bolus|in one go|one dose|injection|shot|stoss)")
+# "1000 IU x 5", "a 1,000 mg tablet with each meal" (three a day).
+_TIMES_AFTER = re.compile(
+    r"\s*(?:x|times)\s*(?P<n>\d{1,2})\b|\W*(?:\w+ ){0,3}?(?:with|at) (?:each|every) meal\b"
+    r"|\W*(?:\w+ ){0,3}?with breakfast,? lunch and (?:dinner|tea|supper)\b"
+)
+_TIMES_A_WEEK = re.compile(
+    r"\W*(?P<n>twice|thrice|(?:\d+|two|three|four|five|six) times) (?:a|per|each|every) "
+    r"(?P<period>week|fortnight|month)\b"
 )
 _SINGLE_DOSE = re.compile(
     r"\b(?:once|single|one off|bolus|in one go|one dose|injection|shot|stoss)"
@@ -278,9 +313,9 @@ _SINGLE_DOSE = re.compile(
 _NOT_HAVING = re.compile(r"\b(?:without|no|not|never had)\b(?:\s+[\w-]+){0,4}\s*$")
 # A supplement already at the limit "plus dairy" goes over it: the limit counts all sources.
 _PLUS_FOOD = re.compile(
-    r"\b(?:plus|on top of|as well as|in addition to)\s+"
-    r"(?:(?:your|a|normal|usual|all|regular)\s+){0,2}"
-    r"(?:dairy|food|diet|meals|milk|yogh?urt|cheese)"
+    r"\b(?:plus|on top of|as well as|in addition to|with)\s+"
+    r"(?:(?:your|a|normal|usual|all|regular|daily|\d+|two|three|four|five)\s+){0,2}"
+    r"(?:dairy|food|diet|meals|milk|yogh?urts?|cheese)"
 )
 _NAMES_A_LIMIT = re.compile(
     r"\s*(?:(?:a day|per day|daily|of \w+(?: \w+)?|is|as)\s+)?(?:the\s+)?(?:(?:upper|safe|daily"
@@ -305,7 +340,7 @@ _PAST_CHANGE = re.compile(
 _LONG_WORD = re.compile(r"\b[a-z]{6,}\b")
 _IN_PLACE_OF = re.compile(r"(?:instead of|rather than|in place of|alternatives? to)\b")
 _PAST_FORM = re.compile(
-    r"(?:stopped|paused|skipped|switched|swapped|dropped|halved|gave|ditched|quitted)\b"
+    r"(?:stopped|paused|skipped|switched|swapped|dropped|halved|gave|ditched|quitted|moved)\b"
 )
 _LIMITS = {"vitamin-d": 4000.0, "calcium": 2000.0, "magnesium": 350.0}
 # A supplement taken "on top of your diet": the calcium limit counts food too (FACTS 22), and
@@ -330,7 +365,26 @@ _DESCRIBES = re.compile(
     r"|(?:much |far )?(?:weaker|stronger|less|more) (?:\w+ )?than|(?:\w+ )?(?:hormones?|steroids?"
     r"|chemicals?|compounds?|plants?|herbs?|products?|medicines?|drugs?|brands?|names?"
     r"|preparations?|(?:forms?|types?|kinds?) of))"
-    r"|(?:is|are) the (?:\w+ ){0,2}?(?:main|major|principal|chief|two|three|four))\b"
+    r"|(?:is|are) the (?:\w+ ){0,2}?(?:main|major|principal|chief|two|three|four)"
+    r"|(?:is|are) (?:quite |very |a )?(?:different|another matter|(?:a )?different (?:matter|story"
+    r"|thing)))\b"
+)
+# "Fat tissue still makes a little estrogen": the body's own hormone, not a product.
+_MADE_BY_BODY = "".join(
+    f"(?<!{verb} )"
+    for verb in (
+        *("make", "makes", "made", "making", "produce", "produces", "produced", "producing"),
+        *("leave", "leaves", "left", "has", "have", "had", "only", "still", "with", "without"),
+    )
+)
+_MADE_AFTER = (
+    r"(?! (?:is |are )?(?:still )?(?:made|produced|left|formed|present|remains?|circulates?"
+    r"|comes? from))"
+)
+# A sentence about hormones or the menopause, where herbs sold for them are hormone remedies.
+_HORMONE_FRAME = re.compile(
+    r"\b(?:hormon\w*|estrogen\w*|progesterone|testosterone|menopaus\w*|flush(?:es|ing)?"
+    r"|hot flash\w*|libido|night sweats)\b"
 )
 _MARKETING = re.compile(r"\b(?:natural|naturally|gentle|for (?:your |healthy |strong )?bones?)\b")
 # Others' words ("websites say", "you may hear that"): reported, not endorsed, when denied.
@@ -338,7 +392,8 @@ _ATTRIBUTED = re.compile(
     r"\b(?:says?|said|claims?|claimed|claiming|you (?:may|might|will|often) (?:hear|read|see)"
     r"|(?:is|are)"
     r" (?:often |sometimes |widely )?(?:said|claimed|believed)|myths?|rumou?rs?|websites?"
-    r"|adverts?|advertisements?|the internet|online)\b"
+    r"|adverts?|advertisements?|the internet|online (?:forums?|sources?|articles?|posts?|claims?"
+    r"|sellers?|shops?)|(?:read|saw|seen|see|found) (?:\w+ )?online)\b"
 )
 # A later clause that refuses what came before it ("..., so skip them").
 _BACK_REFUSAL = re.compile(
@@ -353,12 +408,22 @@ _INQUIRY = re.compile(
     r"(?:[a-z ]{1,20}: )?(?:so |and |but )?(?:can|could|may|might|should|shall|is|are|am|do|does"
     r"|did|will|would|must)(?: (?:i|we|you|it|one|someone|anyone|women|people|a|an|the|my|our"
     r"|her|taking|stopping|using|skipping))\b"
+    # "Is maca or pueraria OK with letrozole?": whether a named thing is safe, asked.
+    r"|(?:[a-z ]{1,20}: )?(?:is|are|can|could|would|will) (?:\w+ ){1,3}?(?:or (?:\w+ ){1,3}?)?"
+    r"(?:ok|okay|safe|fine|allowed|alright|all right|suitable|compatible|a problem|an issue|risky"
+    r"|dangerous)\b"
+    # "Thinking of pausing anastrozole?": the reader's plan asked about, not advised.
+    r"|(?:[a-z ]{1,20}: )?(?:are you |if you are )?(?:thinking|wondering|planning|considering"
+    r"|tempted|worried|worrying|hoping)\b"
 )
 _SUGGESTION = re.compile(
     r"\b(?:why not|why do not|have you (?:tried|thought|considered|looked)|what about|how about"
-    r"|(?:do|does|is|are|would|will|should) not (?:you|it|that|she)|really need)\b"
+    r"|(?:do|does|is|are|would|will|should) not (?:you|it|that|she)|really need|reason not to"
+    r"|anything wrong with|any harm in|what is stopping you)\b"
 )
 _AFFIRMATIVE = re.compile(
+    # "For most of our readers, absolutely.": a yes after a short lead-in.
+    r"(?:(?:for|in|with) (?:\w+ ){1,5}?(?:readers|women|people|patients|of us|cases),? )?"
     r"(?:yes|yeah|yep|yup|absolutely|sure|of course|definitely|certainly|totally|indeed|go for it"
     r"|why not|you can|you could|it is|it s|fine|ok|okay|no problem|no harm)\b(?! not\b)"
 )
@@ -378,6 +443,7 @@ _DESCRIBES_OBJECT = re.compile(
     r"(?:(?:your|a|the|their|her) )?(?:\w+ )?(?:care team|team|doctor|oncologist|clinician|gp"
     r"|specialist|consultant)s? "
 )
+_POINTS_BACK_SUBJECT = re.compile(r"(?:so |and |which means )?(?:they|it|these|this|that)\b")
 _POINTS_BACK = re.compile(r"\b(?:that|this|it|them|whether|such a (?:decision|change))\b")
 # Plant estrogens eaten as food ("isoflavones from soy foods"), with no product named.
 _AS_FOOD = re.compile(
@@ -436,16 +502,21 @@ class Linter:
                 rf"(?:{substance}) (?:[a-z]+ )?(?:{_alt(t.routes)})",
                 rf"(?:{_alt(t.hormone_adjectives)}) (?:[a-z]+ ){{0,2}}?"
                 rf"(?:{substance}|{_alt(t.routes)})",
+                # a cheap first-letter test before the lookbehinds
+                rf"(?=[acgijlmprstw])(?<!a )(?<!an ){_MADE_BY_BODY}"
+                rf"(?:{_alt(t.quantities)}) (?:[a-z]+ )?"
+                rf"(?:{substance}){_MADE_AFTER}",
             )
         )
+        self._local_route = _words(t.local_routes)
         self._substance = _words(t.substances)
         self._advise_substance = re.compile(
-            r"(?:^|(?<=: )|(?<![\w])(?:you|we|to|please|just|by|about|for|of|from|consider|try"
+            r"(?:^|(?<=: )|(?<![\w])(?:you|we|who|to|please|just|by|about|for|of|from|consider|try"
             r"|keep|start|and|or|body|bones|body s|bones s)\s+(?:(?:can|could|should|might|may|must"
             r"|need to|ought to|will|would|also|really|simply|safely)\s+)?)"
             rf"(?:{_alt(t.advise_substance)})(?:\s+(?:your|my|the|a|an|some|more|extra"
             r"|little|bit|of|own|body s|levels?|back|up|low|dose|natural|lost|missing|tiny|small"
-            r"|touch|dash)){0,3}\s+"
+            r"|touch|dash|topped|with|their|her)){0,3}\s+"
             rf"(?:{substance})(?![\w])"
             rf"|(?<![\w])(?:{substance})(?:\s+\w+)?\s+(?:{_alt(t.added_back)})(?![\w])"
             rf"|(?<![\w])(?:{substance})\s+(?:is|are|can be|could be|would be|as) (?:an? |the )?"
@@ -460,6 +531,7 @@ class Linter:
             rf"(?:{_alt(t.advise_pronoun)})(?![\w])"
         )
         self._phyto = _words(t.phytoestrogens)
+        self._hormone_herbs = _words(t.hormone_herbs)
         self._peptide = _words(
             (*t.peptides, rf"(?:growth hormone|igf 1) (?:{_alt(t.routes)})|growth hormone releas")
         )
@@ -475,6 +547,7 @@ class Linter:
             rf"|{borrowed}(?:{ai})(?![\w])|(?<![\w])(?:{_alt(t.bare_switches)})(?![\w])"
         )
         self._ai_mention = re.compile(rf"(?<![\w])(?:{ai})(?![\w])")
+        self._bare_switch = _words(t.bare_switches)
         self._bone_mention = re.compile(rf"(?<![\w])(?:{bone})(?![\w])")
         self._feelings = _words(t.feelings)
         self._imitation = _words(t.imitation)
@@ -483,7 +556,10 @@ class Linter:
             rf"(?<![\w])(?:{_alt(t.bare_changes)})(?: (?:it|them))?"
             r"(?: (?:early|now|altogether|for good|for a while|for now))?"
             r"(?:$|,|(?= (?:if|when|whenever|because|since|as|once|after|until|for|before|on|during"
-            r"|while|every|each|over|till|at (?:\w+ )?(?:\d|one|two|three|four|five))\b)|[.!?])"
+            r"|while|every|each|over|till|at (?:\w+ )?(?:\d|one|two|three|four|five))\b)|[.!?]"
+            # "...so stopping early is reasonable": the change praised
+            r"|(?= (?:is|would be|could be|seems) (?:\w+ ){0,2}?(?:reasonable|sensible|fine|ok|okay"
+            r"|safe|smart|wise|best|better|good|right|an option|worth)\b| makes sense))"
         )
         self._bone_change = re.compile(
             rf"(?<![\w])(?:{before}){_gap(5)}(?:(?:that|this|these|those) )?(?:{bone})(?![\w])"
@@ -497,7 +573,8 @@ class Linter:
         self._nutrient = re.compile(rf"(?<![\w])(?:{nutrient})(?![\w])")
         self._no_limit = _words(t.no_limit)
         self._dose_up = re.compile(
-            rf"(?<![\w])(?:{_alt(t.dose_up)})(?:\s+\w+){{0,3}}?\s+(?:of\s+)?(?:{nutrient})(?![\w])"
+            rf"(?<![\w])(?:{_alt(t.dose_up)})(?:\s+[\w,.]+){{0,4}}?\s+(?:of\s+)?(?:{nutrient})"
+            r"(?![\w])"
             rf"|(?<![\w])(?:{nutrient})(?:\s+\w+){{0,3}}?\s+(?:{_alt(t.dose_up)})(?![\w])"
         )
         self._claim = re.compile(
@@ -550,6 +627,7 @@ class Linter:
         self._dismissals = _words(t.dismissals)
         self._report = _words(t.report_to_team)
         self._impact = _words(t.impact)
+        self._forceful_rotation = _words(t.forceful_rotation)
         self._fragile = re.compile(rf"(?<![\w])(?:{_alt(t.fragile_spine)})(?![\w])")
         self._heavy = _words(t.heavy_lifting)
         self._unsupervised = _words(t.unsupervised)
@@ -641,10 +719,12 @@ class Linter:
 
     def clauses(self, sentence: str) -> list[str]:
         """The normalised clauses of one sentence."""
-        text = self._coordination.sub(
-            lambda m: m.group(1) + re.sub(r"\s*,\s*", " or ", m.group(2)) + f" {m.group(3)} ",
-            sentence,
-        )
+        text = sentence
+        if "," in sentence:  # "stop, pause or skip": only a list with commas is rewritten
+            text = self._coordination.sub(
+                lambda m: m.group(1) + re.sub(r"\s*,\s*", " or ", m.group(2)) + f" {m.group(3)} ",
+                sentence,
+            )
         parts = (c.strip(_CLAUSE_EDGES) for c in self._boundary.split(text) if c)
         return [c for c in parts if c]
 
@@ -729,6 +809,9 @@ class Linter:
     def _hormone_hits(self, clause: str, sentence: str) -> Iterator[_Hit]:
         for m in self._product.finditer(clause):
             yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
+        if self._substance.search(sentence):
+            for m in self._local_route.finditer(clause):
+                yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
         if self._substance.search(sentence) or self._product.search(sentence):
             for m in self._pronoun_advice.finditer(clause):
                 yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
@@ -736,6 +819,9 @@ class Linter:
             yield _Hit("hormone-therapy", m.start(), m.end(), m.group(0))
         for m in self._phyto.finditer(clause):
             yield _Hit("phytoestrogen", m.start(), m.end(), m.group(0))
+        if _HORMONE_FRAME.search(sentence):
+            for m in self._hormone_herbs.finditer(clause):
+                yield _Hit("phytoestrogen", m.start(), m.end(), m.group(0))
         for m in self._peptide.finditer(clause):
             yield _Hit("peptide-or-secretagogue", m.start(), m.end(), m.group(0))
 
@@ -753,11 +839,13 @@ class Linter:
         for hit in self._hormone_hits(clause, sentence):
             if self._refused(clause, hit) or self._rebutted(clause, sentence, after):
                 continue
+            if _BACK_REFUSAL.search(clause, hit.end):
+                continue  # "...out of our range because they aren't suitable"
             if hit.rule == "phytoestrogen" and _AS_FOOD.search(clause):
                 continue  # "isoflavones from soy foods": food, not a product
             if self._reported(clause, hit) and not self._advise_substance.search(clause):
                 continue
-            if self._described(clause, hit):
+            if self._described(clause, hit, after):
                 continue
             if (
                 _ANY.search(clause[: hit.start]) or _ATTRIBUTED.search(clause[: hit.start])
@@ -768,11 +856,19 @@ class Linter:
                 continue  # "If your doctor suggests HRT, remind them...": not the reader's act
             yield hit
 
-    def _described(self, clause: str, hit: _Hit) -> bool:
-        """What a product is or contains, with no advice ("DHEA is a hormone precursor")."""
+    def _described(self, clause: str, hit: _Hit, after: str = "") -> bool:
+        """What a product is or contains, with no advice ("DHEA is a hormone precursor"), and no
+        later clause that praises it ("..., so they're ideal while taking Femara")."""
         blank = self._blanked(clause, hit)
         if not _DESCRIBES.search(clause) or _MARKETING.search(blank):
             return False
+        praised = self._endorses(after, after) and not self._negators.search(
+            self._endorsing.sub(" ", after)
+        )
+        if _POINTS_BACK_SUBJECT.match(after) and praised:
+            return False
+        if self._acts_alone(clause + " " + after):
+            return False  # "HRT gel is a tiny dose and your oncologist doesn't need to know"
         return not (
             self._endorses(clause, blank)
             or self._advise_substance.search(clause)
@@ -801,7 +897,12 @@ class Linter:
             ("stop-or-switch-ai", self._ai_change, self._ai_mention),
             ("bone-medicine-change", self._bone_change, self._bone_mention),
         ):
-            matches = list(pattern.finditer(clause))
+            # Every change pattern names the medicine (or is a bare "swap you over"), so a clause
+            # that names none needs only the bare check below.
+            named = mention.search(clause) or (
+                rule == "stop-or-switch-ai" and self._bare_switch.search(clause)
+            )
+            matches = list(pattern.finditer(clause)) if named else []
             if not matches:
                 bare = list(self._change_pronoun.finditer(clause))  # "... so stop it"
                 if bare and (
@@ -813,8 +914,9 @@ class Linter:
                 blank = self._blanked(clause, hit)
                 if self._negated(blank, hit) or self._harms.search(blank):
                     continue
-                if question or deferred_after or self._deferred(clause, sentence, True, hit.end):
-                    continue
+                deferred = deferred_after or self._deferred(clause, sentence, True, hit.end)
+                if question or (deferred and not self._imitation.search(after)):
+                    continue  # "...so I did, and I'd tell anyone to do the same" invites a copy
                 if self._feelings.search(clause[: hit.start + 1]):
                     continue
                 if re.search(r"\b(?:if|when|in case) you (?:miss|forget)\b", clause):
@@ -839,7 +941,11 @@ class Linter:
                     continue
                 yield hit
 
-    def _nutrient_of(self, clause: str, start: int, end: int, unit: str) -> str | None:
+    def _nutrient_of(
+        self, clause: str, start: int, end: int, unit: str, sentence: str = ""
+    ) -> str | None:
+        """The nutrient an amount is of; ``sentence`` (when given) may name it for a bare
+        "8,000 a day" in a later clause ("You're on vitamin D, so 8,000 a day is fine")."""
         window = 48
         best: tuple[int, str] | None = None
         for kind, pattern in (
@@ -852,15 +958,24 @@ class Linter:
                 if 0 <= distance <= window and (best is None or distance < best[0]):
                     best = (distance, kind)
         if not unit:  # "10k a day": only an amount of vitamin D when it is named next to it
+            if best is None and sentence and not self._calcium.search(sentence):
+                named = [m.start() for m in self._nutrient.finditer(sentence)]
+                if named and self._vitamin_d.match(sentence, named[0]):
+                    return "vitamin-d"
             return "vitamin-d" if best is not None and best[1] == "vitamin-d" else None
-        if best is not None:
-            return best[1]
         other = re.search(r"\b(?:vitamin [abce]|alcohol|insulin|drinks?)\b", clause)
         if unit in ("iu", "i u", "international unit", "international units", "units", "unit"):
+            # IU measure vitamin D here, even "the 2,000 IU in your calcium tablet".
+            if best is not None and best[1] != "vitamin-d" and unit in ("iu", "i u"):
+                return "vitamin-d" if not other else None
+            if best is not None:
+                return best[1]
             return None if other else "vitamin-d"
-        return None
+        return best[1] if best is not None else None
 
-    def _daily_amount(self, clause: str, m: re.Match[str]) -> tuple[str, float] | None:
+    def _daily_amount(
+        self, clause: str, m: re.Match[str], sentence: str = ""
+    ) -> tuple[str, float] | None:
         unit = m.group("unit")
         raw = m.group("num")
         if unit in ("iu", "i u", "units", "unit") or unit.startswith("international"):
@@ -870,7 +985,7 @@ class Linter:
             r"\s*(?:of\s+)?(?:elemental\s+)?(?:calcium|magnesium)\b", clause[m.end() :]
         ):
             return None
-        nutrient = self._nutrient_of(clause, m.start(), m.end(), unit)
+        nutrient = self._nutrient_of(clause, m.start(), m.end(), unit, sentence)
         if nutrient is None:
             return None
         if nutrient == "vitamin-d":
@@ -889,7 +1004,18 @@ class Linter:
             units = _COUNT_BEFORE.search(clause[: m.start()])
         if units:
             value *= int(units.group("n"))
+        times_over = _MULTIPLIER.search(clause[max(0, m.start() - 30) : m.start()])
+        if times_over:
+            value *= 2 if times_over.group("two") else 3
         after = clause[m.end() : m.end() + 40]
+        times_after = _TIMES_AFTER.match(after)  # "1000 IU x 5", "1,000 mg ... with each meal"
+        if times_after:
+            value *= int(times_after.group("n") or 3)
+        weekly = _TIMES_A_WEEK.match(after)  # "20,000 IU twice a week"
+        if weekly:
+            count = weekly.group("n").split()[0]
+            value *= int(count) if count.isdigit() else _TIMES_WORDS[count]
+            after = after[weekly.start("period") :]
         per = _PER.search(after)
         if per is None:
             per = re.search(
@@ -899,7 +1025,9 @@ class Linter:
             )
         times = _TIMES.search(clause)
         if times:
-            word = (times.group("x") or "twice").split()[0]
+            word = (times.group("x") or times.group("nx") or times.group("xn") or "twice").split()[
+                0
+            ]
             value *= int(word) if word.isdigit() else _TIMES_WORDS[word]
         if per is not None:
             period = per.groupdict().get("period") or per.groupdict().get("period2") or "day"
@@ -907,6 +1035,8 @@ class Linter:
             days = _PERIOD_DAYS.get(period, 1)
             if nutrient == "vitamin-d" and days >= 30:
                 single = "bolus"  # monthly or yearly boluses raised falls and fractures
+            elif nutrient == "vitamin-d" and not _BOLUS.search(clause):
+                single = None  # "20,000 IU once a week" is about 2,860 IU a day
             if not single or period == "other day":
                 value /= days
         return nutrient, value
@@ -953,6 +1083,50 @@ class Linter:
             ):
                 continue
             yield hit
+
+    def _totals(self, text: str, clauses: list[str]) -> Iterator[_Hit]:
+        """A day's amount told in parts: sums of one nutrient across the sentence ("a 1,500 mg
+        tablet plus a litre of milk") and an amount per unit times the units a day ("1,000 IU
+        each, so take five a day"); see :mod:`coach.safety_doses`."""
+        parts: list[tuple[int, int, str, float]] = []  # start, end, nutrient, amount a day
+        cursor = 0
+        for clause in clauses:
+            at = text.find(clause, cursor)
+            if at < 0:
+                continue
+            cursor = at + len(clause)
+            for m in _AMOUNT.finditer(clause):
+                found = self._daily_amount(clause, m, text)
+                if found is None or _NAMES_A_LIMIT.match(clause, m.end()):
+                    continue
+                nutrient, value = found
+                if nutrient == "magnesium" and _FROM_FOOD.search(clause):
+                    continue  # the magnesium limit is for supplements (FACTS 25)
+                units = units_a_day(text, at + m.start(), at + m.end())
+                parts.append((at + m.start(), at + m.end(), nutrient, value * (units or 1)))
+        if not parts:
+            return
+        parts += [(start, end, "calcium", mg) for start, end, mg in food_calcium(text)]
+        parts.sort()
+        totals: list[tuple[int, int, str, float]] = []
+        for part in parts:
+            same = [t for t in totals if t[2] == part[2]]
+            if same and adds_up(text, same[-1][:2], part[:2]):
+                totals.remove(same[-1])
+                part = (same[-1][0], part[1], part[2], same[-1][3] + part[3])
+            totals.append(part)
+        over = [t for t in totals if t[3] > _LIMITS[t[2]]]
+        if not over:
+            return
+        start, end, nutrient, _ = over[0]
+        blank = self._endorsing.sub(lambda e: " " * len(e.group(0)), text)
+        if self._harms.search(blank) or self._negators.search(blank):
+            return
+        if (self._deferred(text, text) or self._research.search(blank)) and not self._acts_alone(
+            text
+        ):
+            return
+        yield _Hit("dose-above-limit", start, end, text[start:end])
 
     def _promises(self, sentence: str) -> Iterator[_Hit]:
         for m in self._claim_promise.finditer(sentence):
@@ -1061,11 +1235,13 @@ class Linter:
                 return
 
     def _fragile_spine(self, sentence: str) -> bool:
-        """Osteoporosis or a spine fracture is named, and not as "without osteoporosis"."""
-        return any(
-            not _NOT_HAVING.search(sentence[max(0, m.start() - 40) : m.start()])
-            for m in self._fragile.finditer(sentence)
-        )
+        """Osteoporosis or a spine fracture is named, and not as "without osteoporosis" (a harm
+        denied before it, "won't do any harm with osteoporosis", does not count)."""
+        found = list(self._fragile.finditer(sentence))
+        if not found:
+            return False
+        blank = self._endorsing.sub(lambda e: " " * len(e.group(0)), sentence)
+        return any(not _NOT_HAVING.search(blank[max(0, m.start() - 40) : m.start()]) for m in found)
 
     def _exercise(self, clause: str, sentence: str, fragile: bool) -> Iterator[_Hit]:
         for pattern in (self._flexion, self._loaded_twist):
@@ -1074,9 +1250,20 @@ class Linter:
                 if not self._refused(clause, hit):
                     yield hit
         if fragile:
-            for m in self._impact.finditer(clause):
-                hit = _Hit("impact-with-fragile-spine", m.start(), m.end(), m.group(0))
-                if not self._refused(clause, hit) and not self._reported(clause, hit):
+            for rule, pattern in (
+                ("impact-with-fragile-spine", self._impact),
+                ("spinal-flexion", self._forceful_rotation),
+            ):
+                for m in pattern.finditer(clause):
+                    hit = _Hit(rule, m.start(), m.end(), m.group(0))
+                    if self._refused(clause, hit) or self._reported(clause, hit):
+                        continue
+                    if self._deferred(clause, sentence):
+                        continue  # "ask a physio before you start any jumping"
+                    if (
+                        re.search(r"\bonly\b", clause) and self._supervised.search(clause)
+                    ) or self._supervised.search(clause[max(0, hit.start - 12) : hit.start]):
+                        continue  # "only with a physiotherapist's guidance", "supervised jumps"
                     yield hit
         for m in self._heavy.finditer(clause):
             hit = _Hit("unsupervised-heavy-lifting", m.start(), m.end(), m.group(0))
@@ -1117,6 +1304,9 @@ class Linter:
         fragile = any(
             self._fragile_spine(c) and not self._deferred(c, text) for c in clauses
         ) and self._fragile_spine(text)
+        if before.rstrip().endswith("?") and not fragile:
+            # "Got a spine fracture? Jump on the trampoline...": the question sets the scene.
+            fragile = self._fragile_spine(self.normalised(before))
         for number, clause in enumerate(clauses):
             after = " ".join(clauses[number + 1 :])
             hits.extend(self._never_options(clause, text, after))
@@ -1128,6 +1318,7 @@ class Linter:
                 hits.extend(self._exercise(clause, text, fragile))
         hits.extend(self._warning_signs(text, before))
         hits.extend(self._promises(text))
+        hits.extend(self._totals(text, clauses))
         return hits
 
     def lint(self, text: str) -> list[SafetyFinding]:

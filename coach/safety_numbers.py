@@ -1,11 +1,12 @@
 """Numbers written in words, read the way the safety lint needs them.
 
 An amount can be written "7,500 IU", "7.5k IU", "seven and a half thousand IU", "twenty-five
-drops" or "four 600 mg tablets"; the lint compares amounts with upper limits, so every spelling
-must become digits first. Only number phrases that are amounts are rewritten: ones with a scale
-word ("thousand"), a half, a "k", or a unit, count noun or digit amount right after them. Other
-number words ("one of the", "two times a day", "four in ten") are left as written, because the
-lint's patterns read them as words. A count written in words before a digit amount becomes a
+drops", "four 600 mg tablets" or "half a gram"; the lint compares amounts with upper limits, so
+every spelling must become digits first. Only number phrases that are amounts are rewritten: ones
+with a scale word ("thousand"), a half, a "k", or a unit, count noun or digit amount right after
+them; "half a gram" and "a gram" become "0.5 gram" and "1 gram". Other number words ("one of
+the", "two times a day", "four in ten") are left as written, because the lint's patterns read them
+as words. A count written in words before a digit amount becomes a
 multiplier ("four 600 mg tablets" -> "4 x 600 mg tablets"), not one number ("4 600").
 
 Lower-case, hyphen-free text is expected (the lint's normaliser runs first).
@@ -81,6 +82,20 @@ def _rewrite(match: re.Match[str]) -> str:
     return _digits(_value(words))
 
 
+# A fraction of one unit ("half a gram", "a quarter of a gram", "a gram and a half", "a gram").
+_ONE_UNIT = re.compile(
+    r"(?<![\w.,])(?:(?P<half>half an?|a half of an?|1/2 an?|½ an?)|(?P<quarter>a quarter of an?)"
+    r"|an?) (?P<unit>grams?|milligrams?|microgram)(?P<and_half> and a half)?\b"
+)
+
+
+def _one_unit(match: re.Match[str]) -> str:
+    value = 0.5 if match.group("half") else 0.25 if match.group("quarter") else 1.0
+    if match.group("and_half"):
+        value += 0.5
+    return f"{_digits(value)} {match.group('unit')}"
+
+
 def amounts_in_digits(text: str) -> str:
     """``text`` with every number phrase that is an amount written in digits."""
-    return _PHRASE.sub(_rewrite, text)
+    return _ONE_UNIT.sub(_one_unit, _PHRASE.sub(_rewrite, text))

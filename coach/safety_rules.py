@@ -84,9 +84,27 @@ class RuleTable:
         r"esterified",
         r"ethinyl",
         r"menopausal",
+        r"local|locali[sz]ed|low strength|ultra low dose",
     )
     # Words that make a product of any route ("a compounded cream", "bioidentical hormones").
     hormone_adjectives: tuple[str, ...] = (r"compounded",)
+    # Amounts and forms written before a substance ("a small dose of estrogen", "a little
+    # oestrogen", "a patch of estradiol"): a product, unless the body makes it ("fat tissue still
+    # makes a little estrogen").
+    quantities: tuple[str, ...] = (
+        r"(?:a |an )?(?:small|low|tiny|little|mini|micro|minimal|weak|gentle) (?:doses?|amounts?"
+        r"|bits?|quantit(?:y|ies)) of",
+        r"a (?:little|bit|touch|dab|drop|dash|smidgen|pinch|splash|smear|tiny bit|wee bit)(?: of)?",
+        r"(?:an? )?(?:patch(?:es)?|gels?|creams?|sprays?|rings?|pessar(?:y|ies)|implants?|pellets?"
+        r"|pills?|tablets?|jabs?|shots?|injections?) of",
+    )
+    # Local routes that carry a hormone named in the same sentence ("a vaginal ring releases so
+    # little estrogen").
+    local_routes: tuple[str, ...] = (
+        r"(?:vaginal|intravaginal|topical|transdermal) (?:[a-z]+ )?(?:rings?|pessar(?:y|ies)"
+        r"|inserts?|tablets?|implants?|pellets?|patch(?:es)?|creams?|gels?|sprays?|pills?"
+        r"|suppositor(?:y|ies))",
+    )
     # Words after a substance that make it a product ("estradiol implant").
     routes: tuple[str, ...] = (
         r"therap(?:y|ies)",
@@ -106,10 +124,11 @@ class RuleTable:
         r"extracts?|powders?",
         r"protocols?|regimens?",
         r"containing|based",
+        r"in (?:small|tiny|low|little|minute|micro|modest) (?:amounts?|doses?|quantities)",
     )
     # Hormone products and brands: a hazard whenever not refused.
     hormone_products: tuple[str, ...] = (
-        r"hrt",
+        r"hrt(?! (?:clinics?|services?|nurses?|specialists?|teams?|debate|trials?|stud(?:y|ies)))",
         r"bi ?est|tri ?est|bio ?identicals?",
         r"mht",
         r"ert",
@@ -154,6 +173,10 @@ class RuleTable:
         r"androgel",
         r"tostran",
         r"androfeme",
+        # Other estrogen, progestogen, testosterone and SERM brands.
+        r"gynest|blissel|femseven|activelle|elestrin|estrasorb|femtrace|menostar|minivelle|alora"
+        r"|combipatch|indivina|tridestra|nuvelle|novofem|trisequens|zumenon|bedol|progynova"
+        r"|climaval|hormonin|testim|intrinsa|osphena|evista",
         r"progestins?",
         r"progestogens?",
         r"medroxyprogesterone",
@@ -172,7 +195,17 @@ class RuleTable:
         r"bazedoxifene",
         r"lasofoxifene",
         r"ospemifene",
+        r"(?:testosterone|estrogens?|estradiol|progesterone) for (?:women|menopaus\w*"
+        r"|the menopause)",
+        r"pregnenolone",
     )
+    # Plant estrogens and hormone-acting herbs sold as remedies (FACTS H), by class: the words
+    # for the class (phytoestrogens, plant hormones, anything "estrogen-like"); isoflavones
+    # (genistein, daidzein, equol, biochanin, formononetin) and coumestans; the herbs (red clover,
+    # black cohosh, dong quai, wild yam, pueraria mirifica, kudzu, hops, licorice root, maca,
+    # chasteberry or vitex, shatavari); soy, flax and hops as pills or extracts, and lignans;
+    # DIM and indole-3-carbinol sold "for estrogen"; brands of such blends; and anything sold
+    # for "hormone balance". Soy milk, tofu and flaxseed eaten as food are food, not products.
     phytoestrogens: tuple[str, ...] = (
         r"phyto ?(?:estrogens?|estrogenic|hormones?|hormonal)",
         r"isoflavones?",
@@ -188,6 +221,23 @@ class RuleTable:
         r"kudzu|hops? (?:extracts?|supplements?|capsules?|pills?)|licorice root|liquorice root",
         r"(?:estrogen|hormone) ?like|estrogenic|(?:acts?|works?|behaves?) like (?:an? )?"
         r"(?:\w+ ){0,2}estrogens?|mimics? (?:\w+ )?estrogens?",
+        r"daidzein|equol|biochanin|formononetin|coumest(?:rol|ans?)",
+        r"maca(?: root| powder)?|chaste ?(?:berry|berries|tree)|vitex|agnus castus|shatavari",
+        r"diindolylmethane|indole 3 carbinol|i3c|dim(?= (?:supplements?|capsules?|pills?|tablets?"
+        r"|products?|to (?:support|balance|clear|manage|detox)|for (?:estrogen|hormone)))"
+        r"|(?<=take )dim|(?<=taking )dim|(?<=try )dim",
+        r"promensil|remifemin|estroven|femarelle|menoflavon|amberen",
+        r"hormone (?:balanc|rebalanc|support|harmon|reset|detox)\w*(?= (?:\w+ )?(?:supplements?"
+        r"|blends?|teas?|gummies|pills?|capsules?|tablets?|formulas?|products?|herbs?|remed(?:y"
+        r"|ies)|drops|complex|powders?|tinctures?|oils?))|(?:natural|herbal|plant) (?:hormone"
+        r"|estrogen) (?:balancers?|boosters?|support)",
+    )
+    # Herbs sold for hormones: a hazard when the sentence is about hormones or the menopause
+    # ("ginseng restores your hormone levels"), not as a food or a drink ("ginseng tea").
+    hormone_herbs: tuple[str, ...] = (
+        r"(?:korean |siberian |american |panax |red )?ginseng|evening primrose(?: oil)?|fenugreek"
+        r"|tribulus|tongkat ali|ashwagandha|sage (?:tablets?|capsules?|extracts?|supplements?)"
+        r"|saw palmetto|motherwort|damiana",
     )
     peptides: tuple[str, ...] = (
         r"peptides?",
@@ -228,12 +278,17 @@ class RuleTable:
         r"aromasin",
         r"tamoxifen",
         r"nolvadex",
-        r"(?:your|my|the|this|her|their) (?:daily )?(?:breast cancer |cancer |hormone |hormonal "
+        r"(?:your|my|the|this|her|their) (?:daily )?(?:(?:\d+|five|ten|seven) year )?"
+        r"(?:breast cancer |cancer |hormone |hormonal "
         r"|endocrine |anti ?cancer )?(?:medicines?|medications?|meds|tablets?|pills?|drugs?"
         r"|treatment|therapy|prescriptions?|course(?! of))",
         r"(?:endocrine|hormonal|anti ?estrogen|adjuvant) (?:therapy|treatment)",
         r"(?:the odd|an occasional|the occasional|every other|every second) (?:tablet|pill|dose)s?"
         r"|a (?:tablet|pill)(?= (?:now and then|here and there|or two|occasionally))",
+        # "Five years is overkill": the length of the course stands for the AI.
+        r"(?:five|5|ten|10|seven|7) (?:full )?years?(?= (?:of (?:\w+ )?)?(?:is|are|seems|sounds)"
+        r" (?:\w+ )?(?:overkill|too long|excessive|unnecessary|pointless|a waste|plenty|enough"
+        r"|overrated|optional)\b)",
         r"(?:another|a different|a new|the other) (?:ai|aromatase inhibitor|tablet|pill|drug"
         r"|medicine|medication|brand)",
     )
@@ -252,6 +307,10 @@ class RuleTable:
         r"zometa",
         r"ibandron(?:ate|ic acid)",
         r"boniva",
+        # Other bone medicines and brands (bisphosphonates, romosozumab, PTH analogues).
+        r"bonviva|binosto|fosavance|atelvia|risedronic acid|pamidron(?:ate|ic acid)"
+        r"|clodron(?:ate|ic acid)|bonefos|aredia|romosozumab|evenity|teriparatide|forsteo|forteo"
+        r"|abaloparatide|tymlos",
         r"bone (?:protecting |strengthening |building )?(?:medicines?|medications?|drugs?"
         r"|injections?|infusions?|shots?|jabs?|tablets?|pills?)",
         r"(?:your|the|my) (?:next )?(?:injections?|infusions?|jabs?|shots?)",
@@ -299,18 +358,44 @@ class RuleTable:
         r"cut(?:ting|s)?(?: down| back)?(?: on)?",
         r"reduc(?:e|ing)",
         r"lower(?:ing)?",
-        r"halv(?:e|ing)|half(?: of)?",
+        r"halv(?:e|ing)|half(?: of)?|quarter(?:s|ing)?(?: of)?|a third of",
+        r"split(?:s|ting)?|(?:break|breaking|cut|cutting)(?: (?:\w+ ){0,3}?in (?:half|two|pieces)"
+        r"|(?= (?:\w+ ){1,3}in (?:half|two|pieces)\b))"
+        r"|mak(?:e|es|ing)(?= (?:\w+ ){1,4}last (?:longer|twice as long|a bit longer)\b)",
         r"doubl(?:e|ing)",
         r"delay(?:ing)?",
         r"postpon(?:e|ing)",
         r"put(?:ting)? off",
-        r"push(?:ing)? back",
+        r"hold(?:ing)?(?= (?:\w+ ){1,3}(?:until|till|over|for (?:a|the|now|\d))\b)",
+        r"(?:every (?:other|second|third)|alternate) (?:day|week)s? (?:on|of|with)",
+        r"push(?:ing)? back"
+        r"|(?:push|put|move|shift)(?:es|s|ing)?(?= (?:\w+ ){1,5}(?:back|off|later)\b)",
+        r"stretch(?:ing)?(?: out)?",
+        # "wait until next year for your Prolia", "leave a gap of a few weeks between packets".
+        r"wait(?:ing)? (?:until|till) (?:\w+ ){1,3}?(?:for|before|to (?:have|get|take|start|restart"
+        r"|book))|(?:leave|leaving|take|taking|have|having) (?:a |some )?(?:\w+ )?gaps?"
+        r" (?:of (?:\w+ ){1,3})?between",
+        # "only take your letrozole when your joints feel good".
+        r"only (?:tak(?:e|ing)|us(?:e|ing)|hav(?:e|ing))(?= (?:\w+ ){1,3}(?:when|if|on|during)\b)",
+        # Letting the supply end ("don't renew", "let the prescription run out").
+        r"(?:do not|never|no need to|not) (?:renew|refill|reorder|re order|collect|pick up|order)"
+        r"(?:ing)?|let(?:ting)?(?= (?:\w+ ){1,3}(?:run out|lapse|expire)\b)",
         r"spac(?:e|ing) out",
         r"(?:take|taking|have|having|need|needs)? ?(?:a|some|the|your)(?: [a-z]+){0,2} (?:break"
         r"|holiday"
         r"|rest|vacation|pause|week|month|time|sabbatical|breather|hiatus|time out|detox)s?"
         r" (?:off )?from",
         r"(?:drug|treatment|medication) (?:holidays?|breaks?)",
+        # Idioms for stopping or thinning out ("lay off", "give it a rest", "try life without",
+        # "knock it on the head", "pack in", "call it a day", "ration", "cycle", "let it go").
+        r"lay(?:ing)? off|life without|trial(?:l?ing)? (?:\w+ ){0,3}?without"
+        r"|(?:see how you (?:go|get on|cope|manage)|try(?:ing)?(?= (?:\w+ ){1,4}without\b))"
+        r"|giv(?:e|es|ing)(?= (?:\w+ ){1,4}(?:a rest|a swerve|a wide berth|the boot|the push)\b)"
+        r"|knock(?:s|ing)?(?= (?:\w+ ){1,3}on the head\b)|pack(?:s|ing)? in(?= (?:the|your|my)\b)"
+        r"|call(?:s|ing)? (?:it a day|time) (?:on|with)|(?:ration|cycl)(?:e|es|s|ing)?"
+        r"(?= (?:your|the|my|her|their)\b)"
+        r"|let(?:ting)?(?= (?:\w+ ){1,3}go\b)|kick(?:s|ing)?(?= (?:\w+ ){1,3}habit\b)",
+        r"(?:days?|weeks?|months?|fortnights?|spells?|periods?|time|weekends?)\"? without",
         r"(?:a|some|the|few) (?:days?|weeks?|months?|time|while) off",
         r"restart(?:ing)?",
         r"time off",
@@ -331,9 +416,10 @@ class RuleTable:
         r"throw(?:ing)? (?:away|out)|binn?(?:ed|ing)?|chuck(?:ing)? (?:away|out)"
         r"|get(?:ting)? rid of|dump(?:ing)?",
         r"omit(?:ting)?|leav(?:e|es|ing)(?: out| off| aside| behind|(?= (?:\w+ ){1,3}(?:out|off"
-        r"|aside|behind|at home|in (?:the|a) (?:drawer|cupboard|box)|until|till)\b))"
+        r"|aside|behind|at home|in (?:the|a) (?:drawer|cupboard|box)|until|till|for (?:a|the|two"
+        r"|three|few|couple|some|\d+))\b))"
         r"|pack(?:ing)?(?= (?:\w+ ){1,3}away\b)",
-        r"(?:do not|never) bother(?: with)?",
+        r"(?:do not|never|not) bother(?: with)?",
         r"less(?: of)?",
         r"fewer doses of",
         r"(?:no (?:need to )?|do not |never )(?:rush|hurry)(?: back)?(?: for| to| with| into)?",
@@ -358,14 +444,24 @@ class RuleTable:
         r"giv(?:e|ing) up",
         r"cancel(?:l?ing)?|leav(?:e|ing) (?:it|them) (?:off|out)",
         r"park(?:ing)?|shelv(?:e|ing)|put(?:ting)? (?:it|them) (?:aside|away|on hold)",
+        # "just wait until next year to pick it up again".
+        r"wait(?:ing)? (?:until|till) (?:\w+ ){0,3}?(?:year|month|spring"
+        r"|summer|autumn|fall|winter|christmas|holidays?|week)s?(?: (?:to|before) (?:\w+ ){1,4}?"
+        r"(?:it|them)(?: again| up(?: again)?)?)?",
         r"more than (?:anyone|anybody|you|most (?:women|people)) (?:really |actually )?needs?",
-        r"(?:not|never|no longer) (?:bother(?:ing)? with|hav(?:e|ing)|get(?:ting)?|book(?:ing)?)"
-        r" (?:the |my |another |any )?(?:next|fourth|fifth|third|second|last|other|more|one)",
+        r"(?:not|never|no longer) (?:bother(?:ing)? with|hav(?:e|ing)|get(?:ting)?|book(?:ing)?"
+        r"|go(?:ing)? back for|turn(?:ing)? up for|show(?:ing)? up for)"
+        r" (?:the |my |another |any )?(?:next|fourth|fifth|third|second|last|other|more|one)"
+        r"(?: (?:one|dose|jab|shot|injection|infusion|appointment|prescription))?",
     )
     # Feelings about a change are not advice to make it ("many women worry about stopping").
     feelings: tuple[str, ...] = (
         r"(?<!not )(?<!never )worr(?:y|ies|ied|ying) about",
         r"(?:are|feel|felt|be|were) tempted to",
+        # A wish told, not advised ("if you want to stop...", "she wanted to stop...").
+        r"(?:if|when|whenever) (?:you|she|they|someone|anyone|he) (?:\w+ )?(?:want|wants|wish"
+        r"|wishes|feel like)|wanted to|(?:was|were|am|is|are) (?:thinking|wondering) (?:about|of"
+        r"|whether)",
         r"doubts? about|afraid of|fear of",
         r"(?:make|makes|made|making) (?:you|people|women|someone|many|some|her)(?: \w+)? (?:want"
         r"|wish|feel like|tempted)",
@@ -373,6 +469,8 @@ class RuleTable:
     # Telling a story of a change, then inviting the reader to copy it ("so you might too").
     imitation: tuple[str, ...] = (
         r"overkill|pointless|unnecessary|best decision|do it|go for it|trust your body"
+        r"|right (?:move|call|choice|decision|thing)|(?:maybe|perhaps|probably) for you"
+        r"|(?:do|does) what(?:ever)? feels right|(?:trust|follow) your (?:gut|instincts?)"
         r"|listen to your body|trust yourself|no regrets|glad i did",
         r"(?:you|why not)(?: \w+){0,4} (?:too|as well|the same|likewise)|follow (?:her|their|my)"
         r" (?:lead|example)|follow suit|(?:think|thinking) about (?:it|doing)|consider (?:it|doing)"
@@ -407,17 +505,24 @@ class RuleTable:
         r"|(?:weekly|daily|monthly)(?=[.,;!?]|$))",
         r"a miss|aside|on the back burner|lapse|slide|slip|(?:in|into|on) the (?:cupboard|drawer"
         r"|shelf|bin)|instead(?! of)",
+        r"a (?:rest|swerve|wide berth)|the (?:boot|push|heave ho|elbow)|on the head",
     )
     # Thinning out the AI's schedule ("letrozole every other day"); weekly bone medicine is normal.
     schedule_changes: tuple[str, ...] = (
         r"every (?:other|second|third) (?:day|week)"
-        r"|every (?:\d+|two|three|four|few|couple of) days",
+        r"|every (?:\d+|two|three|four|few|couple of) days|every (?:3[6-9]|[4-9]\d|\d{3}) hours",
         r"(?:on )?alternate (?:days|weeks)",
         r"(?:twice|three times|once|two times) (?:a|per) week",
-        r"(?:only )?on weekdays|weekdays only",
-        r"(?:at|in) (?:a )?(?:lower|reduced|smaller|half|partial) doses?|half doses?",
+        r"(?:only )?on weekdays|weekdays only|mon(?:day)? (?:to )?fri(?:day)?"
+        r"|(?:except|but not|not) (?:at |on )?weekends|weekends off",
+        r"(?:at|in|on) (?:a )?(?:lower|reduced|smaller|half|partial|quarter) (?:doses?|dosages?"
+        r"|strength)|half (?:doses?|strength)",
+        r"(?:weekly|monthly|fortnightly|every few days) instead of (?:daily|every day|each day)",
         r"now and then|on and off|off and on",
         r"as needed|when(?:ever)? you feel like it",
+        # Dosing by feel or in cycles ("as and when", "PRN", "sparingly", "five days on, two off").
+        r"as and when|prn|sparingly|when(?:ever)? (?:you feel you |you )?need (?:it|them)"
+        r"|(?:\d+|one|two|three|four|five|six) days? on,? (?:\d+|one|two|three) (?:days? )?off",
         r"only (?:when|if|on)",
         r"(?:a few|some|\d|two|three|four|five) days (?:a|per) week",
     )
@@ -429,8 +534,12 @@ class RuleTable:
         r"cholecalciferol",
         r"ergocalciferol",
         r"sunshine vitamin",
+        r"colecalciferol|fultium|invita|stexerol|desunin|thorens|drisdol|plenachol|sunvit",
     )
-    calcium: tuple[str, ...] = (r"calcium",)
+    calcium: tuple[str, ...] = (
+        r"calcium",
+        r"adcal|calcichew|accrete|cacit|calceos|caltrate|citracal|os ?cal|sandocal",
+    )
     magnesium: tuple[str, ...] = (r"magnesium",)
     # Words that raise a dose without a number ("megadose vitamin D").
     dose_up: tuple[str, ...] = (
@@ -455,6 +564,7 @@ class RuleTable:
         r"calcium(?: supplements?| tablets?| pills?)?",
         r"d3",
         r"menaquinone",
+        r"magnesium|collagen|boron|strontium|(?:bone|joint) (?:supplements?|formulas?|complex)",
     )
     claim_verbs: tuple[str, ...] = (
         r"prevents?|preventing",
@@ -468,24 +578,34 @@ class RuleTable:
         r"reduces?|lowers?|cuts?",
         r"eases?|relieves?",
         r"(?:will )?keeps? (?:your )?(?:\w+ )?from",
+        r"keeps?(?= (?:\w+ ){1,3}(?:away|at bay)\b)",
         r"(?:make|makes|making)(?= (?:\w+ ){0,3}(?:fracture|break) ?proof)",
         r"gets? rid of|(?:takes?|take) away|banish(?:es)?",
     )
     claim_outcomes: tuple[str, ...] = (
         r"fractures?",
         r"broken (?:\w+ )?(?:bones?|hips?|wrists?|arms?|legs?|spines?|vertebrae)|breaks?|breaking",
-        r"joint pain|aching joints|arthralgia|stiff joints",
+        r"joint pain|arthralgia|(?:aching|achy|sore|painful|stiff|creaky|swollen) joints"
+        r"|joint (?:aches?|stiffness|symptoms|problems)",
         r"aches?|aching|hurting",
     )
-    # Exercise hazards.
+    # --- exercise hazards (FACTS 16, 17, 18, H), enumerated by class ---------------------------
+    # Spinal flexion, always a hazard (FACTS 17): curling the trunk (sit-ups, crunches and their
+    # bicycle, reverse and jackknife forms, curl-ups, ab curls, v-ups, the Pilates hundred, knees
+    # pulled to the chest, hanging knee raises, rolling like a ball), reaching down (toe touches,
+    # touching the floor, roll-downs and roll-ups, forward folds, the plough, bending forward or
+    # from the waist, windmills), rounding the back (a rounded back under any load, Jefferson
+    # curls) and forceful or end-range twisting (Russian twists, deep twists).
     flexion: tuple[str, ...] = (
         r"sit ?ups?",
         r"crunch(?:es)?",
-        r"curl ups?",
+        r"curl ups?|ab(?:dominal)? curls?|(?:pilates )?hundreds?(?= (?:\w+ ){0,3}(?:head|curl"
+        r"|pilates|abs?|core)\b)|the hundred\b(?! (?:and|or|to|of|\d))|rolling like a ball",
         r"toe touch(?:es|ing)?",
-        r"touch(?:ing)? (?:your |the )?(?:toes|floor)|roll (?:ups?|downs?)",
-        r"forward (?:bends?|folds?|flexion)|plough pose|plow pose",
-        r"bend(?:ing)? (?:forward|over)",
+        r"touch(?:ing)? (?:your |the )?(?:toes|floor)|roll (?:ups?|downs?|overs)"
+        r"|pilates roll ?over",
+        r"forward (?:bends?|folds?|flexion)|plough pose|plow pose|shoulder ?stands?",
+        r"bend(?:ing|s)? (?:forward|over)|bend(?:ing|s)? (?:\w+ )?from (?:the|your) waist",
         r"round(?:ed|ing)? (?:your |the )?back|round(?:s|ing)? (?:through |over )?(?:your |the )?"
         r"(?:spine|upper back|lower back)|jefferson curls?|curl(?:s|ing)? (?:your |the )?(?:spine"
         r"|back|trunk) (?:down|forward|over)",
@@ -498,31 +618,74 @@ class RuleTable:
         r"twist(?:s|ing)?",
         r"v ups?",
         r"jack ?knives?|jack ?knife",
+        r"(?:pull|hug|draw|bring)(?:s|ing)? (?:your |both |the )?knees? (?:up )?(?:in )?to"
+        r" (?:your |the )?chest|knee to chest|hanging (?:knee|leg) (?:raises?|tucks?|lifts?)",
     )
+    # Impact and fall-risk activity, a hazard with a fragile spine (FACTS 16, 17, H): every jump,
+    # hop and bound (tuck, squat, split, star, box, depth and lunge jumps, jumping jacks,
+    # burpees, skipping rope, hopscotch, plyometrics, bounding, leaping, bouncing, rebounders
+    # and trampolines, mountain climbers), running in any form (jogging, sprints and sprint
+    # intervals, a run, parkrun, races), high-impact and step aerobics, HIIT, Zumba, boot camps
+    # and CrossFit, contact, team and racquet sports with sudden moves, and sports with a high
+    # risk of falls (skiing, snowboarding, skating, horse riding, martial arts, gymnastics).
     impact: tuple[str, ...] = (
         r"burpees?",
-        r"(?:jump|jumping|skipping) (?:with (?:a )?)?ropes?|rope skipping"
+        r"(?:jump|jumping|skipping|skip) (?:with (?:a )?)?ropes?|rope skipping"
         r"|skipping(?= (?:to|for|every|each|daily|is|are|will|builds?|helps?)\b|[.,!]|$)",
         r"plyometrics?",
-        r"high impact",
+        r"high impact|(?<!low )(?<!no )(?<!gentle )(?<!minimal )(?<!light )(?<!moderate )impact"
+        r"(?! (?:of|on)\b)",
         r"jump(?:s|ing)?",
-        r"hop(?:s|ping)?",
+        r"hop(?:s|ping)?(?! (?:on|onto|in|into|off) (?:a|an|the|your)\b)|hopscotch",
         r"bound(?:ing|s)|leap(?:s|ing)?|bounc(?:e|es|ing)|rebounders?|plyo",
         r"trampolin(?:e|es|ing)",
         r"running|jogging|sprint(?:s|ing)?",
-        r"netball|squash|basketball|volleyball|racquetball|hiit|step aerobics",
+        r"(?:go(?:ing)? for|a|daily|morning|evening|short|long|quick|weekly|fast|hill|trail)"
+        r" (?:runs?|jogs?)"
+        r"(?! (?:past|by|through|out|in|of|the|over)\b)|park ?runs?(?! walk)|marathons?"
+        r"|(?:5|10) ?k runs?|run (?:a |the )?(?:5|10) ?k|mountain climbers?",
+        r"netball|(?<!butternut )squash|basketball|volleyball|racquetball|hiit|step aerobics"
+        r"|tennis|badminton|pickleball|padel|football|soccer|rugby|hockey|lacrosse|handball"
+        r"|(?:contact|racquet|racket|team|impact) sports?|zumba|boot ?camps?|cross ?fit"
+        r"|(?:aerobics|dance) classes? with (?:\w+ )?(?:jumps|jumping|hops)",
+        r"(?:downhill |alpine |cross country )?skiing|ski(?:ing)? (?:trips?|holidays?|slopes?)"
+        r"|snowboard\w*|(?:ice |roller |inline )?skating|rollerblad\w*|horse ?(?:back )?riding"
+        r"|riding (?:a )?horses?|martial arts|karate|judo|kick ?boxing|gymnastics|surfing"
+        r"|water ?skiing|mountain biking|rock climbing|bouldering|head ?stands?",
     )
+    # A twisting swing at full force, a hazard with a fragile spine (FACTS 17: "twisting to
+    # strain"): full-power golf drives and tennis serves, swinging as hard as you can.
+    forceful_rotation: tuple[str, ...] = (
+        r"(?:full|full power|hard|powerful|big|forceful|maximum|max) (?:golf |tennis )?(?:swings?"
+        r"|serves?|drives?)|swing(?:s|ing)? (?:\w+ ){0,3}?(?:at full (?:power|force|pelt|tilt)|hard"
+        r"|as hard as|with (?:all your|full) (?:might|force|power)|flat out)",
+    )
+    # A fragile spine (FACTS 16, 17, 30): osteoporosis, low bone density, a T-score of -2.5 or
+    # lower written any way round, and every wording of a spine fracture (vertebral, spinal,
+    # compression, crush and wedge fractures; a fractured, broken, crushed, collapsed, cracked,
+    # compressed or wedged vertebra; a fracture in the spine; a vertebroplasty), a hip or
+    # fragility fracture, thin or fragile bones.
     fragile_spine: tuple[str, ...] = (
         r"osteoporo(?:sis|tic)",
         r"(?:vertebral|spine|spinal|compression|crush|wedge|back|hip|fragility) fractures?",
         r"(?:fractured|broken|crushed|collapsed|cracked|compressed|wedged) (?:vertebra|vertebrae"
         r"|spine|back|backbone|hip)",
-        r"t ?score (?:\w+ ){0,3}?(?:-|minus )\s*(?:2\.[5-9]\d*|[3-9](?:\.\d+)?)",
+        r"t ?score (?:\w+ ){0,3}?(?:-|minus )\s*(?:2\.[5-9]\d*|[3-9](?:\.\d+)?)"
+        r"|(?:-|minus )\s*(?:2\.[5-9]\d*|[3-9](?:\.\d+)?) (?:\w+ )?t ?score",
         r"(?:fragile|brittle) bones?",
+        r"low bone (?:density|mass)|(?:thin|thinning|weak|weakened|porous) bones",
+        r"fractures? (?:in|of) (?:the |my |your |her |a )?(?:spine|back|backbone|vertebrae?)"
+        r"|(?:broke|broken|cracked|fractured) (?:my |her |your |a )(?:back|spine|vertebra)"
+        r"|vertebroplasty|kyphoplasty",
     )
+    # Heavy or maximal lifting, a hazard unsupervised or with a fragile spine (FACTS 18, H):
+    # heavy weights in any lift, Olympic lifts (cleans, snatches, jerks), deadlifts, heavy
+    # overhead pressing, tyre flips, kettlebell swings, one-rep maxes, personal bests and lifts to
+    # failure, and heavy loads in daily life (boxes, furniture, suitcases).
     heavy_lifting: tuple[str, ...] = (
-        r"heavy (?:\w+ ){0,2}?(?:lifting|lifts|weights?|deadlifts?|squats?|presses|bench|barbells?"
-        r"|dumbbells?|kettlebells?)",
+        r"heavy (?:\w+ ){0,2}?(?:lifting|lifts|weights?|deadlifts?|squats?|presses|pressing|bench"
+        r"|barbells?|dumbbells?|kettlebells?|overhead|loads?|boxes|furniture|bags|suitcases"
+        r"|shopping)",
         r"(?:lift|mov|carry|carri|shift|haul|push|pull|shovel)(?:s|ed|es|ing|l?ing)?(?: up"
         r"| around)?"
         r" (?:\w+ )?heavy",
@@ -534,6 +697,15 @@ class RuleTable:
         r"high intensity (?:resistance|lifting|strength|weights?|training)",
         r"(?:[89]\d|100) ?(?:%|percent|per cent)(?: of)?(?: your| one s| the)? (?:max|maximum"
         r"|1 ?rm|one rep max|best)",
+        r"olympic (?:lifts?|lifting|weight ?lifting)|(?:power|hang|squat) cleans?"
+        r"|clean and (?:jerks?|press(?:es)?)|snatch(?:es)?|push press(?:es)?|deadlift(?:s|ing)?"
+        r"|ty(?:re|er) flips?|tire flips?|kettlebell swings?|power ?lifting|strongman"
+        r"|atlas stones?|barbell good mornings?"
+        r"|(?:mov|shift|carry|carri)(?:e|es|ed|ing)? (?:\w+ )?(?:furniture|sofas?|wardrobes?"
+        r"|fridges?)",
+        r"(?:deadlift|squat|bench|lift(?:ing)?|press) (?:pr|pb|personal best|personal record)s?"
+        r"|(?:pr|pb|personal best|personal record)s? (?:on|in|at) (?:the |your |a )?(?:deadlift"
+        r"|squat|bench|lift)|(?:to|until) failure|max(?:imum)? attempts?",
     )
     unsupervised: tuple[str, ...] = (
         r"at home",
@@ -548,6 +720,7 @@ class RuleTable:
         r"(?:with|by) (?:a|an|your) (?:\w+ )?(?:trainer|physio(?:therapist)?|exercise professional"
         r"|coach|instructor|physiologist)|(?:under|with) the (?:guidance|supervision|help|eye) of"
         r"|guided by",
+        r"(?:ask|get|with|need) (?:\w+ )?help|someone (?:else )?(?:to )?(?:help|lift|carry|move)",
     )
     # Twisting or bending the spine, and the loads that make it a hazard for anyone (FACTS 17, H).
     twisting: tuple[str, ...] = (
@@ -573,7 +746,7 @@ class RuleTable:
         r"cur(?:e|es|ed|ing)|heal(?:s|ed|ing)?|(?:a|the) cure for"
         r"|(?:the|an) (?:answer|antidote|solution|remedy) (?:to|for)",
         r"revers(?:e|es|ed|ing|ible)|undo(?:es|ing|ne)?|undid|turn(?:s|ed|ing)? back|curable"
-        r"|turn(?:s|ed|ing)?(?= (?:\w+ ){1,3}(?:around|back (?:in)?to))",
+        r"|turn(?:s|ed|ing)?(?= (?:\w+ ){0,3}(?:around|back (?:in)?to))",
         r"eliminat(?:e|es|ed|ing)|eradicat(?:e|es|ed|ing)|get(?:s|ting)? rid of|wipe(?:s|d)? out"
         r"|beat(?:s|ing)?|fix(?:es|ed|ing)?|banish(?:es|ed)?",
         r"a thing of the past|(?:disappear|vanish|melt away|go away)(?:s|es|ed)?",
@@ -592,9 +765,10 @@ class RuleTable:
         r"replac(?:e|es|ing)|replacements? for|substitutes? for|substitut(?:e|es|ing)",
         r"instead of|rather than|in place of|alternatives? to",
         r"better than|(?:just )?as (?:good|effective|powerful|strong) as"
-        r"|works? (?:just )?as well as",
+        r"|works? (?:just )?as well as|(?:just|every bit|equally) as well as"
+        r"|(?:worked|does|did|builds?|protects?|strengthens?)(?: \w+){0,2} as well as",
         r"(?:do|go|doing|going) without|(?:need|needs) no",
-        r"(?:do|does|doing) (?:everything|all|exactly what|what|the (?:same )?job of)",
+        r"(?:do|does|doing) (?:everything|all|exactly what|what|the (?:same )?job (?:of|as))",
     )
     # Claims that need no medicine word ("...is all you need", "no medication required").
     replace_claims: tuple[str, ...] = (
@@ -603,8 +777,12 @@ class RuleTable:
         r"(?:ever )?(?:need|needs)",
         r"(?:rebuil\w*|restor\w*|regrow\w*) (?:\w+ ){0,3}?(?:completely|fully|entirely|to normal"
         r"|good as new|for good)",
-        r"no (?:\w+ )?(?:medications?|medicines?|drugs?|pills|prescriptions?|injections?)"
+        r"no (?:\w+ )?(?:medications?|medicines?|drugs?|pills|prescriptions?|injections?|tablets"
+        r"|jabs|infusions)"
         r" (?:required|needed|necessary)",
+        # "Bone density comes right back once you start our drops".
+        r"(?:bone density|bone mass|bone strength|bones?) (?:comes?|came|bounces?|springs?|goes"
+        r"|go) (?:right |straight |fully |all the way |completely )?back",
     )
     # --- warning signs (FACTS 21, 32): dismissing one passes only with a call to the care team.
     red_flags: tuple[str, ...] = (
@@ -639,7 +817,8 @@ class RuleTable:
         r"|aching|throbs|throbbing)",
         r"loose (?:teeth|tooth)|(?:teeth|tooth) (?:\w+ )?(?:loose|wobbly)|wobbly (?:teeth|tooth)",
         r"(?:exposed|visible) bone|bone (?:showing|exposed|visible|poking)"
-        r"|sores? (?:\w+ ){0,6}(?:that|which) (?:will|does|do|would|has|have|is|are) not heal"
+        r"|(?:sores?|sockets?|gums?|wounds?|ulcers?|extractions?|holes?) (?:\w+ ){0,6}(?:that"
+        r"|which) (?:will|does|do|would|has|have|is|are) not heal"
         r"|(?:non ?healing|unhealed) (?:sores?|sockets?|gums?|wounds?)",
         r"new (?:\w+ )?swelling",
         r"falls? (?:with|and) (?:an )?injur\w*|(?:fell|fall|falls|falling) and (?:hit|hurt|banged"
@@ -648,6 +827,7 @@ class RuleTable:
     # Signs of a rare thigh-bone fracture: a warning sign only on a bone medicine (FACTS 32).
     medicine_red_flags: tuple[str, ...] = (
         r"(?:thigh|groin) (?:pains?|aches?|aching|discomfort)"
+        r"|(?:aching|achy|sore|painful|throbbing) (?:thighs?|groins?)"
         r"|(?:pain|ache|aching|discomfort) (?:deep |low |high )?in (?:your |the |my |her |both "
         r"|one )?(?:thigh|groin)s?"
         r"|(?:thigh|groin)s? (?:that )?(?:hurt|hurts|ache|aches)",
@@ -732,19 +912,49 @@ class RuleTable:
         r"|ignore|miss out|stress|fret)|do not let (?:anyone|anybody|them|people|it|this|that)"
         r" (?:tell|stop|put|scare|talk|convince|frighten|pressure|hold)",
         r"never (?:forget|hesitate)",
+        r"no (?:real |good )?(?:reason|need) to (?:stop|avoid|give up|quit|cut out|skip|drop|fear"
+        r"|hold back|shy away from)",
         r"not (?:only|just)",
         r"no matter",
         r"without (?:a prescription|permission|medical advice|asking|telling|checking|consulting"
         r"|talking|speaking|seeing|\w+ing (?:(?:it|this|that|them) )?(?:(?:to|with|by|past) )?"
         r"(?:your|the|a|an|any|anyone|anybody)\b)",
-        r"not (?:hard|difficult|complicated)",
+        r"not (?:hard|difficult|complicated)|not (?:a )?(?:rule|must|requirement|law|obligation)",
+        # "my bones were fine without it", "no need for drugs": going without, praised.
+        r"(?:fine|ok|okay|better|well|great|happy|good|managed|manage|coped|cope|do|did|thrive\w*)"
+        r" without (?:it|them|that|those|the \w+)|no (?:need|call) for (?:any )?(?:\w+ )?(?:drugs"
+        r"|medicines?|medications?|pills|tablets|injections|jabs|prescriptions?|infusions)",
+        # "it's not like chemo", "needn't stop you": negations that play a change or risk down.
+        r"(?:is|s|are) not like|nothing like|no (?:worse|different) than|not (?:as|that|so)"
+        r" (?:bad|serious|important|big|risky)|(?:need|needs|should|must|will|would|does|do|did)"
+        r" not (?:\w+ )?(?:stop|hold (?:\w+ )?back|put (?:\w+ )?off|keep) (?:you|anyone|her|us)",
         r"in no time|no doubt|no wonder|no less than|(?:say|says|said|saying) no to",
-        r"(?:does|do|will) not need to know",
+        r"(?:does|do|will) not (?:need|have) to know",
+        r"(?:do not|does not|no) need (?:your |the |their |anyone s |a )?(?:\w+ s )?(?:permission"
+        r"|approval|blessing|say so|go ahead|sign off)",
+        # "Isn't red clover worth a try?": a negative question suggests.
+        r"^(?:is|are|was|were|would|will|could|should|does|do|did|can|have|has) not(?=[^?]*\?$)",
+        # "our oncologists never notice", "nothing a few rounds can't fix": a negation that
+        # hides or praises.
+        r"(?:never|not|will not|would not|does not|do not|did not) (?:even )?(?:notice|find out)"
+        r"|none the wiser|nothing\s+(?:\w+\s+){0,12}?(?:cannot|can not|could not|will not"
+        r"|would not) (?:fix|sort|cure|solve|handle|beat|mend)",
     )
     # Negations that deny a harm ("no harm in", "without the usual risks", "makes no difference"):
     # blanked before negators are sought, like the ones above, and read as an endorsement.
     reassurances: tuple[str, ...] = (
         r"no harm",
+        # Harms and worries waved away in other words ("won't do any harm", "I wouldn't worry",
+        # "not the end of the world", "nothing wrong with", "isn't going to make any difference").
+        r"(?:will|would|does|do|can|could|did|is|are) not (?:going to )?do (?:you |your \w+ )?"
+        r"(?:any|much) (?:harm|damage)|(?:do|does|did|cause|causes) no (?:harm|damage)"
+        r"|cannot do (?:any )?(?:harm|damage)|nothing wrong with|not the end of the world"
+        r"|(?:would|will|should|need|needs) not (?:worry|fret|panic|stress)|(?:is|are) not going to"
+        r" (?:make (?:any|much|a) difference|matter|hurt|harm)|(?:will|would|does|do) not make"
+        r" (?:any|much|a|the slightest) difference",
+        # Played down as too small to matter ("HRT gel is a tiny dose").
+        r"(?:only |just |such )?(?:a |an )?(?:tiny|small|low|little|minute|weak|minuscule)"
+        r" (?:dose|amount)(?! of)",
         r"without (?:\w+ ){0,3}?(?:problems?|side effects?|harm|issues?|risks?|downsides?"
         r"|worries)",
         r"no (?:\w+ ){0,2}?(?:problems?|issues?|downsides?|side effects?)(?: at all)?"
@@ -767,6 +977,7 @@ class RuleTable:
         r"|(?:could not|cannot) be happier",
         r"(?:makes?|made|making) (?:no|little|not much|hardly any) (?:real )?difference"
         r"(?: to (?:\w+ ){0,3}?risk)?",
+        r"(?:does|do|would|will) not (?:really |actually |even )?(?:count|register|show up)",
         r"(?:is|are) not (?:really|actually|technically|strictly|even|quite|proper|real)"
         r" (?:an? )?(?:hrt|hormone therapy|hormones?|estrogens?|drugs?|medicines?|the same)",
     )
@@ -796,8 +1007,13 @@ class RuleTable:
         r"failed to",
         r"myths?|untrue|not true|misconceptions?|misleading",
         r"beyond the evidence|overstat\w*|exaggerat\w*|false|wrong|unfounded|no (?:\w+ )?evidence",
-        r"be (?:\w+ (?:or )?)?(?:skipped|dropped|omitted|modified|adapted|swapped|replaced"
-        r"|ditched)",
+        r"(?:be|best) (?:\w+ (?:or )?)?(?:skipped|dropped|omitted|modified|adapted|swapped"
+        r"|replaced|ditched|left out)",
+        # "taken out of our range because...": a product or class removed from a list.
+        r"(?:taken|took|removed|dropped|struck|cut|pulled|withdrawn)\s+(?:[\w\"']+\s+){0,6}?"
+        r"(?:out of|off|from) (?:our|the|this|your) (?:[\w\"']+ ){0,3}?(?:range|programme|program"
+        r"|plan|list|class(?:es)?"
+        r"|sessions?|routines?|menu|schedule|timetable)",
         r"replaces? (?:it|them)",
     )
     # Verbs that put a hazard aside when they govern it ("swap sit-ups for...", "drop the HRT");
@@ -806,6 +1022,7 @@ class RuleTable:
         r"swap(?:ping)?(?: out)?|trad(?:e|ing)(?: in)?|exchang(?:e|ing)|replac(?:e|ing)",
         r"cut(?:ting)? out|(?<!a )drop(?:ping)?(?! of)|ditch(?:ing)?|quit(?:ting)?|giv(?:e|ing) up"
         r"|stop(?:ping)?(?: using| taking)?|com(?:e|ing) off",
+        r"lay(?:ing)? off|pack(?:ing)? in|cut(?:ting)? back on|eas(?:e|ing) off(?: on)?",
     )
     # Evidence of harm: a report that the hazard did damage is a warning, not advice.
     harms: tuple[str, ...] = (
@@ -813,7 +1030,8 @@ class RuleTable:
         r"|relapses?|cancers?)",
         r"cancers? (?:\w+ ){0,2}?(?:com(?:e|es|ing)|came) back|cancers? (?:to )?(?:return|recur)s?",
         r"recurrences?",
-        r"(?:fuel|fuels|feed|feeds) (?:the )?cancer",
+        r"(?:fuel|fuels|feed|feeds|drive|drives|stimulate|stimulates) (?:the |a |an |your )?"
+        r"(?:\w+ ){0,3}?(?:cancers?|tumou?rs?)",
         r"risks?|risky",
         r"harm(?:s|ful)?|dangerous|toxic(?:ity)?",
         r"rebound",
@@ -833,12 +1051,18 @@ class RuleTable:
     )
     # Deferral to the care team (not for hormones, peptides or plant estrogens).
     deferrals: tuple[str, ...] = (
-        r"(?:ask|talk(?:ing|ed)? (?:(?:it|this|that|things) )?(?:through |over )?(?:to|with)"
+        r"(?:ask|asked|told|rang|called|phoned|saw|talk(?:ing|ed)? (?:(?:it|this|that|things) )?"
+        r"(?:through |over )?(?:to|with)"
         r"|speak(?:ing)? (?:to|with)|check(?:ed|ing)? with|discuss(?:ing|ed)? (?:\w+ )?with|consult"
         r"|(?:run|clear)(?:ing)? (?:it |them |this )?(?:past|by|with)|cleared with"
         r"|raise (?:it|this) with|tell|ring|call|phone|contact|see|email|message) (?:your|a|the"
         r"|their|her) (?:\w+ ){0,2}?(?:care team|doctor|gp|oncologist|nurse|pharmacist|clinician"
         r"|specialist|prescriber|team|physio(?:therapist)?)",
+        # "mention it to your oncologist", "bring it up at your next appointment".
+        r"(?:mention|raise|flag|show|bring)(?:s|ed|ing)? (?:it|this|that|them|these|the \w+|any"
+        r" \w+|your \w+)(?: up)? (?:to|with|at|in|during) (?:your|a|the|their|her) (?:\w+ ){0,2}?"
+        r"(?:care team|doctor|gp|oncologist|nurse|pharmacist|clinician|specialist|prescriber|team"
+        r"|physio(?:therapist)?|appointment|clinic|review|visit|check ?up)",
         r"(?:(?:care team|doctor|oncologist|clinician|prescriber|gp)(?: s)?|their) (?:call|decision"
         r"|choice|job)",
         r"(?:decision|call|choice|decisions)s? (?:for|with|belongs? with|rests? with|made with"
@@ -852,7 +1076,24 @@ class RuleTable:
         r"|(?:your|a|the|their|her) (?:\w+ )?(?:care team|doctor|oncologist|clinician|gp"
         r"|specialist|consultant)s? (?:may|might|can|could|will|would) (?:tell you|let you know"
         r"|guide you|help you decide)",
+        # A change the reader's clinician made or allowed ("my oncologist said I could switch").
+        r"(?:my|her|their|our) (?:\w+ )?(?:care team|team|doctor|oncologist|clinician|gp|specialist"
+        r"|consultant)s? (?:\w+ )?(?:said|told|suggested|advised|recommended|decided|agreed|offered"
+        r"|moved|switched|changed|put|prescribed)",
         r"(?:only )?(?:if|when|as) (?:prescribed|advised|directed)",
+        # "discuss the timing with your team", "your team can talk about switching", "up to your
+        # oncologist", "on your specialist's advice".
+        r"(?:discuss|talk about|go through|agree|work out|plan|sort out|review|decide)(?:es|s|ed"
+        r"|ing)? (?:\w+ ){1,4}?(?:with|alongside) (?:your|a|the|their|her) (?:\w+ ){0,2}?(?:care"
+        r" team|doctor|gp|oncologist|nurse|clinician|specialist|prescriber|team)"
+        r"|(?:your|a|the|their|her) (?:\w+ )?(?:care team|team|doctor|oncologist|clinician|gp"
+        r"|specialist|consultant|nurse)s? (?:can|could|will|would|may|might) (?:\w+ )?(?:talk"
+        r"|go through|explain|help|review|look at|weigh|work out|answer)"
+        r"|(?:up to|leave it to|is for|are for|a matter for|one for) (?:your|the) (?:\w+ )?(?:care"
+        r" team|team|doctor|oncologist|clinician|gp|specialist)"
+        r"|(?:on|with|following|under) (?:your|the) (?:\w+ )?(?:care team|team|doctor|oncologist"
+        r"|specialist|gp) s (?:advice|guidance|say so|instructions)|have a word with|get advice"
+        r" from",
         r"(?:oncologist|doctor|team|gp|nurse|specialist|consultant) and i (?:\w+ ){0,2}?(?:talked"
         r"|discussed|agreed|decided|chose|planned|went through)",
         r"needs? a plan",
@@ -872,6 +1113,10 @@ class RuleTable:
     # Telling the reader to act alone cancels a deferral.
     self_action: tuple[str, ...] = (
         r"on your own",
+        r"(?:does|do|will|need|needs) not (?:(?:need|have) to )?know"
+        r"|(?:buy|order|get) (?:\w+ )?online",
+        r"(?:do not|does not|no|without) (?:need )?(?:your |the |their |anyone s |a )?(?:\w+ s )?"
+        r"(?:permission|approval|blessing|say so|go ahead|sign off)",
         r"by yourself|yourself",
         r"without (?:asking|telling|checking|consulting|talking|speaking|seeing|permission"
         r"|a prescription|your (?:doctor|oncologist|team|care team))",
@@ -879,8 +1124,8 @@ class RuleTable:
         r"(?:whatever|regardless of what) (?:your|the) (?:doctor|team|oncologist) (?:says|thinks)",
         r"even if (?:your|the) (?:doctor|team|oncologist)",
         r"anyway",
-        r"(?:no need to|do not|never) tell (?:your|the) (?:\w+ )?(?:oncologist|doctor|team|gp"
-        r"|nurse)",
+        r"(?:no need to|do not|never|did not) (?:tell|told) (?:your|the|my|her) (?:\w+ )?"
+        r"(?:oncologist|doctor|team|gp|nurse)",
         r"(?:(?:do not|never) bother|leave) (?:the|your|a|an) (?:\w+ )?(?:oncologist|doctor|team|gp"
         r"|nurse|specialist|consultant)(?! know)|skip (?:the|your) (?:\w+ )?(?:appointment|clinic"
         r"|review|check ?up)",
@@ -924,6 +1169,15 @@ class RuleTable:
         r"best|better|ideal|perfect|excellent|remedy|cure|answer|solution|secret|way to",
         r"easy|easier|simple|simplest|sensible|smart|popular|lovely|gold standard|go to",
         r"lov(?:e|es|ed)|swears? by|swore by",
+        # Colloquial praise ("a small price to pay", "my secret weapon", "feel amazing").
+        r"(?:small|low) price(?: to pay)?|no ?brainer|life ?saver|godsend|game ?changer"
+        r"|secret weapon|miracle|must ?have|wonders|works a treat|amazing|fantastic|wonderful"
+        r"|brilliant|marvell?ous|changed my life|life changing|reasonable|fab(?:ulous)?|superb"
+        r"|thank(?:s|ed)? (?:me|you)"
+        r"|terrific|awesome|favou?rite|kinder|glad|happy|thrilled|relieved|relief|delighted"
+        r"|highly|(?:10|ten) (?:out of|/) ?(?:10|ten)|(?:feel|felt|feeling|feels) (?:like )?"
+        r"(?:a new (?:woman|person)|myself|human|normal|younger|alive)",
+        r"right (?:move|call|choice|decision|thing)",
         # Grey-market wording is no research report ("order it 'for research purposes'").
         r"(?:for )?research (?:purposes|use|only|chemicals?|grade)",
     )
@@ -948,6 +1202,7 @@ class RuleTable:
         r"need|needs|(?:are |is )?(?:crav(?:e|es|ing)|(?:cry|cries|crying) out for|starved of"
         r"|hungry for|desperate for)",
         r"add(?:ing)?",
+        r"want(?:s|ed|ing)?(?= (?:\w+ ){0,2}\w+ back\b)",
     )
     # A natural hormone put back ("a little estradiol added back").
     added_back: tuple[str, ...] = (
@@ -957,8 +1212,10 @@ class RuleTable:
     advise_pronoun: tuple[str, ...] = (
         r"(?:top|boost|replace|raise|restore)\w* (?:it|them)(?: up| back)?",
         r"(?:ask|talk) (?:\w+ ){0,3}?(?:about|for) (?:it|them)",
-        r"(?:take|try|use|start|get) (?:it|them)(?! easy| slow)"
+        r"(?:take|try|use|start|get|buy|order|source) (?:it|them)(?! easy| slow)"
         r"|(?:got|took|tried|used|started|bought|ordered) (?:it|them)",
+        r"(?:rub|apply|spread|massage|smear|insert|pop)(?:s|ing)? (?:it|them|some|a bit|a little)"
+        r"(?: in| on| up)?",
         r"(?:start|use|try|get|apply|ask for|go on)(?: on| with| for)? (?:a |an |the |some )?"
         r"(?!non hormonal)(?:\w+ ){0,2}?(?:patch(?:es)?|gels?|pessar(?:y|ies)|implants?|pellets?"
         r"|rings?)",
@@ -990,6 +1247,7 @@ class RuleTable:
         r"halve",
         r"double",
         r"lift",
+        r"buy|order",
         r"just",
         r"you",
     )

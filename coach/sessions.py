@@ -1,9 +1,11 @@
 """Marking a plan session done: the session log, and what it adds to the day's check-in.
 
 A session marked done counts toward the day's exercise minutes, so the check-in, the trends and
-the planner's adherence all agree without the person typing the minutes twice. Marking the same
-session again (to correct effort or pain) replaces its log and must not count the minutes twice:
-the old log's minutes come off before the new ones go on.
+the planner's adherence all agree without the person typing the minutes twice. It never counts
+twice: a walk already logged in the check-in is usually that very session, so each kind of minute
+becomes the larger of what the check-in holds and what the session took, not their sum (45 logged
++ a 24-minute session stays 45). Marking the same session again (to correct effort or pain)
+therefore changes nothing either. Someone who did both, separately, corrects the check-in.
 
 Also the small look-ups the plan screen needs (which session falls on a day, how each day of a
 plan week stands), kept here so the screen only formats. Pure, standard library only.
@@ -39,6 +41,7 @@ __all__ = [
     "add_to_checkin",
     "find_log",
     "log_for",
+    "minutes_counted",
     "session_on",
     "week_days",
 ]
@@ -81,30 +84,42 @@ def log_for(
     )
 
 
-def add_to_checkin(
-    existing: CheckIn | None, log: SessionLog, previous_log: SessionLog | None = None
-) -> CheckIn:
-    """The day's check-in with the session's minutes added (None + n = n).
+def add_to_checkin(existing: CheckIn | None, log: SessionLog) -> CheckIn:
+    """The day's check-in counting the session's minutes once (see the module docstring).
 
-    ``previous_log`` is the stored log with the same key, when the session was already marked
-    done: its minutes come off first, so marking twice never counts twice. Results stay within
-    0..600 minutes. A kind the session has no minutes of is left as it was (None stays None:
-    "not recorded" is not the same as zero).
+    Each kind becomes the larger of the check-in's minutes and the session's (None and n give n),
+    within 0..600. A kind the session has no minutes of is left as it was (None stays None: "not
+    recorded" is not the same as zero). Marking the same session again changes nothing.
     """
     if existing is not None and existing.day != log.day:
         raise ValueError(f"check-in of {existing.day} cannot take a session of {log.day}")
-    if previous_log is not None and previous_log.key != log.key:
-        raise ValueError(f"previous log {previous_log.key} is not the same session as {log.key}")
     base = existing if existing is not None else CheckIn(log.day)
     changes: dict[str, int | None] = {}
     for name in MINUTE_FIELDS:
         current = getattr(base, name)
-        before = getattr(previous_log, name) if previous_log is not None else 0
-        added = getattr(log, name)
-        if current is None and before == 0 and added == 0:
-            continue
-        changes[name] = _clamp(name, max(0, (current or 0) - before) + added)
+        session = getattr(log, name)
+        if session:
+            changes[name] = _clamp(name, max(current or 0, session))
     return dataclasses.replace(base, **changes)
+
+
+MINUTE_WORDS = {"aerobic_min": "walking", "resistance_min": "strength", "balance_min": "balance"}
+
+
+def minutes_counted(before: CheckIn | None, after: CheckIn) -> str:
+    """What marking a session done did to the day's minutes, in words, e.g. "walking 45 min
+    (already counted: kept), strength 10 min (from the session)"."""
+    parts = []
+    for name in MINUTE_FIELDS:
+        old = getattr(before, name) if before is not None else None
+        new = getattr(after, name)
+        if new is None or new == old == 0:
+            continue
+        if old == new:
+            parts.append(f"{MINUTE_WORDS[name]} {new} min (already counted: kept)")
+        else:
+            parts.append(f"{MINUTE_WORDS[name]} {new} min (from the session)")
+    return ", ".join(parts) or "no minutes"
 
 
 def session_on(plan: Plan, day: date) -> tuple[PlanWeek, PlanSession] | None:

@@ -764,6 +764,10 @@ def summary(series: Series, today: date) -> str:
     counts are averaged over full weeks only (the week in progress would drag a per-week figure
     down); means include the current week. The target is named where there is one. No colour
     words: the screen may be monochrome.
+
+    It never claims more than the data holds: when the records start inside the window it says
+    "since <date>" rather than "over the last 4 weeks" (whatever the range), and an average or
+    a highest value from few days says how many days it comes from.
     """
     if series.metric == "t_score":
         return _t_score_summary(series, today)
@@ -796,6 +800,18 @@ def summary(series: Series, today: date) -> str:
         when = short_date(last.start) if daily else f"the week of {short_date(last.start)}"
         return f"No {spec.noun} recorded in the last {period}; last recorded {when}."
 
+    window = points[-n:]
+    first = next(p for p in points if p.value is not None)
+    if len(points) < n or first.start > window[0].start:  # records begin inside the window
+        since = short_date(first.start) if daily else f"the week of {short_date(first.start)}"
+        over = within = f"since {since}"
+    else:
+        over, within = f"over the last {period}", f"in the last {period}"
+    window_days = length if daily else length * 7
+    few_days = ""
+    if spec.aggregate in ("mean", "max") and now.days < 0.75 * window_days:
+        few_days = f" ({now.days} day{'s' if now.days != 1 else ''} recorded)"
+
     d = spec.decimals
     prev = before.value if before is not None else None
     cmp = _compare(now.value, prev, d, before_period)
@@ -807,29 +823,29 @@ def summary(series: Series, today: date) -> str:
     kind = spec.aggregate
     if kind == "mean":
         per = f" {spec.unit}" if spec.unit.endswith("/day") else ""
-        text = f"Average {spec.noun} {_fmt(now.value, d)}{per} over the last {period}"
+        text = f"Average {spec.noun} {_fmt(now.value, d)}{per} {over}{few_days}"
     elif kind == "max":
-        text = f"Highest {spec.noun} {_fmt(now.value, d)} in the last {period}"
+        text = f"Highest {spec.noun} {_fmt(now.value, d)} {within}{few_days}"
     elif kind == "percent":
         text = (
             f"Aromatase inhibitor taken on {now.taken} of {now.days} recorded days "
-            f"({_fmt(now.value, 0)}%) in the last {period}"
+            f"({_fmt(now.value, 0)}%) {within}"
         )
         cmp = _compare(now.value, prev, 0, before_period, "%")
     elif kind == "count":
         count = round(now.value)
         things = spec.noun if count != 1 else spec.noun.rstrip("s")
         text = (
-            f"No {spec.noun} recorded in the last {period}"
+            f"No {spec.noun} recorded {within}"
             if count == 0
-            else f"{count} {things} recorded in the last {period}"
+            else f"{count} {things} recorded {within}"
         )
         cmp = _count_compare(prev, before_period)
     elif daily:  # a plain total of whole minutes or whole session days
-        text = f"{spec.label}: {_fmt(now.value, 0)} in the last {period}"
+        text = f"{spec.label}: {_fmt(now.value, 0)} {within}"
         cmp = _compare(now.value, prev, 0, before_period)
     else:
-        text = f"{spec.label}: {_fmt(now.value, d)} a week on average over the last {period}"
+        text = f"{spec.label}: {_fmt(now.value, d)} a week on average {over}"
     return f"{text}{coverage}{cmp}{target}."
 
 

@@ -14,11 +14,13 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import Hit, Hits, Provider
+from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 from textual.theme import Theme
+
+from screens.key_order import OrderedKeys
 
 if TYPE_CHECKING:
     from coach.picture import ClinicalPicture
@@ -59,9 +61,11 @@ class Place:
     footer: bool = True
 
 
-def _checkin(app: CoachApp) -> Screen:
+def _checkin(app: CoachApp) -> Screen | None:
     from screens.checkin import CheckInScreen
 
+    if app.notify_read_only("No check-in here"):  # said before typing, not after the form
+        return None
     return CheckInScreen(app.today())
 
 
@@ -137,7 +141,18 @@ def _declared_actions(widget_class: type) -> set[str]:
 
 
 class PlacesProvider(Provider):
-    """Command palette entries for every place, so ctrl+p reaches everything."""
+    """Command palette entries for every place, so ctrl+p reaches everything (listed as soon
+    as the palette opens, before anything is typed)."""
+
+    async def discover(self) -> Hits:
+        app = self.app
+        assert isinstance(app, CoachApp)
+        for place in PLACES:
+            yield DiscoveryHit(
+                f"{place.label} ({place.key})",
+                partial(app.action_open_place, place.key),
+                help=place.help,
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -155,8 +170,12 @@ class PlacesProvider(Provider):
                 )
 
 
-class CoachApp(App[None]):
-    """The bonecoach TUI. Give it an open store and a clock; it never calls date.today()."""
+class CoachApp(OrderedKeys, App[None]):
+    """The bonecoach TUI. Give it an open store and a clock; it never calls date.today().
+
+    Keys are handled one at a time, each to the end (``OrderedKeys``), so a burst of typing
+    lands in the field the person sees focused.
+    """
 
     TITLE = "bonecoach"
     # Home's CSS is parsed with the app's; other screens bring theirs when first opened.
@@ -222,14 +241,10 @@ class CoachApp(App[None]):
 
     def watch_theme(self, theme: str) -> None:
         """Remember a theme the person chose (ctrl+p → "Change theme") for next time."""
-        from coach.models import ValidationError
-        from store.db import StoreError
-
         if self._theme_applied and not self.store.read_only:
-            try:
-                self.store.set_setting("theme", theme)
-            except (StoreError, ValidationError, OSError) as error:
-                self.notify(f"The theme is not remembered: {error}", severity="warning")
+            from screens.saving import save_with_message
+
+            save_with_message(self, lambda: self.store.set_setting("theme", theme), "The theme")
 
     # ----------------------------------------------------------------- damaged records
 
@@ -273,6 +288,23 @@ class CoachApp(App[None]):
             return
         self.exit()
 
+    def action_command_palette(self) -> None:
+        """ctrl+p: Textual's palette with safe page keys (screens/palette.py)."""
+        from screens.palette import CoachCommandPalette
+
+        if self.use_command_palette and not CoachCommandPalette.is_open(self):
+            self.push_screen(CoachCommandPalette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        """The theme chooser (palette → Theme): the same palette, with safe page keys."""
+        from textual.theme import ThemeProvider
+
+        from screens.palette import CoachCommandPalette
+
+        self.push_screen(
+            CoachCommandPalette(providers=[ThemeProvider], placeholder="Search for themes…")
+        )
+
     def action_help(self) -> None:
         from screens.help import HelpScreen
 
@@ -291,14 +323,43 @@ class CoachApp(App[None]):
             grouped.setdefault((binding.action, binding.description), []).append(key)
         return [(",".join(keys), description) for (_, description), keys in grouped.items()]
 
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette's own commands: only those that work here (no screenshot, no Textual
+        key panel that squeezes the screen and ignores Esc; ? is the key list)."""
+        theme_help = "Colours: ansi-dark, ansi-light, high contrast…"
+        yield SystemCommand("Theme", theme_help, self.action_change_theme)
+        yield SystemCommand("Help and all keys (?)", "The keys of this screen", self.action_help)
+        yield SystemCommand(
+            "Quit (q)", "Asks first if a form has unsaved changes", self.action_quit
+        )
+
     def action_open_place(self, key: str) -> None:
-        """Open a place by its key, from anywhere (home menu, key, or the palette)."""
+        """Open a place by its key, from anywhere (home menu, key, or the palette). A place
+        already open is shown again rather than stacked a second time."""
         for place in PLACES:
             if place.key == key:
                 screen = place.open(self)
-                if screen is not None:
+                if screen is not None and not self._back_to(screen):
                     self.push_screen(screen)
                 return
+
+    def _back_to(self, wanted: Screen) -> bool:
+        """Show the open copy of ``wanted``'s place, if any (closing what is above it); True if
+        one was open. A form with unsaved changes above it is never closed silently."""
+        stack = self.screen_stack
+        for index in range(len(stack) - 1, -1, -1):
+            screen = stack[index]
+            if type(screen) is type(wanted) and getattr(screen, "day", None) == getattr(
+                wanted, "day", None
+            ):
+                above = stack[index + 1 :]
+                if any(callable(d := getattr(s, "is_dirty", None)) and d() for s in above):
+                    self.notify("Save or leave the form you are in first (ctrl+s or Esc).")
+                    return True
+                for _ in above:
+                    self.pop_screen()
+                return True
+        return False
 
     def open_topic(self, topic_id: str) -> None:
         """Open one education topic directly (from the check-in summary or the plan)."""
@@ -332,11 +393,40 @@ class CoachApp(App[None]):
             ticked=ticked,
         )
 
-    def notify_read_only(self) -> bool:
+    crash_message: str | None = None
+    """After a crash: what to tell the person once the terminal is restored (coach/cli.py)."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A crash: exit status 1, a private report on disk and a short message, instead of
+        Textual's traceback with every local (it would print the person's data into the
+        terminal and any session recording). See screens/crash.py."""
+        self._return_code = 1
+        if self._exception is None:  # Pilot re-raises the first one, so tests still see it
+            self._exception = error
+            self._exception_event.set()
+        if self.crash_message is None:
+            from screens.crash import crash_message, write_crash_report
+
+            report = write_crash_report(error, getattr(self.store, "path", None))
+            self.crash_message = crash_message(error, report)
+            self.bell()
+        self._close_messages_no_wait()  # as Textual does after an error, minus the traceback
+
+    def save(self, write: Callable[[], object], what: str = "Your changes") -> bool:
+        """Write to the store from a screen; True if saved. Read-only, or a write that fails
+        (disk full, permissions, a damaged file), is said in words and the screen keeps
+        everything typed (screens/saving.py). Every screen that writes goes through here."""
+        if self.notify_read_only():
+            return False
+        from screens.saving import save_with_message
+
+        return save_with_message(self, write, what)
+
+    def notify_read_only(self, what: str = "Not saved") -> bool:
         """Say so when a save is impossible; return True if the store is read-only."""
         if self.store.read_only:
             self.notify(
-                f"Not saved: this file is {self.store.read_only_reason}.",
+                f"{what}: this file is {self.store.read_only_reason}.",
                 title="Read-only",
                 severity="error",
             )

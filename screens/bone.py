@@ -52,6 +52,8 @@ from coach.report import BoneSection, bone_section
 from coach.risk import HEADING
 from screens.app import CoachApp
 from screens.widgets.fields import FieldRow, NumberInput, Section, TextInput, TickBox, read_number
+from screens.widgets.form import NEXT_FIELD, Form, FormField
+from screens.widgets.lists import ChoiceList
 
 FRAX_RANGES = {
     "frax-major": NumberRange("FRAX major osteoporotic fracture risk", 0, 100, False, "%"),
@@ -61,7 +63,7 @@ ASSESSMENT_WIDTH = 72  # fits 80 columns with the scroll bar and padding
 LOWEST_MARK = "◀ lowest"
 
 
-class SiteChoice(Widget, can_focus=True):
+class SiteChoice(FormField, Widget, can_focus=True):
     """One of the DXA sites: ←/→ or Space to move, 1-3 to pick; shown in brackets and words."""
 
     DEFAULT_CSS = """
@@ -74,7 +76,7 @@ class SiteChoice(Widget, can_focus=True):
         Binding("1", "pick(0)", show=False),
         Binding("2", "pick(1)", show=False),
         Binding("3", "pick(2)", show=False),
-        Binding("enter", "app.focus_next", "Next field", show=False),
+        NEXT_FIELD,
     ]
 
     value: reactive[str] = reactive(DXA_SITES[0])
@@ -115,8 +117,10 @@ class SiteChoice(Widget, can_focus=True):
         self.refresh()
 
 
-class TScoreInput(Input):
+class TScoreInput(FormField, Input):
     """A signed number (the minus sign types; ↑/↓ step by 0.1 within -6.0 to 4.0)."""
+
+    BINDINGS = [NEXT_FIELD]
 
     DEFAULT_CSS = """
     TScoreInput { width: 10; background: $boost; }
@@ -197,15 +201,15 @@ def verdict_line(section: BoneSection, today: date) -> str:
         site, t = visit.lowest
         low = f"Lowest T-score {t:+.1f} ({DXA_SITE_LABELS[site]}, {visit.day.isoformat()})"
     if a.advised is True:
-        short = "guidelines advise discussing a bone medicine with your care team"
+        short = "Guidelines advise discussing a bone medicine with your care team"
     elif a.advised is False:
-        short = "no bone medicine advised by the guidelines at this point"
+        short = "No bone medicine advised by the guidelines at this point"
     else:
-        short = "guidelines cannot say yet: " + "; ".join(m.split(" (")[0] for m in a.missing)
+        short = "Guidelines cannot say yet: " + "; ".join(m.split(" (")[0] for m in a.missing)
     return f"[b]{low}[/b] · {next_due_short(section, today)}\n{short}"
 
 
-class BoneHealthScreen(Screen[None]):
+class BoneHealthScreen(Form, Screen[None]):
     """DXA results, risk factors and the guideline assessment (key b from home)."""
 
     CSS_PATH = "bone.tcss"
@@ -215,6 +219,8 @@ class BoneHealthScreen(Screen[None]):
         Binding("d,delete", "delete_scan", "Delete scan", id="bone-delete"),
         Binding("escape", "leave", "Back", id="bone-back"),
     ]
+    # Enter moves on; on the T-score it saves the scan, on a FRAX field it saves FRAX
+    ENTER_ACTIONS = {"dxa-t": "save_scan", "frax-major": "save_frax", "frax-hip": "save_frax"}
 
     @property
     def coach(self) -> CoachApp:
@@ -257,7 +263,7 @@ class BoneHealthScreen(Screen[None]):
             yield Section(
                 "Your DXA results (d deletes the highlighted one)",
                 Static("No DXA results yet.", id="scan-empty"),
-                OptionList(id="scan-list"),
+                ChoiceList(id="scan-list"),
                 id="scans",
             )
             boxes = []
@@ -377,33 +383,24 @@ class BoneHealthScreen(Screen[None]):
         if scan is None:
             invalid = self.query(".-invalid TextInput, .-invalid TScoreInput")
             if invalid:
-                invalid.first().focus()
+                self.focus_field(invalid.first())
             self.notify("Not saved: fix the fields marked ⚠.", severity="error")
-            return
-        if self.coach.notify_read_only():
             return
         store = self.coach.store
         replaced = any(s.key == scan.key for s in store.dxa_scans())
-        store.put_dxa(scan)
+        if not self.coach.save(lambda: store.put_dxa(scan), "The DXA result"):
+            return
         site = DXA_SITE_LABELS[scan.site]
         verb = "Replaced" if replaced else "Saved"
-        self.notify(f"{verb}: {site} {scan.t_score:+.1f} on {scan.day.isoformat()}.")
+        from screens.plan import rebuild_hint
+
+        hint = rebuild_hint(self.coach)
+        self.notify(f"{verb}: {site} {scan.t_score:+.1f} on {scan.day.isoformat()}.{hint}")
         self.query_one("#dxa-t", TScoreInput).value = ""
         choice = self.query_one("#dxa-site", SiteChoice)
         choice.action_move(1)  # the next site of the same visit is the likely next entry
-        self.query_one("#dxa-t", TScoreInput).focus()
+        self.focus_field(self.query_one("#dxa-t", TScoreInput))
         self.refresh_view()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        """Enter: next field; on the T-score it saves; on a FRAX field it saves FRAX."""
-        event.stop()
-        if event.input.id == "dxa-t":
-            self.action_save_scan()
-        elif event.input.id in FRAX_RANGES:
-            self._save_frax()
-        else:
-            self.focus_next()
 
     @on(FieldRow.Changed)
     def _typed(self, event: FieldRow.Changed) -> None:
@@ -451,8 +448,7 @@ class BoneHealthScreen(Screen[None]):
         site = DXA_SITE_LABELS[scan.site]
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                self.coach.store.delete_dxa(scan)
+            if yes and self.coach.save(lambda: self.coach.store.delete_dxa(scan), "The deletion"):
                 self.notify(f"Deleted: {site} {scan.t_score:+.1f} on {scan.day.isoformat()}.")
                 self.refresh_view()
 
@@ -488,11 +484,10 @@ class BoneHealthScreen(Screen[None]):
                 severity="warning",
             )
             return
-        if self.coach.notify_read_only():
-            return
-        store.put_profile(replace(profile, risk_factors=tuple(sorted(self.ticked))))
+        changed = replace(profile, risk_factors=tuple(sorted(self.ticked)))
+        self.coach.save(lambda: store.put_profile(changed), "The risk factor")
 
-    def _save_frax(self) -> None:
+    def action_save_frax(self) -> None:
         values: list[float | None] = []
         for name in FRAX_RANGES:
             row = self.query_one(f"#row-{name}", FieldRow)
@@ -503,9 +498,9 @@ class BoneHealthScreen(Screen[None]):
                 row.show_error(error.message)
                 self.notify("FRAX not saved: fix the field marked ⚠.", severity="error")
                 return
-        if self.coach.notify_read_only():
+        setting = frax_to_setting(values[0], values[1])
+        if not self.coach.save(lambda: self.coach.store.set_setting(FRAX_SETTING, setting), "FRAX"):
             return
-        self.coach.store.set_setting(FRAX_SETTING, frax_to_setting(values[0], values[1]))
         self.notify("FRAX saved." if any(v is not None for v in values) else "FRAX cleared.")
         self.refresh_view()
 

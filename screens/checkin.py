@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Static
 
 from coach.checkin import same_as_yesterday
 from coach.models import CHECKIN_RANGES, NOTE_MAX_CHARS, RED_FLAGS, CheckIn, ValidationError
@@ -27,10 +27,10 @@ from screens.widgets.fields import (
     Section,
     TextInput,
     TickBox,
-    focus_first_invalid,
     format_number,
     read_number,
 )
+from screens.widgets.form import Form
 
 # field -> (label, hint, step); the order is the order of the form
 NUMBER_FIELDS: dict[str, tuple[str, str, float]] = {
@@ -65,7 +65,7 @@ YES_NO_FIELDS = {
 CARRIED_FORWARD = ("calcium_supplement_mg", "vitamin_d_iu")
 
 
-class CheckInScreen(Screen[bool]):
+class CheckInScreen(Form, Screen[bool]):
     """One day's check-in (today, or a past day from History). Dismisses True if saved."""
 
     CSS_PATH = "checkin.tcss"
@@ -76,6 +76,7 @@ class CheckInScreen(Screen[bool]):
         Binding("ctrl+f", "food_picker", "Foods", id="foods"),
         Binding("escape", "leave", "Back", id="back"),
     ]
+    ENTER_ACTIONS = {"note": "save"}  # Enter moves on; on the last field (the note) it saves
 
     def __init__(self, day: date) -> None:
         super().__init__()
@@ -234,29 +235,19 @@ class CheckInScreen(Screen[bool]):
         injured = self.query_one("#row-fall_injured", FieldRow)
         injured.display = bool(event.value)
 
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        """Enter moves on; on the last field (the note) it saves."""
-        event.stop()
-        if event.input.id == "note":
-            self.action_save()
-        else:
-            self.focus_next()
-
     # ----------------------------------------------------------------- actions
 
     def action_save(self) -> None:
         checkin = self._collect()
         if checkin is None:
-            focus_first_invalid(self)
+            self.focus_first_invalid()
             self.notify("Not saved yet: fix the fields marked ⚠.", severity="error")
             return
         if not checkin.recorded_fields():
             self.notify("Nothing to save yet: fill in at least one field.", severity="warning")
             return
-        if self.coach.notify_read_only():
+        if not self.coach.save(lambda: self.coach.store.put_checkin(checkin), "The check-in"):
             return
-        self.coach.store.put_checkin(checkin)
         from screens.checkin_summary import CheckInSummaryScreen
 
         def closed(topic: str | None) -> None:
@@ -287,7 +278,7 @@ class CheckInScreen(Screen[bool]):
             if total is not None:
                 field = self.query_one("#calcium_food_mg", NumberInput)
                 field.value = str(total)
-                field.focus()
+                self.focus_field(field)
 
         self.app.push_screen(FoodPickerScreen(), apply)
 

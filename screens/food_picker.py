@@ -48,10 +48,10 @@ class FoodPickerScreen(ModalScreen[int | None]):
             table: DataTable[str] = DataTable(cursor_type="row", zebra_stripes=False, id="foods")
             table.add_column("Servings", key="servings", width=8)
             table.add_column("Food", key="food")
+            table.add_column("mg", key="mg")  # before the serving: never the column cut off
             table.add_column("Serving", key="serving")
-            table.add_column("mg", key="mg")
             for food in FOODS:
-                table.add_row("0", food.name, food.serving, str(food.calcium_mg), key=food.id)
+                table.add_row("0", food.name, str(food.calcium_mg), food.serving, key=food.id)
             yield table
             yield Static(id="food-total")
             yield Static(SPINACH_NOTE, classes="muted")

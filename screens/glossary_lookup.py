@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from coach.topics import GlossaryEntry, Topic, glossary_terms_in
+from screens.widgets.lists import ChoiceList
 
 
 class GlossaryLookup(ModalScreen[None]):
@@ -29,7 +30,7 @@ class GlossaryLookup(ModalScreen[None]):
         with Vertical(id="terms-box"):
             yield Static(Text.assemble(("Terms in ", "bold"), self.topic.title), id="terms-title")
             if self.entries:
-                yield OptionList(
+                yield ChoiceList(
                     *[Option(entry.term, id=str(i)) for i, entry in enumerate(self.entries)],
                     id="terms-list",
                 )

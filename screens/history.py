@@ -11,6 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from coach.checkin import month_coverage
 from coach.models import RED_FLAGS, CheckIn
 from screens.app import CoachApp
 from screens.widgets.calendar import MonthCalendar
@@ -49,6 +50,9 @@ def describe(checkin: CheckIn | None, day: date) -> str:
     return "\n".join(lines)
 
 
+NARROW_BELOW = 76  # columns: the calendar (46) and a readable detail column (30)
+
+
 class HistoryScreen(Screen[None]):
     """Past check-ins by month. Future days cannot be chosen."""
 
@@ -75,14 +79,21 @@ class HistoryScreen(Screen[None]):
                 )
                 yield Static(id="month-count")
                 yield Static(
-                    "✓ checked in  · missed\n←→↑↓ day · PgUp/PgDn month · Home today",
+                    "✓ checked in  · missed  ○ today, not yet\n"
+                    "←→↑↓ day · PgUp/PgDn month · Home today",
                     classes="muted",
+                    id="history-legend",
                 )
             yield Static(id="day-detail")
         yield Footer()
 
     def on_mount(self) -> None:
         self._show(self.query_one(MonthCalendar).selected)
+
+    def on_resize(self) -> None:
+        """Narrow terminals: the day's details go under the calendar, not into a sliver beside
+        it where words break ("interferen/ce")."""
+        self.set_class(self.size.width < NARROW_BELOW, "-narrow")
 
     def on_screen_resume(self) -> None:
         calendar_widget = self.query_one(MonthCalendar)
@@ -100,21 +111,10 @@ class HistoryScreen(Screen[None]):
     def _show(self, day: date) -> None:
         store = self.coach.store
         self.query_one("#day-detail", Static).update(describe(store.get_checkin(day), day))
-        days = store.checkin_days()
-        today = self.coach.today()
-        first = day.replace(day=1)
-        in_month = [
-            d for d in days if first <= d <= today and d.month == day.month and d.year == day.year
-        ]
-        if first > today:
-            total = 0
-        elif day.year == today.year and day.month == today.month:
-            total = today.day
-        else:
-            import calendar
-
-            total = calendar.monthrange(day.year, day.month)[1]
-        self.query_one("#month-count", Static).update(f"{len(in_month)} of {total} days checked in")
+        checked, possible = month_coverage(store.checkin_days(), day, self.coach.today())
+        self.query_one("#month-count", Static).update(
+            f"{checked} of {possible} days checked in" if possible else "No check-ins this month"
+        )
 
     def action_noop(self) -> None:
         """PgUp/PgDn are handled by the calendar; listed here so help and the footer show them."""
@@ -125,6 +125,8 @@ class HistoryScreen(Screen[None]):
         day = self.query_one(MonthCalendar).selected
         if day > self.coach.today():
             self.notify("Future days cannot be checked in.", severity="warning")
+            return
+        if self.coach.notify_read_only("No check-in here"):  # said before typing, not after
             return
         self.app.push_screen(CheckInScreen(day))
 
@@ -139,8 +141,7 @@ class HistoryScreen(Screen[None]):
         from screens.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                store.delete_checkin(day)
+            if yes and self.coach.save(lambda: store.delete_checkin(day), "The deletion"):
                 self.on_screen_resume()
                 self.notify(f"Deleted the check-in of {day.isoformat()}.")
 

@@ -20,12 +20,14 @@ def _yes_no(value: bool | None) -> str:
     return "–" if value is None else ("yes" if value else "no")
 
 
-def _num(value: float | None) -> str:
-    return "–" if value is None else f"{value:g}"
+def _num(value: float | None, unit: str = "") -> str:
+    return "–" if value is None else f"{value:g}{unit}"
 
 
-WEEK_HEADER = f"{'Day':<8} {'Pain':>4} {'Move':>5} {'AI':>4} {'Ca mg':>6}"
+# Words, not abbreviations: "Tablet" (the aromatase inhibitor), minutes and mg written out.
+WEEK_HEADER = f"{'Day':<8} {'Pain':>4} {'Moved':>7} {'Tablet':>6} {'Calcium':>8}"
 WEEK_WIDTH = 44  # the "last 7 days" column; the places list sits to its right
+PLACES_WIDTH = 26  # the places list; narrower than both together, it becomes one line
 
 
 def week_lines(checkins: dict[date, CheckIn], today: date) -> list[Text]:
@@ -40,8 +42,8 @@ def week_lines(checkins: dict[date, CheckIn], today: date) -> list[Text]:
             continue
         lines.append(
             Text(
-                f"{label:<8} {_num(entry.pain):>4} {_num(entry.exercise_min):>5} "
-                f"{_yes_no(entry.ai_taken):>4} {_num(entry.calcium_total_mg):>6}"
+                f"{label:<8} {_num(entry.pain):>4} {_num(entry.exercise_min, ' min'):>7} "
+                f"{_yes_no(entry.ai_taken):>6} {_num(entry.calcium_total_mg, ' mg'):>8}"
             )
         )
     return lines
@@ -54,6 +56,20 @@ def places_lines() -> list[Text]:
     lines = [Text("Go to (press the key)", style="bold")]
     lines += [Text.assemble((key, "bold"), f"  {label}") for key, label in keys]
     return lines
+
+
+def places_line() -> Text:
+    """The places the footer has no room for, on one line (narrow terminals)."""
+    shown = {p.key for p in PLACES if p.footer}
+    others = [f"{p.key} {p.label.lower()}" for p in PLACES if p.key not in shown]
+    return Text("More: " + " · ".join(others), style="dim")  # ctrl+p is in the footer
+
+
+def panels(week: list[Text], width: int) -> Text:
+    """The week beside the places list, or, when that does not fit, the week and one line."""
+    if width >= WEEK_WIDTH + PLACES_WIDTH:
+        return side_by_side(week, places_lines())
+    return Text("\n").join([*week, places_line()])
 
 
 def side_by_side(left: list[Text], right: list[Text], width: int = WEEK_WIDTH) -> Text:
@@ -113,11 +129,18 @@ class HomeScreen(Screen[None]):
             f"{figures.this_month} {month_word} checked in this month"
         )
         self.query_one("#status", Static).update(self._status)
-        self.query_one("#panels", Static).update(
-            side_by_side(week_lines(recent, today), places_lines())
-        )
+        self._week = week_lines(recent, today)
+        self._show_panels()
         # after the first frame: the sparklines need coach.trends, which start-up can wait for
         self.call_after_refresh(self._show_sparklines, today)
+
+    def _show_panels(self) -> None:
+        week = getattr(self, "_week", None)
+        if week is not None:
+            self.query_one("#panels", Static).update(panels(week, self.size.width - 2))
+
+    def on_resize(self) -> None:
+        self._show_panels()
 
     def _show_read_only(self, reason: str | None) -> None:
         """The read-only banner, mounted only when needed (most sessions never need it)."""

@@ -26,6 +26,7 @@ from textual.widgets.markdown import Markdown, MarkdownBlock
 from textual.widgets.option_list import Option
 
 from coach.topics import GLOSSARY_ID, SearchHit, Topic, get_topic, load_pages, load_topics, search
+from screens.widgets.lists import ChoiceList
 
 Pane = Literal["list", "reading", "search"]
 
@@ -137,6 +138,7 @@ class LearnScreen(Screen[None]):
         self._hits: list[SearchHit] = []
         self._query = ""
         self._marked: int | None = None  # the result shown with ▸
+        self._search_count = 0  # result ids carry it, so a message about older results is ignored
         self._read: dict[str, str] = {}
         self._topic_ids: set[str] = set()
 
@@ -149,11 +151,11 @@ class LearnScreen(Screen[None]):
                     placeholder="words to find in topics and glossary", id="learn-query"
                 )
             yield Static(SEARCH_HINT, id="learn-search-status")
-            yield OptionList(id="learn-results")
+            yield ChoiceList(id="learn-results")
         with Horizontal(id="learn-body"):
             with Vertical(id="learn-list-pane"):
                 yield Static(id="learn-legend")
-                yield OptionList(id="learn-topics")
+                yield ChoiceList(id="learn-topics")
                 yield Static(id="learn-preview")
             yield ReaderKeys("learn-reader", id="learn-reader-keys")
             with VerticalScroll(id="learn-reader", can_focus=False):
@@ -227,6 +229,9 @@ class LearnScreen(Screen[None]):
         if wide != self.has_class("-wide"):
             self.set_class(wide, "-wide")
             self._apply_pane()
+            focused = self.focused
+            if focused is not None and not all(n.display for n in focused.ancestors_with_self):
+                self._focus_pane()  # keys never go to a pane that the new width hides
 
     def _apply_pane(self) -> None:
         """Show the panes for ``self.pane``. Set on the panes themselves, not as a class on the
@@ -239,19 +244,24 @@ class LearnScreen(Screen[None]):
         self.query_one("#learn-reader").display = wide or self.pane == "reading"
         self.query_one("#learn-reader-keys").display = wide or self.pane == "reading"
 
-    def _show_pane(self, pane: Pane) -> None:
-        self.pane = pane
-        self._apply_pane()
+    def _focus_pane(self) -> None:
         target = {
             "list": "#learn-topics",
             "reading": "#learn-reader-keys",
             "search": "#learn-query",
         }
-        self.query_one(target[pane]).focus(scroll_visible=False)
+        self.set_focus(self.query_one(target[self.pane]), scroll_visible=False)
+
+    def _show_pane(self, pane: Pane) -> None:
+        self.pane = pane
+        self._apply_pane()
+        self._focus_pane()
         self.refresh_bindings()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Side by side, focus may move between list and reader; keep the pane in step."""
+        if event.widget is not self.focused:
+            return  # focus has moved on since: acting now would flip the panes back and forth
         widget_id = event.widget.id
         if widget_id == "learn-topics" and self.pane == "reading":
             self.pane = "list"
@@ -354,9 +364,13 @@ class LearnScreen(Screen[None]):
         self._query = query
         self._hits = search(query, limit=SEARCH_LIMIT) if query else []
         self._marked = None
+        self._search_count += 1
         results = self.query_one("#learn-results", OptionList)
         results.clear_options()
-        results.add_options(Option(self._hit_prompt(i), id=str(i)) for i in range(len(self._hits)))
+        results.add_options(
+            Option(self._hit_prompt(i), id=f"{self._search_count}:{i}")
+            for i in range(len(self._hits))
+        )
         if self._hits:
             results.highlighted = 0
         status = self.query_one("#learn-search-status", Static)
@@ -387,9 +401,19 @@ class LearnScreen(Screen[None]):
         grid.add_row("", line)
         return grid
 
+    def _current_hit(self, option: Option) -> int | None:
+        """The index of a result option in the current results (None if from an older search:
+        a burst of typing can leave messages about replaced results still on their way)."""
+        search_count, _, index = (option.id or "").partition(":")
+        if search_count != str(self._search_count) or not index.isdigit():
+            return None
+        return int(index) if int(index) < len(self._hits) else None
+
     @on(OptionList.OptionHighlighted, "#learn-results")
     def _result_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
+        if self._current_hit(event.option) is None:
+            return
         results = self.query_one("#learn-results", OptionList)
         if self._marked is not None and self._marked < results.option_count:
             results.replace_option_prompt_at_index(self._marked, self._hit_prompt(self._marked))
@@ -413,7 +437,9 @@ class LearnScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#learn-results")
     async def _result_chosen(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        await self._open_hit(self._hits[event.option_index])
+        index = self._current_hit(event.option)
+        if index is not None:
+            await self._open_hit(self._hits[index])
 
     async def _open_hit(self, hit: SearchHit) -> None:
         if hit.kind == "glossary" and hit.topic_id == GLOSSARY_ID:
@@ -435,7 +461,7 @@ class LearnScreen(Screen[None]):
         else:
             self.app.pop_screen()
 
-    def action_switch_pane(self) -> None:
+    async def action_switch_pane(self) -> None:
         if self.pane == "search":
             self.focus_next()
         elif self.pane == "reading":
@@ -445,7 +471,8 @@ class LearnScreen(Screen[None]):
         else:
             option = self.query_one("#learn-topics", OptionList).highlighted_option
             if option is not None and option.id:
-                self.run_worker(self.open_topic(option.id), exclusive=True, group="open")
+                # awaited, not a worker: done before the next key, never after the screen left
+                await self.open_topic(option.id)
 
     async def action_step(self, step: int) -> None:
         ids = [page.id for page in self.pages]

@@ -1,4 +1,9 @@
-"""First run: a few profile basics and the disclaimer. Everything else can be set later."""
+"""First run: a few profile basics and the disclaimer. Everything else can be set later.
+
+Enter moves to the next field; Enter on "Save and start" or ctrl+s saves. A failed save shows
+every problem beside its field and puts the cursor on the first; each message goes as soon as
+it is fixed (the "please tick" line too), and saving works again at once.
+"""
 
 from __future__ import annotations
 
@@ -7,26 +12,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Select, Static
+from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
 
 from coach.models import (
     AI_DRUGS,
+    NAME_MAX_CHARS,
     PROFILE_RANGES,
+    SMOKER_CHOICES,
     Profile,
     ValidationError,
     check_profile_against_today,
 )
 from coach.texts import DISCLAIMER, PRIVACY
 from screens.app import CoachApp
+from screens.widgets.choice import OneOf
 from screens.widgets.fields import FieldRow, NumberInput, TextInput, TickBox, read_number
+from screens.widgets.form import Form
 
-# Smoking changes the guideline answer (a risk factor), so it is asked, never assumed "no".
-SMOKING_CHOICES = (
-    ("Not answered yet", "unknown"),
-    ("Never smoked", "no"),
-    ("Used to smoke", "former"),
-    ("Smoke now", "yes"),
-)
 EQUIPMENT_CHOICES = (
     ("a sturdy chair", "chair"),
     ("resistance bands", "band"),
@@ -35,13 +37,13 @@ EQUIPMENT_CHOICES = (
 )
 
 
-class OnboardingScreen(Screen[None]):
+class OnboardingScreen(Form, Screen[None]):
     """Welcome, the basics the plan needs, and the disclaimer (it must be acknowledged)."""
 
     CSS_PATH = "onboarding.tcss"
     AUTO_FOCUS = "#name"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="save"),
+        Binding("ctrl+s", "save", "Save", id="save", priority=True),
         Binding("escape", "skip", "Later", id="skip"),
     ]
 
@@ -51,12 +53,13 @@ class OnboardingScreen(Screen[None]):
         with VerticalScroll(id="onboarding"):
             yield Static(
                 "[b]Welcome to bonecoach.[/b] A few basics shape your exercise plan; you can "
-                "change them any time. Tab moves between fields.",
+                "change them any time. Enter or Tab: next field · ←/→: change a choice.",
                 id="welcome",
             )
             yield FieldRow(
                 "Your first name (optional)",
-                TextInput(placeholder="e.g. Ann", max_length=40, id="name"),
+                TextInput(placeholder="e.g. Ann", max_length=NAME_MAX_CHARS, id="name"),
+                id="row-name",
             )
             yield FieldRow(
                 "Year of birth",
@@ -66,19 +69,12 @@ class OnboardingScreen(Screen[None]):
             )
             yield FieldRow(
                 "Aromatase inhibitor",
-                Select(
-                    [(d.capitalize(), d) for d in AI_DRUGS],
-                    value="anastrozole",
-                    allow_blank=False,
-                    id="ai_drug",
-                    compact=True,
-                ),
+                OneOf(AI_DRUGS, "anastrozole", id="ai_drug"),  # ←/→ or Space: no drop-down
             )
             yield FieldRow(
                 "Smoking",
-                Select(
-                    SMOKING_CHOICES, value="unknown", allow_blank=False, id="smoker", compact=True
-                ),
+                OneOf(SMOKER_CHOICES, "unknown", id="smoker"),  # asked, never assumed "no"
+                "no: never smoked · former: used to",
             )
             yield FieldRow(
                 "Exercise days a week",
@@ -105,7 +101,9 @@ class OnboardingScreen(Screen[None]):
             yield Static(f"[b]Please read.[/b] {DISCLAIMER}\n{PRIVACY}", id="disclaimer")
             yield TickBox("I understand: education and self-tracking, not advice", id="agree")
             yield Static("", id="agree-error")
-            yield Button("Save and start (ctrl+s)", id="save", variant="primary")
+            save = Button("Save and start (ctrl+s)", id="save", variant="primary")
+            save.active_effect_duration = 0  # no 0.2 s "pressed" look that ignores a quick Enter
+            yield save
         yield Footer()
 
     @property
@@ -134,23 +132,31 @@ class OnboardingScreen(Screen[None]):
                 "none",
                 *(v for _, v in EQUIPMENT_CHOICES if self._ticked(f"equipment-{v}")),
             )
-            profile = Profile(
-                name=self.query_one("#name", Input).value.strip()[:40],
-                ai_drug=str(self.query_one("#ai_drug", Select).value),
-                smoker=str(self.query_one("#smoker", Select).value),
-                equipment=equipment,
-                **values,  # type: ignore[arg-type]
-            )
             try:
+                profile = Profile(
+                    name=self.query_one("#name", Input).value.strip(),
+                    ai_drug=self.query_one("#ai_drug", OneOf).value,
+                    smoker=self.query_one("#smoker", OneOf).value,
+                    equipment=equipment,
+                    **values,  # type: ignore[arg-type]
+                )
                 check_profile_against_today(profile, self.coach.today())
             except ValidationError as error:
                 self.query_one(f"#row-{error.field}", FieldRow).show_error(error.message)
                 profile = None
         agreed = self._ticked("agree")
-        self.query_one("#agree-error", Static).update(
-            "" if agreed else "⚠ Please tick the box above to say you have read this."
-        )
+        self._show_agree_error(not agreed)
         return profile if agreed else None
+
+    def _show_agree_error(self, show: bool) -> None:
+        self.query_one("#agree-error", Static).update(
+            "⚠ Please tick the box above to say you have read this." if show else ""
+        )
+
+    @on(Checkbox.Changed, "#agree")
+    def _agreed(self, event: Checkbox.Changed) -> None:
+        if event.value:
+            self._show_agree_error(False)  # the message goes as soon as the box is ticked
 
     def _ticked(self, widget_id: str) -> bool:
         return self.query_one(f"#{widget_id}", TickBox).value
@@ -158,12 +164,12 @@ class OnboardingScreen(Screen[None]):
     def action_save(self) -> None:
         profile = self._profile_from_form()
         if profile is None:
-            invalid = self.query(".-invalid NumberInput")
-            (invalid.first() if invalid else self.query_one("#agree", TickBox)).focus()
+            if not self.focus_first_invalid():
+                self.focus_field(self.query_one("#agree", TickBox))
+            self.notify("Not saved yet: see the messages marked ⚠.", severity="error")
             return
-        if self.coach.notify_read_only():
+        if not self.coach.save(lambda: self.coach.store.put_profile(profile), "Your profile"):
             return
-        self.coach.store.put_profile(profile)
         self.dismiss()
 
     def action_skip(self) -> None:

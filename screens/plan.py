@@ -26,13 +26,27 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Static
 
-from coach.coaching import PlanState, history_window, refresh_plan, regenerate
+from coach.coaching import (
+    PlanState,
+    changed_since_made,
+    history_window,
+    refresh_plan,
+    regenerate,
+)
 from coach.exercises import get_exercise
-from coach.models import Adaptation, Plan, Prescription, Profile
+from coach.models import Adaptation, CheckIn, Plan, Prescription, Profile
 from coach.plan_text import dose
 from coach.plan_view import session_id, session_total_minutes, week_index
 from coach.planner import resume
-from coach.sessions import DayStatus, add_to_checkin, find_log, log_for, session_on, week_days
+from coach.sessions import (
+    DayStatus,
+    add_to_checkin,
+    find_log,
+    log_for,
+    minutes_counted,
+    session_on,
+    week_days,
+)
 from coach.topics import JOINT_PAIN_TOPIC, OSTEOPOROSIS_TOPIC
 from screens.app import CoachApp
 from store.db import StoreError
@@ -42,7 +56,7 @@ STATE_WORDS = {
     "done": "✓ done",
     "to do": "○ to do",
     "not done": "– not done",
-    "before": "· pre-plan",
+    "before": "· before",  # the plan was made later: nothing to catch up
     "rest": "",
 }
 KIND_WORDS = {
@@ -71,14 +85,49 @@ def _pause_reason(plan: Plan) -> str:
     return pauses[-1].reason if pauses else "A symptom or a fall was reported."
 
 
-def week_glance(days: list[DayStatus], selected: date, today: date, *, paused: bool) -> Table:
-    """Monday to Sunday in seven columns: day, session kind, about-minutes, done or not.
+def rebuild_hint(app: CoachApp) -> str:
+    """After a profile or DXA change: a sentence saying the plan can be remade, or ""."""
+    store = app.store
+    plan, profile = store.get_plan(), store.get_profile()
+    if plan is None or profile is None:
+        return ""
+    changed = changed_since_made(plan, profile, store.dxa_scans(), app.today())
+    if not changed:
+        return ""
+    if changed == ("your bone density results",):  # refit when the plan next opens (coaching)
+        return (
+            " Your exercise plan follows this result from this week: Plan (p) shows what changed."
+        )
+    return " Your exercise plan was made before this change: in Plan (p), g makes a new one."
+
+
+PHASE_WORDS = {  # the planner's phase names, in words a patient reads without a glossary
+    "learn": "learning the moves",
+    "build": "building up",
+    "build 2": "building further",
+    "lighter week": "a lighter week",
+    "review": "review week",
+}
+GLANCE_COLUMN = 10  # one day's column in the week glance
+GLANCE_WIDE = 7 * GLANCE_COLUMN + 6  # narrower than this, the week is a list of days
+
+
+def phase_words(phase: str) -> str:
+    return PHASE_WORDS.get(phase, phase)
+
+
+def week_glance(
+    days: list[DayStatus], selected: date, today: date, *, paused: bool, width: int = 80
+) -> Table:
+    """Monday to Sunday in seven columns: day, session kind, about-minutes, done or not; in a
+    narrow terminal, one line a day instead (so Saturday and Sunday are never cut off).
 
     Today carries ▶ and the selected day [brackets], so neither needs colour to be seen.
     """
     table = Table(box=None, show_header=False, padding=(0, 1, 0, 0), pad_edge=False, expand=False)
-    for _ in days:
-        table.add_column(width=10, no_wrap=True)
+    narrow = width < GLANCE_WIDE
+    for _ in range(4 if narrow else len(days)):
+        table.add_column(width=GLANCE_COLUMN, no_wrap=True)
     rows: list[list[Text]] = [[], [], [], []]
     for d in days:
         label = (TODAY_MARK if d.day == today else "") + _day_label(d.day)
@@ -89,10 +138,15 @@ def week_glance(days: list[DayStatus], selected: date, today: date, *, paused: b
         state = STATE_WORDS[d.state]
         if paused and d.state == "to do":
             state = "paused"
-        for row, text in zip(rows, (label, kind, minutes, state), strict=True):
+        cells = (label, kind, minutes, state)
+        if narrow:
+            table.add_row(*(Text(c, style=style if i == 0 else "") for i, c in enumerate(cells)))
+            continue
+        for row, text in zip(rows, cells, strict=True):
             row.append(Text(text, style=style if row is rows[0] else ""))
-    for row in rows:
-        table.add_row(*row)
+    if not narrow:
+        for row in rows:
+            table.add_row(*row)
     return table
 
 
@@ -194,7 +248,7 @@ class WhyPlanScreen(ModalScreen[None]):
             yield Static("Changes made", classes="why-title")
             if plan.adaptations:
                 lines = [
-                    f"{a.day.isoformat()}, week {a.week}, {KIND_WORDS.get(a.kind, a.kind)}: "
+                    f"{a.day.isoformat()}, for week {a.week}, {KIND_WORDS.get(a.kind, a.kind)}: "
                     f"{a.reason}"
                     for a in reversed(plan.adaptations)
                 ]
@@ -214,13 +268,13 @@ class PlanScreen(Screen[None]):
     AUTO_FOCUS = "#week"
     BINDINGS = [
         Binding("d", "mark_done", "Mark done", id="plan-done"),
-        Binding("w", "why", "Why this plan", id="plan-why"),
+        Binding("w", "why", "Why", id="plan-why"),
         Binding("e", "profile", "Profile", id="plan-profile"),
         Binding("r", "resume", "Resume", id="plan-resume"),
         Binding("escape", "back", "Back", id="plan-back"),
         Binding("left", "day(-1)", "Previous day", show=False, id="plan-prev-day"),
         Binding("right", "day(1)", "Next day", show=False, id="plan-next-day"),
-        Binding("g", "regenerate", "New 12-week plan", show=False, id="plan-regenerate"),
+        Binding("g", "regenerate", "New plan", id="plan-regenerate"),
         Binding(
             "o",
             "topic('osteoporosis')",
@@ -235,6 +289,7 @@ class PlanScreen(Screen[None]):
         super().__init__()
         self.loaded = _Loaded()
         self.selected: date | None = None
+        self._glance: tuple[list[DayStatus], date, date, bool] | None = None
         # a dialog's result and the screen's resume both redraw: one at a time, never mixed
         self._drawing = asyncio.Lock()
 
@@ -299,7 +354,13 @@ class PlanScreen(Screen[None]):
             return _Loaded(profile, error=str(error))
         unsaved = state.changed and store.read_only
         if state.changed and not store.read_only:
-            store.put_plan(state.plan)
+            try:
+                store.put_plan(state.plan)
+            except (OSError, StoreError) as error:  # shown, not saved: said on screen
+                from screens.saving import save_problem
+
+                self.notify(f"The plan update was not saved: {save_problem(error)}.")
+                unsaved = True
         return _Loaded(profile, state, unsaved=unsaved)
 
     def _clamp(self, day: date, plan: Plan) -> date:
@@ -356,16 +417,16 @@ class PlanScreen(Screen[None]):
         today = self.coach.today()
         index = week_index(plan, today)
         paused = plan.status == "paused"
-        state_word = "PAUSED" if paused else "active"
+        state_word = " · PAUSED" if paused else ""
         if index is not None:
             status = (
-                f"[b]Week {index} of {len(plan.weeks)}[/b] · {plan.weeks[index - 1].phase} · "
-                f"{state_word}"
+                f"[b]Week {index} of {len(plan.weeks)}[/b] · "
+                f"{phase_words(plan.weeks[index - 1].phase)}{state_word}"
             )
         elif loaded.state.finished:
             status = f"[b]Plan finished[/b] · all {len(plan.weeks)} weeks are over"
         else:
-            status = f"[b]Plan starts {plan.start.isoformat()}[/b] · {state_word}"
+            status = f"[b]Plan starts {plan.start.isoformat()}[/b]{state_word}"
         self.query_one("#plan-status", Static).update(status)
 
         panel = self.query_one("#plan-paused", Static)
@@ -390,14 +451,24 @@ class PlanScreen(Screen[None]):
                 )
             )
         notes = []
-        if loaded.state.profile_changed:
-            notes.append("Your profile changed since this plan was made — g makes a new plan.")
+        assert loaded.profile is not None
+        changed = changed_since_made(plan, loaded.profile, self.coach.store.dxa_scans(), today)
+        if changed:
+            what = " and ".join(changed)
+            notes.append(
+                f"{what[0].upper()}{what[1:]} changed since this plan was made — "
+                "g makes a new plan from them."
+            )
         if loaded.state.finished:
             notes.append("This plan is finished — g makes a new 12-week plan from today.")
         if self._osteoporosis():
             notes.append("Exercising safely with osteoporosis: press o to read.")
         if loaded.unsaved:
-            notes.append("Read-only file: this update of the plan is shown but not saved.")
+            notes.append(
+                "Read-only file: this update of the plan is shown but not saved."
+                if self.coach.store.read_only
+                else "This update of the plan could not be saved; it is shown all the same."
+            )
         notes_widget = self.query_one("#plan-notes", Static)
         notes_widget.display = bool(notes)
         notes_widget.update(bullets(notes))
@@ -431,9 +502,10 @@ class PlanScreen(Screen[None]):
             title = f"Last week (week {week})"
         else:
             title = f"Week {week} of {len(plan.weeks)}"
-        title += f" · {plan.weeks[week - 1].phase} · ←/→ day, ↓ exercises"
+        title += f" · {phase_words(plan.weeks[week - 1].phase)} · ←/→ day, ↓ exercises"
         self.query_one("#glance-title", Static).update(title)
-        self.query_one("#week", WeekStrip).update(week_glance(days, day, today, paused=paused))
+        self._glance = (days, day, today, paused)
+        self._show_glance()
         week_notes = self.query_one("#week-notes", Static)
         notes = plan.weeks[week - 1].notes
         week_notes.display = bool(notes)
@@ -443,7 +515,19 @@ class PlanScreen(Screen[None]):
         if found is not None:
             await box.mount_all(ExerciseItem(p) for p in found[1].prescriptions)
         if had_focus:
-            self.query_one("#week", WeekStrip).focus()
+            self.set_focus(self.query_one("#week", WeekStrip))
+
+    def _show_glance(self) -> None:
+        if self._glance is None:
+            return
+        days, day, today, paused = self._glance
+        width = self.size.width - 4  # padding and the scroll bar
+        self.query_one("#week", WeekStrip).update(
+            week_glance(days, day, today, paused=paused, width=width)
+        )
+
+    def on_resize(self) -> None:
+        self._show_glance()
 
     def _session_title(self, days: list[DayStatus], day: date, today: date) -> RenderableType:
         status = next(d for d in days if d.day == day)
@@ -508,7 +592,7 @@ class PlanScreen(Screen[None]):
         items = list(self.query(ExerciseItem))
         if not items:
             raise SkipAction()
-        items[index].focus()
+        self.set_focus(items[index])
 
     def action_exercise_step(self, step: int) -> None:
         items = list(self.query(ExerciseItem))
@@ -518,12 +602,12 @@ class PlanScreen(Screen[None]):
         position = items.index(focused) + step
         if position < 0:
             strip = self.query_one("#week", WeekStrip)
-            strip.focus()
+            self.set_focus(strip)
             self.query_one("#plan-body", VerticalScroll).scroll_home(animate=False)
         elif position >= len(items):
             raise SkipAction()  # the last exercise: ↓ scrolls on to the safety notes
         else:
-            items[position].focus()
+            self.set_focus(items[position])
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -571,11 +655,9 @@ class PlanScreen(Screen[None]):
         previous = find_log(store.session_logs(day, day), day, sid)
         title = f"{_long_day(day)} · {session.kind} · about {session_total_minutes(session)} min"
 
-        async def save(answers: object) -> None:
-            from screens.session_done import SessionAnswers
+        from screens.session_done import SessionAnswers, SessionDoneScreen
 
-            if not isinstance(answers, SessionAnswers):
-                return
+        def save(answers: SessionAnswers) -> bool:
             log = log_for(
                 plan,
                 week,
@@ -586,20 +668,25 @@ class PlanScreen(Screen[None]):
                 answers.note,
                 answers.steady,
             )
-            with store.batch():
-                before = find_log(store.session_logs(day, day), day, sid)
-                store.put_session_log(log)
-                store.put_checkin(add_to_checkin(store.get_checkin(day), log, before))
-            self.notify(
-                f"Marked done: {log.minutes} minutes added to the check-in of {_long_day(day)}."
-                if before is None
-                else f"Updated the session of {_long_day(day)}; its minutes still count once."
-            )
-            await self.reload()
+            before = store.get_checkin(day)
 
-        from screens.session_done import SessionDoneScreen
+            def write() -> None:
+                with store.batch():  # the log and the day's minutes: both or neither
+                    store.put_session_log(log)
+                    store.put_checkin(add_to_checkin(store.get_checkin(day), log))
 
-        self.app.push_screen(SessionDoneScreen(title, previous), save)
+            if not self.coach.save(write, "The session"):
+                return False
+            counted = minutes_counted(before, store.get_checkin(day) or CheckIn(day))
+            verb = "Updated" if previous is not None else "Marked done"
+            self.notify(f"{verb}: {_long_day(day)}, {counted}.")
+            return True
+
+        async def closed(answers: SessionAnswers | None) -> None:
+            if answers is not None:
+                await self.reload()
+
+        self.app.push_screen(SessionDoneScreen(title, previous, save), closed)
 
     def action_regenerate(self) -> None:
         profile = self.loaded.profile
@@ -619,7 +706,8 @@ class PlanScreen(Screen[None]):
                 store.dxa_scans(),
                 today,
             )
-            store.put_plan(plan)
+            if not self.coach.save(lambda: store.put_plan(plan), "The new plan"):
+                return
             self.selected = today
             self.notify("A new 12-week plan starts this week.")
             await self.reload()
@@ -643,7 +731,9 @@ class PlanScreen(Screen[None]):
         async def answered(yes: bool | None) -> None:
             if not yes or self.plan is None:
                 return
-            self.coach.store.put_plan(resume(self.plan, self.coach.today()))
+            resumed = resume(self.plan, self.coach.today())
+            if not self.coach.save(lambda: self.coach.store.put_plan(resumed), "Resuming"):
+                return
             self.notify("Plan resumed: start again gently.")
             await self.reload()
 

@@ -8,19 +8,14 @@ chosen word in brackets, so the answer is readable without colour (NO_COLOR).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.message import Message
-from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, Static
 
 from coach.models import (
@@ -37,16 +32,16 @@ from coach.models import (
 )
 from coach.parsing import parse_date
 from screens.app import CoachApp
-from screens.widgets.choice import YesNo
+from screens.widgets.choice import OneOf, YesNo
 from screens.widgets.fields import (
     FieldRow,
     NumberInput,
     Section,
     TextInput,
     TickBox,
-    focus_first_invalid,
     read_number,
 )
+from screens.widgets.form import Form
 
 EQUIPMENT_LABELS = {
     "chair": "a sturdy chair",
@@ -76,61 +71,6 @@ YES_NO_FIELDS = {
 }
 
 
-class OneOf(Widget, can_focus=True):
-    """One of a few words: ←/→ or Space to change; the chosen word is shown in brackets."""
-
-    DEFAULT_CSS = """
-    OneOf { width: auto; height: 1; background: $boost; }
-    OneOf:focus { text-style: bold; }
-    """
-    BINDINGS = [
-        Binding("right,space", "move(1)", "Next choice", show=False),
-        Binding("left", "move(-1)", "Previous choice", show=False),
-        Binding("enter", "app.focus_next", "Next field", show=False),
-    ]
-
-    value: reactive[str] = reactive("")
-
-    class Changed(Message):
-        """The choice changed."""
-
-        def __init__(self, one_of: OneOf, value: str) -> None:
-            super().__init__()
-            self.one_of = one_of
-            self.value = value
-
-        @property
-        def control(self) -> OneOf:
-            return self.one_of
-
-    def __init__(self, options: Sequence[str], value: str, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.options = tuple(options)
-        self.set_reactive(OneOf.value, value if value in self.options else self.options[0])
-
-    def render(self) -> Text:
-        text = Text()
-        for option in self.options:
-            if option == self.value:
-                text.append(f"[{option}]", style="reverse" if self.has_focus else "bold")
-            else:
-                text.append(f" {option} ")
-        return text
-
-    def watch_value(self, value: str) -> None:
-        self.post_message(self.Changed(self, value))
-
-    def action_move(self, step: int) -> None:
-        index = self.options.index(self.value)
-        self.value = self.options[(index + step) % len(self.options)]
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
-
 def _parse_day(name: str, text: str) -> date | None:
     text = text.strip()
     if not text:
@@ -143,7 +83,7 @@ def _parse_day(name: str, text: str) -> date | None:
         ) from None
 
 
-class ProfileScreen(Screen[bool]):
+class ProfileScreen(Form, Screen[bool]):
     """Every profile field. ctrl+s saves and dismisses True; Esc asks before discarding."""
 
     CSS_PATH = "profile.tcss"
@@ -353,27 +293,23 @@ class ProfileScreen(Screen[bool]):
         if event.value is not None and event.yes_no.id:
             self._show(event.yes_no.id, None)
 
-    @on(Input.Submitted)
-    def _next_field(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.focus_next()
-
     # ----------------------------------------------------------------- actions
 
     def action_save(self) -> None:
         profile = self._collect()
         if profile is None:
-            focus_first_invalid(self)
+            self.focus_first_invalid()
             self.notify("Not saved yet: fix the fields marked ⚠.", severity="error")
-            return
-        if self.coach.notify_read_only():
             return
         if profile == self._stored:
             self.notify("No changes to save.")
             self.dismiss(False)
             return
-        self.coach.store.put_profile(profile)
-        self.notify("Profile saved.")
+        if not self.coach.save(lambda: self.coach.store.put_profile(profile), "Your profile"):
+            return
+        from screens.plan import rebuild_hint
+
+        self.notify(f"Profile saved.{rebuild_hint(self.coach)}")
         self.dismiss(True)
 
     def action_leave(self) -> None:

@@ -2,30 +2,26 @@
 
 Both numbers are asked because they are what a care team wants to see next to the minutes; the
 steadiness answer ("did you manage the balance and impact work steadily?") is what lets balance
-and impact step up (coach.adapt): nothing harder comes by the calendar alone. Nothing is saved
-here: the dialog returns the answers and the plan screen saves them.
+and impact step up (coach.adapt): nothing harder comes by the calendar alone. The plan screen
+passes ``save``, which writes the answers: the dialog closes only once that has worked, so a
+failed save (a full disk, say) leaves everything typed in place.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from coach.models import NOTE_MAX_CHARS, SESSION_RANGES, SessionLog, ValidationError
 from screens.widgets.choice import YesNo
-from screens.widgets.fields import (
-    FieldRow,
-    NumberInput,
-    TextInput,
-    focus_first_invalid,
-    read_number,
-)
+from screens.widgets.fields import FieldRow, NumberInput, TextInput, read_number
+from screens.widgets.form import Form
 
 
 @dataclass(frozen=True)
@@ -44,7 +40,7 @@ FIELDS = {
 }
 
 
-class SessionDoneScreen(ModalScreen[SessionAnswers | None]):
+class SessionDoneScreen(Form, ModalScreen[SessionAnswers | None]):
     """Asks effort and pain during; Enter moves on and saves on the note, Esc cancels."""
 
     DEFAULT_CSS = """
@@ -63,11 +59,18 @@ class SessionDoneScreen(ModalScreen[SessionAnswers | None]):
         Binding("ctrl+s", "save", "Save", id="done-save", priority=True),
         Binding("escape", "cancel", "Cancel", id="done-cancel"),
     ]
+    ENTER_ACTIONS = {"note": "save"}
 
-    def __init__(self, title: str, previous: SessionLog | None = None) -> None:
+    def __init__(
+        self,
+        title: str,
+        previous: SessionLog | None = None,
+        save: Callable[[SessionAnswers], bool] | None = None,
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.previous = previous
+        self.save_answers = save
 
     def compose(self) -> ComposeResult:
         previous = self.previous
@@ -116,25 +119,19 @@ class SessionDoneScreen(ModalScreen[SessionAnswers | None]):
                 row.show_error(None)
             except ValidationError as error:
                 row.show_error(error.message)
-        if len(values) < len(FIELDS):
+        if not self.texts_fit() or len(values) < len(FIELDS):
             return None
         note = self.query_one("#note", TextInput).value.strip()
         steady = self.query_one("#steady", YesNo).value
         return SessionAnswers(values["effort"], values["pain_during"], note, steady)
 
-    @on(Input.Submitted)
-    def _next(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "note":
-            self.action_save()
-        else:
-            self.focus_next()
-
     def action_save(self) -> None:
         answers = self._answers()
         if answers is None:
-            focus_first_invalid(self)
+            self.focus_first_invalid()
             return
+        if self.save_answers is not None and not self.save_answers(answers):
+            return  # not saved (the reason is on screen): the answers stay to try again
         self.dismiss(answers)
 
     def action_cancel(self) -> None:

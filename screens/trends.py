@@ -37,6 +37,7 @@ from coach.trends import (
     t_score_series,
 )
 from screens.app import CoachApp
+from screens.widgets.lists import ChoiceList
 from screens.widgets.plot import draw_combined, draw_series
 
 # The order the metric keys step through: every check-in metric, then the T-score (DXA scans).
@@ -113,7 +114,7 @@ class MetricPicker(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="trends-picker"):
             yield Static("Choose what to plot", classes="panel-title")
-            yield OptionList(
+            yield ChoiceList(
                 *[Option(self._label(key), id=key) for key in METRIC_ORDER],
                 Option(self._label(COMBINED), id=COMBINED),
                 id="trends-picker-list",

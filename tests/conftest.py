@@ -24,6 +24,7 @@ def _isolated_data(
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local" / "state"))  # crash reports
     data = home / "data" / "bonecoach.json"
     monkeypatch.setenv("BONECOACH_DATA", str(data))
     monkeypatch.delenv("NO_COLOR", raising=False)

@@ -14,13 +14,45 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 BONECOACH = str(Path(sys.executable).with_name("bonecoach"))
 
 
+REQUIRED = os.environ.get("BONECOACH_REQUIRE_TERMINAL") == "1"
+
+
 def have(*programs: str) -> bool:
     return all(shutil.which(p) or Path(p).exists() for p in programs)
+
+
+def need(*programs: str) -> None:
+    """Skip (or, in CI, fail) when a program the test drives is missing."""
+    if not have(*programs):
+        message = f"needs {', '.join(programs)} (apt-get install tmux openssh-server)"
+        if REQUIRED:
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@contextlib.contextmanager
+def cpu_saturated(processes: int | None = None) -> Iterator[None]:
+    """One busy-loop process per core (by default) while the block runs; stopped by PID after."""
+    count = processes or os.cpu_count() or 1
+    busy = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"], stdin=subprocess.DEVNULL)
+        for _ in range(count)
+    ]
+    try:
+        yield
+    finally:
+        for process in busy:
+            process.kill()
+        for process in busy:
+            process.wait()
 
 
 class Tmux:
@@ -56,6 +88,17 @@ class Tmux:
         for key in keys:
             self._run("send-keys", "-t", "t", key)
             time.sleep(0.15)
+
+    def burst(self, *keys: str) -> None:
+        """Every key in one send-keys: written to the terminal at once, as a fast typist (or
+        a paste without bracketed paste, or a slow SSH link catching up) delivers them."""
+        self._run("send-keys", "-t", "t", *keys)
+
+    def paste(self, text: str, *, bracketed: bool = True) -> None:
+        """Paste ``text`` as a terminal does (bracketed when the app asked for it)."""
+        self._run("set-buffer", "-b", "paste", text)
+        self._run("paste-buffer", "-b", "paste", "-t", "t", *(["-p"] if bracketed else []))
+        time.sleep(0.2)
 
     def type(self, text: str) -> None:
         self._run("send-keys", "-t", "t", "-l", text)

@@ -219,3 +219,21 @@ def test_new_prompts_pass_the_safety_lint() -> None:
     )
     for prompt in summary_prompts(worst):
         assert lint(prompt.text) == [], prompt.text
+
+
+def test_days_before_the_first_check_in_and_today_are_not_missed() -> None:
+    """Issue 11: history marked every day before the first check-in, and today, as missed."""
+    from coach.checkin import day_state, month_coverage
+
+    today = date(2026, 11, 26)
+    days = {date(2026, 11, 20), date(2026, 11, 22)}
+    assert day_state(date(2026, 11, 19), days, today) == "before"
+    assert day_state(date(2026, 11, 20), days, today) == "checked"
+    assert day_state(date(2026, 11, 21), days, today) == "missed"
+    assert day_state(today, days, today) == "open"
+    assert day_state(today, days | {today}, today) == "checked"
+    assert day_state(date(2026, 11, 27), days, today) == "future"
+    assert day_state(date(2026, 11, 1), set(), today) == "before"  # nobody has started
+    assert month_coverage(days, today, today) == (2, 6)  # 20th to 25th; today still open
+    assert month_coverage(days | {today}, today, today) == (3, 7)
+    assert month_coverage(days, date(2026, 10, 5), today) == (0, 0)  # before the start

@@ -9,8 +9,16 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
   file's header records its first measurement, before it was tuned on);
 * ``round6_*.txt`` and ``round13_*.txt``: the project's own paraphrases of what outside reviewers'
   sets showed missing or wrongly flagged, written while tuning, so counted with the main sets;
-* ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt`` and ``round15_*.txt``: held out again,
-  each written after the tuning round before it (headers record their first measurement).
+* ``round16_*.txt``: the project's own enumeration of every hazard class and safe shape, written
+  from domain knowledge and tuned on, so counted with the main sets; ``round17_*.txt``: its own
+  paraphrases of what an outside set still showed after that, ``round18_*.txt``, a second
+  pass of the enumeration, ``round20_*.txt``, paraphrases of what ``round19`` showed,
+  ``round21_*.txt``, ``round22_*.txt`` and ``round25_*.txt`` to ``round28_*.txt``, further
+  passes of the enumeration, and ``round24_*.txt`` and ``round30_*.txt``, paraphrases of what
+  ``round23`` and ``round29`` showed, also counted with the main sets;
+* ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt``, ``round15_*.txt``, ``round19_*.txt``,
+  ``round23_*.txt`` and ``round29_*.txt``: held out again, each written after the tuning round
+  before it (headers record their first measurement).
 
 ``benchmarks/safety_rates.py`` prints the same rates per set.
 """
@@ -48,14 +56,41 @@ UNSAFE = (
     + _load("targeted_unsafe.txt")
     + _load("round6_unsafe.txt")
     + _load("round13_unsafe.txt")
+    + _load("round16_unsafe.txt")
+    + _load("round17_unsafe.txt")
+    + _load("round18_unsafe.txt")
+    + _load("round20_unsafe.txt")
+    + _load("round21_unsafe.txt")
+    + _load("round22_unsafe.txt")
+    + _load("round24_unsafe.txt")
+    + _load("round25_unsafe.txt")
+    + _load("round26_unsafe.txt")
+    + _load("round27_unsafe.txt")
+    + _load("round28_unsafe.txt")
+    + _load("round30_unsafe.txt")
 )
 SAFE = (
     _load("safe.txt")
     + _load("targeted_safe.txt")
     + _load("round6_safe.txt")
     + _load("round13_safe.txt")
+    + _load("round16_safe.txt")
+    + _load("round17_safe.txt")
+    + _load("round18_safe.txt")
+    + _load("round20_safe.txt")
+    + _load("round21_safe.txt")
+    + _load("round22_safe.txt")
+    + _load("round24_safe.txt")
+    + _load("round25_safe.txt")
+    + _load("round26_safe.txt")
+    + _load("round27_safe.txt")
+    + _load("round28_safe.txt")
+    + _load("round30_safe.txt")
 )
-HELD_OUT = ("holdout", *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15)))
+HELD_OUT = (
+    "holdout",
+    *(f"round{n}" for n in (2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 14, 15, 19, 23, 29)),
+)
 HOLDOUT_UNSAFE = [_load(f"{name}_unsafe.txt") for name in HELD_OUT]
 HOLDOUT_SAFE = [_load(f"{name}_safe.txt") for name in HELD_OUT]
 HOLDOUT_UNSAFE = [s for part in HOLDOUT_UNSAFE for s in part]
@@ -231,6 +266,39 @@ def test_a_sentence_wrapped_over_lines_is_judged_whole() -> None:
 )
 def test_amounts_are_judged_per_day_in_any_unit(text: str, daily: bool) -> None:
     assert bool(lint(text)) is daily
+
+
+@pytest.mark.parametrize(
+    ("text", "over"),
+    [
+        ("Take a 1,500 mg calcium tablet plus a litre of milk a day.", True),
+        ("Take a 500 mg calcium tablet plus a litre of milk a day.", False),
+        ("Take 1,000 mg of calcium on top of the 1,200 mg you get from food.", True),
+        ("Take 500 mg of calcium on top of the 1,200 mg you get from food.", False),
+        ("Take 800 to 1,000 mg of calcium a day.", False),
+        ("About 700 mg from food plus a 500 mg tablet gives 1,200 mg of calcium.", False),
+        ("The vitamin D drops are 1,000 IU each, so take five a day.", True),
+        ("The vitamin D drops are 1,000 IU each, so take two a day.", False),
+        ("Your calcium tablets are 600 mg each; take four a day.", True),
+        ("Double up on your 4,000 IU of vitamin D in winter.", True),
+        ("Double your 1,000 IU of vitamin D in winter.", True),  # any doubling word is a dose-up
+        ("You are on vitamin D, so 8,000 a day is fine.", True),
+        ("Take half a gram of magnesium at night.", True),
+        ("Take a quarter of a gram of magnesium at night.", False),
+        ("Take 3,000 IU of vitamin D as well as the 2,000 IU in your calcium tablet.", True),
+        ("A 1,000 mg calcium tablet on top of three glasses of milk is too much.", False),
+        ("Take 2,000 IU of vitamin D in the morning and 3,000 IU at night.", True),
+        ("Take 1,000 IU of vitamin D in the morning and 1,000 IU at night.", False),
+        ("Women need 1,200 mg of calcium a day and men 1,000 mg.", False),
+        ("Take a 1,000 mg calcium tablet with each meal.", True),
+        ("Take vitamin D 1,000 IU x 5 every day.", True),
+        ("Take 20,000 IU of vitamin D once a week.", False),
+        ("Take 20,000 IU of vitamin D twice a week.", True),
+        ("Our gummies have 2,500 IU of vitamin D each, so have three with breakfast.", True),
+    ],
+)
+def test_a_days_amount_told_in_parts_is_added_up(text: str, over: bool) -> None:
+    assert bool(lint(text)) is over
 
 
 # --- warning signs ------------------------------------------------------------------------------

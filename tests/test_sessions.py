@@ -6,11 +6,20 @@ import dataclasses
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coach.models import CheckIn, Profile, SessionLog
 from coach.plan_view import session_id, session_minutes
 from coach.planner import make_plan
-from coach.sessions import add_to_checkin, find_log, log_for, session_on, week_days
+from coach.sessions import (
+    add_to_checkin,
+    find_log,
+    log_for,
+    minutes_counted,
+    session_on,
+    week_days,
+)
 
 TODAY = date(2026, 11, 26)  # a Thursday
 PROFILE = Profile(birth_year=1958, days_per_week=3, equipment=("none", "chair", "band"))
@@ -62,40 +71,50 @@ def test_add_to_no_checkin_starts_one() -> None:
     assert checkin.pain is None
 
 
-def test_add_keeps_other_fields_and_adds_to_recorded_minutes() -> None:
+def test_add_keeps_other_fields_and_counts_each_kind_once() -> None:
     existing = CheckIn(TODAY, pain=3, aerobic_min=15, balance_min=None, note="walked the dog")
     checkin = add_to_checkin(existing, _log(aerobic_min=20, balance_min=5))
-    assert (checkin.aerobic_min, checkin.balance_min, checkin.resistance_min) == (35, 5, None)
+    assert (checkin.aerobic_min, checkin.balance_min, checkin.resistance_min) == (20, 5, None)
     assert (checkin.pain, checkin.note) == (3, "walked the dog")
+
+
+def test_a_walk_already_logged_is_not_counted_again() -> None:
+    """Issue 11: 45 minutes logged, then the 24-minute session marked done, showed 69."""
+    logged = CheckIn(TODAY, aerobic_min=45, resistance_min=None)
+    checkin = add_to_checkin(logged, _log(aerobic_min=24, resistance_min=10))
+    assert (checkin.aerobic_min, checkin.resistance_min) == (45, 10)
+    assert minutes_counted(logged, checkin) == (
+        "walking 45 min (already counted: kept), strength 10 min (from the session)"
+    )
 
 
 def test_marking_twice_does_not_double_count() -> None:
     first = _log(aerobic_min=20, resistance_min=10, balance_min=5)
     once = add_to_checkin(CheckIn(TODAY, aerobic_min=15), first)
-    assert (once.aerobic_min, once.resistance_min, once.balance_min) == (35, 10, 5)
+    assert (once.aerobic_min, once.resistance_min, once.balance_min) == (20, 10, 5)
     again = dataclasses.replace(first, effort=7)
-    twice = add_to_checkin(once, again, previous_log=first)
-    assert (twice.aerobic_min, twice.resistance_min, twice.balance_min) == (35, 10, 5)
+    twice = add_to_checkin(once, again)
+    assert twice == once
 
 
-def test_previous_log_larger_than_the_checkin_never_goes_negative() -> None:
-    previous = _log(aerobic_min=30)
-    edited = CheckIn(TODAY, aerobic_min=10)  # the person lowered it by hand afterwards
-    checkin = add_to_checkin(edited, _log(aerobic_min=20), previous_log=previous)
-    assert checkin.aerobic_min == 20
+@given(
+    logged=st.none() | st.integers(0, 600),
+    session=st.integers(0, 240),
+    times=st.integers(1, 4),
+)
+def test_minutes_never_exceed_the_larger_of_logged_and_session(
+    logged: int | None, session: int, times: int
+) -> None:
+    checkin = CheckIn(TODAY, aerobic_min=logged)
+    for _ in range(times):
+        checkin = add_to_checkin(checkin, _log(aerobic_min=session))
+    expected = max(logged or 0, session) if session else logged
+    assert checkin.aerobic_min == expected
 
 
-def test_minutes_are_clamped_to_the_models_range() -> None:
-    checkin = add_to_checkin(CheckIn(TODAY, aerobic_min=590), _log(aerobic_min=90))
-    assert checkin.aerobic_min == 600
-
-
-def test_add_refuses_another_day_or_another_session() -> None:
+def test_add_refuses_another_day() -> None:
     with pytest.raises(ValueError):
         add_to_checkin(CheckIn(TODAY - timedelta(days=1)), _log(aerobic_min=5))
-    other = SessionLog(day=TODAY, session_id="w1-mon", aerobic_min=5)
-    with pytest.raises(ValueError):
-        add_to_checkin(None, _log(aerobic_min=5), previous_log=other)
 
 
 def test_session_on_and_week_days(plan) -> None:

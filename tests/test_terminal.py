@@ -7,24 +7,13 @@ BONECOACH_REQUIRE_TERMINAL=1, so a missing tool fails there instead of skipping.
 
 from __future__ import annotations
 
-import os
 import shlex
 from pathlib import Path
 
 import pytest
-from terminal_harness import BONECOACH, LoopbackSshd, Tmux, have
+from terminal_harness import BONECOACH, LoopbackSshd, Tmux, need
 
 pytestmark = pytest.mark.terminal
-
-REQUIRED = os.environ.get("BONECOACH_REQUIRE_TERMINAL") == "1"
-
-
-def need(*programs: str) -> None:
-    if not have(*programs):
-        message = f"needs {', '.join(programs)} (apt-get install tmux openssh-server)"
-        if REQUIRED:
-            pytest.fail(message)
-        pytest.skip(message)
 
 
 def new_user_walkthrough(term: Tmux, size: tuple[int, int]) -> None:

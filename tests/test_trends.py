@@ -582,7 +582,7 @@ def test_date_ticks() -> None:
     assert short[0][1] == "1 Mar"
     assert len(short) <= 7
     year = plotmod.date_ticks(date(2024, 3, 12), date(2025, 3, 12), 6)
-    assert [label for _, label in year] == ["Apr 24", "Jul 24", "Oct 24", "Jan 25"]  # quarters
+    assert [label for _, label in year] == ["Apr 2024", "Jul 2024", "Oct 2024", "Jan 2025"]
     decade = plotmod.date_ticks(date(2015, 3, 1), date(2025, 3, 1), 6)
     assert [label for _, label in decade] == ["2016", "2018", "2020", "2022", "2024"]
 
@@ -697,3 +697,51 @@ def test_long_ranges_summarise_by_quarter() -> None:
     months = series_for_range("pain", "3m", data, [], TODAY)
     assert "13 weeks" in summary(year, TODAY)
     assert "4 weeks" in summary(months, TODAY)
+
+
+def test_month_ticks_name_the_year_in_full() -> None:
+    """Issue 11: "Nov 26" read as 26 November beside the 2-week view's "26 Nov"."""
+    ticks = plotmod.date_ticks(date(2026, 9, 1), date(2026, 11, 26), 6)
+    assert [label for _, label in ticks] == ["Sep 2026", "Oct 2026", "Nov 2026"]
+
+
+def test_summary_from_two_days_says_since_and_how_many_whatever_the_range() -> None:
+    """Issue 11: "Average … over the last 4 weeks" with two days of data, even on "all"."""
+    data = [ci(SUN - timedelta(days=1), pain=3), ci(SUN, pain=5)]
+    for key in ("3m", "1y", "all"):
+        text = summary(series_for_range("pain", key, data, [], SUN), SUN)
+        assert text.startswith(
+            "Average worst pain 4.0 since the week of 10 Mar 2025 (2 days recorded)"
+        ), key
+        assert "weeks" not in text
+    daily = summary(series_for_range("pain_max", "2w", data, [], SUN), SUN)
+    assert daily.startswith("Highest worst pain 5 since 15 Mar 2025 (2 days recorded)")
+
+
+def test_summary_says_how_few_days_an_average_comes_from() -> None:
+    data = [ci(SUN - timedelta(days=i), pain=2) for i in range(0, 56, 7)]  # one day a week
+    text = summary(series_for_range("pain", "3m", data, [], SUN), SUN)
+    assert text.startswith("Average worst pain 2.0 over the last 4 weeks (4 days recorded)")
+
+
+def test_pain_at_or_above_the_raise_level_has_its_own_glyph_in_a_short_panel() -> None:
+    """Issue 11: in the combined view at 80x24 a pain of 6 sat on the row of the pain 4 line."""
+    from textual_plotext.plot import Plot
+
+    data = history(90, pain=2, aerobic_min=30)
+    data = [
+        ci(c.day, pain=6, aerobic_min=30) if c.day > TODAY - timedelta(days=14) else c for c in data
+    ]
+    pain, exercise = combined_pain_exercise(data, [], TODAY - timedelta(days=90), TODAY)
+    plt = Plot()
+    plotmod.draw_combined(plt, pain, exercise, 80, 17, no_color=True)
+    plt.plotsize(80, 17)
+    text = plt.uncolorize(plt.build())
+    assert f"{plotmod.HIGH_MARKER} 4 or more" in text  # the legend says what it means
+    high = [p for p in pain.points if p.value is not None and p.value >= 4]
+    assert len(high) == 3 and text.count(plotmod.HIGH_MARKER) == 1 + 3  # each such week has it
+    low_only = [ci(c.day, pain=2) for c in data]
+    pain, exercise = combined_pain_exercise(low_only, [], TODAY - timedelta(days=90), TODAY)
+    plotmod.draw_combined(plt, pain, exercise, 80, 17, no_color=True)
+    plt.plotsize(80, 17)
+    assert plt.uncolorize(plt.build()).count(plotmod.HIGH_MARKER) == 1  # the legend only

@@ -286,19 +286,33 @@ async def test_home_shows_current_longest_and_month_streaks(data_path: Path) -> 
     assert "8 days checked in this month" in words
 
 
-async def test_read_only_session_does_not_save(data_path: Path) -> None:
+async def test_read_only_session_says_so_before_the_checkin_is_typed(data_path: Path) -> None:
+    """Issue 11 item 6: a second session let the whole form be filled in before refusing."""
     from store.db import Store
 
     with Store.open(data_path) as first:
         first.put_profile(SAMPLE_PROFILE)
+        first.put_checkin(CheckIn(YESTERDAY, pain=2))
         app = make_app(data_path)
+        said: list[str] = []
+        notify = app.notify
+        app.notify = lambda message, **kw: (said.append(message), notify(message, **kw))[1]
         async with app.run_test(size=SIZE) as pilot:
             await pilot.press("c")
             await pilot.pause()
-            await pilot.press("3", "ctrl+s")
+            assert isinstance(app.screen, HomeScreen)  # the form is not offered at all
+            assert said and "open in another session" in said[-1]
+            await pilot.press("h", "left", "enter")  # nor a past day from history
             await pilot.pause()
-            assert isinstance(app.screen, CheckInScreen)
-            assert first.get_checkin(TODAY) is None
+            assert isinstance(app.screen, HistoryScreen)
+            assert len(said) == 2
+            await pilot.press("escape", "e")  # the profile opens, with a banner on top
+            await pilot.pause()
+            banner = app.screen.query_one(".read-only-banner")
+            assert "nothing typed here can be saved" in text_of(banner)
+            await pilot.press(*"Bo", "ctrl+s")
+            await pilot.pause()
+            assert first.get_profile() == SAMPLE_PROFILE and first.get_checkin(TODAY) is None
         app.store.close()
 
 
@@ -319,3 +333,48 @@ async def test_quit_asks_when_a_checkin_is_unsaved(data_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, CheckInScreen)
         assert app.screen.query_one("#pain").value == "4"
+
+
+async def test_a_pasted_note_over_the_limit_is_kept_whole_and_refused(data_path: Path) -> None:
+    """Issue 11 item 7: a pasted note was cut at 500 characters without a word."""
+    from ui_helpers import queue_paste, until_keys_done
+
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    note = "knee " * 122 + "end"  # 613 characters
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c", "3")
+        screen = app.screen
+        screen.set_focus(screen.query_one("#note"))
+        queue_paste(app, note)
+        await until_keys_done(pilot)
+        assert screen.query_one("#note").value == note  # nothing cut off
+        error = text_of(screen.query_one("#row-note .field-error"))
+        assert "at most 500 characters (got 613)" in error
+        await pilot.press("ctrl+s")
+        await until_keys_done(pilot)
+        assert isinstance(app.screen, CheckInScreen) and app.store.get_checkin(TODAY) is None
+        await pilot.press("end", *["backspace"] * 113)  # down to 500: the message goes
+        await until_keys_done(pilot)
+        assert text_of(screen.query_one("#row-note .field-error")) == ""
+        await pilot.press("ctrl+s")
+        await until_keys_done(pilot)
+        assert isinstance(app.screen, CheckInSummaryScreen)
+    assert app.store.get_checkin(TODAY).note == note[:500].strip()
+
+
+async def test_history_marks_missed_days_only_after_the_first_check_in(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    app.store.put_checkin(CheckIn(TODAY - timedelta(days=3), pain=2))  # started on Monday
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        from rich.console import Console
+
+        console = Console(width=80, record=True, color_system=None)
+        console.print(app.screen.query_one("#calendar").render())
+        calendar = console.export_text()
+        assert "23✓" in calendar and "24·" in calendar and "25·" in calendar
+        assert "22·" not in calendar and " 1·" not in calendar  # before the start: not missed
+        assert "26○" in calendar  # today is not over yet
+        count = text_of(app.screen.query_one("#month-count"))
+        assert count == "1 of 3 days checked in"

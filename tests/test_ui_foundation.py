@@ -155,9 +155,35 @@ async def test_onboarding_asks_about_smoking(data_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, OnboardingScreen)
         app.screen.query_one("#smoker").focus()
-        await pilot.press("enter", "down", "down", "enter")  # open, "Never" -> "Used to smoke"
+        await pilot.press("right", "right")  # "unknown" -> "no" (never) -> "former"
         await pilot.pause()
         app.screen.query_one("#agree").focus()
         await pilot.press("space", "ctrl+s")
         await pilot.pause()
         assert app.store.get_profile().smoker == "former"
+
+
+async def test_q_is_a_letter_in_a_text_field_and_ctrl_q_quits_anywhere(data_path: Path) -> None:
+    """Issue 11 item 9: the README's promise about q, kept: q quits wherever it is not being
+    typed into a field; ctrl+q quits from anywhere (asking first when a form has changes)."""
+    from screens.checkin import CheckInScreen
+    from screens.confirm import ConfirmScreen
+
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.set_focus(app.screen.query_one("#note"))
+        await pilot.press(*"quiet q")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInScreen)
+        assert app.screen.query_one("#note").value == "quiet q"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # unsaved: asks
+        await pilot.press("n", "escape", "y")  # keep editing; then leave the form, discarding
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0

@@ -68,7 +68,7 @@ async def test_plan_opens_from_home_and_shows_the_week_and_a_session(data_path: 
         assert isinstance(app.screen, HomeScreen)
 
 
-async def test_mark_a_session_done_adds_minutes_once(data_path: Path) -> None:
+async def test_mark_a_session_done_counts_its_minutes_once(data_path: Path) -> None:
     app = make_app(data_path, profile=PROFILE)
     app.store.put_checkin(CheckIn(WEDNESDAY, pain=2, aerobic_min=10))
     async with app.run_test(size=SIZE) as pilot:
@@ -100,7 +100,8 @@ async def test_mark_a_session_done_adds_minutes_once(data_path: Path) -> None:
         assert [(log.session_id, log.effort, log.pain_during) for log in logs] == [("w1-wed", 6, 2)]
         day = app.store.get_checkin(WEDNESDAY)
         assert day.pain == 2  # the rest of the check-in is kept
-        assert day.aerobic_min == 10 + expected["aerobic_min"]
+        # the 10 minutes logged are taken to be part of the session: counted once, not added
+        assert day.aerobic_min == max(10, expected["aerobic_min"])
         assert day.resistance_min == (expected["resistance_min"] or None)
         assert day.balance_min == (expected["balance_min"] or None)
         assert "✓ done" in _text(app, "#week")
@@ -147,12 +148,14 @@ async def test_a_pain_flare_eases_the_plan_and_says_why(data_path: Path) -> None
         assert plan.adaptations[0].week == 4
         change = _text(app, "#plan-change")
         assert "Changed on 2026-11-26" in change
-        assert "Average worst joint pain 8.0" in change and "week 4 is lighter" in change
+        assert (
+            "Average worst joint pain 8.0" in change and "next week (week 4) is lighter" in change
+        )
         assert "Week 3 of 12" in _text(app, "#plan-status")
         await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, WhyPlanScreen)
-        assert "2026-11-26, week 4, eased" in _text(app, "#why-changes")
+        assert "2026-11-26, for week 4, eased" in _text(app, "#why-changes")
         await pilot.press("escape", "j")
         await pilot.pause()
         assert isinstance(app.screen, LearnScreen)
@@ -241,6 +244,35 @@ async def test_profile_edit_from_the_plan_then_the_profile_changed_line(data_pat
         await pilot.pause()
         assert app.store.get_plan().profile_key == profile_key(app.store.get_profile())
         assert not app.screen.query_one("#plan-notes").display
+
+
+async def test_a_new_dxa_result_says_the_plan_can_be_remade(data_path: Path) -> None:
+    """Issue 11: after a profile or DXA change nothing said the plan could be rebuilt."""
+    from ui_helpers import queue_keys, until_keys_done
+
+    from coach.models import DxaScan
+
+    app = make_app(data_path, profile=PROFILE)
+    said: list[str] = []
+    notify = app.notify
+    app.notify = lambda message, **kw: (said.append(message), notify(message, **kw))[1]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p")
+        await until_keys_done(pilot)
+        assert "g" in app.active_bindings  # in the footer, not only in ? help
+        assert not app.screen.query_one("#plan-notes").display
+        await pilot.press("escape")
+        queue_keys(app, "b", *"2026-11-20", "enter", "enter", *"-2.8", "enter")
+        await until_keys_done(pilot)
+        # issue 12: a new bone status refits the plan when it next opens, so no g is needed
+        assert "Your exercise plan follows this result from this week" in said[-1]
+        await pilot.press("escape", "p")
+        await until_keys_done(pilot)
+        assert "g makes" not in _text(app, "#plan-notes")
+    assert app.store.dxa_scans() == [DxaScan(date(2026, 11, 20), "lumbar_spine", -2.8)]
+    plan = app.store.get_plan()
+    assert plan.extra["bone_status"] == "osteoporosis"
+    assert plan.adaptations[-1].kind == "refit"
 
 
 async def test_no_profile_says_so_and_e_opens_the_profile(data_path: Path) -> None:

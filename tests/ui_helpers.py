@@ -59,3 +59,51 @@ def text_of(widget: object) -> str:
     console = Console(width=200, record=True, color_system=None)
     console.print(content)
     return console.export_text()
+
+
+def queue_keys(app: CoachApp, *keys: str) -> None:
+    """Put every key on the app's queue at once, as a terminal read of a fast burst does.
+
+    ``pilot.press`` waits for the app to go idle after each key; a person typing fast (or a
+    busy machine, or a slow SSH link) does not, so this is the harder test of key handling.
+    Key names are Pilot's ("enter", "ctrl+y", "a", "5", "-").
+    """
+    import unicodedata
+
+    from textual import events
+    from textual.keys import REPLACED_KEYS, _character_to_key, _get_unicode_name_from_key
+
+    for key in keys:
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        original = REPLACED_KEYS.get(key, key)
+        try:
+            char: str | None = unicodedata.lookup(_get_unicode_name_from_key(original))
+        except KeyError:
+            char = key if len(key) == 1 else None
+        event = events.Key(key, char)
+        event.set_sender(app)
+        app.post_message(event)
+
+
+def queue_paste(app: CoachApp, text: str) -> None:
+    """A bracketed paste, as the terminal sends it (one event with all the text)."""
+    from textual import events
+
+    event = events.Paste(text)
+    event.set_sender(app)
+    app.post_message(event)
+
+
+async def until_keys_done(pilot: object, timeout: float = 60.0) -> None:
+    """Wait until every queued key has been handled to the end (however loaded the machine)."""
+    import asyncio
+    import time
+
+    app = pilot.app  # type: ignore[attr-defined]
+    deadline = time.monotonic() + timeout
+    while (app.keys_pending or not app.input_settled()) and not app._exit:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{app.keys_pending} keys still pending after {timeout}s")
+        await asyncio.sleep(0.01)
+    await pilot.pause()  # type: ignore[attr-defined]

@@ -1,7 +1,9 @@
 """A month calendar for the keyboard: which days have a check-in, which were missed.
 
-Markers are glyphs (✓ checked in, · missed), and the selected day is in brackets, so nothing
-depends on colour. Days after ``today`` cannot be selected.
+Markers are glyphs (✓ checked in, · missed, ○ today not checked in yet; days before the first
+check-in have none: they were not missed), and the selected day is in brackets, so nothing
+depends on colour. Days after ``today`` cannot be selected. Which day is which comes from
+``coach.checkin.day_state``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from coach.checkin import day_state
+
+MARKS = {"checked": ("✓", ""), "missed": ("·", "dim"), "open": ("○", ""), "before": (" ", "dim")}
 
 
 def add_months(day: date, months: int) -> date:
@@ -78,12 +84,7 @@ class MonthCalendar(Widget, can_focus=True):
     def _cell(self, day: date) -> Text:
         if day.month != self.selected.month:
             return Text("")
-        if day > self.today:
-            mark, style = " ", "dim"
-        elif day in self.checked:
-            mark, style = "✓", ""
-        else:
-            mark, style = "·", "dim"
+        mark, style = MARKS.get(day_state(day, self.checked, self.today), (" ", "dim"))
         label = f"{day.day:>2}{mark}"
         if day == self.selected:
             return Text(f"[{label}]", style="reverse bold" if self.has_focus else "bold")

@@ -1,9 +1,11 @@
-"""A yes/no answer for the keyboard: y or n, Space or ←/→ to switch, Backspace to clear.
-
-The chosen answer is shown in brackets and words, never by colour alone.
+"""Choices for the keyboard: a yes/no answer (y or n, Space or ←/→ to switch, Backspace to
+clear) and one of a few words (←/→ or Space). No drop-down to open and close: the chosen answer
+is shown in brackets and words, never by colour alone.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from rich.text import Text
 from textual.binding import Binding
@@ -11,8 +13,10 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from screens.widgets.form import NEXT_FIELD, FormField
 
-class YesNo(Widget, can_focus=True):
+
+class YesNo(FormField, Widget, can_focus=True):
     """Yes, no, or not answered (None)."""
 
     DEFAULT_CSS = """
@@ -24,7 +28,7 @@ class YesNo(Widget, can_focus=True):
         Binding("n", "set(False)", "No", show=False),
         Binding("space,left,right", "toggle", "Switch", show=False),
         Binding("backspace,delete", "clear", "Clear", show=False),
-        Binding("enter", "app.focus_next", "Next field", show=False),
+        NEXT_FIELD,
     ]
 
     value: reactive[bool | None] = reactive(None)
@@ -71,6 +75,61 @@ class YesNo(Widget, can_focus=True):
 
     def action_clear(self) -> None:
         self.value = None
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+
+class OneOf(FormField, Widget, can_focus=True):
+    """One of a few words: ←/→ or Space to change; the chosen word is shown in brackets."""
+
+    DEFAULT_CSS = """
+    OneOf { width: 1fr; height: auto; background: $boost; }
+    OneOf:focus { text-style: bold; }
+    """
+    BINDINGS = [
+        Binding("right,space", "move(1)", "Next choice", show=False),
+        Binding("left", "move(-1)", "Previous choice", show=False),
+        NEXT_FIELD,
+    ]
+
+    value: reactive[str] = reactive("")
+
+    class Changed(Message):
+        """The choice changed."""
+
+        def __init__(self, one_of: OneOf, value: str) -> None:
+            super().__init__()
+            self.one_of = one_of
+            self.value = value
+
+        @property
+        def control(self) -> OneOf:
+            return self.one_of
+
+    def __init__(self, options: Sequence[str], value: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.options = tuple(options)
+        self.set_reactive(OneOf.value, value if value in self.options else self.options[0])
+
+    def render(self) -> Text:
+        text = Text()
+        for option in self.options:
+            if option == self.value:
+                text.append(f"[{option}]", style="reverse" if self.has_focus else "bold")
+            else:
+                text.append(f" {option} ")
+        return text
+
+    def watch_value(self, value: str) -> None:
+        self.post_message(self.Changed(self, value))
+
+    def action_move(self, step: int) -> None:
+        index = self.options.index(self.value)
+        self.value = self.options[(index + step) % len(self.options)]
 
     def on_focus(self) -> None:
         self.refresh()

@@ -2,19 +2,20 @@
 
 A bad value shows a message beside the field (what is allowed) and keeps what was typed; the
 screen decides when to save. ``NumberInput`` takes digits, and +/- or the arrow keys to step.
+Every field is a ``FormField``: Enter moves on (``screens.widgets.form``).
 """
 
 from __future__ import annotations
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Static
 
 from coach.models import NumberRange, ValidationError
+from screens.widgets.form import NEXT_FIELD, FormField
 
 
 def format_number(value: float | None) -> str:
@@ -23,13 +24,13 @@ def format_number(value: float | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-class TickBox(Checkbox):
+class TickBox(FormField, Checkbox):
     """A compact checkbox whose mark is a glyph (X or blank), so NO_COLOR still shows state.
 
     Space ticks; Enter moves on (so pressing Enter through a form never ticks a box by accident).
     """
 
-    BINDINGS = [Binding("enter", "app.focus_next", "Next field", show=False)]
+    BINDINGS = [NEXT_FIELD]
 
     DEFAULT_CSS = """
     TickBox, TickBox.-textual-compact { border: none; padding: 0; height: 1; }
@@ -47,8 +48,14 @@ class TickBox(Checkbox):
         return "X" if self.value else " "
 
 
-class TextInput(Input):
-    """A one-line text input that stays visible when empty (compact, with a background)."""
+class TextInput(FormField, Input):
+    """A one-line text input that stays visible when empty (compact, with a background).
+
+    ``max_length`` is checked, not enforced: text pasted over the limit is kept whole and the
+    field says how long it is, as the CLI does, instead of being cut off without a word.
+    """
+
+    BINDINGS = [NEXT_FIELD]
 
     DEFAULT_CSS = """
     TextInput { width: 1fr; background: $boost; }
@@ -58,11 +65,23 @@ class TextInput(Input):
     def __init__(
         self, value: str = "", *, placeholder: str = "", max_length: int = 0, id: str | None = None
     ) -> None:
-        super().__init__(value, placeholder=placeholder, max_length=max_length, id=id, compact=True)
+        super().__init__(value, placeholder=placeholder, id=id, compact=True)
+        self.limit = max_length
+
+    def length_problem(self) -> str | None:
+        """Why the text is too long to save, or None."""
+        if self.limit and len(self.value) > self.limit:
+            return (
+                f"must be at most {self.limit} characters (got {len(self.value)}): "
+                "shorten it to save (nothing was cut off)"
+            )
+        return None
 
 
-class NumberInput(Input):
+class NumberInput(FormField, Input):
     """Digits typed directly; +/- or up/down step within the field's range."""
+
+    BINDINGS = [NEXT_FIELD]
 
     DEFAULT_CSS = """
     NumberInput { width: 10; background: $boost; }
@@ -145,7 +164,8 @@ class FieldRow(Widget):
         with Horizontal():
             yield Label(self.label, classes="field-label")
             yield self.control
-            yield Static(self.hint, classes="field-hint")
+            if self.hint:  # no empty column: a choice of words gets the whole width
+                yield Static(self.hint, classes="field-hint")
         yield Static("", classes="field-error")
 
     def show_error(self, message: str | None) -> None:
@@ -159,7 +179,18 @@ class FieldRow(Widget):
         event.stop()
         if isinstance(self.control, NumberInput):
             self.check_number()
+        elif isinstance(self.control, TextInput):
+            self.check_length()
         self.post_message(self.Changed(self))
+
+    def check_length(self) -> bool:
+        """Show (or clear) a too-long message for a text field; True if it fits."""
+        assert isinstance(self.control, TextInput)
+        problem = self.control.length_problem()
+        if problem is not None or self.has_class("-too-long"):
+            self.show_error(problem)
+        self.set_class(problem is not None, "-too-long")
+        return problem is None
 
     def check_number(self) -> bool:
         """Validate this row's number now, showing or clearing its message; True if valid."""
@@ -189,12 +220,3 @@ def read_number(control: NumberInput, name: str) -> int | float | None:
     """The typed number (None when empty); raises ValidationError naming the allowed range."""
     text = control.value.strip()
     return None if not text else control.spec.parse(name, text)
-
-
-def focus_first_invalid(screen: Widget) -> bool:
-    """Put the cursor on the first field showing a message; True if there was one."""
-    rows = screen.query("FieldRow.-invalid")
-    if not rows:
-        return False
-    rows.first(FieldRow).control.focus()
-    return True

@@ -21,8 +21,12 @@ Choices, so that a plot reads right in 16 colours, with NO_COLOR and over SSH:
 * More points than the plot has columns cannot be seen, so ``coach.trends.rebin`` merges
   neighbouring weeks to fit the width (the legend then says "average of 8 weeks a point"); a
   merged point with a few empty weeks inside still has a value, its ``days`` tell the coverage.
-* x values are day ordinals with our own short-date tick labels ("3 Mar", "Mar 24", "2024"):
-  plotext's date-string path parses every string and is slower for the same picture.
+* x values are day ordinals with our own short-date tick labels ("3 Mar", "Mar 2024", "2024"):
+  plotext's date-string path parses every string and is slower for the same picture. A month is
+  never written "Nov 26", which reads as 26 November beside the 2-week view's "26 Nov".
+* Pain at or above the "raise it" level is drawn ``▲``, not ``•``: in a short panel (the combined
+  view at 80x24) one row holds several pain levels, so a 6 would otherwise sit on the row of the
+  "pain 4" line and read as 4. The glyph, not the row, says "4 or more".
 
 plotext is never imported here at module level (it costs about 50 ms of start-up); this module
 only needs the object it is handed.
@@ -39,6 +43,8 @@ from coach.trends import Point, Series, rebin
 
 DATA_MARKER = "dot"
 POINT_MARKER = "•"
+HIGH_MARKER = "▲"  # a pain point at or above the raise-it level, whatever row it lands on
+THRESHOLD_METRICS = ("pain", "pain_max")
 LEGEND_DATA = "•••"  # what a data line looks like, for the words on the plot
 TARGET_MARKER = "-"
 LIMIT_MARKER = "="
@@ -84,7 +90,7 @@ def date_ticks(first: date, last: date, max_ticks: int) -> list[tuple[int, str]]
     """At most ``max_ticks`` (ordinal, label) pairs between two dates, on round dates.
 
     Up to about two months: days ("3 Mar"); up to about three years: first of a month
-    ("Mar 24"); beyond: 1 January ("2024"). Labels never depend on the locale.
+    ("Mar 2024"); beyond: 1 January ("2024"). Labels never depend on the locale.
     """
     max_ticks = max(2, max_ticks)
     span = (last - first).days
@@ -102,7 +108,7 @@ def date_ticks(first: date, last: date, max_ticks: int) -> list[tuple[int, str]]
         while (d.month - 1) % step:
             d = _add_months(d, 1)
         while d <= last:
-            ticks.append((d.toordinal(), f"{_MONTHS[d.month - 1]} {d.year % 100:02d}"))
+            ticks.append((d.toordinal(), f"{_MONTHS[d.month - 1]} {d.year}"))
             d = _add_months(d, step)
         return ticks
     years = last.year - first.year + 1
@@ -186,6 +192,8 @@ def legend(series: Series, upper_shown: bool, width: int = 1000, prefix: str = "
     lines = []
     if series.target is not None and series.target_label:
         lines.append(f"{TARGET_MARKER * 3} {series.target_label}")
+        if series.metric in THRESHOLD_METRICS:
+            lines.append(f"{HIGH_MARKER} {tick_label(series.target)} or more")
     if upper_shown and series.upper_label:
         lines.append(f"{LIMIT_MARKER * 3} {series.upper_label}")
     data = f"{LEGEND_DATA} {_bucket_words(series)}"
@@ -292,6 +300,15 @@ def _panel(
                 )
         if lone_x:
             fig.scatter(lone_x, lone_y, marker=POINT_MARKER, color=color(DATA_COLOR))
+    if s.target is not None and s.metric in THRESHOLD_METRICS:
+        high = [p for p in shown if p.value is not None and p.value >= s.target]
+        if high:
+            fig.scatter(
+                [p.start.toordinal() for p in high],
+                [p.value for p in high],
+                marker=HIGH_MARKER,
+                color=color(DATA_COLOR),
+            )
 
     fig.xlim(x0, x1)
     rows = height - (4 if compact else 5)  # title, frame top and bottom, x ticks (, legend)
