@@ -21,6 +21,7 @@ from coach import __version__
 from coach.models import (
     ACTIVITY_LEVELS,
     AI_DRUGS,
+    AI_MISSED_REASONS,
     BONE_STATUSES,
     CHECKIN_RANGES,
     DXA_SITE_LABELS,
@@ -147,6 +148,16 @@ def _red_flag(text: str) -> str:
     return text
 
 
+def _missed_reason(text: str) -> str:
+    """Why the tablet was not taken: the stored word, typed with - or _ or a space."""
+    reason = "-".join(text.strip().lower().replace("_", " ").replace("-", " ").split())
+    if reason not in AI_MISSED_REASONS:
+        raise argparse.ArgumentTypeError(
+            f"must be one of {', '.join(AI_MISSED_REASONS)} (got {shown(text)})"
+        )
+    return reason
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -205,6 +216,14 @@ def build_parser() -> Parser:
         ("--fall-injured", "fall_injured", "the fall caused an injury"),
     ):
         checkin.add_argument(flag, dest=field, type=_yes_no, metavar="yes|no", help=text)
+    checkin.add_argument(
+        "--ai-missed-reason",
+        dest="ai_missed_reason",
+        type=_missed_reason,
+        metavar="REASON",
+        help="why the tablet was not taken (with --ai-taken no, or a day already recorded "
+        f"as not taken; optional): {', '.join(AI_MISSED_REASONS)}",
+    )
     checkin.add_argument(
         "--red-flag",
         dest="red_flags",
@@ -461,6 +480,7 @@ PROFILE_KEYS: dict[str, tuple[Callable[[str, str], Any], str]] = {
     "weight_kg": (_range_parser, PROFILE_RANGES["weight_kg"].describe()),
     "height_cm": (_range_parser, PROFILE_RANGES["height_cm"].describe()),
     "birth_date": (_date_parser, "YYYY-MM-DD, optional: makes the age exact"),
+    "ai_end": (_date_parser, "YYYY-MM-DD, optional: the planned or actual end of the AI course"),
 }
 
 
@@ -567,21 +587,61 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     }
     if args.red_flags:
         fields["red_flags"] = tuple(args.red_flags)
-    if not fields:
+    if not fields and args.ai_missed_reason is None:
         raise UsageError("give at least one field, e.g. --pain 3 (see --help)")
-    partial = CheckIn(day=day, **fields)
-    if not partial.recorded_fields():  # e.g. a note of control characters only
-        raise UsageError("give at least one field, e.g. --pain 3 (see --help)")
+    if args.ai_taken is True and args.ai_missed_reason is not None:
+        raise UsageError("--ai-missed-reason: only for a tablet not taken, and --ai-taken says yes")
+    if args.ai_missed_reason is None:
+        partial = CheckIn(day=day, **fields)
+        if not partial.recorded_fields():  # e.g. a note of control characters only
+            raise UsageError("give at least one field, e.g. --pain 3 (see --help)")
 
     from coach.checkin import summary_prompts
 
     with open_store(args, write=True) as store:
+        if args.ai_missed_reason is not None:
+            partial = _with_missed_reason(store.get_checkin(day), day, fields, args)
         merged = store.merge_checkin(partial)
         picture = read_picture(store, today)
+        profile = store.get_profile()
     for prompt in summary_prompts(merged, picture):  # the TUI summary's words, most urgent first
         print(f"{PROMPT_MARKERS[prompt.level]}{prompt.text}")
     print(f"Saved check-in for {day.isoformat()} ({', '.join(partial.recorded_fields())}).")
+    if partial.ai_taken is not None and profile is not None and not profile.on_ai(day):
+        print(_off_course_note(profile, day))
     return EXIT_OK
+
+
+def _with_missed_reason(
+    stored: CheckIn | None, day: date, fields: dict[str, Any], args: argparse.Namespace
+) -> CheckIn:
+    """The check-in to merge when a reason is given: the "no" comes from ``--ai-taken no`` or
+    from the day as stored; a reason for a tablet taken (or not answered) is refused."""
+    if args.ai_taken is None:
+        if stored is None or stored.ai_taken is None:
+            raise UsageError(
+                f"--ai-missed-reason: no tablet answer for {day.isoformat()} yet; "
+                "give --ai-taken no with it"
+            )
+        if stored.ai_taken:
+            raise UsageError(
+                f"--ai-missed-reason: {day.isoformat()} is recorded as taken; "
+                "give --ai-taken no if it was not"
+            )
+    return CheckIn(day=day, **{**fields, "ai_taken": False}, ai_missed_reason=args.ai_missed_reason)
+
+
+def _off_course_note(profile: Profile, day: date) -> str:
+    """Said when a tablet answer is for a day the profile puts outside the AI course."""
+    if profile.ai_end is not None and day > profile.ai_end:
+        where = f"your profile says your AI course ended on {profile.ai_end.isoformat()}"
+    else:
+        start = profile.ai_start.isoformat() if profile.ai_start else "later"
+        where = f"your profile says your AI course started on {start}"
+    return (
+        f"Note: {where}, so this day is left out of the tablet figures. If the dates have "
+        "changed: bonecoach profile --set ai_start=YYYY-MM-DD ai_end=YYYY-MM-DD"
+    )
 
 
 PROMPT_MARKERS = {
