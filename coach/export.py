@@ -14,6 +14,7 @@ CSV_COLUMNS = (
     *CHECKIN_NUMBER_FIELDS,
     "calcium_total_mg",
     *CHECKIN_BOOL_FIELDS,
+    "ai_missed_reason",
     "red_flags",
     "note",
 )
@@ -41,6 +42,7 @@ def checkins_to_csv(checkins: Iterable[CheckIn]) -> str:
         row += [_cell(getattr(c, name)) for name in CHECKIN_NUMBER_FIELDS]
         row.append(_cell(c.calcium_total_mg))
         row += [_cell(getattr(c, name)) for name in CHECKIN_BOOL_FIELDS]
+        row.append(_cell(c.ai_missed_reason))
         row += [";".join(c.red_flags), csv_cell(c.note)]  # text never runs as a formula
         writer.writerow(row)
     return out.getvalue()
