@@ -209,10 +209,7 @@ def test_figures_agree_with_a_brute_force_count(days: list[CheckIn]) -> None:
 def test_report_tells_the_ten_days_plainly() -> None:
     report = build_report(ON_AI, TEN_DAYS, [], [], None, D(10), days=10)
     md = render_markdown(report)
-    assert (
-        "Taken on 4 of 8 days answered (50%), below the 80% line used in adherence studies"
-        in md
-    )
+    assert "Taken on 4 of 8 days answered (50%), below the 80% line used in adherence studies" in md
     assert "Proportion of days covered (PDC): 4 of 9 days of the course in this period (44%)" in md
     assert "Paused by the care team on 1 day: left out of both figures." in md
     assert "Longest run of missed days: 3 days (2026-11-03 to 2026-11-05)." in md
