@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -395,6 +395,8 @@ def build_parser() -> Parser:
     )
     plan.set_defaults(handler=cmd_plan)
 
+    _add_remind_parser(sub, common)
+
     profile = sub.add_parser(
         "profile",
         parents=[common],
@@ -412,6 +414,45 @@ def build_parser() -> Parser:
     profile.add_argument("--json", action="store_true", help="print as JSON")
     profile.set_defaults(handler=cmd_profile)
     return parser
+
+
+def _add_remind_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    from coach.reminders import REFILL_DAYS
+
+    remind = sub.add_parser(
+        "remind",
+        parents=[common],
+        help="write reminders for your phone's calendar (an .ics file)",
+        description="Write an iCalendar file: a daily check-in reminder, your plan's sessions, "
+        "the next bone density scan and, if asked, tablet refills. Import it on your phone; "
+        "writing it again updates the same events. Times are local (floating).",
+    )
+    remind.add_argument(
+        "--ics", required=True, metavar="FILE", help="the calendar file to write (- prints it)"
+    )
+    remind.add_argument(
+        "--at", type=_clock, metavar="HH:MM", help="time of the daily reminder (default 19:00)"
+    )
+    remind.add_argument(
+        "--refill-every",
+        type=_ranged_int(*REFILL_DAYS, "refill-every"),
+        metavar="DAYS",
+        help=f"a tablet refill reminder every DAYS days ({REFILL_DAYS[0]}-{REFILL_DAYS[1]})",
+    )
+    remind.add_argument(
+        "--refill-from", type=_iso_date, metavar="DATE", help="the first refill day, YYYY-MM-DD"
+    )
+    remind.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    remind.set_defaults(handler=cmd_remind)
+
+
+def _clock(text: str) -> Any:
+    from coach.reminders import parse_clock
+
+    try:
+        return parse_clock(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _add_out_options(command: argparse.ArgumentParser) -> None:
@@ -994,6 +1035,103 @@ def cmd_plan(args: argparse.Namespace) -> int:
         print(plan_as_text(plan, today, week=args.week))
     for note in notes:
         print(note, file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_remind(args: argparse.Namespace) -> int:
+    """The calendar file (coach/reminders.py), written like an export (store/outputs.py)."""
+    from coach.coaching import history_window, refresh_plan
+    from coach.reminders import DEFAULT_AT, Refill, build_calendar, new_calendar_id
+    from store.errors import PathError
+    from store.outputs import output_target, write_output
+
+    today = _today()
+    if (args.refill_every is None) != (args.refill_from is None):
+        raise UsageError("--refill-every and --refill-from go together: give both, or neither")
+    try:
+        target = output_target(args.ics, data_path(args), force=args.force, option="--ics")
+    except PathError as error:
+        raise UsageError(str(error)) from None
+    notes: list[str] = []
+    with open_store(args, write=True) as store:
+        profile = store.get_profile()
+        ended = profile.ai_end if profile is not None else None
+        refill = None
+        if args.refill_every is not None:
+            if ended is not None and ended < today:
+                raise UsageError(
+                    f"--refill-every: your AI course ended on {ended.isoformat()} (profile "
+                    "ai_end), so there are no refills to remind you of; leave out --refill-every"
+                )
+            if ended is not None and args.refill_from > ended:
+                raise UsageError(
+                    f"--refill-from: {args.refill_from.isoformat()} is after the end of your AI "
+                    f"course, {ended.isoformat()} (profile ai_end)"
+                )
+            refill = Refill(args.refill_every, args.refill_from, ended)
+        plan = store.get_plan()
+        if plan is None or profile is None:
+            notes.append(
+                "No exercise plan yet: open the plan (p) or run bonecoach plan, then "
+                "write the calendar again to add its sessions."
+            )
+            plan = None
+        else:
+            start, end = history_window(today)
+            state = refresh_plan(
+                plan,
+                profile,
+                store.checkins(start, end),
+                store.session_logs(start, end),
+                store.dxa_scans(),
+                today,
+            )
+            plan = state.plan
+            if state.changed:
+                store.put_plan(plan)
+            if plan.status == "paused":
+                notes.append("Your plan is paused, so no sessions are in the calendar.")
+            elif state.finished:
+                notes.append("Your plan is finished: bonecoach plan --regenerate starts a new one.")
+        picture = read_picture(store, today)
+        calendar_id = store.get_setting("calendar_id")
+        if calendar_id is None:
+            calendar_id = new_calendar_id()
+            store.set_setting("calendar_id", calendar_id)
+    payload, summary = build_calendar(
+        calendar_id=calendar_id,
+        today=today,
+        stamp=datetime.now(UTC).replace(microsecond=0),
+        at=args.at or DEFAULT_AT,
+        plan=plan,
+        dxa_due=picture.next_dxa_due,
+        refill=refill,
+        asks_tablet=profile is None or profile.on_ai(today),
+    )
+    if target is None:  # the bytes as they are: RFC 5545 lines end in CR LF, all text is ours
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+    else:
+        write_output(target, payload)  # 0600, atomic: the file says when scans and pills are due
+    told = sys.stderr if target is None else sys.stdout
+    at = (args.at or DEFAULT_AT).strftime("%H:%M")
+    parts = [f"a daily check-in reminder at {at} (local time)"]
+    if summary.sessions and summary.last_session is not None:
+        parts.append(f"{summary.sessions} exercise sessions to {summary.last_session.isoformat()}")
+    if summary.dxa_due is not None:
+        parts.append(f"the next bone density scan ({max(summary.dxa_due, today).isoformat()})")
+    if summary.refill is not None:
+        parts.append(
+            f"a refill reminder every {summary.refill.every} days from "
+            f"{summary.refill.first.isoformat()}"
+        )
+    where = "standard output" if target is None else str(target)
+    print(f"Wrote {where}: " + ", ".join(parts) + ".", file=told)
+    for note in notes:
+        print(note, file=told)
+    if target is not None:
+        print("Import it in your phone's calendar (README: Reminders in your calendar).", file=told)
     return EXIT_OK
 
 
