@@ -87,12 +87,11 @@ def side_effects_text(story: TabletStory) -> str:
 
 
 def after_ai_text(ended: date) -> str:
-    """What changes once the course is over (FACTS items 7, 9, 11, 31, 37), for home and plan."""
+    """Home's line once the course is over (FACTS items 7, 9, 11, 31, 37): what changes."""
     return (
-        f"Your aromatase inhibitor course ended on {ended:%d %B %Y}, so the check-in no longer "
-        "asks about the tablet. Bone loss slows once the course is over and bone partly "
-        "recovers. Keep moving, and keep up calcium and vitamin D. If you take a bone "
-        "medicine, carry on as your care team advises until they say otherwise."
+        f"Your AI course ended on {ended:%d %b %Y}: no more tablet question. Bone loss slows "
+        "and bone partly recovers; keep moving, and keep any bone medicine as your care team "
+        "advises. Learn (l): Why bones change, “After your AI course”."
     )
 
 
@@ -101,7 +100,7 @@ def after_ai_plan_note(ended: date) -> str:
     return (
         f"Your aromatase inhibitor course ended on {ended:%d %B %Y}. Keep this plan going: "
         "exercise keeps strengthening bone while it partly recovers, and balance work still "
-        "lowers the risk of falls. Learn: “After your AI course”."
+        "lowers the risk of falls. Learn: Why bones change, “After your AI course”."
     )
 
 
@@ -114,11 +113,13 @@ def home_line(profile: Profile | None, checkins: Iterable[CheckIn], today: date)
     story = tablet_story(profile, checkins, first, today)
     if raise_side_effects(story):
         assert story is not None
-        return side_effects_text(story)
+        return (
+            f"Side effects kept you from your tablet on {story.reason_count('side-effects')} "
+            f"days in the last {AI_ADHERENCE_DAYS}: please raise this with your care team "
+            "soon. They can often ease them."
+        )
     ended = ai_ended(profile, today)
-    if ended is not None:
-        return after_ai_text(ended) + " Learn (l): “After your AI course”."
-    return None
+    return None if ended is None else after_ai_text(ended)
 
 
 # --------------------------------------------------------------------------- for the care team

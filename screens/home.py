@@ -168,10 +168,18 @@ class HomeScreen(Screen[None]):
             self.mount(Static(words, id="damaged"), after=self.query_one(Header))
 
     def _show_sparklines(self, today: date) -> None:
-        tablet = self._tablet_line(today)
-        self.query_one("#status", Static).update(
-            f"{self._status}\n{self._sparklines(today)}" + (f"\n{escape(tablet)}" if tablet else "")
-        )
+        self.query_one("#status", Static).update(f"{self._status}\n{self._sparklines(today)}")
+        self._show_tablet(self._tablet_line(today))
+
+    def _show_tablet(self, line: str | None) -> None:
+        """Side effects to raise, or what changes after the course: mounted only when needed."""
+        found = self.query("#tablet-note")
+        if line is None:
+            found.remove()
+        elif found:
+            found.first(Static).update(Text(line))
+        else:
+            self.mount(Static(Text(line), id="tablet-note"), after=self.query_one("#status"))
 
     def _tablet_line(self, today: date) -> str | None:
         """Side effects to raise with the care team, or what changes after the AI course."""

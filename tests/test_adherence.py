@@ -257,7 +257,7 @@ def test_repeated_side_effects_suggest_raising_it_with_the_care_team() -> None:
     raise_it = [p for p in prompts if "Please raise this with your care team" in p.text]
     assert len(raise_it) == 1 and raise_it[0].level == "attention"
     assert "on 2 days in the last 30" in raise_it[0].text
-    assert "Please raise this" in (home_line(ON_AI, second, D(5)) or "")
+    assert "please raise this with your care team" in (home_line(ON_AI, second, D(5)) or "")
     assert home_line(ON_AI, TEN_DAYS[:3], D(3)) is None
 
 

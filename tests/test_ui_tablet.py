@@ -108,8 +108,7 @@ async def test_after_the_course_ends_the_tablet_is_not_asked(data_path: Path) ->
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         await pilot.pause()
-        status = text_of(app.screen.query_one("#status"))
-        assert "course ended on 23 November 2026" in status
+        assert "course ended on 23 Nov 2026" in text_of(app.screen.query_one("#tablet-note"))
     saved = app.store.get_checkin(TODAY)
     assert (saved.pain, saved.aerobic_min, saved.ai_taken) == (3, 15, None)
 
