@@ -65,6 +65,7 @@ from coach.risk import (
     evaluate,
     next_dxa_due,
 )
+from coach.tablet_text import ai_ended
 from coach.thresholds import (
     AI_ADHERENCE_DAYS,
     AIBL_AGE_RISK,
@@ -724,9 +725,5 @@ def build_picture(
         activity=profile.activity if profile else "light",
         steady_reports=steady,
         tablet=tablet_story(profile, by_day.values(), adherence_first, today),
-        ai_ended=(
-            profile.ai_end
-            if profile is not None and profile.ai_end is not None and profile.ai_end < today
-            else None
-        ),
+        ai_ended=ai_ended(profile, today),
     )
