@@ -43,7 +43,7 @@ DEFAULT_AT = time(19, 0)
 REFILL_DAYS = (1, 366)  # a refill every 1 to 366 days (packs are usually 28, 30 or 90 days)
 CHECKIN_MINUTES = 5
 PRODID = "-//bonecoach//reminders//EN"
-_CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
+_CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)", re.ASCII)  # ASCII digits only, as elsewhere
 
 
 def parse_clock(text: str) -> time:

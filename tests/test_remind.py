@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import vobject
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coach import cli
 from coach.plan_view import session_date, session_id
@@ -213,6 +215,35 @@ def test_the_time_parser_takes_one_or_two_hour_digits() -> None:
     from coach.reminders import parse_clock
 
     assert parse_clock("7:05") == time(7, 5) and parse_clock(" 23:59 ") == time(23, 59)
-    for bad in ("7", "07:5", "-1:00", "12:00:00", "１２:００"):
+    for bad in ("7", "07:5", "-1:00", "12:00:00", "１２:００", "１:００", "٣:٠٠"):
         with pytest.raises(ValueError, match="HH:MM"):
             parse_clock(bad)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=12) | st.from_regex(r"\s?\d{1,3}:\d{1,3}\s?", fullmatch=True))
+def test_any_typed_time_is_read_or_refused_in_words(text: str) -> None:
+    from coach.reminders import parse_clock
+
+    try:
+        parsed = parse_clock(text)
+    except ValueError as error:
+        assert "must be a time as HH:MM" in str(error)
+        return
+    hours, minutes = text.strip().split(":")
+    assert (parsed.hour, parsed.minute) == (int(hours), int(minutes))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30))
+def test_any_typed_reason_is_one_of_the_five_or_refused_in_words(text: str) -> None:
+    import argparse
+
+    from coach.models import AI_MISSED_REASONS
+
+    try:
+        reason = cli._missed_reason(text)
+    except argparse.ArgumentTypeError as error:
+        assert "must be one of forgot, side-effects" in str(error)
+        return
+    assert reason in AI_MISSED_REASONS
