@@ -149,3 +149,18 @@ async def test_a_question_revealed_mid_burst_gets_the_next_keys(data_path: Path)
         assert isinstance(app.screen, CheckInSummaryScreen)
     saved = app.store.get_checkin(TODAY)
     assert (saved.caffeine_drinks, saved.fall, saved.fall_injured) == (1, True, True)
+
+
+async def test_a_choice_of_several_words_is_never_split_across_lines(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        app.screen.query_one("#ai_taken").focus()
+        await pilot.press("n", "enter", *["right"] * 4)  # my care team paused it
+        await pilot.pause()
+        choice = app.screen.query_one("#ai_missed_reason")
+        lines = choice.render().plain.splitlines()
+        assert len(lines) == 2 and choice.size.height == 2
+        assert any("[my care team paused it]" in line for line in lines)
+        assert all(len(line) <= choice.content_size.width for line in lines)
