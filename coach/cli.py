@@ -1115,19 +1115,8 @@ def cmd_remind(args: argparse.Namespace) -> int:
     else:
         write_output(target, payload)  # 0600, atomic: the file says when scans and pills are due
     told = sys.stderr if target is None else sys.stdout
-    at = (args.at or DEFAULT_AT).strftime("%H:%M")
-    parts = [f"a daily check-in reminder at {at} (local time)"]
-    if summary.sessions and summary.last_session is not None:
-        parts.append(f"{summary.sessions} exercise sessions to {summary.last_session.isoformat()}")
-    if summary.dxa_due is not None:
-        parts.append(f"the next bone density scan ({max(summary.dxa_due, today).isoformat()})")
-    if summary.refill is not None:
-        parts.append(
-            f"a refill reminder every {summary.refill.every} days from "
-            f"{summary.refill.first.isoformat()}"
-        )
     where = "standard output" if target is None else str(target)
-    print(f"Wrote {where}: " + ", ".join(parts) + ".", file=told)
+    print(f"Wrote {where}: {summary.words(today)}.", file=told)
     for note in notes:
         print(note, file=told)
     if target is not None:

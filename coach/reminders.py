@@ -74,10 +74,25 @@ class Refill:
 class ReminderSummary:
     """What went into the file, for the command's one-line report and the tests."""
 
+    at: time
     sessions: int
     last_session: date | None
     dxa_due: date | None
     refill: Refill | None
+
+    def words(self, today: date) -> str:
+        """What the file holds, in words for the command's report (what went in, and when)."""
+        parts = [f"a daily check-in reminder at {self.at:%H:%M} (local time)"]
+        if self.sessions and self.last_session is not None:
+            parts.append(f"{self.sessions} exercise sessions to {self.last_session.isoformat()}")
+        if self.dxa_due is not None:
+            parts.append(f"the next bone density scan ({max(self.dxa_due, today).isoformat()})")
+        if self.refill is not None:
+            parts.append(
+                f"a refill reminder every {self.refill.every} days from "
+                f"{self.refill.first.isoformat()}"
+            )
+        return ", ".join(parts)
 
 
 def _uid(what: str, calendar_id: str) -> str:
@@ -209,6 +224,7 @@ def build_calendar(
         cal.add_component(event)
 
     summary_ = ReminderSummary(
+        at=at,
         sessions=len(sessions),
         last_session=sessions[-1][1] if sessions else None,
         dxa_due=dxa_due,
