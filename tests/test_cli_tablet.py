@@ -134,3 +134,23 @@ def test_report_and_csv_carry_the_tablet_story(capsys, _isolated_data: Path) -> 
         "forgot",
         "forgot",
     ]
+
+
+def test_the_fhir_export_carries_the_reason(capsys, _isolated_data: Path) -> None:
+    import json
+
+    call(capsys, "checkin", "--ai-taken", "no", "--ai-missed-reason", "side-effects")
+    code, out, _ = call(capsys, "export", "--format", "fhir")
+    assert code == 0
+    observations = [
+        e["resource"]
+        for e in json.loads(out)["entry"]
+        if e["resource"]["resourceType"] == "Observation"
+    ]
+    taken = next(
+        o for o in observations if o["code"]["coding"][0]["code"] == "aromatase-inhibitor-taken"
+    )
+    assert taken["valueBoolean"] is False
+    (reason,) = taken["component"]
+    assert reason["code"]["coding"][0]["code"] == "aromatase-inhibitor-missed-reason"
+    assert reason["valueString"] == "side effects"
