@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from coach.models import RED_FLAGS, CheckIn
 from coach.nutrition import calcium_verdict
+from coach.tablet_text import missed_today_text, raise_side_effects, side_effects_text
 from coach.thresholds import (
     ALCOHOL_UNITS_LIMIT,
     CALCIUM_TARGET_MG,
@@ -315,13 +316,11 @@ def summary_prompts(checkin: CheckIn, picture: ClinicalPicture | None = None) ->
     if calcium is not None:
         prompts.append(calcium)
     if checkin.ai_taken is False:
-        prompts.append(
-            Prompt(
-                "info",
-                "Tablet not taken today. If doses are hard to take, tell your care team: "
-                "they can help.",
-            )
-        )
+        prompts.append(Prompt("info", missed_today_text(checkin)))
+        story = picture.tablet if picture is not None else None
+        if checkin.ai_missed_reason == "side-effects" and raise_side_effects(story):
+            assert story is not None
+            prompts.append(Prompt("attention", side_effects_text(story), JOINT_PAIN_TOPIC))
     if not prompts:
         prompts.append(Prompt("good", "Saved. Thank you for checking in."))
     return prompts

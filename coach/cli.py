@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -22,6 +22,7 @@ from coach import __version__
 from coach.models import (
     ACTIVITY_LEVELS,
     AI_DRUGS,
+    AI_MISSED_REASONS,
     BONE_STATUSES,
     CHECKIN_RANGES,
     DXA_SITE_LABELS,
@@ -148,6 +149,16 @@ def _red_flag(text: str) -> str:
     return text
 
 
+def _missed_reason(text: str) -> str:
+    """Why the tablet was not taken: the stored word, typed with - or _ or a space."""
+    reason = "-".join(text.strip().lower().replace("_", " ").replace("-", " ").split())
+    if reason not in AI_MISSED_REASONS:
+        raise argparse.ArgumentTypeError(
+            f"must be one of {', '.join(AI_MISSED_REASONS)} (got {shown(text)})"
+        )
+    return reason
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -206,6 +217,14 @@ def build_parser() -> Parser:
         ("--fall-injured", "fall_injured", "the fall caused an injury"),
     ):
         checkin.add_argument(flag, dest=field, type=_yes_no, metavar="yes|no", help=text)
+    checkin.add_argument(
+        "--ai-missed-reason",
+        dest="ai_missed_reason",
+        type=_missed_reason,
+        metavar="REASON",
+        help="why the tablet was not taken (with --ai-taken no, or a day already recorded "
+        f"as not taken; optional): {', '.join(AI_MISSED_REASONS)}",
+    )
     checkin.add_argument(
         "--red-flag",
         dest="red_flags",
@@ -377,6 +396,8 @@ def build_parser() -> Parser:
     )
     plan.set_defaults(handler=cmd_plan)
 
+    _add_remind_parser(sub, common)
+
     profile = sub.add_parser(
         "profile",
         parents=[common],
@@ -394,6 +415,45 @@ def build_parser() -> Parser:
     profile.add_argument("--json", action="store_true", help="print as JSON")
     profile.set_defaults(handler=cmd_profile)
     return parser
+
+
+def _add_remind_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    from coach.reminders import REFILL_DAYS
+
+    remind = sub.add_parser(
+        "remind",
+        parents=[common],
+        help="write reminders for your phone's calendar (an .ics file)",
+        description="Write an iCalendar file: a daily check-in reminder, your plan's sessions, "
+        "the next bone density scan and, if asked, tablet refills. Import it on your phone; "
+        "writing it again updates the same events. Times are local (floating).",
+    )
+    remind.add_argument(
+        "--ics", required=True, metavar="FILE", help="the calendar file to write (- prints it)"
+    )
+    remind.add_argument(
+        "--at", type=_clock, metavar="HH:MM", help="time of the daily reminder (default 19:00)"
+    )
+    remind.add_argument(
+        "--refill-every",
+        type=_ranged_int(*REFILL_DAYS, "refill-every"),
+        metavar="DAYS",
+        help=f"a tablet refill reminder every DAYS days ({REFILL_DAYS[0]}-{REFILL_DAYS[1]})",
+    )
+    remind.add_argument(
+        "--refill-from", type=_iso_date, metavar="DATE", help="the first refill day, YYYY-MM-DD"
+    )
+    remind.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    remind.set_defaults(handler=cmd_remind)
+
+
+def _clock(text: str) -> Any:
+    from coach.reminders import parse_clock
+
+    try:
+        return parse_clock(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _add_out_options(command: argparse.ArgumentParser) -> None:
@@ -462,6 +522,7 @@ PROFILE_KEYS: dict[str, tuple[Callable[[str, str], Any], str]] = {
     "weight_kg": (_range_parser, PROFILE_RANGES["weight_kg"].describe()),
     "height_cm": (_range_parser, PROFILE_RANGES["height_cm"].describe()),
     "birth_date": (_date_parser, "YYYY-MM-DD, optional: makes the age exact"),
+    "ai_end": (_date_parser, "YYYY-MM-DD, optional: the planned or actual end of the AI course"),
 }
 
 
@@ -568,21 +629,61 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     }
     if args.red_flags:
         fields["red_flags"] = tuple(args.red_flags)
-    if not fields:
+    if not fields and args.ai_missed_reason is None:
         raise UsageError("give at least one field, e.g. --pain 3 (see --help)")
-    partial = CheckIn(day=day, **fields)
-    if not partial.recorded_fields():  # e.g. a note of control characters only
-        raise UsageError("give at least one field, e.g. --pain 3 (see --help)")
+    if args.ai_taken is True and args.ai_missed_reason is not None:
+        raise UsageError("--ai-missed-reason: only for a tablet not taken, and --ai-taken says yes")
+    if args.ai_missed_reason is None:
+        partial = CheckIn(day=day, **fields)
+        if not partial.recorded_fields():  # e.g. a note of control characters only
+            raise UsageError("give at least one field, e.g. --pain 3 (see --help)")
 
     from coach.checkin import summary_prompts
 
     with open_store(args, write=True) as store:
+        if args.ai_missed_reason is not None:
+            partial = _with_missed_reason(store.get_checkin(day), day, fields, args)
         merged = store.merge_checkin(partial)
         picture = read_picture(store, today)
+        profile = store.get_profile()
     for prompt in summary_prompts(merged, picture):  # the TUI summary's words, most urgent first
         print(f"{PROMPT_MARKERS[prompt.level]}{prompt.text}")
     print(f"Saved check-in for {day.isoformat()} ({', '.join(partial.recorded_fields())}).")
+    if partial.ai_taken is not None and profile is not None and not profile.on_ai(day):
+        print(_off_course_note(profile, day))
     return EXIT_OK
+
+
+def _with_missed_reason(
+    stored: CheckIn | None, day: date, fields: dict[str, Any], args: argparse.Namespace
+) -> CheckIn:
+    """The check-in to merge when a reason is given: the "no" comes from ``--ai-taken no`` or
+    from the day as stored; a reason for a tablet taken (or not answered) is refused."""
+    if args.ai_taken is None:
+        if stored is None or stored.ai_taken is None:
+            raise UsageError(
+                f"--ai-missed-reason: no tablet answer for {day.isoformat()} yet; "
+                "give --ai-taken no with it"
+            )
+        if stored.ai_taken:
+            raise UsageError(
+                f"--ai-missed-reason: {day.isoformat()} is recorded as taken; "
+                "give --ai-taken no if it was not"
+            )
+    return CheckIn(day=day, **{**fields, "ai_taken": False}, ai_missed_reason=args.ai_missed_reason)
+
+
+def _off_course_note(profile: Profile, day: date) -> str:
+    """Said when a tablet answer is for a day the profile puts outside the AI course."""
+    if profile.ai_end is not None and day > profile.ai_end:
+        where = f"your profile says your AI course ended on {profile.ai_end.isoformat()}"
+    else:
+        start = profile.ai_start.isoformat() if profile.ai_start else "later"
+        where = f"your profile says your AI course started on {start}"
+    return (
+        f"Note: {where}, so this day is left out of the tablet figures. If the dates have "
+        "changed: bonecoach profile --set ai_start=YYYY-MM-DD ai_end=YYYY-MM-DD"
+    )
 
 
 PROMPT_MARKERS = {
@@ -1019,6 +1120,92 @@ def cmd_plan(args: argparse.Namespace) -> int:
         print(plan_as_text(plan, today, week=args.week))
     for note in notes:
         print(note, file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_remind(args: argparse.Namespace) -> int:
+    """The calendar file (coach/reminders.py), written like an export (store/outputs.py)."""
+    from coach.coaching import history_window, refresh_plan
+    from coach.reminders import DEFAULT_AT, Refill, build_calendar, new_calendar_id
+    from store.errors import PathError
+    from store.outputs import output_target, write_output
+
+    today = _today()
+    if (args.refill_every is None) != (args.refill_from is None):
+        raise UsageError("--refill-every and --refill-from go together: give both, or neither")
+    try:
+        target = output_target(args.ics, data_path(args), force=args.force, option="--ics")
+    except PathError as error:
+        raise UsageError(str(error)) from None
+    notes: list[str] = []
+    with open_store(args, write=True) as store:
+        profile = store.get_profile()
+        ended = profile.ai_end if profile is not None else None
+        refill = None
+        if args.refill_every is not None:
+            if ended is not None and ended < today:
+                raise UsageError(
+                    f"--refill-every: your AI course ended on {ended.isoformat()} (profile "
+                    "ai_end), so there are no refills to remind you of; leave out --refill-every"
+                )
+            if ended is not None and args.refill_from > ended:
+                raise UsageError(
+                    f"--refill-from: {args.refill_from.isoformat()} is after the end of your AI "
+                    f"course, {ended.isoformat()} (profile ai_end)"
+                )
+            refill = Refill(args.refill_every, args.refill_from, ended)
+        plan = store.get_plan()
+        if plan is None or profile is None:
+            notes.append(
+                "No exercise plan yet: open the plan (p) or run bonecoach plan, then "
+                "write the calendar again to add its sessions."
+            )
+            plan = None
+        else:
+            start, end = history_window(today)
+            state = refresh_plan(
+                plan,
+                profile,
+                store.checkins(start, end),
+                store.session_logs(start, end),
+                store.dxa_scans(),
+                today,
+            )
+            plan = state.plan
+            if state.changed:
+                store.put_plan(plan)
+            if plan.status == "paused":
+                notes.append("Your plan is paused, so no sessions are in the calendar.")
+            elif state.finished:
+                notes.append("Your plan is finished: bonecoach plan --regenerate starts a new one.")
+        picture = read_picture(store, today)
+        calendar_id = store.get_setting("calendar_id")
+        if calendar_id is None:
+            calendar_id = new_calendar_id()
+            store.set_setting("calendar_id", calendar_id)
+    payload, summary = build_calendar(
+        calendar_id=calendar_id,
+        today=today,
+        stamp=datetime.now(UTC).replace(microsecond=0),
+        at=args.at or DEFAULT_AT,
+        plan=plan,
+        dxa_due=picture.next_dxa_due,
+        refill=refill,
+        asks_tablet=profile is None or profile.on_ai(today),
+    )
+    if target is None:  # the bytes as they are: RFC 5545 lines end in CR LF, all text is ours
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+    else:
+        write_output(target, payload)  # 0600, atomic: the file says when scans and pills are due
+    told = sys.stderr if target is None else sys.stdout
+    where = "standard output" if target is None else str(target)
+    print(f"Wrote {where}: {summary.words(today)}.", file=told)
+    for note in notes:
+        print(note, file=told)
+    if target is not None:
+        print("Import it in your phone's calendar (README: Reminders in your calendar).", file=told)
     return EXIT_OK
 
 

@@ -14,6 +14,7 @@ CSV_COLUMNS = (
     *CHECKIN_NUMBER_FIELDS,
     "calcium_total_mg",
     *CHECKIN_BOOL_FIELDS,
+    "ai_missed_reason",
     "red_flags",
     "note",
 )
@@ -50,6 +51,7 @@ def csv_lines(checkins: Iterable[CheckIn]) -> Iterator[str]:
         row += [_cell(getattr(c, name)) for name in CHECKIN_NUMBER_FIELDS]
         row.append(_cell(c.calcium_total_mg))
         row += [_cell(getattr(c, name)) for name in CHECKIN_BOOL_FIELDS]
+        row.append(_cell(c.ai_missed_reason))
         row += [";".join(c.red_flags), csv_cell(c.note)]  # text never runs as a formula
         writer.writerow(row)
         yield out.getvalue()

@@ -33,7 +33,15 @@ from datetime import date
 from typing import Any
 
 from coach import trends
-from coach.models import DXA_SITE_LABELS, RED_FLAGS, CheckIn, DxaScan, Profile, SessionLog
+from coach.models import (
+    AI_MISSED_REASONS,
+    DXA_SITE_LABELS,
+    RED_FLAGS,
+    CheckIn,
+    DxaScan,
+    Profile,
+    SessionLog,
+)
 from coach.picture import ClinicalPicture, build_picture
 
 __all__ = [
@@ -85,6 +93,7 @@ PROJECT_CODES: dict[str, str] = {
     "calcium-supplement": "Calcium intake from supplements",
     "vitamin-d-supplement": "Vitamin D supplement intake",
     "aromatase-inhibitor-taken": "Aromatase inhibitor dose taken",
+    "aromatase-inhibitor-missed-reason": "Why the aromatase inhibitor dose was not taken",
     "fall": "Fall",
     "fall-injury": "Fall caused an injury",
     "red-flags": "Symptoms that need care (stop exercising, contact a clinician)",
@@ -209,6 +218,14 @@ def _checkin_entries(c: CheckIn, patient: str, drug: str | None) -> list[dict[st
                 "survey",
                 patient,
                 {"valueBoolean": c.ai_taken},
+                [
+                    _component(
+                        _concept(_project("aromatase-inhibitor-missed-reason")),
+                        {"valueString": AI_MISSED_REASONS[c.ai_missed_reason]},
+                    )
+                ]
+                if c.ai_missed_reason is not None
+                else (),
             )
         )
     total = c.calcium_total_mg

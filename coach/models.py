@@ -51,6 +51,14 @@ RISK_FACTORS = {
     "age-over-65": "age over 65",
     "low-bmi": "BMI under 20",
 }
+# Why a tablet was not taken (asked only after a "no"): stored word -> the words a person reads.
+AI_MISSED_REASONS = {
+    "forgot": "forgot",
+    "side-effects": "side effects",
+    "ran-out": "ran out",
+    "care-team-paused": "my care team paused it",
+    "other": "other",
+}
 # Stop-and-seek-care symptoms (FACTS.md item 21), as a checklist.
 RED_FLAGS = {
     "chest_pain": "chest pain",
@@ -316,8 +324,11 @@ class Profile(Record):
     weight_kg: float | None = None
     height_cm: float | None = None
     birth_date: date | None = None  # optional; when known, age is exact (else "about")
+    # The planned or actual last day of the aromatase inhibitor course (optional). After it the
+    # check-in no longer asks about the tablet, and the coach says what changes after an AI.
+    ai_end: date | None = None
 
-    DATE_FIELDS: ClassVar[tuple[str, ...]] = ("ai_start", "birth_date")
+    DATE_FIELDS: ClassVar[tuple[str, ...]] = ("ai_start", "birth_date", "ai_end")
 
     def __post_init__(self) -> None:
         _set(self, "name", _text("name", self.name, NAME_MAX_CHARS).strip())
@@ -336,6 +347,14 @@ class Profile(Record):
         _set(self, "ai_drug", _choice("ai_drug", self.ai_drug, AI_DRUGS))
         if self.ai_start is not None:
             _set(self, "ai_start", _date("ai_start", self.ai_start))
+        if self.ai_end is not None:
+            _set(self, "ai_end", _date("ai_end", self.ai_end))
+            if self.ai_start is not None and self.ai_end <= self.ai_start:
+                raise ValidationError(
+                    "ai_end",
+                    f"must be after the start {self.ai_start.isoformat()} "
+                    f"(got {self.ai_end.isoformat()})",
+                )
         _set(self, "smoker", _choice("smoker", self.smoker, SMOKER_CHOICES))
         _set(self, "activity", _choice("activity", self.activity, ACTIVITY_LEVELS))
         for key in ("days_per_week", "minutes_per_session", "falls_last_year"):
@@ -357,6 +376,13 @@ class Profile(Record):
             born = self.birth_date
             return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
         return None if self.birth_year is None else today.year - self.birth_year
+
+    def on_ai(self, day: date) -> bool:
+        """Whether ``day`` falls in the aromatase inhibitor course as far as the profile says:
+        not before a known start, not after a known end (unknown dates do not exclude a day)."""
+        if self.ai_start is not None and day < self.ai_start:
+            return False
+        return self.ai_end is None or day <= self.ai_end
 
 
 # --------------------------------------------------------------------------- CheckIn
@@ -388,6 +414,8 @@ class CheckIn(Record):
     fall_injured: bool | None = None
     red_flags: tuple[str, ...] = ()
     note: str = ""
+    # Why the tablet was not taken (AI_MISSED_REASONS); only with ai_taken "no", and optional.
+    ai_missed_reason: str | None = None
 
     DATE_FIELDS: ClassVar[tuple[str, ...]] = ("day",)
 
@@ -401,6 +429,12 @@ class CheckIn(Record):
             _set(self, key, _optional_bool(key, getattr(self, key)))
         if self.fall_injured and not self.fall:
             raise ValidationError("fall_injured", "can only be yes when there was a fall")
+        if self.ai_missed_reason is not None:
+            _choice("ai_missed_reason", self.ai_missed_reason, AI_MISSED_REASONS)
+            if self.ai_taken is not False:
+                raise ValidationError(
+                    "ai_missed_reason", "can only be given when the tablet was not taken"
+                )
         flags = _names("red_flags", self.red_flags, RED_FLAGS)
         _set(self, "red_flags", tuple(r for r in RED_FLAGS if r in flags))
         _set(self, "note", _text("note", self.note, NOTE_MAX_CHARS))
@@ -425,6 +459,8 @@ class CheckIn(Record):
             out.append("red_flags")
         if self.note:
             out.append("note")
+        if self.ai_missed_reason is not None:
+            out.append("ai_missed_reason")
         return tuple(out)
 
     def merged(self, newer: CheckIn) -> CheckIn:
@@ -432,6 +468,8 @@ class CheckIn(Record):
         if newer.day != self.day:
             raise ValidationError("day", "can only merge check-ins of the same day")
         changes = {name: getattr(newer, name) for name in newer.recorded_fields()}
+        if newer.ai_taken is True:
+            changes["ai_missed_reason"] = None  # taken after all: the reason it was not goes
         return dataclasses.replace(self, **changes)
 
 

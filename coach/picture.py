@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from coach.adherence import TabletStory, tablet_story
 from coach.models import (
     DXA_SITE_LABELS,
     DXA_SITES,
@@ -64,6 +65,7 @@ from coach.risk import (
     evaluate,
     next_dxa_due,
 )
+from coach.tablet_text import ai_ended
 from coach.thresholds import (
     AI_ADHERENCE_DAYS,
     AIBL_AGE_RISK,
@@ -224,6 +226,10 @@ class ClinicalPicture:
     supervised: bool
     activity: str
     steady_reports: tuple[tuple[date, bool], ...] = ()  # mark-done answers: managed steadily?
+    # the tablet over the last AI_ADHERENCE_DAYS within the course (coach.adherence); None when
+    # none of those days is in the course (it ended, or starts later)
+    tablet: TabletStory | None = None
+    ai_ended: date | None = None  # the course's end, once it has passed (profile.ai_end < today)
 
     # ----------------------------------------------------------------- reading
 
@@ -718,4 +724,6 @@ def build_picture(
         supervised=bool(profile and profile.supervised),
         activity=profile.activity if profile else "light",
         steady_reports=steady,
+        tablet=tablet_story(profile, by_day.values(), adherence_first, today),
+        ai_ended=ai_ended(profile, today),
     )

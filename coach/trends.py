@@ -365,6 +365,13 @@ def _flag(field: str, yes: float) -> _FromCheckIn:
     return get
 
 
+def _tablet(ci: CheckIn) -> float | None:
+    """Taken 100, missed 0; a pause the care team decided is not a missed dose (None)."""
+    if ci.ai_taken is None or ci.ai_missed_reason == "care-team-paused":
+        return None
+    return 100 if ci.ai_taken else 0
+
+
 def _checkin_only(from_checkin: _FromCheckIn) -> tuple[_FromCheckIn, _WithLogs]:
     def with_logs(ci: CheckIn | None, logs: _Logs) -> float | None:
         return None if ci is None else from_checkin(ci)
@@ -376,7 +383,7 @@ _EXTRACT: dict[str, tuple[_FromCheckIn, _WithLogs]] = {
     "pain": _checkin_only(attrgetter("pain")),
     "pain_max": _checkin_only(attrgetter("pain")),
     "interference": _checkin_only(attrgetter("interference")),
-    "adherence": _checkin_only(_flag("ai_taken", 100)),
+    "adherence": _checkin_only(_tablet),
     "aerobic_min": _aerobic,
     "resistance_min": _resistance,
     "balance_min": _balance,

@@ -169,6 +169,26 @@ class HomeScreen(Screen[None]):
 
     def _show_sparklines(self, today: date) -> None:
         self.query_one("#status", Static).update(f"{self._status}\n{self._sparklines(today)}")
+        self._show_tablet(self._tablet_line(today))
+
+    def _show_tablet(self, line: str | None) -> None:
+        """Side effects to raise, or what changes after the course: mounted only when needed."""
+        found = self.query("#tablet-note")
+        if line is None:
+            found.remove()
+        elif found:
+            found.first(Static).update(Text(line))
+        else:
+            self.mount(Static(Text(line), id="tablet-note"), after=self.query_one("#status"))
+
+    def _tablet_line(self, today: date) -> str | None:
+        """Side effects to raise with the care team, or what changes after the AI course."""
+        from coach.tablet_text import home_line
+        from coach.thresholds import AI_ADHERENCE_DAYS
+
+        store = self.coach.store
+        recent = store.checkins(today - timedelta(days=AI_ADHERENCE_DAYS - 1), today)
+        return home_line(store.get_profile(), recent, today)
 
     def _sparklines(self, today: date) -> str:
         """Pain and exercise over the last 14 days, oldest first; · is a day without a value."""

@@ -47,6 +47,7 @@ from coach.sessions import (
     session_on,
     week_days,
 )
+from coach.tablet_text import after_ai_plan_note, ai_ended
 from coach.topics import JOINT_PAIN_TOPIC, OSTEOPOROSIS_TOPIC
 from screens.app import CoachApp
 from store.db import StoreError
@@ -463,6 +464,9 @@ class PlanScreen(Screen[None]):
             notes.append("This plan is finished — g makes a new 12-week plan from today.")
         if self._osteoporosis():
             notes.append("Exercising safely with osteoporosis: press o to read.")
+        ended = ai_ended(loaded.profile, today)
+        if ended is not None:
+            notes.append(after_ai_plan_note(ended))
         if loaded.unsaved:
             notes.append(
                 "Read-only file: this update of the plan is shown but not saved."

@@ -1,4 +1,4 @@
-"""Where ``export --out`` and ``report --out`` may write, and writing there safely.
+"""Where ``export --out``, ``report --out`` and ``remind --ics`` may write, and writing safely.
 
 An output file holds health data, so it is written like the data file (temp file, fsync,
 rename, 0600), and the name is checked first:
@@ -36,43 +36,48 @@ from store.storage import atomic_stream, atomic_write_bytes
 _STALE = re.compile(r"\.tmp-.+\.(\d+)\.\d{16,20}\.\d+")
 
 
-def output_target(out: str | None, data_path: Path, *, force: bool) -> Path | None:
-    """The file to write, or None for standard output; PathError says why a name is refused."""
+def output_target(
+    out: str | None, data_path: Path, *, force: bool, option: str = "--out"
+) -> Path | None:
+    """The file to write, or None for standard output; PathError says why a name is refused
+    (naming ``option``, the command's option that gave the name)."""
     if out is None or out == "-":
         return None
     if not out.strip():
-        raise PathError("--out: give a file name, or - for standard output (it is empty)")
+        raise PathError(f"{option}: give a file name, or - for standard output (it is empty)")
     target = Path(out).expanduser()
     try:
         info: os.stat_result | None = os.lstat(target)
     except FileNotFoundError:
         info = None
     except OSError as error:
-        raise PathError(f"--out: {target}: {error.strerror}") from None
+        raise PathError(f"{option}: {target}: {error.strerror}") from None
     if info is not None:
         if stat.S_ISLNK(info.st_mode):
             raise PathError(
-                f"--out: {target} is a symbolic link; not replacing it "
-                "(use --out - for standard output)"
+                f"{option}: {target} is a symbolic link; not replacing it "
+                f"(use {option} - for standard output)"
             )
         if stat.S_ISDIR(info.st_mode):
-            raise PathError(f"--out: {target} is a folder; give a file name inside it")
+            raise PathError(f"{option}: {target} is a folder; give a file name inside it")
         if not stat.S_ISREG(info.st_mode):
             raise PathError(
-                f"--out: {target} is not a regular file (a device or a pipe); not writing over "
-                "it (use --out - for standard output)"
+                f"{option}: {target} is not a regular file (a device or a pipe); not writing over "
+                f"it (use {option} - for standard output)"
             )
     folder = Path(os.path.realpath(target.parent))
     if not folder.is_dir():
-        raise PathError(f"--out: folder {target.parent} does not exist")
+        raise PathError(f"{option}: folder {target.parent} does not exist")
     real = folder / target.name
-    _refuse_data_files(real, info, Path(os.path.realpath(data_path)))
+    _refuse_data_files(real, info, Path(os.path.realpath(data_path)), option)
     if info is not None and not force:
-        raise PathError(f"--out: {target} exists; add --force to replace it")
+        raise PathError(f"{option}: {target} exists; add --force to replace it")
     return real
 
 
-def _refuse_data_files(real: Path, info: os.stat_result | None, data: Path) -> None:
+def _refuse_data_files(
+    real: Path, info: os.stat_result | None, data: Path, option: str = "--out"
+) -> None:
     what = None
     if real == data:
         what = "the data file itself"
@@ -92,7 +97,7 @@ def _refuse_data_files(real: Path, info: os.stat_result | None, data: Path) -> N
         elif _mentions_meta(real) and read_generation(real) is not None:
             what = "a bonecoach data file"
     if what:
-        raise PathError(f"--out: {real} is {what}; choose another file name")
+        raise PathError(f"{option}: {real} is {what}; choose another file name")
 
 
 def _mentions_meta(file: Path, chunk: int = 1 << 20) -> bool:
