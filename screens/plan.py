@@ -4,7 +4,8 @@ Every time it is shown, the screen asks ``coach.coaching.refresh_plan`` for the 
 new one when there is none, else the stored one adapted to the recent days) and saves it when it
 changed, so the CLI and the screen always agree. Rules live in coach/; this screen only formats
 and dispatches. Keys: ←/→ day, ↓/↑ exercises (the focused one shows how to do it), d mark done,
-w why this plan, e profile, g new plan, r resume a paused plan, o / j topics, Esc back.
+s today's session guided (screens/session_player.py), w why this plan, e profile, g new plan,
+r resume a paused plan, o / j topics, Esc back.
 
 At 80x24 the whole screen scrolls (PgUp/PgDn), and moving the focus keeps it in view.
 """
@@ -57,6 +58,7 @@ STATE_WORDS = {
     "before": "· before",  # the plan was made later: nothing to catch up
     "rest": "",
 }
+PARTLY_WORDS = "◐ partly"
 KIND_WORDS = {
     "pause": "paused",
     "resume": "resumed",
@@ -135,6 +137,8 @@ def week_glance(
         kind = d.session.kind if d.session else "rest day"
         minutes = f"~{d.minutes} min" if d.session else ""
         state = STATE_WORDS[d.state]
+        if d.log is not None and d.log.partial:  # a guided session stopped before the end
+            state = PARTLY_WORDS
         if paused and d.state == "to do":
             state = "paused"
         cells = (label, kind, minutes, state)
@@ -550,8 +554,9 @@ class PlanScreen(Screen[None]):
             tail = "Plan paused: no exercise until your care team says it is safe."
         elif status.log is not None:
             log = status.log
+            done = "◐ Partly done" if log.partial else "✓ Done"
             tail = (
-                f"✓ Done (effort {log.effort if log.effort is not None else '–'}/10, pain during "
+                f"{done} (effort {log.effort if log.effort is not None else '–'}/10, pain during "
                 f"{log.pain_during if log.pain_during is not None else '–'}/10). "
                 "d changes it."
             )

@@ -192,7 +192,8 @@ async def test_quitting_halfway_keeps_a_partial_log(data_path: Path) -> None:
         (log,) = on_disk(data_path).session_logs()
         assert log.partial and log.effort is None and log.day == TODAY
         assert log.exercises == (screen.guided.items[0].exercise_id,)
-        assert "✓ done" in _text(app, "#week")
+        assert "◐ partly" in _text(app, "#week")
+        assert "Partly done" in _text(app, "#session-title")
 
 
 async def test_leaving_before_anything_is_done_saves_nothing(data_path: Path) -> None:
@@ -225,8 +226,8 @@ async def test_a_whole_session_stores_one_log_and_the_plan_reacts(data_path: Pat
         assert app.screen.heading == "Session finished"
         steady = app.screen.ask_steady
         keys = ["5", "enter", "8", "enter"] + (["n", "enter"] if steady else [])
-        await pilot.press(*keys, "ctrl+s")
-        await pilot.pause()
+        queue_keys(app, *keys, "ctrl+s")  # typed in one burst: each lands in its field
+        await until_keys_done(pilot)
         assert isinstance(app.screen, PlanScreen)
         stored = on_disk(data_path)
         (log,) = stored.session_logs()
