@@ -78,6 +78,10 @@ async def test_home_offers_todays_session_and_opens_the_player(data_path: Path) 
         assert first.exercise.name in title
         assert first.exercise.how_to.splitlines()[0] in _text(app, "#player-how")
         assert "effort" in _text(app, "#player-dose")
+        await pilot.press("right")  # → and ← move between exercises (never scroll sideways)
+        assert app.screen.guided.index == 1
+        await pilot.press("left")
+        assert app.screen.guided.index == 0
 
 
 async def test_a_hold_counts_down_by_the_clock_and_pause_stops_it(data_path: Path) -> None:
@@ -273,3 +277,19 @@ async def test_help_lists_the_player_keys(data_path: Path) -> None:
             "Bell at the end on/off",
         ):
             assert description in keys, description
+
+
+async def test_arrows_move_between_exercises_in_a_small_terminal(data_path: Path) -> None:
+    """At 60x20 the column scrolls; ←/→ still go to the previous/next exercise, ↓ scrolls."""
+    app = make_app(data_path, profile=PROFILE)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen, _ = await _open_player(app, pilot)
+        body = screen.query_one("#player-body")
+        body.focus()
+        await pilot.pause()
+        await pilot.press("right", "right")
+        assert screen.guided.index == 2
+        await pilot.press("left")
+        assert screen.guided.index == 1
+        await pilot.press("space")
+        assert screen.guided.items[1].sets_done == 1
