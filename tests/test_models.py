@@ -157,7 +157,10 @@ def test_a_missed_reason_needs_a_tablet_not_taken() -> None:
         assert error.value.field == "ai_missed_reason"
     with pytest.raises(ValidationError, match="must be one of forgot"):
         CheckIn(DAY, ai_taken=False, ai_missed_reason="lazy")
-    assert "ai_missed_reason" in CheckIn(DAY, ai_taken=False, ai_missed_reason="other").recorded_fields()
+    assert (
+        "ai_missed_reason"
+        in CheckIn(DAY, ai_taken=False, ai_missed_reason="other").recorded_fields()
+    )
 
 
 def test_merging_a_taken_tablet_drops_the_earlier_reason_and_keeps_it_otherwise() -> None:

@@ -293,3 +293,18 @@ async def test_arrows_move_between_exercises_in_a_small_terminal(data_path: Path
         assert screen.guided.index == 1
         await pilot.press("space")
         assert screen.guided.items[1].sets_done == 1
+
+
+async def test_a_burst_from_home_lands_in_the_player(data_path: Path) -> None:
+    """s then keys at once: each key waits until the player is there to take it."""
+    app = make_app(data_path, profile=PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "escape")  # the plan is made the first time it is shown
+        await pilot.pause()
+        queue_keys(app, "s", "space", "n", "space", "s", "1")
+        await until_keys_done(pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionPlayerScreen)
+        items = screen.guided.items
+        assert items[0].sets_done == 1 and items[1].sets_done == 1
+        assert items[1].skipped == "hurt" and screen.guided.index == 2
