@@ -9,16 +9,16 @@ terminal is, and tests use a fake clock. An interval timer runs only while a cou
 At the end (f, or n after the last exercise) the answers are asked in the mark-done dialog
 (effort, pain during, and "did you feel steady?" after balance or impact work) and stored the
 one way a session log is stored (``screens.session_done.save_session_log``). Esc or q asks
-first; what was done is kept as a partial session.
+first; what was done is kept as a partial session as soon as the person says yes.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
@@ -106,7 +106,6 @@ class SessionPlayerScreen(Screen[bool]):
         Binding("minus", "uncount_set", "Take a set off", show=False, id="player-uncount"),
         Binding("e", "easier", "Easier variant", show=False, id="player-easier"),
         Binding("f", "finish", "Finish", show=False, id="player-finish"),
-        Binding("a", "bell", "Bell at the end on/off", show=False, id="player-bell"),
         Binding("escape,q", "stop", "Stop", id="player-stop"),
     ]
 
@@ -139,7 +138,7 @@ class SessionPlayerScreen(Screen[bool]):
             yield Static(id="player-list")
             yield Static(
                 "Space set done · - take one off · h hold · r rest · p pause · e easier · "
-                "s skip · n/b next/back · f finish · a bell · Esc stop",
+                "s skip · n/b next/back · f finish · Esc stop · ctrl+p Bell",
                 id="player-keys",
             )
         yield Footer()
@@ -311,7 +310,17 @@ class SessionPlayerScreen(Screen[bool]):
         elif step > 0:
             self.action_finish()
 
-    def action_bell(self) -> None:
+    def system_commands(self) -> Iterable[SystemCommand]:
+        """The bell in the command palette (ctrl+p): a setting is saved on Enter, never by a
+        single letter pressed in passing."""
+        on = bool(self.coach.store.get_setting("timer_bell", False))
+        yield SystemCommand(
+            f"Bell at the end of a countdown: turn it {'off' if on else 'on'}",
+            f"Now {'on' if on else 'off'}; remembered for next time",
+            self.toggle_bell,
+        )
+
+    def toggle_bell(self) -> None:
         on = not self.coach.store.get_setting("timer_bell", False)
         if self.coach.save(lambda: self.coach.store.set_setting("timer_bell", on), "The bell"):
             self.notify("A bell rings at the end of each countdown." if on else "Bell off.")
@@ -320,7 +329,7 @@ class SessionPlayerScreen(Screen[bool]):
         if not self.guided.anything_done:
             self.notify("Nothing is done yet: Space counts a set, Esc leaves.")
             return
-        self._ask_answers("Session finished", partial_on_cancel=False)
+        self._ask_answers("Session finished")
 
     def action_stop(self) -> None:
         from screens.confirm import ConfirmScreen
@@ -331,9 +340,12 @@ class SessionPlayerScreen(Screen[bool]):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                self._stop_ticker()
-                self._ask_answers("Stopping early", partial_on_cancel=True)
+            if not yes:
+                return
+            self._stop_ticker()
+            # kept at once (whatever happens next); the answers, if given, replace it
+            if self._save(self.guided.to_log(None, None), quiet=True):
+                self._ask_answers("Stopping early")
 
         self.app.push_screen(
             ConfirmScreen(
@@ -345,8 +357,11 @@ class SessionPlayerScreen(Screen[bool]):
             answered,
         )
 
-    def _ask_answers(self, heading: str, *, partial_on_cancel: bool) -> None:
-        """Effort, pain during (and steadiness after balance or impact work), then the log."""
+    def _ask_answers(self, heading: str) -> None:
+        """Effort, pain during (and steadiness after balance or impact work), then the log.
+
+        Esc on the questions goes back to the session, unless it was stopped (then what was
+        done is already kept, and Esc leaves with it)."""
         from screens.session_done import SessionAnswers, SessionDoneScreen
 
         guided = self.guided
@@ -357,9 +372,8 @@ class SessionPlayerScreen(Screen[bool]):
             )
 
         def closed(answers: SessionAnswers | None) -> None:
-            # Esc on the questions after stopping: what was done is still kept, unanswered
-            if answers is None and partial_on_cancel and not self._save(guided.to_log(None, None)):
-                return
+            if answers is None and self._saved:  # stopped, and no answers given
+                self.notify(f"Kept (partial): {guided.summary()}.")
             if self._saved:
                 self.dismiss(True)
 
@@ -370,13 +384,14 @@ class SessionPlayerScreen(Screen[bool]):
             closed,
         )
 
-    def _save(self, log: SessionLog) -> bool:
+    def _save(self, log: SessionLog, *, quiet: bool = False) -> bool:
         from screens.session_done import save_session_log
 
         counted = save_session_log(self.coach, log)
         if counted is None:
             return False
         self._saved = True
-        kept = "Kept (partial)" if log.partial else "Saved"
-        self.notify(f"{kept}: {self.guided.summary()}; {counted}.")
+        if not quiet:
+            kept = "Kept (partial)" if log.partial else "Saved"
+            self.notify(f"{kept}: {self.guided.summary()}; {counted}.")
         return True

@@ -190,6 +190,8 @@ async def test_quitting_halfway_keeps_a_partial_log(data_path: Path) -> None:
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, SessionDoneScreen)
+        (kept,) = on_disk(data_path).session_logs()  # kept as soon as she said yes
+        assert kept.partial
         await pilot.press("escape")  # no answers: what was done is kept all the same
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)
@@ -214,9 +216,17 @@ async def test_a_whole_session_stores_one_log_and_the_plan_reacts(data_path: Pat
     app = make_app(data_path, profile=PROFILE)
     calls = []
     async with app.run_test(size=SIZE) as pilot:
-        app.store.set_setting("timer_bell", True)
         app.bell = lambda: calls.append("bell")  # type: ignore[method-assign]
         screen, clock = await _open_player(app, pilot)
+        await pilot.press("r")
+        clock.now += 1000
+        await pilot.pause(0.3)
+        assert calls == []  # off unless turned on
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"bell", "enter")  # the palette's command: saved on Enter
+        await pilot.pause()
+        assert app.screen is screen and on_disk(data_path).get_setting("timer_bell") is True
         await pilot.press("r")
         clock.now += 1000
         await pilot.pause(0.3)
@@ -274,7 +284,6 @@ async def test_help_lists_the_player_keys(data_path: Path) -> None:
             "Easier variant",
             "Finish",
             "Stop",
-            "Bell at the end on/off",
         ):
             assert description in keys, description
 
