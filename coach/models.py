@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from typing import Any, ClassVar, NamedTuple, Self
@@ -58,6 +58,13 @@ AI_MISSED_REASONS = {
     "ran-out": "ran out",
     "care-team-paused": "my care team paused it",
     "other": "other",
+}
+# Why an exercise of a guided session was skipped: stored word -> the words a person reads.
+SKIP_REASONS = {
+    "hurt": "it hurt",
+    "too-hard": "too hard",
+    "no-equipment": "no equipment",
+    "no-time": "no time",
 }
 # Stop-and-seek-care symptoms (FACTS.md item 21), as a checklist.
 RED_FLAGS = {
@@ -230,6 +237,19 @@ def _texts(name: str, value: object, limit: int, most: int = 200) -> tuple[str, 
     if plain and is_plain("".join(items)):
         return items  # the usual case, checked in one go
     return tuple(_text(name, item, limit) for item in items)
+
+
+def _id_map(name: str, value: object, allowed: Iterable[str] | None = None) -> dict[str, str]:
+    """A small object of exercise id -> text (a reason from ``allowed``, or another id)."""
+    if not isinstance(value, dict) or len(value) > 40:
+        raise ValidationError(name, f"must be an object of at most 40 entries (got {shown(value)})")
+    out = {}
+    for key, item in value.items():
+        key_text, item_text = _text(name, key, 60), _text(name, item, 60)
+        if allowed is not None:
+            _choice(name, item_text, allowed)
+        out[key_text] = item_text
+    return out
 
 
 def _set(obj: object, name: str, value: object) -> None:
@@ -516,12 +536,21 @@ class SessionLog(Record):
     # "Did you feel steady and manage the balance and impact work?" None: not asked (older logs).
     # Balance and impact step up only after sessions answered yes (coach.adapt).
     steady: bool | None = None
+    # A guided session (coach.guided): stopped before the end, exercises skipped (id -> a
+    # SKIP_REASONS word) and exercises done as their easier variant (planned id -> the one done).
+    partial: bool = False
+    skipped: dict[str, str] = field(default_factory=dict)
+    easier: dict[str, str] = field(default_factory=dict)
 
     DATE_FIELDS: ClassVar[tuple[str, ...]] = ("day",)
 
     def __post_init__(self) -> None:
         _set(self, "day", _date("day", self.day))
         _set(self, "steady", _optional_bool("steady", self.steady))
+        if not isinstance(self.partial, bool):
+            raise ValidationError("partial", f"must be true or false (got {shown(self.partial)})")
+        _set(self, "skipped", _id_map("skipped", self.skipped, SKIP_REASONS))
+        _set(self, "easier", _id_map("easier", self.easier))
         _set(self, "session_id", _text("session_id", self.session_id, 60))
         if not self.session_id:
             raise ValidationError("session_id", "must not be empty")

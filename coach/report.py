@@ -96,13 +96,14 @@ DISCLAIMER = (
 )
 ASCO_INTERVAL_WORDS = "ASCO 2019: every 2 years, or 1 year if clinically indicated"
 ADAPTATION_LABELS = {
-    "ease": "eased (joint-pain flare)",
+    "ease": "eased (joint-pain flare or a session that hurt)",
     "pause": "paused",
     "resume": "resumed",
     "repeat": "week repeated (adherence)",
     "progress": "went ahead (adherence)",
     "step up": "balance/impact stepped up (reported steady)",
     "falls": "made safer after a fall",
+    "easier": "easier variant (reported too hard)",
 }
 
 

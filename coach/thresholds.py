@@ -105,3 +105,6 @@ MAX_EFFORT = 8  # never above 8/10 unsupervised (LIFTMOR intensity only under su
 # Balance and impact step up only when the person reports managing the current level: this many
 # sessions marked done "steady" since the last change, none "not steady", and no fall since.
 STEADY_SESSIONS_TO_STEP_UP = 3
+# A session that hurt (coach.adapt eases the coming week, as for a flare; FACTS item 20): joint
+# pain during it in the severe band, or an exercise of a guided session skipped because it hurt.
+SESSION_PAIN_EASE_FROM = PAIN_SEVERE_FROM
