@@ -67,7 +67,10 @@ print(loaded)
 
 
 def export_argv(data: Path, fmt: str, out: Path) -> list[str]:
-    return [*bonecoach_argv(), "export", "--format", fmt, "--out", str(out), "--data", str(data)]
+    """Each run writes over the last one's output (``--force``: the command refuses to replace
+    a file without it)."""
+    argv = [*bonecoach_argv(), "export", "--format", fmt, "--out", str(out), "--data", str(data)]
+    return [*argv, "--force"]
 
 
 def import_job(source: Path, folder: Path) -> Callable[[], ChildRun]:

@@ -43,7 +43,7 @@ KEY_CHARS = {
     "question_mark": "?",
     "backspace": "\x7f",
 }
-SETTLE_TIMEOUT = 60.0
+SETTLE_TIMEOUT = 20.0
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,18 @@ async def barrier(app: App[Any]) -> bool:
     return not pending
 
 
+async def bounded(awaitable: Any) -> bool:
+    """Await ``awaitable`` for at most SETTLE_TIMEOUT seconds; False if it did not finish.
+
+    A screen popped while its refresh is awaited never refreshes, and a worker whose node
+    closed before it started never ends: under load a walk once waited on one for ever."""
+    try:
+        await asyncio.wait_for(awaitable, SETTLE_TIMEOUT)
+    except TimeoutError:
+        return False
+    return True
+
+
 async def settle(app: App[Any]) -> bool:
     """Return once the screen has settled (see the module docstring); False if a barrier
     timed out (a widget closed with our callback queued: the figure is then unreliable)."""
@@ -99,9 +111,12 @@ async def settle(app: App[Any]) -> bool:
         ok = await barrier(app) and ok
         active = [w for w in app.workers if not w.is_finished]
         if active:
-            await asyncio.gather(*(w.wait() for w in active), return_exceptions=True)
-        await app.animator.wait_until_complete()
-        await app.screen.wait_for_refresh()
+            ok = (
+                await bounded(asyncio.gather(*(w.wait() for w in active), return_exceptions=True))
+                and ok
+            )
+        ok = await bounded(app.animator.wait_until_complete()) and ok
+        ok = await bounded(app.screen.wait_for_refresh()) and ok
         busy = active or any(node.message_queue_size for node in nodes(app))
         clean_rounds = 0 if busy else clean_rounds + 1
     return ok

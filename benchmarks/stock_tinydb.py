@@ -58,6 +58,11 @@ def read(db: TinyDB, name: str, kind: Any, start: date | None = None, end: date 
 
 
 def checkin(path: str, args: argparse.Namespace, today: date) -> int:
+    """Merge the day's check-in, then what ``bonecoach checkin`` prints after a save: the
+    summary prompts from the clinical picture of the last year (coach.picture)."""
+    from coach.checkin import summary_prompts
+    from coach.picture import build_picture, frax_from_settings, picture_window
+
     partial = CheckIn(day=today, pain=args.pain)
     with open_db(path, write=True) as db:
         checkins = table(db, "checkins")
@@ -65,6 +70,20 @@ def checkin(path: str, args: argparse.Namespace, today: date) -> int:
         doc = checkins.get(same_day)
         merged = CheckIn.from_dict(doc).merged(partial) if doc else partial
         checkins.upsert(merged.to_dict(), same_day)
+        start, end = picture_window(today)
+        major, hip = frax_from_settings(single(db, "settings") or {})
+        picture = build_picture(
+            Profile.from_dict(single(db, "profile") or {}),
+            read(db, "checkins", CheckIn, start, end),
+            read(db, "dxa", DxaScan),
+            read(db, "sessions", SessionLog, start, end),
+            today,
+            frax_major=major,
+            frax_hip=hip,
+        )
+    markers = {"emergency": "EMERGENCY: ", "stop": "STOP: ", "attention": "! ", "info": "- "}
+    for prompt in summary_prompts(merged, picture):
+        print(f"{markers.get(prompt.level, 'ok ')}{prompt.text}")
     print(f"Saved check-in for {today.isoformat()} ({', '.join(partial.recorded_fields())}).")
     return 0
 

@@ -1,8 +1,9 @@
 """A trends plot from the records to the drawn text, beside stock TinyDB + plotext drawing the
 same points the same way, at 1, 10 and 30 years.
 
-Ours, as the trends screen does it: the store (open, as in the app) gives all check-ins, session
-logs and DXA scans (``TrendsScreen.on_screen_resume``), ``coach.trends.series_for_range`` makes
+Ours, as the trends screen does it: the store (open, as in the app) gives the check-ins and
+session logs the range covers (all of them for "all"), and the DXA scans
+(``TrendsScreen._read``), ``coach.trends.series_for_range`` makes
 the series and ``screens.widgets.plot.draw_series`` draws it (rebinned to the width, target line,
 labels, date ticks), then plotext builds the text.
 
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import plotext as plt
@@ -58,7 +59,10 @@ VIEWS = (("pain", "3m"), ("pain", "all"), ("aerobic_min", "3m"), ("aerobic_min",
 
 
 def ours(store: Store, metric: str, range_key: str, today: date) -> str:
-    checkins, logs = store.checkins(), store.session_logs()
+    days = trends.RANGES[range_key]  # the screen reads what the range shows (TrendsScreen._read)
+    start = None if days is None else today - timedelta(days=days - 1)
+    end = today if start else None
+    checkins, logs = store.checkins(start, end), store.session_logs(start, end)
     store.dxa_scans()  # the screen reads them too (for the T-score metric)
     series = trends.series_for_range(metric, range_key, checkins, logs, today)
     draw_series(plt, series, *PLOT_SIZE)

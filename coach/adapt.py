@@ -24,6 +24,11 @@
 5. **Steadiness**: balance and impact move one step on ("step up") only after at least
    ``STEADY_SESSIONS_TO_STEP_UP`` sessions marked done "steady" since the last change, none "not
    steady" and no fall; impact never beyond the plan's cap for that week.
+6. **A session that hurt** (a guided session or a session marked done, coach.guided): joint pain
+   during it at ``SESSION_PAIN_EASE_FROM`` or more, or an exercise skipped because it hurt, since
+   the last easing, eases the coming week as a flare does ("ease").
+7. **Too hard**: an exercise skipped as "too hard" in a guided session, or done as its easier
+   variant, is replaced by that easier variant from the coming week ("easier").
 
 Pain trends, red flags, logged falls and steadiness come from the clinical picture
 (``coach.picture``); the thresholds live in ``coach.thresholds``.
@@ -52,7 +57,7 @@ from coach.models import (
     Prescription,
     SessionLog,
 )
-from coach.picture import PainTrend, build_picture, pain_trend
+from coach.picture import ClinicalPicture, PainTrend, build_picture, pain_trend
 from coach.plan_view import prescription_minutes, session_date, session_id, week_index
 from coach.planner import AEROBIC_MIN_BOUT, IMPACT_EFFORT, impact_level
 from coach.thresholds import (
@@ -246,9 +251,23 @@ def adapt(
         return plan
     picture = build_picture(None, checkins, (), session_logs, today)
     plan = _after_fall(plan, picture.falls.logged, today, coming)
+    # last, so that a week repeated for adherence gets the easier variant too
+    return _easier(_dose(plan, session_logs, picture, today, coming), session_logs, today, coming)
+
+
+def _dose(
+    plan: Plan,
+    session_logs: Sequence[SessionLog],
+    picture: ClinicalPicture,
+    today: date,
+    coming: int,
+) -> Plan:
+    """Rules 2, 6, 3 and 5: ease for a flare or a session that hurt, else adherence, else the
+    steadiness step-up."""
     trend = picture.pain
-    if trend.flare:
-        return plan if _has(plan, ("ease",), coming) else _ease(plan, coming, trend, today)
+    strain = [] if trend.flare else _new_strain(plan, picture.session_strain)
+    if trend.flare or strain:
+        return plan if _has(plan, ("ease",), coming) else _ease(plan, coming, trend, today, strain)
     if not _has(plan, ("ease", *_DOSE_KINDS), coming):
         plan = _adherence(plan, session_logs, today, coming)
     if _has(plan, ("ease", "repeat", "step up"), coming):
@@ -349,7 +368,9 @@ def _step_up(
     coming: int,
 ) -> Plan:
     """Balance and impact move one step on only after sessions marked done "steady"."""
-    since = _last_change(plan)
+    since = max(
+        (a.day for a in plan.adaptations if a.kind in (*_RESET_KINDS, "easier")), default=None
+    )
 
     def after(day: date) -> bool:
         return day >= plan.created if since is None else day > since
@@ -371,16 +392,88 @@ def _step_up(
     return _record(moved, today, "step up", reason, coming, detail=detail)
 
 
-def _ease(plan: Plan, coming: int, trend: PainTrend, today: date) -> Plan:
-    recent = f"{trend.recent:.1f}"
-    if trend.baseline is None:
-        compared = "no earlier scores to compare"
-    elif trend.rising:
-        compared = f"up from {trend.baseline:.1f} in the 14 days before"
-    else:
-        compared = f"{trend.baseline:.1f} in the 14 days before"
+def _new_strain(plan: Plan, strain: Sequence[tuple[date, str]]) -> list[tuple[date, str]]:
+    """Sessions that hurt since the plan was made and after the last easing."""
+    eased = [a.day for a in plan.adaptations if a.kind == "ease"]
+    after = max(eased) if eased else date.min
+    return [(day, what) for day, what in strain if day >= plan.created and day > after]
+
+
+def _easier(plan: Plan, session_logs: Sequence[SessionLog], today: date, coming: int) -> Plan:
+    """Rule 7: what a guided session found too hard (skipped as "too hard", or switched to the
+    easier variant) is done as the easier variant from the coming week."""
+    changed = [a.day for a in plan.adaptations if a.kind == "easier"]
+    after = max(changed) if changed else plan.created
+    mapping: dict[str, str] = {}
+    days: list[date] = []
+    for log in session_logs:
+        if not after <= log.day <= today:
+            continue
+        for planned, used in log.easier.items():
+            if _is_easier(planned, used):  # never a harder or unknown one (hand-edited file)
+                mapping[planned] = used
+                days.append(log.day)
+        for planned, why in log.skipped.items():
+            easier = _easier_id(planned) if why == "too-hard" else None
+            if easier is not None:
+                mapping[planned] = easier
+                days.append(log.day)
+    if not mapping:
+        return plan
+    moved, words = _moved(plan, coming, mapping)
+    if not words:
+        return plan  # already done as the easier variant (or not in the coming weeks)
+    day = max(days).isoformat()
     reason = (
-        f"Average worst joint pain {recent} over the last 7 days ({compared}): next week "
+        f"You found some exercises too hard (session of {day}): from week {coming}, the easier "
+        f"version ({'; '.join(words)}). Hold a support whenever you need it."
+    )
+    detail = f"Reported too hard {day}: from week {coming} easier variant ({'; '.join(words)})."
+    return _record(moved, today, "easier", reason, coming, detail=detail)
+
+
+def _is_easier(planned: str, used: str) -> bool:
+    """Whether ``used`` is down the easier chain of ``planned`` in the library."""
+    step = _easier_id(planned)
+    seen = set()
+    while step is not None and step not in seen:
+        if step == used:
+            return True
+        seen.add(step)
+        step = _easier_id(step)
+    return False
+
+
+def _easier_id(exercise_id: str) -> str | None:
+    try:
+        return get_exercise(exercise_id).easier
+    except KeyError:
+        return None
+
+
+def _ease(
+    plan: Plan,
+    coming: int,
+    trend: PainTrend,
+    today: date,
+    strain: Sequence[tuple[date, str]] = (),
+) -> Plan:
+    if strain:  # a session that hurt (rule 6), not the 7-day pain average
+        day, what = strain[-1]
+        cause = f"A session on {day.isoformat()} hurt ({what})"
+        detail_cause = f"Session {day.isoformat()}: {what}"
+    else:
+        recent = f"{trend.recent:.1f}"
+        if trend.baseline is None:
+            compared = "no earlier scores to compare"
+        elif trend.rising:
+            compared = f"up from {trend.baseline:.1f} in the 14 days before"
+        else:
+            compared = f"{trend.baseline:.1f} in the 14 days before"
+        cause = f"Average worst joint pain {recent} over the last 7 days ({compared})"
+        detail_cause = f"Mean worst joint pain {recent} over 7 days ({compared})"
+    reason = (
+        f"{cause}: next week "
         f"(week {coming}) is lighter, with effort down {EASE_EFFORT_STEP} points, one set "
         "fewer and walking instead of impact. "
         f"Keep moving; see the topic '{JOINT_PAIN_TOPIC}' and raise the pain with your care team."
@@ -396,7 +489,7 @@ def _ease(plan: Plan, coming: int, trend: PainTrend, today: date) -> Plan:
         notes=(*week.notes, note),
     )
     detail = (
-        f"Mean worst joint pain {recent} over 7 days ({compared}): week {coming} eased (effort "
+        f"{detail_cause}: week {coming} eased (effort "
         f"-{EASE_EFFORT_STEP}, one set fewer, walking instead of impact)."
     )
     return _record(_with_week(plan, eased), today, "ease", reason, coming, detail=detail)

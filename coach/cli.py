@@ -8,12 +8,13 @@ readable line on stderr (exit 2 for bad input, 1 for a store problem), never a t
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -21,6 +22,7 @@ from coach import __version__
 from coach.models import (
     ACTIVITY_LEVELS,
     AI_DRUGS,
+    AI_MISSED_REASONS,
     BONE_STATUSES,
     CHECKIN_RANGES,
     DXA_SITE_LABELS,
@@ -147,6 +149,16 @@ def _red_flag(text: str) -> str:
     return text
 
 
+def _missed_reason(text: str) -> str:
+    """Why the tablet was not taken: the stored word, typed with - or _ or a space."""
+    reason = "-".join(text.strip().lower().replace("_", " ").replace("-", " ").split())
+    if reason not in AI_MISSED_REASONS:
+        raise argparse.ArgumentTypeError(
+            f"must be one of {', '.join(AI_MISSED_REASONS)} (got {shown(text)})"
+        )
+    return reason
+
+
 # --------------------------------------------------------------------------- parser
 
 
@@ -205,6 +217,14 @@ def build_parser() -> Parser:
         ("--fall-injured", "fall_injured", "the fall caused an injury"),
     ):
         checkin.add_argument(flag, dest=field, type=_yes_no, metavar="yes|no", help=text)
+    checkin.add_argument(
+        "--ai-missed-reason",
+        dest="ai_missed_reason",
+        type=_missed_reason,
+        metavar="REASON",
+        help="why the tablet was not taken (with --ai-taken no, or a day already recorded "
+        f"as not taken; optional): {', '.join(AI_MISSED_REASONS)}",
+    )
     checkin.add_argument(
         "--red-flag",
         dest="red_flags",
@@ -376,6 +396,8 @@ def build_parser() -> Parser:
     )
     plan.set_defaults(handler=cmd_plan)
 
+    _add_remind_parser(sub, common)
+
     profile = sub.add_parser(
         "profile",
         parents=[common],
@@ -393,6 +415,45 @@ def build_parser() -> Parser:
     profile.add_argument("--json", action="store_true", help="print as JSON")
     profile.set_defaults(handler=cmd_profile)
     return parser
+
+
+def _add_remind_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    from coach.reminders import REFILL_DAYS
+
+    remind = sub.add_parser(
+        "remind",
+        parents=[common],
+        help="write reminders for your phone's calendar (an .ics file)",
+        description="Write an iCalendar file: a daily check-in reminder, your plan's sessions, "
+        "the next bone density scan and, if asked, tablet refills. Import it on your phone; "
+        "writing it again updates the same events. Times are local (floating).",
+    )
+    remind.add_argument(
+        "--ics", required=True, metavar="FILE", help="the calendar file to write (- prints it)"
+    )
+    remind.add_argument(
+        "--at", type=_clock, metavar="HH:MM", help="time of the daily reminder (default 19:00)"
+    )
+    remind.add_argument(
+        "--refill-every",
+        type=_ranged_int(*REFILL_DAYS, "refill-every"),
+        metavar="DAYS",
+        help=f"a tablet refill reminder every DAYS days ({REFILL_DAYS[0]}-{REFILL_DAYS[1]})",
+    )
+    remind.add_argument(
+        "--refill-from", type=_iso_date, metavar="DATE", help="the first refill day, YYYY-MM-DD"
+    )
+    remind.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    remind.set_defaults(handler=cmd_remind)
+
+
+def _clock(text: str) -> Any:
+    from coach.reminders import parse_clock
+
+    try:
+        return parse_clock(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _add_out_options(command: argparse.ArgumentParser) -> None:
@@ -461,6 +522,7 @@ PROFILE_KEYS: dict[str, tuple[Callable[[str, str], Any], str]] = {
     "weight_kg": (_range_parser, PROFILE_RANGES["weight_kg"].describe()),
     "height_cm": (_range_parser, PROFILE_RANGES["height_cm"].describe()),
     "birth_date": (_date_parser, "YYYY-MM-DD, optional: makes the age exact"),
+    "ai_end": (_date_parser, "YYYY-MM-DD, optional: the planned or actual end of the AI course"),
 }
 
 
@@ -567,21 +629,61 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     }
     if args.red_flags:
         fields["red_flags"] = tuple(args.red_flags)
-    if not fields:
+    if not fields and args.ai_missed_reason is None:
         raise UsageError("give at least one field, e.g. --pain 3 (see --help)")
-    partial = CheckIn(day=day, **fields)
-    if not partial.recorded_fields():  # e.g. a note of control characters only
-        raise UsageError("give at least one field, e.g. --pain 3 (see --help)")
+    if args.ai_taken is True and args.ai_missed_reason is not None:
+        raise UsageError("--ai-missed-reason: only for a tablet not taken, and --ai-taken says yes")
+    if args.ai_missed_reason is None:
+        partial = CheckIn(day=day, **fields)
+        if not partial.recorded_fields():  # e.g. a note of control characters only
+            raise UsageError("give at least one field, e.g. --pain 3 (see --help)")
 
     from coach.checkin import summary_prompts
 
     with open_store(args, write=True) as store:
+        if args.ai_missed_reason is not None:
+            partial = _with_missed_reason(store.get_checkin(day), day, fields, args)
         merged = store.merge_checkin(partial)
         picture = read_picture(store, today)
+        profile = store.get_profile()
     for prompt in summary_prompts(merged, picture):  # the TUI summary's words, most urgent first
         print(f"{PROMPT_MARKERS[prompt.level]}{prompt.text}")
     print(f"Saved check-in for {day.isoformat()} ({', '.join(partial.recorded_fields())}).")
+    if partial.ai_taken is not None and profile is not None and not profile.on_ai(day):
+        print(_off_course_note(profile, day))
     return EXIT_OK
+
+
+def _with_missed_reason(
+    stored: CheckIn | None, day: date, fields: dict[str, Any], args: argparse.Namespace
+) -> CheckIn:
+    """The check-in to merge when a reason is given: the "no" comes from ``--ai-taken no`` or
+    from the day as stored; a reason for a tablet taken (or not answered) is refused."""
+    if args.ai_taken is None:
+        if stored is None or stored.ai_taken is None:
+            raise UsageError(
+                f"--ai-missed-reason: no tablet answer for {day.isoformat()} yet; "
+                "give --ai-taken no with it"
+            )
+        if stored.ai_taken:
+            raise UsageError(
+                f"--ai-missed-reason: {day.isoformat()} is recorded as taken; "
+                "give --ai-taken no if it was not"
+            )
+    return CheckIn(day=day, **{**fields, "ai_taken": False}, ai_missed_reason=args.ai_missed_reason)
+
+
+def _off_course_note(profile: Profile, day: date) -> str:
+    """Said when a tablet answer is for a day the profile puts outside the AI course."""
+    if profile.ai_end is not None and day > profile.ai_end:
+        where = f"your profile says your AI course ended on {profile.ai_end.isoformat()}"
+    else:
+        start = profile.ai_start.isoformat() if profile.ai_start else "later"
+        where = f"your profile says your AI course started on {start}"
+    return (
+        f"Note: {where}, so this day is left out of the tablet figures. If the dates have "
+        "changed: bonecoach profile --set ai_start=YYYY-MM-DD ai_end=YYYY-MM-DD"
+    )
 
 
 PROMPT_MARKERS = {
@@ -692,45 +794,120 @@ def _check_output(args: argparse.Namespace) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    """Write the export a record at a time (memory stays flat at any diary length), with a
+    progress bar on a terminal when it takes more than a second."""
+    from store.outputs import Progress
+
     _check_output(args)
+    to_terminal = args.out in (None, "-") and sys.stdout.isatty()  # no bar across the text
     with open_reader(args) as store:
+        label = f"Exporting {args.format.upper()}"
+        progress = Progress(store.export_size(), label, quiet=to_terminal)
         if args.format == "json":
-            text = json.dumps(store.export_dict(), indent=2, ensure_ascii=False) + "\n"
+            chunks = store.export_chunks(progress.advance)
         elif args.format == "csv":
-            from coach.export import checkins_to_csv
-
-            text = checkins_to_csv(store.checkins())
+            chunks = _csv_chunks(store, progress)
         else:
-            from coach.fhir import fhir_bundle
-
-            bundle = fhir_bundle(
-                store.get_profile(),
-                store.checkins(),
-                store.session_logs(),
-                store.dxa_scans(),
-                _today(),
-            )
-            text = json.dumps(bundle, indent=2, ensure_ascii=False) + "\n"
-    _write_output(text, args)
+            chunks = _fhir_chunks(store, _today(), progress)
+        _stream_output(chunks, args)
+        progress.finish()
     return EXIT_OK
 
 
+def _csv_chunks(store: Store, progress: Any) -> Any:
+    from coach.export import csv_lines
+
+    for line in csv_lines(store.stream_checkins()):
+        yield line
+        progress.advance()
+
+
+def _fhir_chunks(store: Store, today: date, progress: Any) -> Any:
+    """The FHIR Bundle as text: its head, then each entry as it is built (coach.fhir)."""
+    from coach.fhir import bundle_head, fhir_entries
+    from store.outputs import dumps, dumps_many
+
+    picture = read_picture(store, today)
+    logs = store.stream_session_logs()
+    progress.advance(len(logs))
+    checkins = store.stream_checkins()
+
+    def counted() -> Any:
+        for checkin in checkins:
+            progress.advance()
+            yield checkin
+
+    entries = fhir_entries(store.get_profile(), counted(), logs, store.dxa_scans(), picture, today)
+    yield dumps(bundle_head())[:-1] + ',"entry":[\n'
+    separator = ""
+    while batch := list(itertools.islice(entries, 256)):
+        # one encoder call a batch; an entry a line (every entry starts {"fullUrl":)
+        yield separator + dumps_many(batch).replace('},{"fullUrl":', '},\n{"fullUrl":')
+        separator = ",\n"
+    yield "\n]}\n"
+
+
+def _stream_output(chunks: Any, args: argparse.Namespace) -> None:
+    """Standard output, or ``--out FILE`` (checked by store/outputs.py, written atomically);
+    each piece of text is made printable on its way (no control character gets out)."""
+    from coach.textsafe import printable
+    from store.errors import PathError
+    from store.outputs import open_output, output_target
+
+    try:
+        target = output_target(args.out, data_path(args), force=args.force)
+    except PathError as error:
+        raise UsageError(str(error)) from None
+    if target is None:
+        out = getattr(sys.stdout, "_stream", sys.stdout)  # pieces are made printable here
+        for chunk in chunks:
+            out.write(printable(chunk))
+        return
+    with open_output(target) as handle:  # 0600: exports hold health data
+        for chunk in chunks:
+            handle.write(printable(chunk).encode("utf-8"))
+    print(f"Wrote {printable(str(target), one_line=True)}", file=sys.stderr)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
+    """Our own exports are read a record at a time (memory stays flat at any length); any
+    other JSON export is read whole, with the same checks."""
     from store.db import StoreError
     from store.errors import UnreadableFileError
+    from store.outputs import Progress
     from store.storage import parse_json, read_bounded
+    from store.transfer import NotStreamable
 
     source = Path(args.file).expanduser()
+
+    def read_whole() -> Any:
+        try:
+            raw = read_bounded(source)
+            if raw is None:
+                raise UsageError(f"{source} does not exist")
+            return parse_json(raw, source)
+        except UnreadableFileError as error:
+            raise UsageError(f"{source} {error.reason}; nothing was imported") from None
+
+    texts: list[str] = []  # the store takes it from here, to let go of it once read
     try:
         raw = read_bounded(source)
-        if raw is None:
-            raise UsageError(f"{source} does not exist")
-        data = parse_json(raw, source)
-    except UnreadableFileError as error:
-        raise UsageError(f"{source} {error.reason}; nothing was imported") from None
+        if raw is not None:
+            texts.append(raw.decode("utf-8"))
+        del raw  # the text is enough (a 30-year export is about 5 MB)
+    except (UnreadableFileError, UnicodeDecodeError):
+        pass
+    data = None if texts else read_whole()  # says why it cannot be read
     with open_store(args, write=True) as store:
         try:
-            counts = store.import_dict(data, _today())
+            try:
+                if not texts:
+                    raise NotStreamable
+                progress = Progress(len(texts[0]), f"Importing {source.name}")
+                counts = store.import_stream(texts.pop(), _today(), progress.reach)
+                progress.finish()
+            except NotStreamable:
+                counts = store.import_dict(read_whole() if data is None else data, _today())
         except StoreError as error:
             raise UsageError(f"{source}: {error}; nothing was imported") from None
     if not counts.changed:
@@ -857,18 +1034,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from coach.picture import picture_window
     from coach.report import build_report, frax_from_settings, render_html, render_markdown
 
     _check_output(args)
+    today = _today()
     with open_reader(args) as store:
         major, hip = frax_from_settings(store.settings())
+        # what the report reads: its period and the clinical picture's window, and the first
+        # check-in (a period starts no earlier): not the whole diary
+        since = min(today - timedelta(days=args.days - 1), picture_window(today)[0])
+        checkins, logs = store.checkins(since, today), store.session_logs(since, today)
+        first = store.first_checkin()
+        if first is not None and first.day < since:
+            checkins = [first, *checkins]
         report = build_report(
             store.get_profile(),
-            store.checkins(),
-            store.session_logs(),
+            checkins,
+            logs,
             store.dxa_scans(),
             store.get_plan(),
-            _today(),
+            today,
             args.days,
             frax_major=major,
             frax_hip=hip,
@@ -934,6 +1120,92 @@ def cmd_plan(args: argparse.Namespace) -> int:
         print(plan_as_text(plan, today, week=args.week))
     for note in notes:
         print(note, file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_remind(args: argparse.Namespace) -> int:
+    """The calendar file (coach/reminders.py), written like an export (store/outputs.py)."""
+    from coach.coaching import history_window, refresh_plan
+    from coach.reminders import DEFAULT_AT, Refill, build_calendar, new_calendar_id
+    from store.errors import PathError
+    from store.outputs import output_target, write_output
+
+    today = _today()
+    if (args.refill_every is None) != (args.refill_from is None):
+        raise UsageError("--refill-every and --refill-from go together: give both, or neither")
+    try:
+        target = output_target(args.ics, data_path(args), force=args.force, option="--ics")
+    except PathError as error:
+        raise UsageError(str(error)) from None
+    notes: list[str] = []
+    with open_store(args, write=True) as store:
+        profile = store.get_profile()
+        ended = profile.ai_end if profile is not None else None
+        refill = None
+        if args.refill_every is not None:
+            if ended is not None and ended < today:
+                raise UsageError(
+                    f"--refill-every: your AI course ended on {ended.isoformat()} (profile "
+                    "ai_end), so there are no refills to remind you of; leave out --refill-every"
+                )
+            if ended is not None and args.refill_from > ended:
+                raise UsageError(
+                    f"--refill-from: {args.refill_from.isoformat()} is after the end of your AI "
+                    f"course, {ended.isoformat()} (profile ai_end)"
+                )
+            refill = Refill(args.refill_every, args.refill_from, ended)
+        plan = store.get_plan()
+        if plan is None or profile is None:
+            notes.append(
+                "No exercise plan yet: open the plan (p) or run bonecoach plan, then "
+                "write the calendar again to add its sessions."
+            )
+            plan = None
+        else:
+            start, end = history_window(today)
+            state = refresh_plan(
+                plan,
+                profile,
+                store.checkins(start, end),
+                store.session_logs(start, end),
+                store.dxa_scans(),
+                today,
+            )
+            plan = state.plan
+            if state.changed:
+                store.put_plan(plan)
+            if plan.status == "paused":
+                notes.append("Your plan is paused, so no sessions are in the calendar.")
+            elif state.finished:
+                notes.append("Your plan is finished: bonecoach plan --regenerate starts a new one.")
+        picture = read_picture(store, today)
+        calendar_id = store.get_setting("calendar_id")
+        if calendar_id is None:
+            calendar_id = new_calendar_id()
+            store.set_setting("calendar_id", calendar_id)
+    payload, summary = build_calendar(
+        calendar_id=calendar_id,
+        today=today,
+        stamp=datetime.now(UTC).replace(microsecond=0),
+        at=args.at or DEFAULT_AT,
+        plan=plan,
+        dxa_due=picture.next_dxa_due,
+        refill=refill,
+        asks_tablet=profile is None or profile.on_ai(today),
+    )
+    if target is None:  # the bytes as they are: RFC 5545 lines end in CR LF, all text is ours
+        sys.stdout.flush()
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+    else:
+        write_output(target, payload)  # 0600, atomic: the file says when scans and pills are due
+    told = sys.stderr if target is None else sys.stdout
+    where = "standard output" if target is None else str(target)
+    print(f"Wrote {where}: {summary.words(today)}.", file=told)
+    for note in notes:
+        print(note, file=told)
+    if target is not None:
+        print("Import it in your phone's calendar (README: Reminders in your calendar).", file=told)
     return EXIT_OK
 
 

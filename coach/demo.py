@@ -65,6 +65,9 @@ PLAN_START_DAY = 21  # the person asks the coach for a plan after three weeks of
 SUPPLEMENTS_FROM_DAY = 21  # ... and starts calcium and vitamin D supplements then
 FLARE_DAYS = (42, 70)  # weeks 6-10: worst joint pain 6-8
 DIP_DAYS = (56, 84)  # AI adherence dips while the joints hurt
+# reasons given for a missed tablet (None: not said), drawn with equal chance
+MISSED_IN_DIP = ("side-effects", "side-effects", "side-effects", "forgot", None)
+MISSED_OTHERWISE = ("forgot", "forgot", "forgot", "ran-out", "other", None, None)
 BASELINE_SCAN_DAY = 3
 FOLLOW_UP_SCAN_AFTER = 357  # "about a year" after the baseline (visits are rarely to the day)
 LATER_SCAN_EVERY = 730  # then every 2 years (ASCO 2019 when the T-score stays above -2.5)
@@ -217,6 +220,8 @@ def make_demo(days: int = 365, seed: int = 1, *, today: date) -> DemoData:
             f"days must be a whole number from {MIN_DAYS} to {MAX_DAYS} (got {days!r})"
         )
     rng = random.Random(seed)
+    # why a tablet was missed: its own stream, so adding it left every other figure as it was
+    why_rng = random.Random(f"missed-reason-{seed}")
     ai_start = today - timedelta(days=days)
     missed = _clusters(days, rng)
     remake_day, fall_day = _timeline(days, ai_start)
@@ -324,10 +329,11 @@ def make_demo(days: int = 365, seed: int = 1, *, today: date) -> DemoData:
             fall, injured = True, True
         else:
             fall, injured = False, None
-        fields: dict[str, object] = {
-            "pain": pain,
-            "ai_taken": rng.random() < taken_rate,
-        }
+        took = rng.random() < taken_rate
+        fields: dict[str, object] = {"pain": pain, "ai_taken": took}
+        if not took:  # in the dip, while the joints hurt, side effects are the usual reason
+            reasons = MISSED_IN_DIP if DIP_DAYS[0] <= i < DIP_DAYS[1] else MISSED_OTHERWISE
+            fields["ai_missed_reason"] = why_rng.choice(reasons)
         if not partial or fall:
             fields.update(
                 interference=_clamp(pain / 2.5 + rng.choice((-0.5, 0, 0.5)), 0, 4),

@@ -24,13 +24,24 @@ femoral neck, so it is not used).
 
 from __future__ import annotations
 
+import hashlib
+import heapq
+import itertools
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
 from coach import trends
-from coach.models import DXA_SITE_LABELS, RED_FLAGS, CheckIn, DxaScan, Profile, SessionLog
+from coach.models import (
+    AI_MISSED_REASONS,
+    DXA_SITE_LABELS,
+    RED_FLAGS,
+    CheckIn,
+    DxaScan,
+    Profile,
+    SessionLog,
+)
 from coach.picture import ClinicalPicture, build_picture
 
 __all__ = [
@@ -42,7 +53,9 @@ __all__ = [
     "LOINC_PAIN_SEVERITY",
     "PATIENT_ID",
     "UCUM",
+    "bundle_head",
     "fhir_bundle",
+    "fhir_entries",
 ]
 
 CODE_SYSTEM = "https://bonecoach.example/fhir/CodeSystem/observations"
@@ -80,6 +93,7 @@ PROJECT_CODES: dict[str, str] = {
     "calcium-supplement": "Calcium intake from supplements",
     "vitamin-d-supplement": "Vitamin D supplement intake",
     "aromatase-inhibitor-taken": "Aromatase inhibitor dose taken",
+    "aromatase-inhibitor-missed-reason": "Why the aromatase inhibitor dose was not taken",
     "fall": "Fall",
     "fall-injury": "Fall caused an injury",
     "red-flags": "Symptoms that need care (stop exercising, contact a clinician)",
@@ -92,8 +106,17 @@ PROJECT_CODES: dict[str, str] = {
 # --------------------------------------------------------------------------- building blocks
 
 
+_NAMESPACE_HASH = hashlib.sha1(_NAMESPACE.bytes, usedforsecurity=False)
+
+
 def _uuid(*parts: str) -> str:
-    return str(uuid.uuid5(_NAMESPACE, "/".join(parts)))
+    """``str(uuid.uuid5(_NAMESPACE, "/".join(parts)))``, without building UUID objects (an
+    export of 30 years makes about 70,000 of them)."""
+    digest = _NAMESPACE_HASH.copy()
+    digest.update("/".join(parts).encode("utf-8"))
+    h = digest.hexdigest()
+    variant = "89ab"[int(h[16], 16) & 3]  # RFC 4122 variant bits; "5": version 5
+    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{variant}{h[17:20]}-{h[20:32]}"
 
 
 def _project(code: str) -> dict[str, str]:
@@ -195,6 +218,14 @@ def _checkin_entries(c: CheckIn, patient: str, drug: str | None) -> list[dict[st
                 "survey",
                 patient,
                 {"valueBoolean": c.ai_taken},
+                [
+                    _component(
+                        _concept(_project("aromatase-inhibitor-missed-reason")),
+                        {"valueString": AI_MISSED_REASONS[c.ai_missed_reason]},
+                    )
+                ]
+                if c.ai_missed_reason is not None
+                else (),
             )
         )
     total = c.calcium_total_mg
@@ -269,44 +300,32 @@ def _checkin_entries(c: CheckIn, patient: str, drug: str | None) -> list[dict[st
     return out
 
 
-def _exercise_entries(
-    checkins: Sequence[CheckIn], logs: Sequence[SessionLog], patient: str
-) -> list[dict[str, Any]]:
-    """Minutes a day, as the trends screen counts them (check-in first, else session logs)."""
-    days = [c.day for c in checkins] + [s.day for s in logs]
-    if not days:
-        return []
-    start, end = min(days), max(days)
-    total = trends.daily_series("exercise_min", checkins, logs, start, end)
-    kinds = {
-        code: trends.daily_series(metric, checkins, logs, start, end).points
-        for code, metric in (
-            ("aerobic-minutes", "aerobic_min"),
-            ("resistance-minutes", "resistance_min"),
-            ("balance-minutes", "balance_min"),
-        )
-    }
-    out = []
-    for i, point in enumerate(total.points):
-        if point.value is None:
-            continue
-        parts = [
-            _component(_concept(_project(code)), {"valueQuantity": _minutes(points[i].value)})
-            for code, points in kinds.items()
-            if points[i].value is not None
-        ]
-        out.append(
-            _observation(
-                "exercise-minutes",
-                point.start,
-                _concept(_loinc(LOINC_EXERCISE_DURATION), text="Exercise minutes in the day"),
-                "activity",
-                patient,
-                {"valueQuantity": _minutes(point.value)},
-                parts,
-            )
-        )
-    return out
+def _exercise_entry(
+    day: date, checkin: CheckIn | None, logs: Sequence[SessionLog], patient: str
+) -> dict[str, Any] | None:
+    """Minutes of the day, as the trends screen counts them (check-in first, else session
+    logs; coach.trends.day_value), with a component per kind; None if none were recorded."""
+    total = trends.day_value("exercise_min", checkin, logs)
+    if total is None:
+        return None
+    parts = []
+    for code, metric in (
+        ("aerobic-minutes", "aerobic_min"),
+        ("resistance-minutes", "resistance_min"),
+        ("balance-minutes", "balance_min"),
+    ):
+        value = trends.day_value(metric, checkin, logs)
+        if value is not None:
+            parts.append(_component(_concept(_project(code)), {"valueQuantity": _minutes(value)}))
+    return _observation(
+        "exercise-minutes",
+        day,
+        _concept(_loinc(LOINC_EXERCISE_DURATION), text="Exercise minutes in the day"),
+        "activity",
+        patient,
+        {"valueQuantity": _minutes(total)},
+        parts,
+    )
 
 
 def _dxa_entry(scan: DxaScan, patient: str) -> dict[str, Any]:
@@ -370,6 +389,11 @@ def _patient(profile: Profile | None) -> dict[str, Any]:
     return {"fullUrl": f"urn:uuid:{_uuid('patient')}", "resource": resource}
 
 
+def bundle_head() -> dict[str, Any]:
+    """The Bundle without its entries (a stream writes them one by one after this)."""
+    return {"resourceType": "Bundle", "id": BUNDLE_ID, "type": "collection"}
+
+
 def fhir_bundle(
     profile: Profile | None,
     checkins: Iterable[CheckIn],
@@ -378,33 +402,63 @@ def fhir_bundle(
     today: date,
 ) -> dict[str, Any]:
     """The person's records as a FHIR R4 collection Bundle (a dict; see the module docstring)."""
+    days = sorted((c for c in checkins if c.day <= today), key=lambda c: c.day)
+    logs = sorted((s for s in session_logs if s.day <= today), key=lambda s: (s.day, s.key))
+    scans = [s for s in dxa_scans if s.day <= today]
+    picture = build_picture(profile, days, scans, logs, today)
+    entries = fhir_entries(profile, days, logs, scans, picture, today)
+    return {**bundle_head(), "entry": list(entries)}
+
+
+def fhir_entries(
+    profile: Profile | None,
+    checkins: Iterable[CheckIn],
+    session_logs: Iterable[SessionLog],
+    dxa_scans: Iterable[DxaScan],
+    picture: ClinicalPicture,
+    today: date,
+) -> Iterator[dict[str, Any]]:
+    """The Bundle's entries in order: the Patient, then every Observation by date and code.
+
+    ``checkins`` must come oldest first, ``session_logs`` by (day, key) (as the store gives
+    them): one day at a time is built and handed on, so an export of any length holds one
+    day in memory. ``picture`` is the clinical picture of ``today`` (coach.picture).
+    """
     patient = _patient(profile)
+    yield patient
     ref = patient["fullUrl"]
     drug = profile.ai_drug if profile is not None and profile.ai_drug != "other" else None
-    days = sorted((c for c in checkins if c.day <= today), key=lambda c: c.day)
-    by_day: dict[date, CheckIn] = {c.day: c for c in days}  # one per day, the later wins
-    logs = sorted((s for s in session_logs if s.day <= today), key=lambda s: (s.day, s.key))
     scans = sorted(
         (s for s in dxa_scans if s.day <= today),
         key=lambda s: (s.day, list(DXA_SITE_LABELS).index(s.site)),
     )
-    entries: list[dict[str, Any]] = []
-    for checkin in by_day.values():
-        entries += _checkin_entries(checkin, ref, drug)
-    entries += _exercise_entries(list(by_day.values()), logs, ref)
-    entries += [_dxa_entry(scan, ref) for scan in scans]
-    entries += _picture_entries(
-        build_picture(profile, list(by_day.values()), scans, logs, today), ref
+    order = itertools.count()
+    streams = (
+        ((c.day, 0, next(order), c) for c in checkins if c.day <= today),
+        ((s.day, 1, next(order), s) for s in session_logs if s.day <= today),
+        ((s.day, 2, next(order), s) for s in scans),
+        ((picture.today, 3, next(order), picture) for _ in (0,) if picture.today <= today),
     )
-    entries.sort(
-        key=lambda e: (
-            e["resource"]["effectiveDateTime"],
-            e["resource"]["code"]["coding"][0]["code"],
-        )
-    )
-    return {
-        "resourceType": "Bundle",
-        "id": BUNDLE_ID,
-        "type": "collection",
-        "entry": [patient, *entries],
-    }
+    for day, items in itertools.groupby(heapq.merge(*streams), key=lambda item: item[0]):
+        checkin: CheckIn | None = None
+        logs: list[SessionLog] = []
+        day_scans: list[DxaScan] = []
+        pictured = False
+        for _, kind, _, record in items:
+            if kind == 0:
+                checkin = record  # one per day: the later wins
+            elif kind == 1:
+                logs.append(record)
+            elif kind == 2:
+                day_scans.append(record)
+            else:
+                pictured = True
+        entries = _checkin_entries(checkin, ref, drug) if checkin is not None else []
+        exercise = _exercise_entry(day, checkin, logs, ref) if checkin or logs else None
+        if exercise is not None:
+            entries.append(exercise)
+        entries += [_dxa_entry(scan, ref) for scan in day_scans]
+        if pictured:
+            entries += _picture_entries(picture, ref)
+        entries.sort(key=lambda e: e["resource"]["code"]["coding"][0]["code"])
+        yield from entries

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from typing import Any, ClassVar, NamedTuple, Self
@@ -50,6 +50,21 @@ RISK_FACTORS = {
     "smoking": "current or past smoking",
     "age-over-65": "age over 65",
     "low-bmi": "BMI under 20",
+}
+# Why a tablet was not taken (asked only after a "no"): stored word -> the words a person reads.
+AI_MISSED_REASONS = {
+    "forgot": "forgot",
+    "side-effects": "side effects",
+    "ran-out": "ran out",
+    "care-team-paused": "my care team paused it",
+    "other": "other",
+}
+# Why an exercise of a guided session was skipped: stored word -> the words a person reads.
+SKIP_REASONS = {
+    "hurt": "it hurt",
+    "too-hard": "too hard",
+    "no-equipment": "no equipment",
+    "no-time": "no time",
 }
 # Stop-and-seek-care symptoms (FACTS.md item 21), as a checklist.
 RED_FLAGS = {
@@ -224,6 +239,19 @@ def _texts(name: str, value: object, limit: int, most: int = 200) -> tuple[str, 
     return tuple(_text(name, item, limit) for item in items)
 
 
+def _id_map(name: str, value: object, allowed: Iterable[str] | None = None) -> dict[str, str]:
+    """A small object of exercise id -> text (a reason from ``allowed``, or another id)."""
+    if not isinstance(value, dict) or len(value) > 40:
+        raise ValidationError(name, f"must be an object of at most 40 entries (got {shown(value)})")
+    out = {}
+    for key, item in value.items():
+        key_text, item_text = _text(name, key, 60), _text(name, item, 60)
+        if allowed is not None:
+            _choice(name, item_text, allowed)
+        out[key_text] = item_text
+    return out
+
+
 def _set(obj: object, name: str, value: object) -> None:
     object.__setattr__(obj, name, value)
 
@@ -238,10 +266,25 @@ def parse_yes_no(name: str, text: str) -> bool:
     raise ValidationError(name, f"must be yes or no (got {shown(text)})")
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+@cache
+def _dataclass_fields(kind: type) -> tuple[str, ...] | None:
+    """Field names of a dataclass type, None for any other type (asked once per type)."""
+    if dataclasses.is_dataclass(kind):
+        return tuple(f.name for f in dataclasses.fields(kind))
+    return None
+
+
 def to_jsonable(value: Any) -> Any:
     """Dates to ISO strings, tuples to lists, records to dicts: what JSON (and TinyDB) holds."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    kind = type(value)
+    if kind in _SCALARS:  # most values: nothing to do (an import of 30 years meets 300,000)
+        return value
+    names = _dataclass_fields(kind)
+    if names is not None:
+        return {name: to_jsonable(getattr(value, name)) for name in names}
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple | list | frozenset | set):
@@ -301,8 +344,11 @@ class Profile(Record):
     weight_kg: float | None = None
     height_cm: float | None = None
     birth_date: date | None = None  # optional; when known, age is exact (else "about")
+    # The planned or actual last day of the aromatase inhibitor course (optional). After it the
+    # check-in no longer asks about the tablet, and the coach says what changes after an AI.
+    ai_end: date | None = None
 
-    DATE_FIELDS: ClassVar[tuple[str, ...]] = ("ai_start", "birth_date")
+    DATE_FIELDS: ClassVar[tuple[str, ...]] = ("ai_start", "birth_date", "ai_end")
 
     def __post_init__(self) -> None:
         _set(self, "name", _text("name", self.name, NAME_MAX_CHARS).strip())
@@ -321,6 +367,14 @@ class Profile(Record):
         _set(self, "ai_drug", _choice("ai_drug", self.ai_drug, AI_DRUGS))
         if self.ai_start is not None:
             _set(self, "ai_start", _date("ai_start", self.ai_start))
+        if self.ai_end is not None:
+            _set(self, "ai_end", _date("ai_end", self.ai_end))
+            if self.ai_start is not None and self.ai_end <= self.ai_start:
+                raise ValidationError(
+                    "ai_end",
+                    f"must be after the start {self.ai_start.isoformat()} "
+                    f"(got {self.ai_end.isoformat()})",
+                )
         _set(self, "smoker", _choice("smoker", self.smoker, SMOKER_CHOICES))
         _set(self, "activity", _choice("activity", self.activity, ACTIVITY_LEVELS))
         for key in ("days_per_week", "minutes_per_session", "falls_last_year"):
@@ -342,6 +396,13 @@ class Profile(Record):
             born = self.birth_date
             return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
         return None if self.birth_year is None else today.year - self.birth_year
+
+    def on_ai(self, day: date) -> bool:
+        """Whether ``day`` falls in the aromatase inhibitor course as far as the profile says:
+        not before a known start, not after a known end (unknown dates do not exclude a day)."""
+        if self.ai_start is not None and day < self.ai_start:
+            return False
+        return self.ai_end is None or day <= self.ai_end
 
 
 # --------------------------------------------------------------------------- CheckIn
@@ -373,6 +434,8 @@ class CheckIn(Record):
     fall_injured: bool | None = None
     red_flags: tuple[str, ...] = ()
     note: str = ""
+    # Why the tablet was not taken (AI_MISSED_REASONS); only with ai_taken "no", and optional.
+    ai_missed_reason: str | None = None
 
     DATE_FIELDS: ClassVar[tuple[str, ...]] = ("day",)
 
@@ -386,6 +449,12 @@ class CheckIn(Record):
             _set(self, key, _optional_bool(key, getattr(self, key)))
         if self.fall_injured and not self.fall:
             raise ValidationError("fall_injured", "can only be yes when there was a fall")
+        if self.ai_missed_reason is not None:
+            _choice("ai_missed_reason", self.ai_missed_reason, AI_MISSED_REASONS)
+            if self.ai_taken is not False:
+                raise ValidationError(
+                    "ai_missed_reason", "can only be given when the tablet was not taken"
+                )
         flags = _names("red_flags", self.red_flags, RED_FLAGS)
         _set(self, "red_flags", tuple(r for r in RED_FLAGS if r in flags))
         _set(self, "note", _text("note", self.note, NOTE_MAX_CHARS))
@@ -410,6 +479,8 @@ class CheckIn(Record):
             out.append("red_flags")
         if self.note:
             out.append("note")
+        if self.ai_missed_reason is not None:
+            out.append("ai_missed_reason")
         return tuple(out)
 
     def merged(self, newer: CheckIn) -> CheckIn:
@@ -417,6 +488,8 @@ class CheckIn(Record):
         if newer.day != self.day:
             raise ValidationError("day", "can only merge check-ins of the same day")
         changes = {name: getattr(newer, name) for name in newer.recorded_fields()}
+        if newer.ai_taken is True:
+            changes["ai_missed_reason"] = None  # taken after all: the reason it was not goes
         return dataclasses.replace(self, **changes)
 
 
@@ -463,12 +536,21 @@ class SessionLog(Record):
     # "Did you feel steady and manage the balance and impact work?" None: not asked (older logs).
     # Balance and impact step up only after sessions answered yes (coach.adapt).
     steady: bool | None = None
+    # A guided session (coach.guided): stopped before the end, exercises skipped (id -> a
+    # SKIP_REASONS word) and exercises done as their easier variant (planned id -> the one done).
+    partial: bool = False
+    skipped: dict[str, str] = field(default_factory=dict)
+    easier: dict[str, str] = field(default_factory=dict)
 
     DATE_FIELDS: ClassVar[tuple[str, ...]] = ("day",)
 
     def __post_init__(self) -> None:
         _set(self, "day", _date("day", self.day))
         _set(self, "steady", _optional_bool("steady", self.steady))
+        if not isinstance(self.partial, bool):
+            raise ValidationError("partial", f"must be true or false (got {shown(self.partial)})")
+        _set(self, "skipped", _id_map("skipped", self.skipped, SKIP_REASONS))
+        _set(self, "easier", _id_map("easier", self.easier))
         _set(self, "session_id", _text("session_id", self.session_id, 60))
         if not self.session_id:
             raise ValidationError("session_id", "must not be empty")

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from coach.adherence import TabletStory, tablet_story
 from coach.models import (
     DXA_SITE_LABELS,
     DXA_SITES,
@@ -64,6 +65,7 @@ from coach.risk import (
     evaluate,
     next_dxa_due,
 )
+from coach.tablet_text import ai_ended
 from coach.thresholds import (
     AI_ADHERENCE_DAYS,
     AIBL_AGE_RISK,
@@ -80,6 +82,7 @@ from coach.thresholds import (
     PAIN_FLARE_RISE,
     PAIN_RECENT_DAYS,
     RED_FLAG_DAYS,
+    SESSION_PAIN_EASE_FROM,
     T_NORMAL_FROM,
     T_OSTEOPOROSIS_AT,
 )
@@ -224,6 +227,12 @@ class ClinicalPicture:
     supervised: bool
     activity: str
     steady_reports: tuple[tuple[date, bool], ...] = ()  # mark-done answers: managed steadily?
+    # sessions that hurt: (day, what happened), e.g. "joint pain 8/10 during the session"
+    session_strain: tuple[tuple[date, str], ...] = ()
+    # the tablet over the last AI_ADHERENCE_DAYS within the course (coach.adherence); None when
+    # none of those days is in the course (it ended, or starts later)
+    tablet: TabletStory | None = None
+    ai_ended: date | None = None  # the course's end, once it has passed (profile.ai_end < today)
 
     # ----------------------------------------------------------------- reading
 
@@ -344,6 +353,36 @@ def pain_trend(checkins: Sequence[CheckIn], today: date) -> PainTrend:
     rising = baseline is not None and round(recent - baseline, _DECIMALS) >= PAIN_FLARE_RISE
     high = round(recent, _DECIMALS) >= PAIN_FLARE_MEAN
     return PainTrend(recent, baseline, high or rising, rising)
+
+
+def _session_strain(
+    logs: Iterable[SessionLog], first: date, last: date
+) -> tuple[tuple[date, str], ...]:
+    """Sessions that hurt: pain during in the severe band, or a guided exercise skipped because
+    it hurt (the coming week eases, coach.adapt)."""
+    out = []
+    for log in logs:
+        if not first <= log.day <= last:
+            continue
+        if log.pain_during is not None and log.pain_during >= SESSION_PAIN_EASE_FROM:
+            out.append((log.day, f"joint pain {log.pain_during}/10 during the session"))
+        hurt = [i for i, why in log.skipped.items() if why == "hurt"]
+        if hurt:
+            out.append((log.day, f"{_names(hurt)} skipped because it hurt"))
+    return tuple(sorted(out))
+
+
+def _names(exercise_ids: Iterable[str]) -> str:
+    """Exercise names for ids (an id no longer in the library is shown as it is)."""
+    from coach.exercises import get_exercise  # only when a session hurt: start-up counts
+
+    names = []
+    for exercise_id in exercise_ids:
+        try:
+            names.append(get_exercise(exercise_id).name)
+        except KeyError:
+            names.append(exercise_id)
+    return ", ".join(names)
 
 
 def _by_day(checkins: Iterable[CheckIn], first: date, last: date) -> dict[date, CheckIn]:
@@ -642,6 +681,8 @@ def build_picture(
             if first <= log.day <= today and log.steady is not None
         )
     )
+    session_logs = tuple(session_logs)
+    strain = _session_strain(session_logs, first, today)
     by_day = _by_day(checkins, first, today)
     scans = tuple(scans)
     conflicts: list[Conflict] = []
@@ -718,4 +759,7 @@ def build_picture(
         supervised=bool(profile and profile.supervised),
         activity=profile.activity if profile else "light",
         steady_reports=steady,
+        session_strain=strain,
+        tablet=tablet_story(profile, by_day.values(), adherence_first, today),
+        ai_ended=ai_ended(profile, today),
     )

@@ -21,6 +21,7 @@ __all__ = [
     "IMPACT_REP_SECONDS",
     "REP_SECONDS",
     "current_week",
+    "minute_field",
     "monday_of",
     "plan_to_json",
     "prescription_minutes",
@@ -46,6 +47,11 @@ _COUNTER = {
 }
 
 # --------------------------------------------------------------------------- time estimates
+
+
+def minute_field(exercise_id: str) -> str | None:
+    """Which of a SessionLog's minutes an exercise counts toward (None: stretching)."""
+    return _COUNTER.get(get_exercise(exercise_id).category)
 
 
 def prescription_minutes(p: Prescription) -> int:

@@ -12,7 +12,10 @@ Choices made here, so they can be reviewed in one place:
 - **Coverage** is days with a check-in / days in the period (today counts, even before today's
   check-in: the report says what is recorded).
 - **Adherence** is doses taken / days on which the question was answered (a missing answer is a
-  gap, not a missed dose), as on the trends screen.
+  gap, not a missed dose), as on the trends screen. The tablet section adds the proportion of
+  days covered (PDC) against the 80% line, the longest gap, the reasons and pain flares
+  (``coach.adherence`` defines each figure; days the care team paused the tablet and days
+  outside the course, before ``ai_start`` or after ``ai_end``, are left out).
 - **Per-week exercise figures** average the *full* ISO weeks of the period that have at least one
   recorded day (a clipped first or last week would understate a week; an unrecorded week is a
   gap, not zero). The number of weeks used is shown.
@@ -33,6 +36,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from coach import trends
+from coach.adherence import TabletStory, tablet_story
 from coach.models import (
     DXA_SITE_LABELS,
     DXA_SITES,
@@ -53,7 +57,9 @@ from coach.picture import (
 )
 from coach.plan_view import current_week, week_index
 from coach.risk import AIBL_VERDICTS, ASCO_VERDICTS, Assessment
-from coach.thresholds import FLARE_RUN_DAYS, PAIN_SEVERE_FROM
+from coach.tablet_text import raise_side_effects
+from coach.tablet_text import report_lines as tablet_report_lines
+from coach.thresholds import AI_ADHERENCE_DAYS, FLARE_RUN_DAYS, PAIN_SEVERE_FROM
 
 __all__ = [
     "DISCLAIMER",
@@ -90,13 +96,14 @@ DISCLAIMER = (
 )
 ASCO_INTERVAL_WORDS = "ASCO 2019: every 2 years, or 1 year if clinically indicated"
 ADAPTATION_LABELS = {
-    "ease": "eased (joint-pain flare)",
+    "ease": "eased (joint-pain flare or a session that hurt)",
     "pause": "paused",
     "resume": "resumed",
     "repeat": "week repeated (adherence)",
     "progress": "went ahead (adherence)",
     "step up": "balance/impact stepped up (reported steady)",
     "falls": "made safer after a fall",
+    "easier": "easier variant (reported too hard)",
 }
 
 
@@ -116,6 +123,7 @@ class ReportHeader:
     generated: date
     asked_days: int = 0
     start_reason: str = ""
+    ai_end: date | None = None
 
 
 @dataclass(frozen=True)
@@ -260,6 +268,7 @@ class Report:
     notes: tuple[tuple[date, str], ...]
     attention: tuple[str, ...] = ()
     disclaimer: str = DISCLAIMER
+    tablet: TabletStory | None = None
 
     @property
     def has_checkins(self) -> bool:
@@ -454,6 +463,13 @@ def attention(picture: ClinicalPicture, start: date) -> tuple[str, ...]:
             "Multifactorial falls assessment advised (World falls guidelines 2022; ASCO 2019 "
             f"rec. 3.2): {'; '.join(picture.falls.assessment_reasons)}."
         )
+    if raise_side_effects(picture.tablet):
+        assert picture.tablet is not None
+        n = picture.tablet.reason_count("side-effects")
+        out.append(
+            f"Side effects given as the reason for a missed tablet on {n} days in the last "
+            f"{AI_ADHERENCE_DAYS}: worth discussing (the main reason for stopping early; ELPh)."
+        )
     for conflict in picture.conflicts:
         out.append(f"Check the record: {conflict.text}")
     missing = picture.assessment.missing
@@ -503,6 +519,9 @@ def build_report(
     interference_mean, interference_days = _period_value(interference_w)
     adherence_pct, answered = _period_value(adherence_w)
     taken = round((adherence_pct or 0) * answered / 100)
+    tablet = tablet_story(profile, in_period, start, today)
+    if tablet is not None:  # the same count, clipped to the course as the tablet section is
+        taken, answered = tablet.taken, tablet.recorded_days
 
     aerobic, full_weeks = _per_full_week(aerobic_w)
     exercise, _ = _per_full_week(exercise_w)
@@ -546,6 +565,7 @@ def build_report(
         generated=today,
         asked_days=asked,
         start_reason=start_reason,
+        ai_end=profile.ai_end if profile else None,
     )
     return Report(
         header=header,
@@ -581,6 +601,7 @@ def build_report(
         attention=attention(picture, start),
         plan=_plan(plan, today),
         notes=tuple(sorted(notes)),
+        tablet=tablet,
     )
 
 
@@ -611,6 +632,9 @@ def title_lines(report: Report) -> list[tuple[str, str]]:
     if h.ai_start is not None:
         on_for = (h.generated - h.ai_start).days
         drug += f", started {h.ai_start.isoformat()} ({on_for} days ago)"
+    if h.ai_end is not None:
+        verb = "ended" if h.ai_end < h.generated else "planned to end"
+        drug += f", {verb} {h.ai_end.isoformat()}"
     return [
         ("Patient", h.name),
         ("Aromatase inhibitor", drug),
@@ -634,14 +658,10 @@ def coverage_text(report: Report) -> str:
     return f"Checked in on {c.days_checked_in} of {c.days} days ({pct(c.days_checked_in, c.days)})."
 
 
-def adherence_text(report: Report) -> str:
-    a = report.adherence
-    if not a.answered:
-        return "No answers about the aromatase inhibitor in this period."
-    return (
-        f"Taken on {a.taken} of {a.answered} days answered ({pct(a.taken, a.answered)}); "
-        "days without an answer are not counted as missed."
-    )
+def tablet_text(report: Report) -> list[str]:
+    """The tablet section: shares against the 80% line, gaps, reasons, pain flares (plain words
+    for the care team; ``coach.tablet_text``)."""
+    return tablet_report_lines(report.tablet, report.header.ai_end, report.header.generated)
 
 
 def pain_text(report: Report) -> list[str]:
@@ -872,7 +892,10 @@ def render_markdown(report: Report) -> str:
     out += ["", "## Needs attention", ""]
     out += [f"- {_md_text(item)}" for item in report.attention] or ["Nothing flagged."]
     out += ["", "## Check-ins", "", coverage_text(report), ""]
-    out += ["## Aromatase inhibitor taken", "", adherence_text(report), ""]
+    out += ["## Aromatase inhibitor taken", ""]
+    for line in tablet_text(report):
+        out += [f"- {_md_text(line)}"]
+    out += [""]
 
     out += ["## Joint pain", ""]
     for line in pain_text(report):

@@ -250,7 +250,7 @@ def render(report: r.Report) -> str:
     sections.append(_section("attention", "Needs attention", [flags]))
     sections.append(_section("checkins", "Check-ins", [_p(r.coverage_text(report))]))
     sections.append(
-        _section("adherence", "Aromatase inhibitor taken", [_p(r.adherence_text(report))])
+        _section("adherence", "Aromatase inhibitor taken", [_ul(r.tablet_text(report))])
     )
 
     pain_parts = [_p(line) for line in r.pain_text(report)]

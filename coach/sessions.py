@@ -39,6 +39,7 @@ __all__ = [
     "MINUTE_FIELDS",
     "DayStatus",
     "add_to_checkin",
+    "due_today",
     "find_log",
     "log_for",
     "minutes_counted",
@@ -131,6 +132,18 @@ def session_on(plan: Plan, day: date) -> tuple[PlanWeek, PlanSession] | None:
     name = WEEKDAYS[day.weekday()]
     session = next((s for s in week.sessions if s.day == name), None)
     return None if session is None else (week, session)
+
+
+def due_today(
+    plan: Plan, logs: Iterable[SessionLog], today: date
+) -> tuple[PlanWeek, PlanSession] | None:
+    """Today's session when it is still to do (the plan active, not logged yet), else None."""
+    if plan.status == "paused":
+        return None
+    found = session_on(plan, today)
+    if found is None or find_log(logs, today, session_id(*found)) is not None:
+        return None
+    return found
 
 
 def find_log(logs: Iterable[SessionLog], day: date, sid: str) -> SessionLog | None:

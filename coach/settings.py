@@ -31,7 +31,30 @@ def _frax(value: Any) -> dict[str, float]:
     return {key: float(percent) for key, percent in value.items()}
 
 
-SETTINGS: dict[str, Callable[[Any], Any]] = {"theme": _theme, "frax": _frax}
+def _timer_bell(value: Any) -> bool:
+    """The guided session's bell at the end of a countdown: off unless the person turns it on."""
+    if not isinstance(value, bool):
+        raise ValidationError("timer_bell", f"must be true or false (got {shown(value)})")
+    return value
+
+
+_HEX = frozenset("0123456789abcdef")
+
+
+def _calendar_id(value: Any) -> str:
+    """Part of every reminder's UID (``bonecoach remind``): made once, so writing the calendar
+    again updates the same events, and two people's calendars on one phone never collide."""
+    if type(value) is not str or len(value) != 16 or not set(value) <= _HEX:
+        raise ValidationError("calendar_id", f"must be 16 hex digits (got {shown(value)})")
+    return value
+
+
+SETTINGS: dict[str, Callable[[Any], Any]] = {
+    "theme": _theme,
+    "frax": _frax,
+    "timer_bell": _timer_bell,
+    "calendar_id": _calendar_id,
+}
 
 
 def check_setting(key: object, value: Any) -> Any:

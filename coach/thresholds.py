@@ -71,6 +71,21 @@ PAIN_FLARE_MEAN = 7.0  # recent mean >= 7 (severe) is a flare ...
 PAIN_FLARE_RISE = 2.0  # ... or a rise of >= 2 points over the baseline mean
 FLARE_RUN_DAYS = 3  # the report's flare episodes: 3+ days in a row at PAIN_SEVERE_FROM+
 AI_ADHERENCE_DAYS = 30  # adherence to the tablet over the last 30 days answered
+# The tablet story (FACTS items 10, 29). Adherence studies of aromatase inhibitors call a
+# proportion of days covered (PDC) of 80% or more "adherent" (e.g. Hershman 2011, who found
+# lower survival below it); the report draws this line, it never scolds below it.
+AI_ADHERENCE_LINE = 0.80
+# "Side effects" given as the reason for a missed tablet this many times within
+# AI_ADHERENCE_DAYS: suggest raising it with the care team (side effects are the main reason
+# women stop early, ELPh; options exist, and changing the medicine is the clinician's call).
+SIDE_EFFECT_MISSES_TO_RAISE = 2
+# Do missed tablets go with pain flares? Days with worst joint pain at PAIN_SEVERE_FROM or more
+# are compared with days below it (both with the tablet answered). Said to cluster only with at
+# least MISS_CLUSTER_MIN_DAYS answered days in each group, at least MISS_CLUSTER_MIN_MISSED
+# missed on high-pain days, and a missed share at least MISS_CLUSTER_RATIO times the other's.
+MISS_CLUSTER_MIN_DAYS = 3
+MISS_CLUSTER_MIN_MISSED = 2
+MISS_CLUSTER_RATIO = 2.0
 
 # --------------------------------------------------------------------------- nutrition
 CALCIUM_TARGET_MG = 1200  # women over 50 (Food and Nutrition Board 2011; BHOF agrees)
@@ -90,3 +105,6 @@ MAX_EFFORT = 8  # never above 8/10 unsupervised (LIFTMOR intensity only under su
 # Balance and impact step up only when the person reports managing the current level: this many
 # sessions marked done "steady" since the last change, none "not steady", and no fall since.
 STEADY_SESSIONS_TO_STEP_UP = 3
+# A session that hurt (coach.adapt eases the coming week, as for a flare; FACTS item 20): joint
+# pain during it in the severe band, or an exercise of a guided session skipped because it hurt.
+SESSION_PAIN_EASE_FROM = PAIN_SEVERE_FROM

@@ -365,6 +365,13 @@ def _flag(field: str, yes: float) -> _FromCheckIn:
     return get
 
 
+def _tablet(ci: CheckIn) -> float | None:
+    """Taken 100, missed 0; a pause the care team decided is not a missed dose (None)."""
+    if ci.ai_taken is None or ci.ai_missed_reason == "care-team-paused":
+        return None
+    return 100 if ci.ai_taken else 0
+
+
 def _checkin_only(from_checkin: _FromCheckIn) -> tuple[_FromCheckIn, _WithLogs]:
     def with_logs(ci: CheckIn | None, logs: _Logs) -> float | None:
         return None if ci is None else from_checkin(ci)
@@ -376,7 +383,7 @@ _EXTRACT: dict[str, tuple[_FromCheckIn, _WithLogs]] = {
     "pain": _checkin_only(attrgetter("pain")),
     "pain_max": _checkin_only(attrgetter("pain")),
     "interference": _checkin_only(attrgetter("interference")),
-    "adherence": _checkin_only(_flag("ai_taken", 100)),
+    "adherence": _checkin_only(_tablet),
     "aerobic_min": _aerobic,
     "resistance_min": _resistance,
     "balance_min": _balance,
@@ -437,6 +444,19 @@ def _daily_values(metric: str, index: _DayIndex) -> list[float | None]:
     for n, day_logs in index.logs.items():
         values[n - first] = with_logs(index.checkins.get(n), day_logs)
     return values
+
+
+def day_value(
+    metric: str, checkin: CheckIn | None, session_logs: Sequence[SessionLog]
+) -> float | None:
+    """One day's value of ``metric`` from that day's records, as ``daily_series`` counts it
+    (session logs, when there are any, together with the check-in; else the check-in)."""
+    from_checkin, with_logs = _EXTRACT[metric]
+    if session_logs:
+        value = with_logs(checkin, tuple(session_logs))
+    else:
+        value = None if checkin is None else from_checkin(checkin)
+    return None if value is None else float(value)
 
 
 def _make_series(spec: MetricSpec, points: Sequence[Point], bucket: Bucket) -> Series:

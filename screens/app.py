@@ -332,6 +332,9 @@ class CoachApp(OrderedKeys, App[None]):
         yield SystemCommand(
             "Quit (q)", "Asks first if a form has unsaved changes", self.action_quit
         )
+        screen_commands = getattr(screen, "system_commands", None)
+        if callable(screen_commands):  # a screen's own (the guided session's bell)
+            yield from screen_commands()
 
     def action_open_place(self, key: str) -> None:
         """Open a place by its key, from anywhere (home menu, key, or the palette). A place

@@ -201,11 +201,11 @@ def verdict_line(section: BoneSection, today: date) -> str:
         site, t = visit.lowest
         low = f"Lowest T-score {t:+.1f} ({DXA_SITE_LABELS[site]}, {visit.day.isoformat()})"
     if a.advised is True:
-        short = "guidelines advise discussing a bone medicine with your care team"
+        short = "Guidelines advise discussing a bone medicine with your care team"
     elif a.advised is False:
-        short = "no bone medicine advised by the guidelines at this point"
+        short = "No bone medicine advised by the guidelines at this point"
     else:
-        short = "guidelines cannot say yet: " + "; ".join(m.split(" (")[0] for m in a.missing)
+        short = "Guidelines cannot say yet: " + "; ".join(m.split(" (")[0] for m in a.missing)
     return f"[b]{low}[/b] · {next_due_short(section, today)}\n{short}"
 
 

@@ -18,9 +18,16 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from coach.checkin import same_as_yesterday
-from coach.models import CHECKIN_RANGES, NOTE_MAX_CHARS, RED_FLAGS, CheckIn, ValidationError
+from coach.models import (
+    AI_MISSED_REASONS,
+    CHECKIN_RANGES,
+    NOTE_MAX_CHARS,
+    RED_FLAGS,
+    CheckIn,
+    ValidationError,
+)
 from screens.app import CoachApp
-from screens.widgets.choice import YesNo
+from screens.widgets.choice import OneOf, YesNo
 from screens.widgets.fields import (
     FieldRow,
     NumberInput,
@@ -48,7 +55,7 @@ NUMBER_FIELDS: dict[str, tuple[str, str, float]] = {
     "caffeine_drinks": ("Caffeinated drinks", "coffee, tea, cola", 1),
 }
 SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Joints", ("pain", "interference", "ai_taken")),
+    ("Joints", ("pain", "interference", "ai_taken", "ai_missed_reason")),
     ("Movement today", ("aerobic_min", "resistance_min", "balance_min")),
     ("Calcium and vitamin D", ("calcium_food_mg", "calcium_supplement_mg", "vitamin_d_iu")),
     ("How you feel", ("fatigue", "mood")),
@@ -61,6 +68,10 @@ YES_NO_FIELDS = {
     "fall": "Had a fall today",
     "fall_injured": "The fall caused an injury",
 }
+# Why the tablet was not taken: asked only after a "no", and optional ("not said" saves nothing).
+REASON_NOT_SAID = "not said"
+REASON_CHOICES = (REASON_NOT_SAID, *AI_MISSED_REASONS.values())
+REASON_IDS = {label: reason for reason, label in AI_MISSED_REASONS.items()}
 # supplements are usually the same every day: offered from the last check-in that has them
 CARRIED_FORWARD = ("calcium_supplement_mg", "vitamin_d_iu")
 
@@ -98,6 +109,10 @@ class CheckInScreen(Form, Screen[bool]):
         self.show_smoked = bool(profile and profile.smoker == "yes") or bool(
             existing and existing.smoked is not None
         )
+        # the tablet is asked on the days of the course (not after ai_end), or to edit an answer
+        self.ask_tablet = profile is None or profile.on_ai(self.day)
+        self.ask_tablet = self.ask_tablet or bool(existing and existing.ai_taken is not None)
+        self.course_ended = profile.ai_end if profile and profile.ai_end else None
         start = existing or self._offered_defaults()
         yield Header()
         title = "Today" if self.day == self.coach.today() else self.day.strftime("%A %d %B %Y")
@@ -133,6 +148,22 @@ class CheckInScreen(Form, Screen[bool]):
         yield Footer()
 
     def _row(self, name: str, start: CheckIn) -> Widget | None:
+        if name in ("ai_taken", "ai_missed_reason") and not self.ask_tablet:
+            if name == "ai_missed_reason" or self.course_ended is None:
+                return None
+            return Static(
+                f"Tablet: not asked after your AI course ended ({self.course_ended:%d %b %Y}).",
+                id="tablet-not-asked",
+            )
+        if name == "ai_missed_reason":
+            chosen = AI_MISSED_REASONS.get(start.ai_missed_reason or "", REASON_NOT_SAID)
+            row = FieldRow(
+                "Why not? (optional; ←/→ or Space to choose)",
+                OneOf(REASON_CHOICES, chosen, id="ai_missed_reason"),
+                id="row-ai_missed_reason",
+            )
+            row.display = start.ai_taken is False
+            return row
         if name in YES_NO_FIELDS:
             if name == "smoked" and not self.show_smoked:
                 return None
@@ -187,6 +218,8 @@ class CheckInScreen(Form, Screen[bool]):
             values[widget.id or ""] = widget.value  # type: ignore[attr-defined]
         for widget in self.query(YesNo):
             values[widget.id or ""] = widget.value
+        for widget in self.query(OneOf):
+            values[widget.id or ""] = widget.value
         for widget in self.query(TickBox):
             values[widget.id or ""] = widget.value
         return values
@@ -209,6 +242,9 @@ class CheckInScreen(Form, Screen[bool]):
                 fields[name] = found.first(YesNo).value
         if not fields.get("fall"):
             fields["fall_injured"] = None
+        if fields.get("ai_taken") is False:  # the why is kept only with a "no"
+            reason = self.query_one("#ai_missed_reason", OneOf).value
+            fields["ai_missed_reason"] = REASON_IDS.get(reason)
         fields["red_flags"] = tuple(
             name for name in RED_FLAGS if self.query_one(f"#flag-{name}", TickBox).value
         )
@@ -229,6 +265,11 @@ class CheckInScreen(Form, Screen[bool]):
         return self._raw_values() != self._initial
 
     # ----------------------------------------------------------------- events
+
+    @on(YesNo.Changed, "#ai_taken")
+    def _tablet_changed(self, event: YesNo.Changed) -> None:
+        """A "no" asks why (optional); "yes" or no answer hides the question."""
+        self.query_one("#row-ai_missed_reason", FieldRow).display = event.value is False
 
     @on(YesNo.Changed, "#fall")
     def _fall_changed(self, event: YesNo.Changed) -> None:

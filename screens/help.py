@@ -44,6 +44,7 @@ COMMON_KEYS = (
     ("↑ ↓ Enter", "move in a list, open the selection"),
     ("+ - ↑ ↓", "in a number field: one step up or down (or type digits)"),
     ("y n Space", "in a yes/no field: yes, no, switch"),
+    ("← → Space", "in a choice of words: the next or previous choice ([chosen])"),
     ("Esc", "back (asks first if something is unsaved)"),
     ("Ctrl+P", "command palette: every place and command"),
     ("Ctrl+P Theme", "colours: ansi-dark, ansi-light (your terminal's), bonecoach-high-contrast"),

@@ -87,9 +87,15 @@ class HomeScreen(Screen[None]):
 
     # home.tcss is loaded with the app's CSS (screens/app.py): parsed once, before the first frame
     BINDINGS = [
-        Binding(p.key, f"app.open_place('{p.key}')", p.label, show=p.footer, id=f"place-{p.key}")
-        for p in PLACES
+        *(
+            Binding(
+                p.key, f"app.open_place('{p.key}')", p.label, show=p.footer, id=f"place-{p.key}"
+            )
+            for p in PLACES
+        ),
+        Binding("s", "session", "Today's session", id="home-session"),
     ]
+    _due: str | None = None  # today's session still to do, in words (shown with its key s)
 
     def compose(self) -> ComposeResult:
         # few widgets on purpose: home is the first frame, and every widget costs start-up time
@@ -168,7 +174,62 @@ class HomeScreen(Screen[None]):
             self.mount(Static(words, id="damaged"), after=self.query_one(Header))
 
     def _show_sparklines(self, today: date) -> None:
-        self.query_one("#status", Static).update(f"{self._status}\n{self._sparklines(today)}")
+        self._due = self._session_due(today)
+        # the due session takes the blank line above the sparklines: #status keeps its 6 lines
+        due = f"\n{self._due}" if self._due else "\n"
+        self.query_one("#status", Static).update(f"{self._status}{due}{self._sparklines(today)}")
+        self.refresh_bindings()
+        self._show_tablet(self._tablet_line(today))
+
+    def _session_due(self, today: date) -> str | None:
+        """ "Today's session: ..." while it is still to do (after the first frame: the plan's
+        records are not needed to draw home)."""
+        from coach.plan_view import session_total_minutes
+        from coach.sessions import due_today
+
+        plan = self.coach.store.get_plan()
+        found = (
+            None
+            if plan is None
+            else due_today(plan, self.coach.store.session_logs(today, today), today)
+        )
+        if found is None:
+            return None
+        session = found[1]
+        return (
+            f"○ Today's session: {escape(session.kind)}, about {session_total_minutes(session)} "
+            "min: press s to be guided."
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "session":
+            return self._due is not None
+        return True
+
+    def action_session(self) -> None:
+        """Today's session, guided: through the plan screen, which brings the plan up to date."""
+        from screens.plan import PlanScreen
+
+        self.app.push_screen(PlanScreen(guide_today=True))
+
+    def _show_tablet(self, line: str | None) -> None:
+        """Side effects to raise, or what changes after the course: mounted only when needed."""
+        found = self.query("#tablet-note")
+        if line is None:
+            found.remove()
+        elif found:
+            found.first(Static).update(Text(line))
+        else:
+            self.mount(Static(Text(line), id="tablet-note"), after=self.query_one("#status"))
+
+    def _tablet_line(self, today: date) -> str | None:
+        """Side effects to raise with the care team, or what changes after the AI course."""
+        from coach.tablet_text import home_line
+        from coach.thresholds import AI_ADHERENCE_DAYS
+
+        store = self.coach.store
+        recent = store.checkins(today - timedelta(days=AI_ADHERENCE_DAYS - 1), today)
+        return home_line(store.get_profile(), recent, today)
 
     def _sparklines(self, today: date) -> str:
         """Pain and exercise over the last 14 days, oldest first; · is a day without a value."""

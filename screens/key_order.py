@@ -14,6 +14,10 @@ and gives it out only when the earlier key and everything it set off (messages, 
 a screen being pushed and mounted) has settled. Keys then land where the person sees the cursor,
 at any speed and load, and every form inherits it. Typing one key at a time is unchanged: a key
 arriving when nothing is in flight is dispatched at once.
+
+"Settled" includes the layout: a key that shows or hides a field (a "no" for the tablet reveals
+"why not?") changes where Enter and Tab go next, and Textual lays a screen out only at its next
+frame. Before giving out Enter or Tab the app lays the screen out at once (``_lay_out_now``).
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from textual.message_pump import MessagePump
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.screen import Screen
+    from textual.widget import Widget
 
 # The event loop turns to wait for work to settle before giving out the next key anyway (so a
 # widget that never goes quiet can slow keys down but never swallow them). Counted in polls,
@@ -34,6 +40,8 @@ if TYPE_CHECKING:
 FAST_POLLS = 50  # polls with no sleep: most keys settle within a few turns
 MAX_POLLS = FAST_POLLS + 400  # then 5 ms apart: about 2 s of real waiting at most
 POLL_SLEEP = 0.005
+# Keys that move the cursor to the next field by where fields are on screen (``_lay_out_now``).
+MOVES_BY_POSITION = frozenset({"enter", "tab", "shift+tab"})
 
 
 def _busy(pump: MessagePump) -> bool:
@@ -43,6 +51,29 @@ def _busy(pump: MessagePump) -> bool:
     # so this also sees a widget in the middle of handling something (its queue already empty).
     unfinished = getattr(queue, "_unfinished_tasks", queue.qsize())
     return bool(unfinished or pump._next_callbacks)
+
+
+def _layout_pending(screen: Screen[object]) -> bool:
+    """Whether a shown widget still has to tell its screen that it needs laying out (it does
+    so as soon as it is idle; hidden parts are never laid out, so they are not waited for)."""
+    shown: list[Widget] = list(screen.displayed_children)
+    while shown:
+        node = shown.pop()
+        if node._layout_required:
+            return True
+        shown.extend(node.displayed_children)
+    return False
+
+
+def _lay_out_now(screen: Screen[object]) -> None:
+    """Lay the screen out now if a key changed what is shown, instead of at the next frame.
+
+    Enter and Tab move the cursor by position, so a field the previous key showed or hid (the
+    check-in's "why not?" after a "no") must be in place before the next key is handled. This
+    is the work the screen's update timer would do a frame later; done early, a burst of keys
+    does not wait a frame per key."""
+    if screen._layout_required and screen.is_current and not screen.app._batch_count:
+        screen._on_timer_update()
 
 
 class OrderedKeys:
@@ -85,7 +116,11 @@ class OrderedKeys:
         """In the app's own task: the earlier key has settled; hand out the next one, if any."""
         self._input_in_flight = False
         if self._held_input:
-            await self._dispatch_input(self._held_input.popleft())
+            following = self._held_input.popleft()
+            if isinstance(following, events.Key) and following.key in MOVES_BY_POSITION:
+                app: App[object] = self  # type: ignore[assignment]
+                _lay_out_now(app.screen)
+            await self._dispatch_input(following)
 
     @property
     def keys_pending(self) -> int:
@@ -103,6 +138,6 @@ class OrderedKeys:
             screen = app.screen
         except Exception:  # no screen yet, or the app is shutting down
             return True
-        if not screen.is_mounted or _busy(screen):
+        if not screen.is_mounted or _busy(screen) or _layout_pending(screen):
             return False
         return not any(_busy(node) for node in screen.walk_children(with_self=False))

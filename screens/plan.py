@@ -4,7 +4,8 @@ Every time it is shown, the screen asks ``coach.coaching.refresh_plan`` for the 
 new one when there is none, else the stored one adapted to the recent days) and saves it when it
 changed, so the CLI and the screen always agree. Rules live in coach/; this screen only formats
 and dispatches. Keys: ←/→ day, ↓/↑ exercises (the focused one shows how to do it), d mark done,
-w why this plan, e profile, g new plan, r resume a paused plan, o / j topics, Esc back.
+s today's session guided (screens/session_player.py), w why this plan, e profile, g new plan,
+r resume a paused plan, o / j topics, Esc back.
 
 At 80x24 the whole screen scrolls (PgUp/PgDn), and moving the focus keeps it in view.
 """
@@ -34,19 +35,18 @@ from coach.coaching import (
     regenerate,
 )
 from coach.exercises import get_exercise
-from coach.models import Adaptation, CheckIn, Plan, Prescription, Profile
+from coach.models import Adaptation, Plan, Prescription, Profile
 from coach.plan_text import dose
 from coach.plan_view import session_id, session_total_minutes, week_index
 from coach.planner import resume
 from coach.sessions import (
     DayStatus,
-    add_to_checkin,
     find_log,
     log_for,
-    minutes_counted,
     session_on,
     week_days,
 )
+from coach.tablet_text import after_ai_plan_note, ai_ended
 from coach.topics import JOINT_PAIN_TOPIC, OSTEOPOROSIS_TOPIC
 from screens.app import CoachApp
 from store.db import StoreError
@@ -59,12 +59,14 @@ STATE_WORDS = {
     "before": "· before",  # the plan was made later: nothing to catch up
     "rest": "",
 }
+PARTLY_WORDS = "◐ partly"
 KIND_WORDS = {
     "pause": "paused",
     "resume": "resumed",
     "ease": "eased",
     "repeat": "repeated a week",
     "progress": "went ahead",
+    "easier": "an easier version",
 }
 
 
@@ -136,6 +138,8 @@ def week_glance(
         kind = d.session.kind if d.session else "rest day"
         minutes = f"~{d.minutes} min" if d.session else ""
         state = STATE_WORDS[d.state]
+        if d.log is not None and d.log.partial:  # a guided session stopped before the end
+            state = PARTLY_WORDS
         if paused and d.state == "to do":
             state = "paused"
         cells = (label, kind, minutes, state)
@@ -268,8 +272,9 @@ class PlanScreen(Screen[None]):
     AUTO_FOCUS = "#week"
     BINDINGS = [
         Binding("d", "mark_done", "Mark done", id="plan-done"),
+        Binding("s", "guided", "Guided", id="plan-guided"),
         Binding("w", "why", "Why", id="plan-why"),
-        Binding("e", "profile", "Profile", id="plan-profile"),
+        Binding("e", "profile", "Profile", show=False, id="plan-profile"),  # room for s
         Binding("r", "resume", "Resume", id="plan-resume"),
         Binding("escape", "back", "Back", id="plan-back"),
         Binding("left", "day(-1)", "Previous day", show=False, id="plan-prev-day"),
@@ -285,8 +290,9 @@ class PlanScreen(Screen[None]):
         Binding("j", "topic('joint-pain')", "About joint pain", show=False, id="plan-joint-pain"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, *, guide_today: bool = False) -> None:
         super().__init__()
+        self.guide_today = guide_today  # from home: start today's guided session at once
         self.loaded = _Loaded()
         self.selected: date | None = None
         self._glance: tuple[list[DayStatus], date, date, bool] | None = None
@@ -324,6 +330,8 @@ class PlanScreen(Screen[None]):
     async def on_mount(self) -> None:
         await self.reload()
         self.query_one("#plan-body", VerticalScroll).scroll_home(animate=False)
+        if self.guide_today:
+            self.action_guided()
 
     async def on_screen_resume(self) -> None:
         await self.reload()
@@ -463,6 +471,9 @@ class PlanScreen(Screen[None]):
             notes.append("This plan is finished — g makes a new 12-week plan from today.")
         if self._osteoporosis():
             notes.append("Exercising safely with osteoporosis: press o to read.")
+        ended = ai_ended(loaded.profile, today)
+        if ended is not None:
+            notes.append(after_ai_plan_note(ended))
         if loaded.unsaved:
             notes.append(
                 "Read-only file: this update of the plan is shown but not saved."
@@ -547,8 +558,9 @@ class PlanScreen(Screen[None]):
             tail = "Plan paused: no exercise until your care team says it is safe."
         elif status.log is not None:
             log = status.log
+            done = "◐ Partly done" if log.partial else "✓ Done"
             tail = (
-                f"✓ Done (effort {log.effort if log.effort is not None else '–'}/10, pain during "
+                f"{done} (effort {log.effort if log.effort is not None else '–'}/10, pain during "
                 f"{log.pain_during if log.pain_during is not None else '–'}/10). "
                 "d changes it."
             )
@@ -567,11 +579,13 @@ class PlanScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         plan = self.plan
-        if action in ("mark_done", "why", "day", "regenerate"):
+        if action in ("mark_done", "why", "day", "regenerate", "guided"):
             if action == "regenerate" and self.loaded.profile is not None:
                 return True
             if plan is None:
                 return False
+            if action == "guided":  # shown on a day with a session today, not paused
+                return plan.status != "paused" and session_on(plan, self.coach.today()) is not None
             return not (action == "mark_done" and plan.status == "paused")
         if action == "resume":
             return plan is not None and plan.status == "paused"
@@ -655,7 +669,7 @@ class PlanScreen(Screen[None]):
         previous = find_log(store.session_logs(day, day), day, sid)
         title = f"{_long_day(day)} · {session.kind} · about {session_total_minutes(session)} min"
 
-        from screens.session_done import SessionAnswers, SessionDoneScreen
+        from screens.session_done import SessionAnswers, SessionDoneScreen, save_session_log
 
         def save(answers: SessionAnswers) -> bool:
             log = log_for(
@@ -668,16 +682,9 @@ class PlanScreen(Screen[None]):
                 answers.note,
                 answers.steady,
             )
-            before = store.get_checkin(day)
-
-            def write() -> None:
-                with store.batch():  # the log and the day's minutes: both or neither
-                    store.put_session_log(log)
-                    store.put_checkin(add_to_checkin(store.get_checkin(day), log))
-
-            if not self.coach.save(write, "The session"):
+            counted = save_session_log(self.coach, log)
+            if counted is None:
                 return False
-            counted = minutes_counted(before, store.get_checkin(day) or CheckIn(day))
             verb = "Updated" if previous is not None else "Marked done"
             self.notify(f"{verb}: {_long_day(day)}, {counted}.")
             return True
@@ -687,6 +694,29 @@ class PlanScreen(Screen[None]):
                 await self.reload()
 
         self.app.push_screen(SessionDoneScreen(title, previous, save), closed)
+
+    def action_guided(self) -> None:
+        """Today's session, one exercise at a time (screens/session_player.py)."""
+        plan, today = self.plan, self.coach.today()
+        if plan is None or plan.status == "paused":
+            return
+        found = session_on(plan, today)
+        if found is None:
+            self.notify("No session today: a rest day. A walk still counts toward your week.")
+            return
+        if self.selected != today:
+            self.notify("The guided session is today's: it opens on today.")
+        if self.coach.notify_read_only():
+            return
+        from coach.guided import GuidedSession
+        from screens.session_player import SessionPlayerScreen
+
+        week, session = found
+        self.selected = today
+        previous = find_log(self.coach.store.session_logs(today, today), today, session_id(*found))
+        self.app.push_screen(
+            SessionPlayerScreen(GuidedSession(plan, week, session, today), previous)
+        )
 
     def action_regenerate(self) -> None:
         profile = self.loaded.profile

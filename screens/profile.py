@@ -58,6 +58,7 @@ NUMBER_FIELDS: dict[str, tuple[str, str, float]] = {
     "minutes_per_session": ("Minutes per session", "10-90", 5),
     "falls_last_year": ("Falls in the last year", "0 if none", 1),
 }
+DATE_FIELDS = ("ai_start", "ai_end", "birth_date")
 REQUIRED = ("days_per_week", "minutes_per_session", "falls_last_year")
 CHOICE_FIELDS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "smoker": ("Smoking", SMOKER_CHOICES, ""),
@@ -150,6 +151,17 @@ class ProfileScreen(Form, Screen[bool]):
                     ),
                     id="row-ai_start",
                 ),
+                FieldRow(
+                    "Ends (or ended) on",
+                    TextInput(
+                        p.ai_end.isoformat() if p.ai_end else "",
+                        placeholder="YYYY-MM-DD, optional",
+                        max_length=10,
+                        id="ai_end",
+                    ),
+                    "optional",
+                    id="row-ai_end",
+                ),
             )
             yield Section(
                 "Exercise",
@@ -230,7 +242,7 @@ class ProfileScreen(Form, Screen[bool]):
             except ValidationError as error:
                 self._show(name, error.message)
                 ok = False
-        for name in ("ai_start", "birth_date"):
+        for name in DATE_FIELDS:
             try:
                 fields[name] = _parse_day(name, self.query_one(f"#{name}", Input).value)
                 self._show(name, None)
@@ -280,7 +292,7 @@ class ProfileScreen(Form, Screen[bool]):
     def _validate_one(self, event: FieldRow.Changed) -> None:
         """Check a number or date as it is typed; the message goes as soon as it is fixed."""
         control = event.row.control
-        if control.id not in ("ai_start", "birth_date") or not isinstance(control, Input):
+        if control.id not in DATE_FIELDS or not isinstance(control, Input):
             return  # numbers are checked by FieldRow itself
         try:
             _parse_day(control.id, control.value)

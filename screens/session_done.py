@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,10 +19,35 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from coach.models import NOTE_MAX_CHARS, SESSION_RANGES, SessionLog, ValidationError
+from coach.models import NOTE_MAX_CHARS, SESSION_RANGES, CheckIn, SessionLog, ValidationError
 from screens.widgets.choice import YesNo
 from screens.widgets.fields import FieldRow, NumberInput, TextInput, read_number
 from screens.widgets.form import Form
+
+if TYPE_CHECKING:
+    from screens.app import CoachApp
+
+
+def save_session_log(app: CoachApp, log: SessionLog) -> str | None:
+    """Store a session's log and count its minutes in the day's check-in, both or neither.
+
+    The one way a session log is stored (marked done on the plan, or a guided session), so the
+    minutes are counted once however it was logged (coach.sessions.add_to_checkin). Returns what
+    it did to the day's minutes, in words, or None when it could not be saved (said on screen).
+    """
+    from coach.sessions import add_to_checkin, minutes_counted
+
+    store = app.store
+    before = store.get_checkin(log.day)
+
+    def write() -> None:
+        with store.batch():  # the log and the day's minutes: both or neither
+            store.put_session_log(log)
+            store.put_checkin(add_to_checkin(store.get_checkin(log.day), log))
+
+    if not app.save(write, "The session"):
+        return None
+    return minutes_counted(before, store.get_checkin(log.day) or CheckIn(log.day))
 
 
 @dataclass(frozen=True)
@@ -66,17 +92,22 @@ class SessionDoneScreen(Form, ModalScreen[SessionAnswers | None]):
         title: str,
         previous: SessionLog | None = None,
         save: Callable[[SessionAnswers], bool] | None = None,
+        *,
+        heading: str = "Mark done",
+        ask_steady: bool = True,
     ) -> None:
         super().__init__()
         self.title_text = title
         self.previous = previous
         self.save_answers = save
+        self.heading = heading
+        self.ask_steady = ask_steady  # only after balance or impact work (a guided session)
 
     def compose(self) -> ComposeResult:
         previous = self.previous
         with Vertical():
             again = "  (already marked done: saving replaces it)" if previous else ""
-            yield Static(f"[b]Mark done[/b]: {self.title_text}{again}", id="done-title")
+            yield Static(f"[b]{self.heading}[/b]: {self.title_text}{again}", id="done-title")
             for name, (label, hint) in FIELDS.items():
                 value = getattr(previous, name) if previous else None
                 yield FieldRow(
@@ -87,12 +118,13 @@ class SessionDoneScreen(Form, ModalScreen[SessionAnswers | None]):
                     hint,
                     id=f"row-{name}",
                 )
-            yield FieldRow(
-                "Felt steady? (balance/impact)",
-                YesNo(previous.steady if previous else None, id="steady"),
-                "y: managed it · n: wobbly",
-                id="row-steady",
-            )
+            if self.ask_steady:
+                yield FieldRow(
+                    "Felt steady? (balance/impact)",
+                    YesNo(previous.steady if previous else None, id="steady"),
+                    "y: managed it · n: wobbly",
+                    id="row-steady",
+                )
             yield FieldRow(
                 "Note (optional)",
                 TextInput(
@@ -122,7 +154,7 @@ class SessionDoneScreen(Form, ModalScreen[SessionAnswers | None]):
         if not self.texts_fit() or len(values) < len(FIELDS):
             return None
         note = self.query_one("#note", TextInput).value.strip()
-        steady = self.query_one("#steady", YesNo).value
+        steady = self.query_one("#steady", YesNo).value if self.ask_steady else None
         return SessionAnswers(values["effort"], values["pain_during"], note, steady)
 
     def action_save(self) -> None:

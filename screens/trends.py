@@ -12,7 +12,7 @@ imported only when the trends screen opens (``screens.app._trends``), never at s
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from textual import on
 from textual.app import ComposeResult
@@ -182,12 +182,26 @@ class TrendsScreen(Screen[None]):
         yield Footer()
 
     def on_screen_resume(self) -> None:
-        """Read the records (again): the store may have changed while another screen showed."""
-        store = self.coach.store
-        self._checkins = store.checkins()
-        self._logs = store.session_logs()
-        self._scans = store.dxa_scans()
+        """Read the records (again if the store changed while another screen showed)."""
+        self._read()
         self.refresh_view()
+
+    def _read(self) -> None:
+        """The records the range shows (all of them only for "all time"), read when the
+        range or the store changed since the last read (issue 15: a dialog closing costs
+        nothing, and 3 months of a 30-year diary cost 3 months)."""
+        store, today = self.coach.store, self.coach.today()
+        days = RANGES[self.range_key]
+        start = None if days is None else today - timedelta(days=days - 1)
+        wanted = (start, today, store.changes)
+        held = getattr(self, "_held", None)
+        current = held is not None and held[1:] == (today, store.changes)
+        if current and (held[0] is None or (start is not None and held[0] <= start)):
+            return  # what is held covers the range
+        self._checkins = store.checkins(start, today if start else None)
+        self._logs = store.session_logs(start, today if start else None)
+        self._scans = store.dxa_scans()
+        self._held = wanted
 
     # ------------------------------------------------------------------ what to show
 
@@ -228,6 +242,7 @@ class TrendsScreen(Screen[None]):
 
     def action_range(self, range_key: str) -> None:
         self.range_key = range_key
+        self._read()
         self.refresh_view()
 
     def action_combined(self) -> None:

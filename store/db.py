@@ -19,7 +19,7 @@ directly, and each document is validated once per process (issue 15).
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -40,6 +40,7 @@ from store.errors import (
     StoreError,
     UnreadableFileError,
 )
+from store.lines import LazyTable
 from store.loader import (
     MAX_ORDINAL,
     MIN_ORDINAL,
@@ -47,6 +48,7 @@ from store.loader import (
     Problem,
     check_all,
     day_ordinal,
+    day_ordinals,
     is_topic_id,
     record_id,
     scan_structure,
@@ -65,15 +67,13 @@ from store.schema import (
 from store.storage import (
     AtomicJSONStorage,
     encode_json,
-    load_json_file,
+    load_data_file,
     remove_stale_temp_files,
     to_utf8,
     write_new_file,
 )
 
 if TYPE_CHECKING:
-    from filelock import FileLock
-
     from coach.models import Plan
     from store.backups import (
         BACKUP_DIR,
@@ -84,6 +84,7 @@ if TYPE_CHECKING:
         make_backup,
         newest_good_backup,
     )
+    from store.locking import FileLock
     from store.transfer import ImportCounts
 
 __all__ = [
@@ -192,6 +193,8 @@ class Store:
         self._loads_seen = self._storage.loads
         self._scanned = False
         self._moves: list[dict[str, Any]] = []
+        self._saves = 0
+        self._days_held: tuple[Any, frozenset[date]] | None = None  # see checkin_days
         self.notices: list[str] = []
         self.on_notice: Callable[[str], None] | None = None
 
@@ -245,7 +248,7 @@ class Store:
         if not self._lock_pending:
             return False
         self._lock_pending = False
-        from filelock import FileLock, Timeout
+        from store.locking import FileLock, Timeout
 
         try:
             paths.ensure_private_folder(self.path.parent)
@@ -282,7 +285,7 @@ class Store:
     @staticmethod
     def _load(path: Path) -> dict[str, Any] | None:
         try:
-            data = load_json_file(path)
+            data = load_data_file(path)
             if data is not None:
                 check_schema(path, data)
         except UnreadableFileError as error:
@@ -314,6 +317,12 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @property
+    def changes(self) -> tuple[int, int]:
+        """Changes as saves and re-reads of the file: what a screen read is current while
+        this stays equal (a screen need not read again when a dialog closes)."""
+        return self._saves, self._storage.loads
+
     # ----------------------------------------------------------------- raw documents
 
     def _data(self) -> dict[str, Any]:
@@ -328,9 +337,9 @@ class Store:
             self._scanned = False
         return data if data is not None else {}
 
-    def _table(self, name: str) -> dict[str, Any]:
+    def _table(self, name: str) -> Mapping[str, Any]:
         raw = self._data().get(name)
-        return raw if isinstance(raw, dict) else {}
+        return raw if isinstance(raw, Mapping) else {}
 
     # ----------------------------------------------------------------- quarantine
 
@@ -429,7 +438,7 @@ class Store:
             table = data.get(problem.table)
             if not problem.doc_id:
                 self._aside(problem.table, None, None, table)
-            elif isinstance(table, dict) and problem.doc_id in table:
+            elif isinstance(table, Mapping) and problem.doc_id in table:
                 doc = table[problem.doc_id]
                 if problem.key is None:
                     self._aside(problem.table, problem.doc_id, None, doc)
@@ -527,7 +536,7 @@ class Store:
         self._require_writable()
         data = self._data()
         raw = data.get(table)
-        if raw is not None and not isinstance(raw, dict):
+        if raw is not None and not isinstance(raw, Mapping):
             self._aside(table, None, None, raw)
             raw = None
         for doc_id in docs:
@@ -551,6 +560,7 @@ class Store:
 
     def _save(self, data: dict[str, Any]) -> None:
         """Write ``data`` (or, in a batch, mark it to be written); a failure is a SaveError."""
+        self._saves += 1
         try:
             self._storage.write(data)
         except SaveError:
@@ -561,7 +571,16 @@ class Store:
     def _ids_by_key(self, table: str) -> dict[Any, str]:
         """Record key -> doc id, from the raw table (no record is built)."""
         out: dict[Any, str] = {}
-        for doc_id, doc in self._table(table).items():
+        raw = self._table(table)
+        if isinstance(raw, LazyTable):  # the keys are read from the lines, nothing parsed
+            for doc_id, key in raw.record_keys().items():
+                if key is None:
+                    doc = raw[doc_id]
+                    key = doc.get("key") if isinstance(doc, dict) else None
+                if record_id(doc_id) is not None and isinstance(key, str):
+                    out.setdefault(key, doc_id)
+            return out
+        for doc_id, doc in raw.items():
             if record_id(doc_id) is not None and isinstance(doc, dict):
                 key = doc.get("key")
                 if isinstance(key, str):
@@ -680,13 +699,47 @@ class Store:
                 found.append(entry)
         return sorted(found, key=lambda c: c.day)
 
+    def stream_checkins(self) -> Iterator[CheckIn]:
+        """Every valid check-in, oldest first, one at a time: each is parsed and validated as
+        it is reached and not kept (an export of 30 years holds one record at a time).
+        Damaged entries are skipped and listed in ``problems``."""
+        raw = self._table("checkins")
+        peek = raw.peek if isinstance(raw, LazyTable) else raw.__getitem__
+        ordered = []
+        for doc_id in raw:
+            ordinal = day_ordinal(doc_id)
+            if ordinal is None:
+                self._loader.check("checkins", doc_id, peek(doc_id))  # quarantined: no day
+            else:
+                ordered.append((ordinal, doc_id))
+        ordered.sort()
+        check = self._loader.check
+        for _, doc_id in ordered:
+            entry = check("checkins", doc_id, peek(doc_id))
+            if entry is not None:
+                yield entry
+
+    def first_checkin(self) -> CheckIn | None:
+        """The oldest valid check-in (a report starts no earlier than it), without reading
+        the rest: ids are days, so the oldest few are looked at until a valid one."""
+        raw = self._table("checkins")
+        for ordinal in sorted(day_ordinals(raw)):
+            entry = self._loader.record("checkins", str(ordinal), raw[str(ordinal)])
+            if entry is not None:
+                return entry
+        return None
+
     def checkin_days(self) -> set[date]:
         """Dates that have a check-in (cheap: read from the ids, no record is built).
 
         A day whose entry is damaged still counts here; opening it shows the notice.
         """
-        ordinals = (day_ordinal(k) for k in self._table("checkins"))
-        return {date.fromordinal(o) for o in ordinals if o is not None}
+        raw = self._table("checkins")
+        held = self._days_held
+        if held is None or held[0] != (self.changes, id(raw), len(raw)):
+            days = frozenset(map(date.fromordinal, day_ordinals(raw)))
+            held = self._days_held = ((self.changes, id(raw), len(raw)), days)
+        return set(held[1])
 
     # ----------------------------------------------------------------- DXA scans
 
@@ -722,9 +775,14 @@ class Store:
         else:
             low = start.isoformat() if start else ""
             high = end.isoformat() if end else "~"
+            if isinstance(raw, LazyTable):  # days read from the lines: only these are parsed
+                picked = [i for i, day in raw.days().items() if day is None or low <= day <= high]
+                pairs = [(doc_id, raw[doc_id]) for doc_id in picked]
+            else:
+                pairs = raw.items()
             pairs = [
                 (doc_id, doc)
-                for doc_id, doc in raw.items()
+                for doc_id, doc in pairs
                 if isinstance(doc, dict)
                 and isinstance(day := doc.get("day"), str)
                 and low <= day <= high
@@ -735,6 +793,14 @@ class Store:
             (s for s in logs if low_day <= s.day <= high_day),
             key=lambda s: (s.day, s.session_id),
         )
+
+    def stream_session_logs(self) -> list[SessionLog]:
+        """Every valid session log by (day, key), validated without keeping the verdicts (an
+        export); damaged ones skipped and listed in ``problems``."""
+        raw = self._table("sessions")
+        peek = raw.peek if isinstance(raw, LazyTable) else raw.__getitem__
+        logs = self._loader.keyed("sessions", ((i, peek(i)) for i in raw), keep=False)
+        return sorted(logs, key=lambda s: (s.day, s.key))
 
     def put_session_log(self, log: SessionLog) -> None:
         self._change("sessions", self._keyed_docs("sessions", {log.key: log.to_dict()}))
@@ -806,6 +872,175 @@ class Store:
             "topics_read": self.topics_read(),
         }
 
+    def export_chunks(self, tick: Callable[[int], None] | None = None) -> Iterator[str]:
+        """The JSON export (what ``export_dict`` holds, in its order) as pieces of text, one
+        record a line: records are read, validated and written one at a time, so an export
+        of any length holds one record in memory. ``tick(n)`` is told of each n records."""
+        from store.outputs import dumps
+
+        profile, plan = self.get_profile(), self.get_plan()
+        head = {
+            "format": EXPORT_FORMAT,
+            "schema": SCHEMA_VERSION,
+            "profile": profile.to_dict() if profile else None,
+        }
+        yield dumps(head)[:-1] + ',\n"checkins":['
+        yield from _json_lines(self.stream_checkins(), tick)
+        yield '\n],\n"dxa_scans":' + dumps([s.to_dict() for s in self.dxa_scans()])
+        yield ',\n"session_logs":['
+        logs = sorted(self.stream_session_logs(), key=lambda s: (s.day, s.session_id))
+        yield from _json_lines(logs, tick)
+        yield (
+            "\n],\n"
+            + dumps(
+                {
+                    "plan": plan.to_dict() if plan else None,
+                    "settings": self.settings(),
+                    "topics_read": self.topics_read(),
+                }
+            )[1:]
+            + "\n"
+        )
+
+    def export_size(self) -> int:
+        """How many records ``export_chunks`` will write (for a progress bar)."""
+        return len(self._table("checkins")) + len(self._table("sessions"))
+
+    def import_stream(
+        self,
+        text: str,
+        today: date | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> ImportCounts:
+        """Merge an export given as JSON text, a record at a time: each is parsed, validated,
+        compared with what is stored and kept as its JSON line only, so an import of any
+        length holds no more than the text and the new lines (issue 15). Same checks and
+        counts as ``import_dict``; nothing is written unless all of it is valid.
+
+        Raises NotStreamable (and changes nothing) for any export but one in the order ours
+        are written in and of the current schema: read that whole, with ``import_dict``.
+        ``progress(n)`` is told how many characters of the text were read.
+        """
+        from store import transfer
+
+        self._require_writable()
+        today = today or self._clock()
+        counts = transfer.ImportCounts()
+        with self.batch():
+            self._import_entries(transfer.stream_export(text, progress), today, counts)
+            del text  # read through: let it go before the write (when no caller holds it)
+        return counts
+
+    def _import_entries(self, entries: Iterator[tuple[str, Any]], today: date, counts: Any) -> None:
+        """``import_stream``'s work on the export's top-level entries, in file order."""
+        from store import transfer
+
+        head: dict[str, Any] = {}
+        checked = False
+        for key, value in entries:
+            if key in ("format", "schema"):
+                head[key] = value
+                continue
+            if key not in transfer.STREAM_ORDER:
+                continue  # not ours: ignored, as import_dict does
+            if not checked:
+                if "format" not in head or "schema" not in head:
+                    raise transfer.NotStreamable  # a whole read says what is missing
+                if transfer.check_head(head) < SCHEMA_VERSION:
+                    raise transfer.NotStreamable  # migrated on a whole read
+                checked = True
+            if key in transfer.RECORD_KINDS:
+                if value is not None and not isinstance(value, list | transfer._Items):
+                    raise StoreError(f"{key} must be a list")
+                self._import_records(key, transfer.records_of(key, value or (), today), counts)
+            elif key == "profile":
+                profile = transfer.single_of(key, value, today)
+                current = self.get_profile()
+                if profile is not None and profile != current:
+                    counts.count("profile", current is not None)
+                    self.put_profile(profile)
+            elif key == "plan":
+                plan, stored = transfer.single_of(key, value, today), self.get_plan()
+                if plan is not None and plan != stored:
+                    counts.count("plan", stored is not None)
+                    self.put_plan(plan)
+            elif key == "settings":
+                for name, setting in transfer.settings_of(value).items():
+                    if self.get_setting(name, object()) != setting:
+                        counts.count("settings", name in self.settings())
+                        self.set_setting(name, setting)
+            else:
+                read = self.topics_read()
+                marks = transfer.topics_read_of(value, today).items()
+                new = {k: v for k, v in marks if k not in read}
+                for topic_id, day in new.items():
+                    self._put_entry("reading", topic_id, day)
+                if new:
+                    counts.added["topics_read"] = len(new)
+        if not checked:
+            transfer.check_head(head)
+
+    def _writable_table(self, table: str) -> LazyTable:
+        """A table to put encoded documents in (a damaged table goes to the side file)."""
+        data = self._data()
+        raw = data.get(table)
+        if raw is not None and not isinstance(raw, Mapping):
+            self._aside(table, None, None, raw)
+            raw = None
+        if not isinstance(raw, LazyTable):
+            raw = data[table] = LazyTable.of(raw or {})
+        return raw
+
+    def _import_records(self, key: str, records: Iterable[Any], counts: ImportCounts) -> None:
+        """Put the records of an export's list that differ from the stored ones."""
+        table = {"checkins": "checkins", "dxa_scans": "dxa", "session_logs": "sessions"}[key]
+        raw = self._writable_table(table)
+        before = len(self._moves), raw._dirty.copy()
+        if table == "checkins":
+            for record in records:
+                doc_id = str(record.day.toordinal())
+                self._put_imported(raw, table, doc_id, record, record.to_dict(), counts, key)
+        else:
+            stored = self.dxa_scans() if table == "dxa" else self.stream_session_logs()
+            existing = {r.key: r for r in stored}
+            ids = self._ids_by_key(table)
+            numbers = [record_id(i) for i in raw]
+            next_id = max((n for n in numbers if n is not None), default=0) + 1
+            for record in records:
+                if existing.get(record.key) == record:
+                    continue
+                doc_id = ids.get(record.key)
+                if doc_id is None:
+                    doc_id, next_id = str(next_id), next_id + 1
+                    ids[record.key] = doc_id
+                doc = {**record.to_dict(), "key": record.key}
+                counts.count(key, record.key in existing)
+                self._put_imported(raw, table, doc_id, None, doc, None, key)
+        if (len(self._moves), raw._dirty) != before:  # something was put: it is saved
+            self._save(self._data())
+
+    def _put_imported(
+        self,
+        raw: LazyTable,
+        table: str,
+        doc_id: str,
+        record: Any,
+        doc: dict[str, Any],
+        counts: ImportCounts | None,
+        key: str,
+    ) -> None:
+        old = raw.peek(doc_id) if doc_id in raw else None
+        if record is not None:  # a check-in: compared with the stored one of its day
+            current = self._loader.check(table, doc_id, old) if old is not None else None
+            if current == record:
+                return
+            if counts is not None:
+                counts.count(key, current is not None)
+        if old is not None and self._loader.check(table, doc_id, old) is None:
+            self._aside(table, doc_id, None, old)  # damaged: kept in the side file
+        raw.put_encoded(doc_id, to_utf8(encode_json(doc)))
+        self._loader.forget(table, doc_id)
+
     def import_dict(self, data: Any, today: date | None = None) -> ImportCounts:
         """Merge an export into this store in one atomic write; validate all of it first.
 
@@ -852,6 +1087,26 @@ class Store:
             if new_read:
                 counts.added["topics_read"] = len(new_read)
         return counts
+
+
+def _json_lines(records: Iterable[Any], tick: Callable[[int], None] | None) -> Iterator[str]:
+    """Records as the lines of a JSON array ("\\n{...},\\n{...}"), in batches of text."""
+    from store.outputs import dumps
+
+    batch: list[str] = []
+    separator = "\n"
+    for record in records:
+        batch.append(dumps(record))  # a record's fields as to_dict() has them
+        if len(batch) == 512:
+            yield separator + ",\n".join(batch)
+            separator = ",\n"
+            if tick is not None:
+                tick(len(batch))
+            batch = []
+    if batch:
+        yield separator + ",\n".join(batch)
+        if tick is not None:
+            tick(len(batch))
 
 
 def write_new_store(path: Path, fill: Callable[[Store], None]) -> None:

@@ -22,13 +22,7 @@ from store.db import CLI_LOCK_WAIT, Store
 from store.errors import READ_ONLY_MESSAGE, StoreError, UnreadableFileError
 from store.loader import Problem, check_all, unknown_tables
 from store.schema import META, SINGLE_DOC, check_schema, generation_of, migrate, schema_of
-from store.storage import (
-    _DocumentEncoder,
-    atomic_write_bytes,
-    load_json_file,
-    to_utf8,
-    write_new_file,
-)
+from store.storage import atomic_write_bytes, load_json_file, write_new_file
 
 COUNTED_TABLES = ("checkins", "dxa", "sessions")
 
@@ -120,7 +114,7 @@ def restore_backup(path: Path, backup: Path, now: datetime) -> Path | None:
     counts as the newest save, so the next backups are not rotated away behind older ones.
     Returns where the old file was kept (None if there was no old file).
     """
-    from filelock import FileLock, Timeout
+    from store.locking import FileLock, Timeout
 
     path = paths.real_data_file(path)
     backup = Path(backup).expanduser()
@@ -149,7 +143,9 @@ def restore_backup(path: Path, backup: Path, now: datetime) -> Path | None:
             "generation": max(newest, generation_of(data)) + 1,
         }
         data[META] = meta
-        payload = to_utf8(_DocumentEncoder().encode(data))
+        from store import lines
+
+        payload, _ = lines.encode(data)
         kept = None
         if path.exists():
             original = path.read_bytes()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from functools import cache
 from typing import Any, NamedTuple
@@ -97,6 +97,17 @@ def _canonical_int(doc_id: object, low: int, high: int) -> int | None:
 def day_ordinal(doc_id: object) -> int | None:
     """The day a check-in id stands for (its date's ordinal), or None if it is not one."""
     return _canonical_int(doc_id, MIN_ORDINAL, MAX_ORDINAL)
+
+
+def day_ordinals(ids: Iterable[str]) -> list[int]:
+    """The days (ordinals) of check-in ids, leaving out ids that are not days; at C speed
+    when every id is a canonical day number (the usual case: one check of them all)."""
+    ids = list(ids)
+    if ids and _ids_pattern("checkins").fullmatch("\n".join(ids)):
+        ordinals = list(map(int, ids))
+        if min(ordinals) >= MIN_ORDINAL and max(ordinals) <= MAX_ORDINAL:
+            return ordinals
+    return [o for o in map(day_ordinal, ids) if o is not None]
 
 
 def record_id(doc_id: object) -> int | None:
@@ -206,6 +217,17 @@ class Loader:
         self._seen[(table, doc_id)] = (doc, value)
         return value
 
+    def check(self, table: str, doc_id: str, doc: Any) -> Any:
+        """As ``record``, but the verdict is not kept (a stream over a whole table: export)."""
+        seen = self._seen.get((table, doc_id))
+        if seen is not None and seen[0] is doc:
+            return seen[1]
+        try:
+            return validate(table, doc_id, doc)
+        except Exception as error:
+            self.report(Problem(table, doc_id, None, reason_of(error)))
+            return None
+
     def is_damaged(self, table: str, doc_id: str, doc: Any) -> bool:
         return self.record(table, doc_id, doc) is None
 
@@ -231,11 +253,15 @@ class Loader:
         self.entries(table, doc)
         return (table, str(SINGLE_DOC), key) in self._problems
 
-    def keyed(self, table: str, pairs: Iterable[tuple[str, Any]]) -> list[Any]:
-        """Valid scans or session logs of ``pairs``; of two with one key the first id wins."""
+    def keyed(
+        self, table: str, pairs: Iterable[tuple[str, Any]], *, keep: bool = True
+    ) -> list[Any]:
+        """Valid scans or session logs of ``pairs``; of two with one key the first id wins.
+        ``keep=False``: verdicts are not kept (see ``check``)."""
         by_key: dict[str, tuple[int, str, Any]] = {}
+        validated = self.record if keep else self.check
         for doc_id, doc in pairs:
-            record = self.record(table, doc_id, doc)
+            record = validated(table, doc_id, doc)
             if record is None:
                 continue
             number = record_id(doc_id) or 0
@@ -263,11 +289,16 @@ def _ids_pattern(table: str) -> re.Pattern[str]:
     return re.compile(r"(?:[1-9][0-9]{0,8}\n)*[1-9][0-9]{0,8}")
 
 
-def _all_fine(table: str, raw: dict[str, Any]) -> bool:
+def _all_fine(table: str, raw: Mapping[str, Any]) -> bool:
     """True when no id and no document of ``raw`` can be wrong in shape (the usual case)."""
     if not raw:
         return True
-    if set(map(type, raw.values())) != {dict}:
+    from store.lines import LazyTable
+
+    if isinstance(raw, LazyTable):
+        if not raw.all_objects():  # known from the lines, nothing parsed
+            return False
+    elif set(map(type, raw.values())) != {dict}:
         return False
     if table == "checkins":
         return bool(
@@ -291,7 +322,7 @@ def scan_structure(data: dict[str, Any]) -> list[Problem]:
         raw = data.get(table)
         if raw is None:
             continue
-        if not isinstance(raw, dict):
+        if not isinstance(raw, Mapping):
             problems.append(Problem(table, "", None, "is not a table of records"))
             continue
         if table != "settings" and _all_fine(table, raw):
@@ -303,10 +334,10 @@ def scan_structure(data: dict[str, Any]) -> list[Problem]:
             valid_id = record_id
         else:
             valid_id = str(SINGLE_DOC).__eq__
-        for doc_id, doc in raw.items():
+        for doc_id in raw:
             if not valid_id(doc_id):
                 problems.append(Problem(table, doc_id, None, f"its id {shown(doc_id)} is wrong"))
-            elif not isinstance(doc, dict):
+            elif not isinstance(raw[doc_id], dict):
                 problems.append(Problem(table, doc_id, None, "is not an object"))
         if table == "settings" and isinstance(raw.get(str(SINGLE_DOC)), dict):
             from coach.settings import SETTINGS
@@ -326,7 +357,7 @@ def check_all(data: dict[str, Any], loader: Loader | None = None) -> list[Proble
         loader.report(problem)
     for table in (*RECORD_TABLES, *SINGLE_TABLES):
         raw = data.get(table)
-        if not isinstance(raw, dict):
+        if not isinstance(raw, Mapping):
             continue
         if table in ("dxa", "sessions"):
             loader.keyed(table, raw.items())
@@ -335,7 +366,7 @@ def check_all(data: dict[str, Any], loader: Loader | None = None) -> list[Proble
                 loader.record(table, doc_id, doc)
     for table in MAP_TABLES:
         raw = data.get(table)
-        if isinstance(raw, dict):
+        if isinstance(raw, Mapping):
             for doc_id, doc in raw.items():
                 if doc_id == str(SINGLE_DOC):
                     loader.entries(table, doc)

@@ -7,7 +7,7 @@ same step brings both forward: an old export is read exactly as an old data file
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -87,16 +87,26 @@ def check_schema(path: Path, data: dict[str, Any]) -> None:
 
 
 def _documents(value: Any) -> Iterable[dict[str, Any]]:
-    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    items = (
+        value.values() if isinstance(value, Mapping) else value if isinstance(value, list) else ()
+    )
     return (doc for doc in items if isinstance(doc, dict))
 
 
 def migrate_documents(version: int, get: Callable[[str], Any]) -> None:
-    """Apply every step from ``version`` to the current one; ``get(table)`` gives its documents."""
+    """Apply every step from ``version`` to the current one; ``get(table)`` gives its documents.
+
+    A changed document of a table is put back, so a lazily read table (store/lines.py) knows
+    to write it again."""
     while version < SCHEMA_VERSION:
         for table, change in MIGRATIONS[version].items():
-            for doc in _documents(get(table)):
+            value = get(table)
+            for doc in _documents(value):
                 change(doc)
+            if isinstance(value, MutableMapping):
+                for doc_id in list(value):
+                    if isinstance(doc := value[doc_id], dict):
+                        value[doc_id] = doc
         version += 1
 
 

@@ -6,9 +6,9 @@ temporary file in the same folder, is flushed and fsynced, replaces the data fil
 ``os.replace`` (atomic on POSIX) and then the folder is fsynced so the rename itself survives a
 power cut. A reader therefore sees the old file or the new one, never a mix.
 
-Serialisation is incremental: TinyDB hands over the whole database on every write, but only the
-documents that changed need encoding again. Each document's JSON text is memoised against a
-shallow snapshot of the document; unchanged documents reuse their text.
+Serialisation is incremental and reading is lazy: the file holds one document a line
+(store/lines.py), so a read parses only the documents asked for, and a write encodes only the
+documents that changed and copies every other line as it was.
 
 Hostile files are read without crashing: the size is bounded, nesting too deep for Python is an
 "unreadable file", and a number too long for Python's int conversion is kept as ``RawNumber``
@@ -42,6 +42,7 @@ __all__ = [
     "atomic_write_bytes",
     "encode_json",
     "fsync_dir",
+    "load_data_file",
     "load_json_file",
     "parse_json",
     "remove_stale_temp_files",
@@ -100,6 +101,17 @@ def parse_json(raw: bytes, path: Path) -> Any:
         raise UnreadableFileError(path, f"is not valid JSON ({error})") from None
 
 
+def parse_document(raw: bytes) -> Any:
+    """One document's JSON (a line of the data file); a number too long for ``int`` is kept
+    as ``RawNumber``. Raises ValueError or RecursionError if it does not parse."""
+    try:
+        return json.loads(raw)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        return json.loads(raw, parse_int=_int_or_raw)
+
+
 def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
     """The bytes of a regular file, None if it does not exist; refuses huge or odd files."""
     try:
@@ -117,7 +129,11 @@ def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
                 path, f"is too large to be a bonecoach file ({info.st_size} bytes)"
             )
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read(limit + 1)
+            # read what the file holds (asking for ``limit`` bytes would allocate them all)
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since: read on, to the limit
+                data += handle.read(limit + 1 - len(data))
+            return data
     except OSError as error:
         raise UnreadableFileError(path, f"cannot be read ({error.strerror})") from None
     finally:
@@ -137,6 +153,23 @@ def load_json_file(path: Path) -> dict[str, Any] | None:
     if not isinstance(data, dict):
         raise UnreadableFileError(path, "is not a bonecoach data file (unexpected structure)")
     return data
+
+
+def load_data_file(path: Path) -> dict[str, Any] | None:
+    """A data file for the store: lazily, by lines, if it is in the layout store/lines.py
+    writes (checked by its checksum); otherwise parsed whole as ``load_json_file`` does."""
+    raw = read_bounded(path)
+    if raw is None or not raw.strip():
+        return None
+    from store import lines
+
+    data = lines.read(raw)
+    if data is not None:
+        return data
+    data = parse_json(raw, path)
+    if not isinstance(data, dict):
+        raise UnreadableFileError(path, "is not a bonecoach data file (unexpected structure)")
+    return lines.strip_layout(data)
 
 
 # --------------------------------------------------------------------------- writing
@@ -181,6 +214,29 @@ def atomic_write_bytes(path: Path, payload: bytes) -> None:
     try:
         temp_name = _write_temp(path, payload)
         try:
+            os.replace(temp_name, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+            raise
+        fsync_dir(path.parent)
+    except OSError as error:
+        raise _named(error, path) from None
+
+
+@contextlib.contextmanager
+def atomic_stream(path: Path, buffering: int = -1) -> Iterator[Any]:
+    """A binary file to write ``path`` through, piece by piece, with the guarantees of
+    ``atomic_write_bytes``: the temp file is fsynced and renamed over ``path`` only if the
+    block ends without an error (then the folder is fsynced); otherwise it is removed."""
+    try:
+        fd, temp_name = _create_temp(path)
+        try:
+            with os.fdopen(fd, "wb", buffering=buffering) as handle:
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(temp_name, FILE_MODE)
             os.replace(temp_name, path)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -284,6 +340,10 @@ class _HasRawNumber(Exception):
 def _no_raw(obj: object) -> object:
     if isinstance(obj, RawNumber):
         raise _HasRawNumber
+    from store.lines import Unparsable
+
+    if isinstance(obj, Unparsable):  # a forged line moved to a side file: kept as text
+        return obj.raw.decode("utf-8", "replace")
     raise TypeError(f"cannot store {type(obj).__name__}")
 
 
@@ -325,43 +385,6 @@ def _encode_with_raw_numbers(value: Any) -> str:
     return text
 
 
-class _DocumentEncoder:
-    """Encodes the database to JSON, re-encoding only documents that changed since last time.
-
-    The ``_meta`` table goes first, so a backup's generation can be read from its first bytes.
-    """
-
-    def __init__(self) -> None:
-        # id(doc) -> (doc, shallow snapshot, json text); holding ``doc`` keeps its id unique.
-        self._memo: dict[int, tuple[Any, Any, str]] = {}
-
-    def encode(self, data: dict[str, Any]) -> str:
-        memo: dict[int, tuple[Any, Any, str]] = {}
-        tables = []
-        names = [META, *(n for n in data if n != META)] if META in data else list(data)
-        for table_name in names:
-            table = data[table_name]
-            if not isinstance(table, dict):  # a damaged table is kept as it is
-                tables.append(f"{json.dumps(table_name)}:{encode_json(table)}")
-                continue
-            parts = []
-            for doc_id, doc in table.items():
-                cached = self._memo.get(id(doc))
-                if cached is not None and cached[0] is doc and cached[1] == doc:
-                    text = cached[2]
-                    memo[id(doc)] = cached
-                else:
-                    text = encode_json(doc)
-                    memo[id(doc)] = (doc, dict(doc) if isinstance(doc, dict) else doc, text)
-                parts.append(f"{json.dumps(str(doc_id))}:{text}")
-            tables.append(f"{json.dumps(table_name)}:{{{','.join(parts)}}}")
-        self._memo = memo
-        return "{" + ",\n".join(tables) + "}"
-
-    def forget(self) -> None:
-        self._memo.clear()
-
-
 def to_utf8(text: str) -> bytes:
     """UTF-8 bytes; a lone surrogate (only possible inside a JSON string) becomes its escape."""
     try:
@@ -392,21 +415,19 @@ class AtomicJSONStorage(Storage):
         self._before_write = before_write
         self._cache: dict[str, Any] | None = initial
         self._loaded = initial is not None
-        self._encoder = _DocumentEncoder()
         self._deferred = 0
         self._dirty = False
         self.loads = 0
 
     def read(self) -> dict[str, Any] | None:
         if not self._loaded:
-            self._cache = load_json_file(self.path)
+            self._cache = load_data_file(self.path)
             self._loaded = True
             self.loads += 1
         return self._cache
 
     def replace_cache(self, data: dict[str, Any] | None) -> None:
         """Use ``data`` as the in-memory copy (after a re-read or a migration)."""
-        self._encoder.forget()
         self._cache = data
         self._loaded = True
         self.loads += 1
@@ -420,20 +441,34 @@ class AtomicJSONStorage(Storage):
         self._flush(data)
 
     def _flush(self, data: dict[str, Any]) -> None:
+        from store import lines
+
         try:
             if self._before_write is not None:
                 self._before_write(data)
-            payload = to_utf8(self._encoder.encode(data))
-            atomic_write_bytes(self.path, payload)
+            pieces, blocks = lines.encode_pieces(data)
+            with atomic_stream(self.path, buffering=1 << 20) as handle:
+                handle.writelines(pieces)
+            del pieces
         except BaseException:
             self.reload()
             raise
+        # later saves copy the unchanged lines of what was just written: read it back (the
+        # lock is held, so it is these bytes), after letting go of the old ones
+        lines.release(data)
+        try:
+            written = read_bounded(self.path)
+        except UnreadableFileError:
+            written = None
+        if written is None:
+            self.reload()
+        else:
+            lines.rebase(data, written, blocks)
 
     def reload(self) -> None:
         """Drop the in-memory copy; the next read parses the file again."""
         self._cache = None
         self._loaded = False
-        self._encoder.forget()
         self.loads += 1
 
     @property
@@ -459,4 +494,4 @@ class AtomicJSONStorage(Storage):
                 self._flush(self._cache)
 
     def close(self) -> None:
-        self._encoder.forget()
+        pass

@@ -15,6 +15,9 @@ An import is one more way in, so it gets exactly the checks the CLI and the form
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -81,71 +84,206 @@ def _schema(data: dict[str, Any]) -> int:
     return version
 
 
-def parse_export(data: Any, today: date) -> ParsedExport:
-    """Validate (and migrate) a whole export before anything is written; errors name the record."""
+def check_head(data: dict[str, Any]) -> int:
+    """The export's format marker and schema; the schema version (StoreError if unreadable)."""
     if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
         raise StoreError('not a bonecoach JSON export (missing "format": "bonecoach-export")')
-    version = _schema(data)
+    return _schema(data)
+
+
+def _checked(what: str, record: Any, today: date) -> Any:
+    try:
+        check_against_today(record, today)
+    except ValidationError as error:
+        raise StoreError(f"{what}: {error}") from None
+    return record
+
+
+RECORD_KINDS: dict[str, type] = {
+    "checkins": CheckIn,
+    "dxa_scans": DxaScan,
+    "session_logs": SessionLog,
+}
+
+
+def records_of(key: str, items: Iterable[Any], today: date) -> Iterator[Any]:
+    """The records of one list of an export, each validated as it comes (errors name the
+    record by its place; two records for one day or key are an error)."""
+    kind = RECORD_KINDS[key]
+    first_of: dict[Any, int] = {}
+    for index, item in enumerate(items, start=1):
+        if index > MAX_RECORDS:
+            raise StoreError(f"{key} holds more than {MAX_RECORDS} records; at most {MAX_RECORDS}")
+        try:
+            record = kind.from_dict(item)
+        except Exception as error:  # any way a record fails to build: name it, stop
+            raise StoreError(f"{key} record {index}: {reason_of(error)}") from None
+        _checked(f"{key} record {index}", record, today)
+        key_of = record.day if kind is CheckIn else record.key
+        if key_of in first_of:
+            raise StoreError(
+                f"{key} records {first_of[key_of]} and {index} are both for {key_of}; "
+                "an export holds one of each"
+            )
+        first_of[key_of] = index
+        yield record
+
+
+def single_of(key: str, value: Any, today: date) -> Any:
+    """The profile or plan of an export, validated (None if there is none)."""
+    if value is None:
+        return None
+    kind: type
+    if key == "profile":
+        kind = Profile
+    else:
+        from coach.plan_models import Plan
+
+        kind = Plan
+    try:
+        record = kind.from_dict(value)
+    except Exception as error:
+        raise StoreError(f"{key}: {reason_of(error)}") from None
+    _checked(key, record, today)
+    if key == "plan" and record.created > today:
+        raise StoreError(f"plan: it was made on {record.created.isoformat()}, in the future")
+    return record
+
+
+def parse_export(data: Any, today: date) -> ParsedExport:
+    """Validate (and migrate) a whole export before anything is written; errors name the record."""
+    version = check_head(data)
     if version < SCHEMA_VERSION:
         migrate_export(data, version)
 
-    def check(what: str, record: Any) -> Any:
-        try:
-            check_against_today(record, today)
-        except ValidationError as error:
-            raise StoreError(f"{what}: {error}") from None
-        return record
-
-    def records(key: str, kind: type) -> tuple[Any, ...]:
+    def records(key: str) -> tuple[Any, ...]:
         items = data.get(key) or []
         if not isinstance(items, list):
             raise StoreError(f"{key} must be a list")
         if len(items) > MAX_RECORDS:
             raise StoreError(f"{key} holds {len(items)} records; at most {MAX_RECORDS}")
-        out = []
-        first_of: dict[Any, int] = {}
-        for index, item in enumerate(items, start=1):
-            try:
-                record = kind.from_dict(item)
-            except Exception as error:  # any way a record fails to build: name it, stop
-                raise StoreError(f"{key} record {index}: {reason_of(error)}") from None
-            check(f"{key} record {index}", record)
-            key_of = record.day if kind is CheckIn else record.key
-            if key_of in first_of:
-                raise StoreError(
-                    f"{key} records {first_of[key_of]} and {index} are both for {key_of}; "
-                    "an export holds one of each"
-                )
-            first_of[key_of] = index
-            out.append(record)
-        return tuple(out)
+        return tuple(records_of(key, items, today))
 
-    def single(key: str, kind: type) -> Any:
-        if data.get(key) is None:
-            return None
-        try:
-            record = kind.from_dict(data[key])
-        except Exception as error:
-            raise StoreError(f"{key}: {reason_of(error)}") from None
-        return check(key, record)
-
-    from coach.plan_models import Plan
-
-    plan = single("plan", Plan)
-    if plan is not None and plan.created > today:
-        raise StoreError(f"plan: it was made on {plan.created.isoformat()}, in the future")
+    plan = single_of("plan", data.get("plan"), today)
     return ParsedExport(
-        profile=single("profile", Profile),
-        checkins=records("checkins", CheckIn),
-        dxa_scans=records("dxa_scans", DxaScan),
-        session_logs=records("session_logs", SessionLog),
+        profile=single_of("profile", data.get("profile"), today),
+        checkins=records("checkins"),
+        dxa_scans=records("dxa_scans"),
+        session_logs=records("session_logs"),
         plan=plan,
-        settings=_settings(data.get("settings")),
-        topics_read=_topics_read(data.get("topics_read"), today),
+        settings=settings_of(data.get("settings")),
+        topics_read=topics_read_of(data.get("topics_read"), today),
     )
 
 
-def _settings(raw: Any) -> dict[str, Any]:
+# --------------------------------------------------------------------------- streaming
+
+# the order of our own exports (Store.export_chunks); a file in another order is read whole
+STREAM_ORDER = (
+    "format",
+    "schema",
+    "profile",
+    "checkins",
+    "dxa_scans",
+    "session_logs",
+    "plan",
+    "settings",
+    "topics_read",
+)
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+class NotStreamable(Exception):
+    """The text is not an export this reader can take a record at a time: read it whole."""
+
+
+def stream_export(
+    text: str, progress: Callable[[int], None] | None = None
+) -> Iterator[tuple[str, Any]]:
+    """The top-level entries of a JSON export in file order: (key, value), where the value
+    of a record list is an iterator over its items, parsed one at a time (each must be
+    consumed before the next entry). Raises NotStreamable on anything unusual (bad JSON, keys
+    out of order or twice): the caller then reads the text whole, which names the error."""
+    decode = json.JSONDecoder().raw_decode
+    seen: set[str] = set()
+    order = 0
+    try:
+        at = _SPACE.match(text, 0).end()  # type: ignore[union-attr]
+        if text[at : at + 1] != "{":
+            raise NotStreamable
+        at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+        if text[at : at + 1] == "}":
+            return
+        while True:
+            key, at = decode(text, at)
+            if not isinstance(key, str) or key in seen:
+                raise NotStreamable
+            seen.add(key)
+            if key in STREAM_ORDER:
+                if STREAM_ORDER.index(key) < order:
+                    raise NotStreamable
+                order = STREAM_ORDER.index(key)
+            at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+            if text[at : at + 1] != ":":
+                raise NotStreamable
+            at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+            if key in RECORD_KINDS and text[at : at + 1] == "[":
+                items = _Items(text, at, decode, progress)
+                yield key, items
+                at = items.finish()
+            else:
+                value, at = decode(text, at)
+                yield key, value
+            at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+            if text[at : at + 1] == ",":
+                at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+                continue
+            if text[at : at + 1] != "}" or _SPACE.match(text, at + 1).end() != len(text):  # type: ignore[union-attr]
+                raise NotStreamable
+            return
+    except (ValueError, RecursionError):  # bad JSON, a number too long: the whole read says
+        raise NotStreamable from None
+
+
+class _Items:
+    """The items of a JSON array in ``text`` from ``at`` (its "["), parsed as iterated."""
+
+    def __init__(
+        self, text: str, at: int, decode: Any, progress: Callable[[int], None] | None
+    ) -> None:
+        self._text, self._decode, self._progress = text, decode, progress
+        self._at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+        self._done = text[self._at : self._at + 1] == "]"
+        if self._done:
+            self._at += 1
+
+    def __iter__(self) -> Iterator[Any]:
+        text, decode = self._text, self._decode
+        try:
+            while not self._done:
+                item, at = decode(text, self._at)
+                at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+                mark = text[at : at + 1]
+                if mark == ",":
+                    self._at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+                elif mark == "]":
+                    self._at, self._done = at + 1, True
+                else:
+                    raise NotStreamable
+                if self._progress is not None:
+                    self._progress(self._at)
+                yield item
+        except (ValueError, RecursionError):
+            raise NotStreamable from None
+
+    def finish(self) -> int:
+        """Where the array ends (the rest of its items read, if the caller stopped early)."""
+        for _ in self:
+            pass
+        return self._at
+
+
+def settings_of(raw: Any) -> dict[str, Any]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
@@ -163,7 +301,7 @@ def _settings(raw: Any) -> dict[str, Any]:
     return out
 
 
-def _topics_read(raw: Any, today: date) -> dict[str, str]:
+def topics_read_of(raw: Any, today: date) -> dict[str, str]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):

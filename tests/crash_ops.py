@@ -4,7 +4,7 @@ Usage: python crash_ops.py MODE DATA_FILE FIRST_INDEX
 Prints "ready", then "<index>" after each operation returned:
 - rotate: a check-in on a new day each time (so a backup and a rotation before each save);
 - restore: restore the newest backup (the replaced file is kept as .corrupt-<time>);
-- import: import an export holding that index's check-in;
+- import: import an export holding that index's check-in (a record at a time, as the command);
 - repair: plant a damaged record, then move it to a side file (doctor --repair).
 """
 
@@ -45,7 +45,7 @@ def main() -> None:
                 "checkins": [entry(index).to_dict()],
             }
             with Store.open(path, clock=lambda: date(2030, 1, 1)) as store:
-                store.import_dict(json.loads(json.dumps(export)))
+                store.import_stream(json.dumps(export))  # as bonecoach import reads ours
         elif mode == "repair":
             with Store.open(path, clock=lambda: date(2030, 1, 1)) as store:
                 store.put_checkin(entry(index))

@@ -54,8 +54,10 @@ CHUNK = 8  # actions queued together before waiting for them to land: bursts of 
 
 # The person's data, and the keys that may save it (see the module docstring).
 CONFIRMING = {
-    "put_checkin": {"ctrl+s", "enter"},
-    "put_session_log": {"ctrl+s", "enter"},
+    # y: "stop and keep what I did" in a guided session keeps the partial session (and its
+    # minutes in the day's check-in) at once
+    "put_checkin": {"ctrl+s", "enter", "y"},
+    "put_session_log": {"ctrl+s", "enter", "y"},
     "put_profile": {"ctrl+s", "enter", "space"},
     "put_dxa": {"ctrl+s", "enter"},
     "delete_checkin": {"y"},

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from coach.models import (
     ACTIVITY_LEVELS,
     AI_DRUGS,
+    AI_MISSED_REASONS,
     BONE_STATUSES,
     CHECKIN_RANGES,
     DXA_SITES,
@@ -41,9 +42,13 @@ def optional(strategy: st.SearchStrategy) -> st.SearchStrategy:
 def checkins(draw: st.DrawFn, day: st.SearchStrategy[date] = days) -> CheckIn:
     values = {name: draw(optional(number(spec))) for name, spec in CHECKIN_RANGES.items()}
     fall = draw(optional(st.booleans()))
+    ai_taken = draw(optional(st.booleans()))
     return CheckIn(
         day=draw(day),
-        ai_taken=draw(optional(st.booleans())),
+        ai_taken=ai_taken,
+        ai_missed_reason=(
+            draw(optional(st.sampled_from(list(AI_MISSED_REASONS)))) if ai_taken is False else None
+        ),
         smoked=draw(optional(st.booleans())),
         fall=fall,
         fall_injured=draw(optional(st.booleans())) if fall else None,
@@ -55,11 +60,16 @@ def checkins(draw: st.DrawFn, day: st.SearchStrategy[date] = days) -> CheckIn:
 
 @st.composite
 def profiles(draw: st.DrawFn) -> Profile:
+    ai_start = draw(optional(days))
+    ai_end = draw(optional(st.dates(min_value=date(2015, 1, 2), max_value=date(2035, 12, 31))))
+    if ai_start is not None and ai_end is not None and ai_end <= ai_start:
+        ai_end = None
     return Profile(
         name=draw(st.text(max_size=40)),
         birth_year=draw(optional(st.integers(1900, 2000))),  # adults on any test date
         ai_drug=draw(st.sampled_from(AI_DRUGS)),
-        ai_start=draw(optional(days)),
+        ai_start=ai_start,
+        ai_end=ai_end,
         smoker=draw(st.sampled_from(SMOKER_CHOICES)),
         activity=draw(st.sampled_from(ACTIVITY_LEVELS)),
         days_per_week=draw(number(PROFILE_RANGES["days_per_week"])),

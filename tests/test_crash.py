@@ -22,14 +22,28 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from crash_child import BASE, entry
 
+from coach.demo import filler, make_demo
 from coach.models import CheckIn
-from store.db import READ_ONLY_MESSAGE, Store
+from store.db import READ_ONLY_MESSAGE, Store, write_new_store
 
 CHILD = Path(__file__).with_name("crash_child.py")
 KILLS = int(os.environ.get("BONECOACH_KILLS", "60"))  # CI: 60; a longer trial: set it higher
 PREFILL = 1500  # a bigger file makes each save longer, so kills land inside writes
+TEN_YEARS = 3650  # issue 15: the trials again on a 10-year diary (check-ins and session logs)
+
+
+def prefill(path: Path, years: int | None) -> None:
+    """Check-ins before the children's days: ``PREFILL`` of them, or a whole demo diary of
+    ``years`` years (a patient who has used the coach that long; about 1.7 MB at 10 years)."""
+    if years:
+        write_new_store(path, filler(make_demo(365 * years, 7, today=BASE - timedelta(days=1))))
+        return
+    with Store.open(path) as store, store.batch():
+        for index in range(PREFILL):
+            store.put_checkin(CheckIn(BASE - timedelta(days=index + 1), pain=1))
 
 
 MIN_MID_WRITE = max(1, KILLS // 20)  # kills that must land inside a write
@@ -88,11 +102,13 @@ def acknowledged(lines: list[str]) -> list[int]:
     return [int(line) for line in lines if line.strip().isdigit()]
 
 
-def test_kill_during_saves_never_corrupts_or_loses_an_acknowledged_save(tmp_path: Path) -> None:
+@pytest.mark.parametrize("years", [None, 10], ids=["1500 days", "10 years"])
+def test_kill_during_saves_never_corrupts_or_loses_an_acknowledged_save(
+    tmp_path: Path, years: int | None
+) -> None:
     path = tmp_path / "b.json"
-    with Store.open(path) as store, store.batch():
-        for index in range(PREFILL):
-            store.put_checkin(CheckIn(BASE - timedelta(days=index + 1), pain=1))
+    prefill(path, years)
+    before = {c.day: c for c in Store.open(path, read_only=True).checkins()}
     rng = random.Random(20261126)
     acked_total: dict[int, CheckIn] = {}
     next_index = 0
@@ -115,10 +131,14 @@ def test_kill_during_saves_never_corrupts_or_loses_an_acknowledged_save(tmp_path
             saved = {c.day: c for c in store.checkins()}
         missing = [i for i, e in acked_total.items() if saved.get(e.day) != e]
         assert not missing, f"acknowledged saves lost: {missing[:5]}"
+        assert all(saved.get(day) == c for day, c in before.items()), "the diary changed"
         next_index = max(acked, default=next_index - 1) + 2  # skip one: it may or may not be there
     assert len(acked_total) > KILLS  # the children really were saving
     assert mid_write_kills >= MIN_MID_WRITE, "too few kills landed during a write"
-    print(f"{kills} kills, {mid_write_kills} inside a write, {len(acked_total)} saves checked")
+    size = f"{years} years" if years else f"{PREFILL} days"
+    print(
+        f"{size}: {kills} kills, {mid_write_kills} inside a write, {len(acked_total)} saves checked"
+    )
 
 
 def test_two_processes_at_once_one_writes_the_other_is_read_only(tmp_path: Path) -> None:

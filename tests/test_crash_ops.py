@@ -19,8 +19,9 @@ import pytest
 from crash_ops import BASE, entry
 from test_crash import KILLS, Child, acknowledged
 
+from coach.demo import filler, make_demo
 from store.backups import BACKUPS_KEPT, is_good_file, list_backups
-from store.db import Store
+from store.db import Store, write_new_store
 
 OPS = Path(__file__).with_name("crash_ops.py")
 TRIALS = max(10, KILLS // 4)
@@ -30,7 +31,9 @@ def start(mode: str, path: Path, first: int) -> Child:
     return Child(path, first, 0, argv=[sys.executable, str(OPS), mode, str(path), str(first)])
 
 
-def prepare(mode: str, path: Path) -> None:
+def prepare(mode: str, path: Path, years: int | None = None) -> None:
+    if years:  # issue 15: a diary of that many years before the trials
+        write_new_store(path, filler(make_demo(365 * years, 5, today=date(1990, 1, 1))))
     with Store.open(path, clock=lambda: BASE) as store, store.batch():
         for index in range(300):
             store.put_checkin(entry(-index - 1))
@@ -64,21 +67,25 @@ def check(mode: str, path: Path, acked: set[int], completed: bool) -> None:
     assert not [name for name in left if name.startswith(".tmp-")], left
 
 
+@pytest.mark.parametrize("years", [None, 10], ids=["300 days", "10 years"])
 @pytest.mark.parametrize("mode", ["rotate", "restore", "import", "repair"])
-def test_kill_during_other_writers_never_tears_or_loses(tmp_path: Path, mode: str) -> None:
+def test_kill_during_other_writers_never_tears_or_loses(
+    tmp_path: Path, mode: str, years: int | None
+) -> None:
     path = tmp_path / "b.json"
-    prepare(mode, path)
+    prepare(mode, path, years)
     rng = random.Random(f"{mode}-20261126")
     acked: set[int] = set()
     first = 0
     for _ in range(TRIALS):
         child = start(mode, path, first)
         assert child.next_line().startswith("ready")
-        time.sleep(rng.uniform(0.0, 0.15))
+        time.sleep(rng.uniform(0.0, 0.8 if years else 0.15))  # a 10-year operation is slower
         child.process.send_signal(signal.SIGKILL)
         done = acknowledged(child.finish())
         assert child.process.returncode == -signal.SIGKILL
         acked |= set(done)
         first = max(done, default=first - 1) + 2
         check(mode, path, acked, completed=bool(done))
-    print(f"{mode}: {TRIALS} kills, {len(acked)} operations acknowledged")
+    size = f"{years} years" if years else "300 days"
+    print(f"{mode}, {size}: {TRIALS} kills, {len(acked)} operations acknowledged")

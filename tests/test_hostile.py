@@ -558,12 +558,12 @@ def test_17_reads_work_when_no_lock_can_be_made(
 ) -> None:
     call(capsys, "profile", "--set", "birth_year=1960")
     call(capsys, "checkin", "--pain", "1")
-    import filelock
+    from store import locking
 
     def read_only_fs(self, *args, **kwargs):
-        raise OSError(errno.EROFS, "Read-only file system", str(self.lock_file))
+        raise OSError(errno.EROFS, "Read-only file system", str(self.path))
 
-    monkeypatch.setattr(filelock.FileLock, "acquire", read_only_fs)
+    monkeypatch.setattr(locking.FileLock, "acquire", read_only_fs)
     before = _isolated_data.read_bytes()
     for command in (["plan"], ["status"], ["report"], ["export"], ["profile"], ["doctor"]):
         code, _, err = call(capsys, *command)

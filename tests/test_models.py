@@ -146,3 +146,46 @@ def test_session_minutes_are_always_numbers() -> None:
 
     with pytest.raises(ValidationError, match="resistance_min"):
         SessionLog.from_dict({"day": "2026-11-26", "session_id": "w1-thu", "resistance_min": None})
+
+
+def test_a_missed_reason_needs_a_tablet_not_taken() -> None:
+    assert CheckIn(DAY, ai_taken=False, ai_missed_reason="forgot").ai_missed_reason == "forgot"
+    assert CheckIn(DAY, ai_taken=False).ai_missed_reason is None  # the why is optional
+    for taken in (True, None):
+        with pytest.raises(ValidationError) as error:
+            CheckIn(DAY, ai_taken=taken, ai_missed_reason="forgot")
+        assert error.value.field == "ai_missed_reason"
+    with pytest.raises(ValidationError, match="must be one of forgot"):
+        CheckIn(DAY, ai_taken=False, ai_missed_reason="lazy")
+    other = CheckIn(DAY, ai_taken=False, ai_missed_reason="other")
+    assert "ai_missed_reason" in other.recorded_fields()
+
+
+def test_merging_a_taken_tablet_drops_the_earlier_reason_and_keeps_it_otherwise() -> None:
+    morning = CheckIn(DAY, ai_taken=False, ai_missed_reason="ran-out")
+    assert morning.merged(CheckIn(DAY, pain=2)).ai_missed_reason == "ran-out"
+    assert morning.merged(CheckIn(DAY, ai_taken=False)).ai_missed_reason == "ran-out"
+    later = morning.merged(CheckIn(DAY, ai_taken=True))
+    assert (later.ai_taken, later.ai_missed_reason) == (True, None)
+    changed = morning.merged(CheckIn(DAY, ai_taken=False, ai_missed_reason="forgot"))
+    assert changed.ai_missed_reason == "forgot"
+
+
+def test_ai_end_must_come_after_the_start_and_may_lie_ahead() -> None:
+    start = date(2024, 3, 1)
+    assert Profile(ai_start=start, ai_end=date(2029, 3, 1)).ai_end == date(2029, 3, 1)
+    check_profile_against_today(Profile(ai_start=start, ai_end=date(2029, 3, 1)), DAY)
+    for bad in (start, date(2024, 2, 1)):
+        with pytest.raises(ValidationError) as error:
+            Profile(ai_start=start, ai_end=bad)
+        assert error.value.field == "ai_end" and "after the start 2024-03-01" in error.value.message
+    assert Profile(ai_end=date(2020, 1, 1)).ai_end == date(2020, 1, 1)  # no start known
+    assert Profile.from_dict({"ai_end": "2030-01-31"}).ai_end == date(2030, 1, 31)
+
+
+def test_on_ai_is_the_course_from_start_to_end_inclusive() -> None:
+    profile = Profile(ai_start=date(2024, 3, 1), ai_end=date(2025, 3, 1))
+    assert not profile.on_ai(date(2024, 2, 29))
+    assert profile.on_ai(date(2024, 3, 1)) and profile.on_ai(date(2025, 3, 1))
+    assert not profile.on_ai(date(2025, 3, 2))
+    assert Profile().on_ai(DAY)  # nothing known: every day may be on the course

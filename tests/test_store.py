@@ -102,7 +102,7 @@ def test_reads_come_from_memory_after_the_first_load(open_store, data_path, monk
     store = open_store()
     store.put_checkin(CheckIn(DAY, pain=1))
     calls = []
-    monkeypatch.setattr(storage, "load_json_file", lambda p: calls.append(p))
+    monkeypatch.setattr(storage, "load_data_file", lambda p: calls.append(p))
     for _ in range(3):
         store.put_checkin(CheckIn(DAY, pain=2))
         store.checkins()
@@ -502,3 +502,41 @@ def test_a_backup_is_fsynced_before_it_is_linked_into_place_and_the_folder_after
     assert events[0][1] == str(data_path.parent)  # the new backups/ folder, in its parent
     assert Path(events[1][1]).name.startswith(".tmp-" + made.name)
     assert events[2][1] == str(made) and events[3][1] == str(made.parent)
+
+
+def test_the_lock_is_held_until_released_and_dropped_when_a_process_dies(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from store.locking import FileLock, Timeout
+
+    lock_path = str(tmp_path / "b.json.lock")
+    first = FileLock(lock_path)
+    first.acquire()
+    with pytest.raises(Timeout):
+        FileLock(lock_path, timeout=0.1).acquire()
+    first.release()
+    second = FileLock(lock_path)
+    second.acquire()  # free again
+    second.release()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from store.locking import FileLock; "
+            f"lock = FileLock({lock_path!r}); lock.acquire(); print('held', flush=True); "
+            "time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+    with pytest.raises(Timeout):
+        FileLock(lock_path, timeout=0.1).acquire()
+    holder.kill()
+    holder.wait()
+    again = FileLock(lock_path, timeout=2)
+    again.acquire()  # the kernel dropped the dead process's lock
+    assert again.is_locked
+    again.release()
+    assert oct(os.stat(lock_path).st_mode & 0o777) == "0o600"

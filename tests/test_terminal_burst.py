@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from terminal_harness import BONECOACH, Tmux, cpu_saturated, need
 
-from coach.models import CHECKIN_RANGES, CheckIn, Profile
+from coach.models import AI_MISSED_REASONS, CHECKIN_RANGES, CheckIn, Profile
 from store.db import Store
 
 pytestmark = pytest.mark.terminal
@@ -54,6 +54,8 @@ def typed_values(rng: random.Random) -> dict[str, object]:
     for name in NUMBER_ORDER:
         values[name] = rng.randint(*typed_range(name))
     values["ai_taken"] = rng.random() < 0.5
+    # after a "no", "Why not?" asks: this many steps right from "not said" (0 saves no reason)
+    values["reason_steps"] = 0 if values["ai_taken"] else rng.randint(0, len(AI_MISSED_REASONS))
     values["note"] = rng.choice(["stiff hands", "slept badly", "good walk", "ok"])
     return values
 
@@ -65,6 +67,8 @@ def checkin_keys(values: dict[str, object]) -> list[str]:
         keys += [*str(values[name]), "Enter"]
         if name == "interference":
             keys += ["y" if values["ai_taken"] else "n", "Enter"]
+            if not values["ai_taken"]:  # the reason question shown by the "n" just typed
+                keys += ["Right"] * int(values["reason_steps"]) + ["Enter"]  # type: ignore[call-overload]
     keys += ["n", "Enter"]  # no fall
     keys += ["Enter"] * RED_FLAG_BOXES
     keys += ["Space" if ch == " " else ch for ch in str(values["note"])]
@@ -80,6 +84,10 @@ def mismatches(saved: CheckIn | None, values: dict[str, object]) -> list[str]:
         for name in (*NUMBER_ORDER, "ai_taken", "note")
         if getattr(saved, name) != values[name]
     ]
+    steps = int(values["reason_steps"])  # type: ignore[call-overload]
+    reason = list(AI_MISSED_REASONS)[steps - 1] if steps else None
+    if saved.ai_missed_reason != reason:
+        wrong.append(f"ai_missed_reason: typed {reason}, saved {saved.ai_missed_reason}")
     if saved.fall is not False:
         wrong.append(f"fall: typed no, saved {saved.fall}")
     return wrong

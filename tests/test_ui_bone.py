@@ -127,7 +127,7 @@ async def test_ticking_a_risk_factor_updates_the_assessment_and_the_profile(
         assert "No branch met" not in assessment
         # ASCO cannot say "no" without FRAX: the plain summary says what is missing
         summary = text_of(screen.query_one("#bone-summary"))
-        assert "guidelines cannot say yet: FRAX 10-year fracture risk" in summary
+        assert "Guidelines cannot say yet: FRAX 10-year fracture risk" in summary
         screen.query_one("#risk-family-hip-fracture").focus()
         await pilot.press("space")
         await pilot.pause()
@@ -136,7 +136,7 @@ async def test_ticking_a_risk_factor_updates_the_assessment_and_the_profile(
         assert "family history of hip fracture" in assessment
         assert "Your results meet the point where guidelines advise discussing" in assessment
         summary = text_of(screen.query_one("#bone-summary"))
-        assert "guidelines advise discussing a bone medicine with your care team" in summary
+        assert "Guidelines advise discussing a bone medicine with your care team" in summary
         assert app.store.get_profile().risk_factors == ("family-hip-fracture",)
         await pilot.press("space")  # untick: saved again
         await pilot.pause()
@@ -175,7 +175,7 @@ async def test_frax_is_saved_and_changes_the_assessment(data_path: Path) -> None
         await pilot.pause()
         assert app.store.get_setting(FRAX_SETTING) == {"major": 21.0}
         summary = text_of(screen.query_one("#bone-summary"))
-        assert "guidelines advise discussing a bone medicine" in summary
+        assert "Guidelines advise discussing a bone medicine" in summary
         assert "a bone-modifying agent may be offered" in flat(screen.query_one("#assessment"))
         assert "next DXA: care team decides" in summary
         screen.query_one("#frax-hip").focus()
@@ -270,7 +270,7 @@ async def test_the_screen_says_what_the_picture_says(data_path: Path) -> None:
         picture = build_picture(profile, [], [], [], TODAY)
         assert screen.picture().bone_json() == picture.bone_json()
         summary = text_of(screen.query_one("#bone-summary"))
-        assert "guidelines advise discussing a bone medicine" in summary
+        assert "Guidelines advise discussing a bone medicine" in summary
         assessment = flat(screen.query_one("#assessment"))
         assert picture.assessment.patient_summary() in assessment
         assert "Fractures: spine (vertebral) fracture" in assessment

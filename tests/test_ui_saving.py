@@ -30,14 +30,14 @@ class Disk:
     def __init__(self, monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
         self.error = error
         self.full = False
-        real = store.storage.atomic_write_bytes
+        real = store.storage._create_temp  # every atomic write (whole or streamed) starts here
 
-        def write(path: Path, payload: bytes) -> None:
+        def create_temp(path: Path) -> tuple[int, str]:
             if self.full:
                 raise self.error
-            real(path, payload)
+            return real(path)
 
-        monkeypatch.setattr(store.storage, "atomic_write_bytes", write)
+        monkeypatch.setattr(store.storage, "_create_temp", create_temp)
 
 
 def recorder(app: CoachApp) -> list[str]:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -115,14 +116,28 @@ class OneOf(FormField, Widget, can_focus=True):
         self.options = tuple(options)
         self.set_reactive(OneOf.value, value if value in self.options else self.options[0])
 
-    def render(self) -> Text:
-        text = Text()
+    def _lines(self, width: int) -> list[Text]:
+        """The choices packed into lines of ``width``, never breaking one choice of several
+        words across two lines (a choice wider than the line gets a line of its own)."""
+        lines: list[Text] = []
+        line = Text()
         for option in self.options:
             if option == self.value:
-                text.append(f"[{option}]", style="reverse" if self.has_focus else "bold")
+                chunk = Text(f"[{option}]", style="reverse" if self.has_focus else "bold")
             else:
-                text.append(f" {option} ")
-        return text
+                chunk = Text(f" {option} ")
+            if line and width > 0 and line.cell_len + chunk.cell_len > width:
+                lines.append(line)
+                line = Text()
+            line.append_text(chunk)
+        lines.append(line)
+        return lines
+
+    def render(self) -> Text:
+        return Text("\n").join(self._lines(self.content_size.width))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self._lines(width))
 
     def watch_value(self, value: str) -> None:
         self.post_message(self.Changed(self, value))

@@ -1,0 +1,594 @@
+"""The data file's layout: one document a line, so a read parses only the lines it asks for.
+
+The file stays ordinary TinyDB JSON (any JSON reader, stock TinyDB included, reads it whole):
+
+    {"_meta":{"1":{"schema":2,"generation":7,"layout":[1,CRC,SIZE,"profile",1,0,L1,...]}},
+    "profile":{
+    "1":{"name":"..."}
+    },
+    "checkins":{
+    "739000":{"day":"2024-05-01","pain":3},
+    "739001":{"day":"2024-05-02","pain":2}
+    }
+    }
+
+The first line holds ``_meta``; its ``layout`` gives the CRC-32 and length of everything after
+the first line and, per table, how many documents it holds (-1: a damaged table that is not an
+object, kept on one line as it is), how many of them are not objects, and the length of its
+documents' lines. A file whose layout and
+checksum agree is exactly what this module wrote, so each of its lines is one complete
+document: reading it finds the ids with one regular expression (C speed) and parses a document
+only when someone asks for it (``LazyTable``). Any other file (hand-edited, older, written by
+another program) fails the check and is parsed whole, as before; its next save writes this
+layout.
+
+A save re-encodes only the documents that were set since the file was read; every other line
+is copied as it was. Documents are never changed in place (the store puts a new dict), so a
+document that was only read is written back from its original line.
+
+The file's bytes are kept as read, one object (a 30-year diary is about 5 MB; the same data as
+Python dicts is about 15 MB), with each table's ids. Where a document's line starts is found
+when it is first read: walking back from the table's end for recent documents (check-ins are
+keyed by day, and new days come last), or all at once for a read far back. Issue 15: start-up
+memory and time follow what is shown, not how old the diary is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections.abc import Iterator, Mapping, MutableMapping
+from itertools import chain
+from typing import Any
+
+from store.storage import encode_json, parse_document, to_utf8
+
+LAYOUT_KEY = "layout"
+LAYOUT_VERSION = 1
+META = "_meta"
+META_DOC = "1"
+NOT_A_TABLE = -1  # layout count of a table that is not an object (kept on one line)
+COMMA, NEWLINE = ord(","), ord("\n")
+
+# A line that starts with a JSON string and a colon: a table's header or one document.
+# Values are compact JSON, which never holds a raw line break, so every match is a line start.
+# The plain pattern (no escapes in names: the usual case) is faster; the full one is the check.
+_PLAIN_KEYED_LINE = re.compile(rb'\n"([^"\\\n]*)":')
+_KEYED_LINE = re.compile(rb'\n"((?:[^"\\\n]|\\.)*)":')
+# fields read from the lines without parsing them: a session log's day (its first field) and a
+# scan's or log's key (its last field)
+_DAY_FIRST = re.compile(rb'\n"((?:[^"\\\n]|\\.)*)":\{"day":"(\d{4}-\d\d-\d\d)"')
+_KEY_LAST = re.compile(rb'\n"((?:[^"\\\n]|\\.)*)":\{[^\n]*"key":"((?:[^"\\\n]|\\.)*)"\},?(?=\n)')
+
+
+class Unparsable:
+    """A line that does not parse (only a forged file can hold one): quarantined by every
+    reader (it is no record), and written back exactly as it was."""
+
+    __slots__ = ("raw", "reason")
+
+    def __init__(self, reason: str, raw: bytes) -> None:
+        self.reason = reason
+        self.raw = raw
+
+    def __repr__(self) -> str:
+        return f"<unparsable document: {self.reason}>"
+
+
+def _key_bytes(key: str) -> bytes:
+    return json.dumps(key).encode("ascii")
+
+
+class LazyTable(MutableMapping[str, Any]):
+    """One table of the file: documents by id, each parsed from its line when first read.
+
+    ``peek`` reads a document without keeping it (exports stream a whole table through it).
+    Setting or deleting marks the id, so the next save re-encodes just those documents.
+
+    Where a line starts is found when first needed: recent documents (a check-in's day is its
+    id, and days are added at the end) are found walking back from the table's end, a few
+    lines for a week; reading far back finds every line at once.
+    """
+
+    __slots__ = (
+        "_added",
+        "_block",
+        "_cursor",
+        "_deleted",
+        "_dirty",
+        "_encoded",
+        "_ids",
+        "_line",
+        "_mem",
+        "_non_objects",
+        "_position",
+        "_raw",
+        "_scans",
+        "_tail",
+    )
+
+    FIND_ALL_FROM = 2048  # further back than this many lines: find every line at once
+
+    def __init__(
+        self,
+        raw: bytes,
+        block: tuple[int, int],
+        ids: list[str],
+        non_objects: int = 0,
+        mem: dict[str, Any] | None = None,
+    ) -> None:
+        self._raw = raw  # the file's bytes, shared by every table of the file
+        self._block = block  # [first document's line, closing line) of this table in ``_raw``
+        self._ids = ids  # the ids of the block's lines, in order (as the file holds them)
+        self._line: dict[str, int | None] = dict.fromkeys(ids)  # id -> where its line starts
+        self._position: dict[str, int] | None = None  # id -> its line's index in ``_ids``
+        self._tail = 0  # how many lines, from the block's end, have their start found
+        self._cursor = block[1]  # where the earliest of those lines starts
+        self._mem: dict[str, Any] = mem if mem is not None else {}  # parsed or set documents
+        self._dirty: set[str] = set()  # set since the file was written: re-encode on save
+        self._encoded: dict[str, bytes] = {}  # set as JSON already (an import): not parsed
+        self._added: dict[str, None] = {}  # ids not in the file (in order of adding)
+        self._deleted = False  # a line of the file was removed since
+        self._non_objects = non_objects  # documents whose line is not a JSON object
+        self._scans: dict[str, dict[str, str | None]] = {}  # see ``days``, ``record_keys``
+
+    # ------------------------------------------------------------------ mapping
+
+    @classmethod
+    def of(cls, docs: Mapping[str, Any]) -> LazyTable:
+        """A table of documents held in memory (none in a file yet): all written on save."""
+        table = cls(b"", (0, 0), [])
+        for doc_id, doc in docs.items():
+            table[str(doc_id)] = doc
+        return table
+
+    def __getitem__(self, doc_id: str) -> Any:
+        try:
+            return self._mem[doc_id]
+        except KeyError:
+            pass
+        value = self._parse(doc_id)
+        self._mem[doc_id] = value
+        self._encoded.pop(doc_id, None)
+        return value
+
+    def peek(self, doc_id: str) -> Any:
+        """The document, parsed if need be but not kept (a stream over a whole table)."""
+        try:
+            return self._mem[doc_id]
+        except KeyError:
+            return self._parse(doc_id)
+
+    def put_encoded(self, doc_id: str, value: bytes) -> None:
+        """Set a document given as its compact JSON (kept as bytes: an import of 30 years
+        holds no dicts); as ``__setitem__`` otherwise."""
+        if doc_id in self:
+            self._non_objects -= not self._is_object(doc_id)
+        else:
+            self._added[doc_id] = None
+        self._mem.pop(doc_id, None)
+        self._encoded[doc_id] = value
+        self._dirty.add(doc_id)
+        self._non_objects += not value.startswith(b"{")
+        self._scans.clear()
+
+    def __setitem__(self, doc_id: str, value: Any) -> None:
+        if doc_id in self:
+            self._non_objects -= not self._is_object(doc_id)
+        else:
+            self._added[doc_id] = None
+        self._mem[doc_id] = value
+        self._encoded.pop(doc_id, None)
+        self._dirty.add(doc_id)
+        self._non_objects += not isinstance(value, dict)
+        self._scans.clear()
+
+    def __delitem__(self, doc_id: str) -> None:
+        if doc_id in self:
+            self._non_objects -= not self._is_object(doc_id)
+        if doc_id in self._line:
+            del self._line[doc_id]
+            self._deleted = True
+        elif doc_id in self._added:
+            del self._added[doc_id]
+        else:
+            raise KeyError(doc_id)
+        self._mem.pop(doc_id, None)
+        self._encoded.pop(doc_id, None)
+        self._dirty.discard(doc_id)
+        self._scans.clear()
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._line or doc_id in self._added
+
+    def __iter__(self) -> Iterator[str]:
+        return chain(self._line, self._added)
+
+    def __len__(self) -> int:
+        return len(self._line) + len(self._added)
+
+    def __repr__(self) -> str:
+        return f"<LazyTable of {len(self)} documents, {len(self._mem)} parsed>"
+
+    # ------------------------------------------------------------------ cheap looks
+
+    def all_objects(self) -> bool:
+        """True if every document is a JSON object (known from the lines: nothing parsed)."""
+        return self._non_objects == 0
+
+    def _is_object(self, doc_id: str) -> bool:
+        if doc_id in self._mem:
+            return isinstance(self._mem[doc_id], dict)
+        if doc_id in self._encoded:
+            return self._encoded[doc_id].startswith(b"{")
+        end = self._raw.find(b"\n", self._start(doc_id))
+        return self._raw[end - 1] == ord("}") or self._raw[end - 2 : end] == b"},"
+
+    def days(self) -> dict[str, str | None]:
+        """Id -> the ``day`` a document starts with (session logs), read from its line without
+        parsing it; None where a line does not start so (parse it to be sure). Documents that
+        are known not to hold a day text are left out."""
+        return self._scan(_DAY_FIRST, "day")
+
+    def record_keys(self) -> dict[str, str | None]:
+        """Id -> the ``key`` a document ends with (scans, session logs), as ``days``."""
+        return self._scan(_KEY_LAST, "key")
+
+    def _scan(self, pattern: re.Pattern[bytes], field: str) -> dict[str, str | None]:
+        cached = self._scans.get(field)
+        if cached is not None:
+            return cached
+        start, stop = self._block
+        found = pattern.findall(self._raw, start - 1, stop) if self._ids else []
+        if b"\\" in b"".join(b"".join(pair) for pair in found):
+            pairs = [(_decode_key(k), _decode_key(v)) for k, v in found]
+        else:  # the usual case: no escapes, decoded at C speed
+            pairs = [(k.decode(), v.decode()) for k, v in found]
+        out: dict[str, str | None] = dict.fromkeys(self)  # None: read the document to know
+        out.update((k, v) for k, v in pairs if k in self._line)
+        for doc_id in {**self._mem, **self._added, **self._encoded}:  # memory says for itself
+            if doc_id in self._encoded:
+                out[doc_id] = None  # known when read
+                continue
+            doc = self._mem.get(doc_id)
+            value = doc.get(field) if isinstance(doc, dict) else None
+            if isinstance(value, str):
+                out[doc_id] = value
+            else:
+                out.pop(doc_id, None)
+        self._scans[field] = out
+        return out
+
+    # ------------------------------------------------------------------ lines
+
+    def _start(self, doc_id: str) -> int:
+        """Where the file's line of ``doc_id`` starts (the id must be one of the file's)."""
+        start = self._line[doc_id]
+        if start is not None:
+            return start
+        if self._position is None:
+            self._position = dict(zip(self._ids, range(len(self._ids)), strict=True))
+        back = len(self._ids) - self._position[doc_id]  # lines from the end, this one included
+        if back - self._tail > self.FIND_ALL_FROM:
+            self._find_all()
+        else:
+            self._find_back(back)
+        start = self._line[doc_id]
+        assert start is not None
+        return start
+
+    def _find_back(self, back: int) -> None:
+        """Find the starts of the last ``back`` lines, walking back from the table's end."""
+        raw, line, ids = self._raw, self._line, self._ids
+        floor = self._block[0] - 1  # the newline before the first document's line
+        cursor = self._cursor
+        for index in range(len(ids) - 1 - self._tail, len(ids) - 1 - back, -1):
+            cursor = raw.rfind(b"\n", floor, cursor - 1) + 1
+            if ids[index] in line:
+                line[ids[index]] = cursor
+        self._cursor = cursor
+        self._tail = max(self._tail, back)
+
+    def _find_all(self) -> None:
+        start, stop = self._block
+        offsets = [m.start() + 1 for m in _KEYED_LINE.finditer(self._raw, start - 1, stop)]
+        if len(offsets) != len(self._ids):
+            raise AssertionError("the table's lines do not match its ids")
+        line = self._line
+        for doc_id, offset in zip(self._ids, offsets, strict=True):
+            if doc_id in line:
+                line[doc_id] = offset
+        self._tail, self._cursor = len(self._ids), start
+
+    def _value_bytes(self, doc_id: str) -> bytes:
+        if doc_id in self._encoded:
+            return self._encoded[doc_id]
+        start = self._start(doc_id) + len(_key_bytes(doc_id)) + 1
+        end = self._raw.find(b"\n", start)
+        return self._raw[start : end - 1 if self._raw[end - 1] == COMMA else end]
+
+    def _parse(self, doc_id: str) -> Any:
+        return parse_value(self._value_bytes(doc_id))
+
+    def _entry(self, doc_id: str) -> list[Piece]:
+        encoded = self._encoded.get(doc_id)
+        if encoded is None:
+            encoded = encode_value(self._mem[doc_id])
+        return [_key_bytes(doc_id) + b":", encoded]
+
+    def _chunks(self) -> list[list[Piece]]:
+        """The table's entries as chunks of lines, without a trailing comma (see ``encode``):
+        the file's lines copied in runs, the documents set since re-encoded."""
+        raw = self._raw
+        start, stop = self._block
+        chunks: list[list[Piece]] = []
+        if not self._deleted:  # runs between the replaced lines: work follows the changes
+            replaced = sorted((self._start(i), i) for i in self._dirty if i in self._line)
+            position = start
+            for offset, doc_id in replaced:
+                if offset > position:
+                    chunks.append([memoryview(raw)[position : offset - 2]])  # without ",\n"
+                chunks.append(self._entry(doc_id))
+                position = raw.find(b"\n", offset) + 1
+            if stop > position:
+                chunks.append(_run(raw, position, stop - 1))
+        else:
+            if self._tail < len(self._ids):
+                self._find_all()
+            run_start = run_end = -1
+            for doc_id, offset in self._line.items():
+                assert offset is not None
+                if doc_id in self._dirty:
+                    if run_start >= 0:
+                        chunks.append(_run(raw, run_start, run_end))
+                        run_start = -1
+                    chunks.append(self._entry(doc_id))
+                    continue
+                end = raw.find(b"\n", offset)
+                if run_start >= 0 and offset == run_end + 1:
+                    run_end = end
+                    continue
+                if run_start >= 0:
+                    chunks.append(_run(raw, run_start, run_end))
+                run_start, run_end = offset, end
+            if run_start >= 0:
+                chunks.append(_run(raw, run_start, run_end))
+        chunks += [self._entry(doc_id) for doc_id in self._added]
+        return chunks
+
+    def _rebase(self, raw: bytes, block: tuple[int, int]) -> None:
+        """The file was written: it is ``raw`` now, this table's lines in ``block``, in this
+        table's order. Parsed documents stay (their identity too)."""
+        ids = list(self)
+        self._raw = raw
+        self._block = block
+        self._ids = ids
+        self._line = dict.fromkeys(ids)
+        self._position = None
+        self._tail, self._cursor = 0, block[1]
+        self._dirty.clear()
+        self._encoded.clear()
+        self._added.clear()
+        self._deleted = False
+
+
+def _run(raw: bytes, start: int, end: int) -> list[Piece]:
+    """Lines ``raw[start:end]`` (whole lines), without the last one's comma: a view."""
+    return [memoryview(raw)[start : end - 1 if raw[end - 1] == COMMA else end]]
+
+
+def parse_value(raw: bytes) -> Any:
+    """One document's JSON; what cannot be parsed comes back as ``Unparsable``."""
+    try:
+        return parse_document(raw)
+    except Exception as error:  # a forged line: kept verbatim, quarantined by the loader
+        return Unparsable(str(error) or type(error).__name__, raw)
+
+
+def encode_value(value: Any) -> bytes:
+    if isinstance(value, Unparsable):
+        raise TypeError("unparsable documents are written from their line")
+    return to_utf8(encode_json(value))
+
+
+# --------------------------------------------------------------------------- writing
+
+
+Blocks = list[tuple[str, int, int]]
+
+
+Piece = bytes | memoryview
+
+
+def encode(data: Mapping[str, Any]) -> tuple[bytes, Blocks]:
+    """The file's bytes for ``data`` (``_meta`` first), and where each object table's lines
+    are in them (for ``rebase``)."""
+    pieces, blocks = encode_pieces(data)
+    return b"".join(pieces), blocks
+
+
+def encode_pieces(data: Mapping[str, Any]) -> tuple[list[Piece], Blocks]:
+    """``encode`` as pieces to write one after the other (unchanged lines are views of the
+    file's bytes, new documents their own JSON: nothing of the size of the file is copied)."""
+    pieces: list[Piece] = []  # everything after the first line
+    layout: list[Any] = []
+    blocks: list[tuple[str, int, int]] = []
+    position = 0
+    crc = 0
+
+    def put(*parts: Piece) -> None:
+        nonlocal position, crc
+        for part in parts:
+            pieces.append(part)
+            position += len(part)
+            crc = zlib.crc32(part, crc)
+
+    names = [name for name in data if name != META]
+    if not names:  # nothing but _meta: one line, read back whole
+        return [encode_value(data)], blocks
+    for number, name in enumerate(names):
+        table = data[name]
+        last = number == len(names) - 1
+        key = _key_bytes(name)
+        if not isinstance(table, Mapping):
+            put(key + b":" + encode_value(table) + (b"\n" if last else b",\n"))
+            layout += [name, NOT_A_TABLE, 0, 0]
+            continue
+        chunks = (
+            table._chunks()
+            if isinstance(table, LazyTable)
+            else [[_key_bytes(str(i)) + b":", encode_value(doc)] for i, doc in table.items()]
+        )
+        put(key + b":{\n")
+        first = position
+        for index, chunk in enumerate(chunks):
+            if index:
+                put(b",\n")
+            put(*chunk)
+        if chunks:
+            put(b"\n")
+        blocks.append((name, first, position))
+        non_objects = (
+            table._non_objects
+            if isinstance(table, LazyTable)
+            else sum(not isinstance(doc, dict) for doc in table.values())
+        )
+        layout += [name, len(table), non_objects, position - first]
+        put(b"}\n" if last else b"},\n")
+    put(b"}")
+    meta = data.get(META)
+    meta_doc = meta.get(META_DOC) if isinstance(meta, Mapping) else None
+    if not isinstance(meta_doc, Mapping) or set(meta) != {META_DOC}:
+        # no room for the layout: written as plain JSON lines, read back by a full parse
+        head = b'{"_meta":' + encode_value(meta) + b"," if meta is not None else b"{"
+    else:
+        layout = [LAYOUT_VERSION, crc, position, *layout]
+        head = b'{"_meta":' + encode_value({META_DOC: {**meta_doc, LAYOUT_KEY: layout}}) + b","
+    shift = len(head) + 1
+    return [head, b"\n", *pieces], [(n, a + shift, b + shift) for n, a, b in blocks]
+
+
+def release(data: Mapping[str, Any]) -> None:
+    """The file was written: drop the views of the old bytes and documents kept as JSON (the
+    new file holds them; ``rebase`` reads it back)."""
+    for table in data.values():
+        if isinstance(table, LazyTable):
+            table._raw = b""
+            table._encoded.clear()
+
+
+def rebase(data: dict[str, Any], payload: bytes, blocks: Blocks) -> None:
+    """After ``payload`` was written: every object table now reads from its new lines."""
+    for name, start, stop in blocks:
+        table = data[name]
+        if isinstance(table, LazyTable):
+            table._rebase(payload, (start, stop))
+        else:
+            mem = {str(doc_id): doc for doc_id, doc in table.items()}
+            non_objects = sum(not isinstance(doc, dict) for doc in mem.values())
+            data[name] = LazyTable(payload, (start, stop), list(mem), non_objects, mem)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+Layout = tuple[int, int, list[tuple[str, int, int, int]]]
+
+
+def _layout_of(meta_doc: Any) -> Layout | None:
+    """(crc, size, [(table, documents, how many are not objects, bytes of its lines), ...])."""
+    layout = meta_doc.get(LAYOUT_KEY) if isinstance(meta_doc, dict) else None
+    if not isinstance(layout, list) or len(layout) < 3 or (len(layout) - 3) % 4 != 0:
+        return None
+    version, crc, size, *rest = layout
+    if version != LAYOUT_VERSION or type(crc) is not int or type(size) is not int:
+        return None
+    tables = list(zip(rest[::4], rest[1::4], rest[2::4], rest[3::4], strict=True))
+    for name, count, non_objects, length in tables:
+        if type(name) is not str or not all(type(n) is int for n in (count, non_objects, length)):
+            return None
+        if count < NOT_A_TABLE or not 0 <= non_objects <= max(count, 0) or length < 0:
+            return None
+    return crc, size, tables
+
+
+def read(raw: bytes) -> dict[str, Any] | None:
+    """The data of a file in this layout, tables lazy; None if ``raw`` is not exactly such a
+    file (then the caller parses it whole)."""
+    end = raw.find(b"\n")
+    if end < 0 or not raw.startswith(b'{"_meta":') or raw[end - 1 : end] != b",":
+        return None
+    meta = parse_value(raw[9 : end - 1])
+    layout = _layout_of(meta.get(META_DOC)) if isinstance(meta, dict) else None
+    if layout is None or set(meta) != {META_DOC}:
+        return None
+    crc, size, tables = layout
+    with memoryview(raw) as view:
+        body = view[end + 1 :]
+        if len(body) != size or zlib.crc32(body) != crc:
+            return None
+    if not raw.endswith(b"\n}"):
+        return None
+    keyed = _PLAIN_KEYED_LINE.findall(raw, end)
+    if len(keyed) != sum(c + 1 if c >= 0 else 1 for _, c, _, _ in tables):
+        keyed = _KEYED_LINE.findall(raw, end)
+    data: dict[str, Any] = {META: {META_DOC: _without_layout(meta[META_DOC])}}
+    found = 0
+    position = end + 1  # where the current line starts
+    for name, count, non_objects, length in tables:
+        key = _key_bytes(name)
+        if found >= len(keyed) or keyed[found] != key[1:-1]:
+            return None
+        line_end = raw.find(b"\n", position)
+        if count == NOT_A_TABLE:
+            line = raw[position:line_end]
+            data[name] = parse_value(line[len(key) + 1 : -1 if line.endswith(b",") else None])
+            position, found = line_end + 1, found + 1
+            continue
+        if raw[position:line_end] != key + b":{":
+            return None
+        entries = keyed[found + 1 : found + 1 + count]
+        if len(entries) != count:
+            return None
+        ids = (
+            [_decode_key(k) for k in entries]
+            if b"\\" in b"".join(entries)
+            else list(map(bytes.decode, entries))
+        )
+        block_start = line_end + 1
+        block_stop = block_start + length
+        closer = raw[block_stop : raw.find(b"\n", block_stop)]
+        if (
+            raw[block_stop - 1] != NEWLINE
+            or closer not in (b"}", b"},")
+            or (count and raw[block_stop - 2] == COMMA)
+        ):
+            return None
+        table = LazyTable(raw, (block_start, block_stop), ids, non_objects)
+        if len(table) != count:  # an id twice: not a file this module wrote
+            return None
+        data[name] = table
+        position, found = block_stop + len(closer) + 1, found + 1 + count
+    if found != len(keyed) or len(data) != len(tables) + 1:
+        return None
+    return data
+
+
+def _decode_key(key: bytes) -> str:
+    if b"\\" in key:
+        return json.loads(b'"' + key + b'"')
+    return key.decode("utf-8")
+
+
+def _without_layout(meta_doc: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in meta_doc.items() if k != LAYOUT_KEY}
+
+
+def strip_layout(data: dict[str, Any]) -> dict[str, Any]:
+    """A wholly parsed file keeps no stale layout in memory (it describes the old bytes)."""
+    meta = data.get(META)
+    meta_doc = meta.get(META_DOC) if isinstance(meta, dict) else None
+    if isinstance(meta_doc, dict) and LAYOUT_KEY in meta_doc:
+        meta[META_DOC] = _without_layout(meta_doc)
+    return data

@@ -1,0 +1,244 @@
+"""The data file's line layout (store/lines.py): lazy reads, incremental writes, plain JSON."""
+
+from __future__ import annotations
+
+import json
+import zlib
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tinydb import TinyDB
+
+from coach.models import CheckIn, SessionLog
+from store import lines
+from store.db import Store
+from store.lines import LazyTable, Unparsable
+
+TODAY = date(2026, 11, 26)
+
+
+def _diary(path: Path, days: int = 400) -> Path:
+    with Store.open(path, clock=lambda: TODAY) as store:
+        store.put_records(
+            checkins=[CheckIn(TODAY - timedelta(days=n), pain=n % 11) for n in range(days)],
+            session_logs=[
+                SessionLog(TODAY - timedelta(days=n), "w1-mon", resistance_min=20)
+                for n in range(0, days, 3)
+            ],
+        )
+    return path
+
+
+def _plain(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        name: dict(table.items()) if isinstance(table, LazyTable) else table
+        for name, table in data.items()
+    }
+
+
+def test_the_file_is_plain_json_that_stock_tinydb_reads(tmp_path: Path) -> None:
+    path = _diary(tmp_path / "b.json")
+    raw = path.read_bytes()
+    whole = json.loads(raw)
+    assert len(whole["checkins"]) == 400
+    assert raw.count(b"\n") == len(raw.splitlines()) - 1 >= 400 + 134
+    with TinyDB(path, access_mode="r") as db:
+        assert len(db.table("checkins")) == 400
+    data = lines.read(raw)
+    assert data is not None and isinstance(data["checkins"], LazyTable)
+    parsed = _plain(data)
+    del whole["_meta"]["1"]["layout"]
+    assert parsed == whole
+
+
+def test_a_range_read_parses_only_its_lines(tmp_path: Path, monkeypatch) -> None:
+    path = _diary(tmp_path / "b.json")
+    parsed: list[bytes] = []
+    real = lines.parse_document
+
+    def counting(raw: bytes) -> Any:
+        parsed.append(raw)
+        return real(raw)
+
+    monkeypatch.setattr(lines, "parse_document", counting)
+    with Store.open(path, read_only=True, clock=lambda: TODAY) as store:
+        parsed.clear()  # the _meta line
+        week = store.checkins(TODAY - timedelta(days=6), TODAY)
+        assert len(week) == 7 and len(parsed) == 7
+        assert len(store.session_logs(TODAY - timedelta(days=13), TODAY)) == 5
+        assert len(parsed) == 12  # session days are read from the lines, not parsed
+        assert store.problems == [] and len(store.checkin_days()) == 400
+        assert len(parsed) == 12
+
+
+def test_a_save_encodes_only_what_changed(tmp_path: Path, monkeypatch) -> None:
+    path = _diary(tmp_path / "b.json")
+    before = path.read_bytes()
+    encoded: list[Any] = []
+    real = lines.encode_value
+
+    def counting(value: Any) -> bytes:
+        encoded.append(value)
+        return real(value)
+
+    monkeypatch.setattr(lines, "encode_value", counting)
+    with Store.open(path, clock=lambda: TODAY) as store:
+        store.checkins(TODAY - timedelta(days=30), TODAY)  # read, not changed: copied as is
+        store.put_checkin(CheckIn(TODAY, pain=9))
+        store.put_checkin(CheckIn(TODAY + timedelta(days=1), pain=1))
+        store.delete_checkin(TODAY - timedelta(days=5))
+    # each save: the changed check-in and the _meta line
+    assert [v.get("pain") for v in encoded if "pain" in v] == [9, 1]
+    after = json.loads(path.read_bytes())
+    old = json.loads(before)
+    assert after["checkins"][str(TODAY.toordinal())]["pain"] == 9
+    assert str((TODAY - timedelta(days=5)).toordinal()) not in after["checkins"]
+    assert len(after["checkins"]) == len(old["checkins"])
+    assert after["sessions"] == old["sessions"]
+    assert lines.read(path.read_bytes()) is not None  # still the layout: the next open is lazy
+
+
+def test_a_hand_edited_file_is_read_whole_and_written_back_in_layout(tmp_path: Path) -> None:
+    path = _diary(tmp_path / "b.json", days=30)
+    text = path.read_text().replace('"pain":3', '"pain": 4')  # same JSON shape, new bytes
+    path.write_text(text)
+    assert lines.read(path.read_bytes()) is None  # the checksum no longer agrees
+    with Store.open(path, clock=lambda: TODAY) as store:
+        assert [c.pain for c in store.checkins()].count(4) == 2 * 3  # 4s and edited 3s
+        store.put_checkin(CheckIn(TODAY, pain=1))
+    data = lines.read(path.read_bytes())
+    assert data is not None and "layout" not in data["_meta"]["1"]
+
+
+def test_a_pretty_printed_file_is_read_whole(tmp_path: Path) -> None:
+    path = _diary(tmp_path / "b.json", days=20)
+    path.write_text(json.dumps(json.loads(path.read_bytes()), indent=2))
+    with Store.open(path, read_only=True, clock=lambda: TODAY) as store:
+        assert len(store.checkins()) == 20 and store.problems == []
+
+
+def test_a_forged_line_is_quarantined_and_kept_verbatim(tmp_path: Path) -> None:
+    """A file whose checksum was fixed up around a line that is not JSON: that line is a
+    damaged record (skipped, reported), the rest reads, and a save keeps the line as it was."""
+    path = _diary(tmp_path / "b.json", days=10)
+    raw = path.read_bytes()
+    day = str((TODAY - timedelta(days=3)).toordinal())
+    start = raw.index(f'\n"{day}":'.encode()) + 1
+    end = raw.index(b"\n", start)
+    bad = f'"{day}":{{"day":"2026-11-23","pain":'.encode() + b","
+    forged = _with_layout_fixed(raw[:start] + bad + raw[end:], "checkins", len(bad) - end + start)
+    path.write_bytes(forged)
+    with Store.open(path, clock=lambda: TODAY) as store:
+        assert len(store.checkins()) == 9
+        assert [p.doc_id for p in store.problems] == [day]
+        store.put_checkin(CheckIn(TODAY, pain=2))
+    assert bad in path.read_bytes()
+
+
+def _with_layout_fixed(raw: bytes, table: str, grown: int) -> bytes:
+    """A forger's work: the checksum, size and the table's length made to agree again."""
+    end = raw.index(b"\n")
+    meta = json.loads(raw[9 : end - 1])
+    body = raw[end + 1 :]
+    layout = meta["1"]["layout"]
+    layout[1:3] = [zlib.crc32(body), len(body)]
+    layout[layout.index(table) + 3] += grown
+    return b'{"_meta":' + json.dumps(meta, separators=(",", ":")).encode() + b",\n" + body
+
+
+def test_unparsable_values_are_not_records() -> None:
+    value = lines.parse_value(b'{"day":')
+    assert isinstance(value, Unparsable)
+
+
+# --------------------------------------------------------------------------- properties
+
+_ids = st.one_of(
+    st.integers(0, 10**7).map(str),
+    st.text(min_size=0, max_size=6),  # odd ids: quotes, backslashes, non-ASCII, empty
+)
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+_tables = st.dictionaries(
+    st.sampled_from(["checkins", "sessions", 'odd \\ "name"', "é"]),
+    st.one_of(st.dictionaries(_ids, _json, max_size=6), _json),
+    max_size=4,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    _tables,
+    st.lists(st.tuples(st.sampled_from(["set", "del", "get"]), _ids, _json), max_size=8),
+)
+def test_any_data_survives_a_write_read_change_write(tables: dict[str, Any], changes) -> None:
+    data: dict[str, Any] = {"_meta": {"1": {"schema": 2}}, **tables}
+    expected = json.loads(json.dumps(data))
+    payload, blocks = lines.encode(data)
+    assert json.loads(payload) == {**expected, "_meta": {"1": _meta_with_layout(payload)}}
+    read = lines.read(payload)
+    assert (read is None) == (not tables)  # only _meta: one line, read whole
+    read = read or lines.strip_layout(json.loads(payload))
+    assert _plain(read) == expected
+    lazy = [n for n, t in read.items() if isinstance(t, LazyTable)]
+    for round_ in range(2):  # a save, then more changes on what the save left, then a save
+        for action, doc_id, value in changes[round_::2]:
+            if not lazy:
+                break
+            name = lazy[len(doc_id) % len(lazy)]
+            table, plain = read[name], expected[name]
+            if action == "set":
+                table[doc_id] = plain[doc_id] = value
+            elif action == "del" and doc_id in plain:
+                del table[doc_id], plain[doc_id]
+            elif action == "get" and doc_id in plain:
+                assert table[doc_id] == plain[doc_id]
+        payload, blocks = lines.encode(read)
+        lines.rebase(read, payload, blocks)
+        assert _plain(read) == expected
+        again = lines.read(payload) or lines.strip_layout(json.loads(payload))
+        assert _plain(again) == expected
+        assert json.loads(payload)["_meta"]["1"]["schema"] == 2
+
+
+def _meta_with_layout(payload: bytes) -> dict[str, Any]:
+    return json.loads(payload)["_meta"]["1"]
+
+
+@pytest.mark.parametrize("find_all_from", [0, 3, 10_000])
+def test_lines_found_near_or_far_read_the_same(tmp_path: Path, monkeypatch, find_all_from) -> None:
+    """Documents read walking back from the end, or after finding every line at once, and
+    saves (replace, add, delete) on either: the file always says what a whole parse says."""
+    monkeypatch.setattr(LazyTable, "FIND_ALL_FROM", find_all_from)
+    path = _diary(tmp_path / "b.json", days=60)
+    expected = json.loads(path.read_bytes())
+    with Store.open(path, clock=lambda: TODAY) as store:
+        week = store.checkins(TODAY - timedelta(days=6), TODAY)
+        assert [c.pain for c in week] == [n % 11 for n in range(6, -1, -1)]
+        old = store.get_checkin(TODAY - timedelta(days=50))
+        assert old is not None and old.pain == 50 % 11
+        store.put_checkin(CheckIn(TODAY - timedelta(days=3), pain=10))
+        store.put_checkin(CheckIn(TODAY - timedelta(days=40), pain=9))
+        store.put_checkin(CheckIn(TODAY + timedelta(days=1), pain=8))
+        assert store.get_checkin(TODAY - timedelta(days=45)).pain == 45 % 11
+        store.delete_checkin(TODAY - timedelta(days=20))
+        store.put_checkin(CheckIn(TODAY - timedelta(days=59), pain=7))
+        assert [
+            c.pain for c in store.checkins(TODAY - timedelta(days=3), TODAY - timedelta(days=3))
+        ] == [10]
+    after = json.loads(path.read_bytes())["checkins"]
+    for days, pain in ((3, 10), (40, 9), (-1, 8), (59, 7)):
+        expected["checkins"][str((TODAY - timedelta(days=days)).toordinal())] = {
+            **CheckIn(TODAY - timedelta(days=days), pain=pain).to_dict()
+        }
+    del expected["checkins"][str((TODAY - timedelta(days=20)).toordinal())]
+    assert after == expected["checkins"]
