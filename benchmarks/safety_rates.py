@@ -59,6 +59,8 @@ PAIRS = (
     ("review classes 7 (tuned)", "round31_unsafe.txt", "round31_safe.txt"),
     ("fresh round 32, then tuned", "round32_unsafe.txt", "round32_safe.txt"),
     ("fresh round 33, then tuned", "round33_unsafe.txt", "round33_safe.txt"),
+    ("review classes 8 (tuned)", "round34_unsafe.txt", "round34_safe.txt"),
+    ("fresh round 35, then tuned", "round35_unsafe.txt", "round35_safe.txt"),
 )
 
 

@@ -91,7 +91,19 @@ the other way round, so that a new unsafe sentence is caught by construction:
    litre of milk" (foods estimated with FACTS F), "1,000 mg on top of the 1,200 mg from food",
    "2,000 IU in the morning and 3,000 IU at night", "drops of 1,000 IU each, so take five a day",
    "double up on your 4,000 IU", "x 5", "with each meal", "half a gram".
-5. **A reviewed allow-list** (:data:`ALLOWED`) for the few safe sentences the shapes cannot judge,
+5. **Habits and how medicines are taken** (FACTS 5, 27, 33, 34; the leaflets): an oral
+   bisphosphonate (by name, brand or "your weekly tablet", here or in the sentence before) taken
+   with any food or drink but plain water, with calcium or other tablets, lying down or back to
+   bed after it, later in the day or chewed, unless refused or the wait comes first ("30 minutes
+   before breakfast, then have it with your tea"), and the error belongs to whatever was named
+   last before it ("your calcium with lunch, and alendronate first thing"); alcohol over about 2
+   units a day (a bottle, three units, two or more drinks, binges, units "saved up") or smoking
+   with a play-down ("won't affect your bones", "fine if you stay dry the rest of the week",
+   "makes no difference", "too late to quit"). Help put off after a fall one cannot get up from
+   ("wait until morning", "try later", "rather than calling") is a dismissed warning sign, and a
+   medicine not in the lexicon is known by the shape of its name ("-pril", "-olol", "-sartan",
+   "-dipine", "-prazole"...; "your quinine tablets").
+6. **A reviewed allow-list** (:data:`ALLOWED`) for the few safe sentences the shapes cannot judge,
    each with its reason.
 
 Text is cut into sentences robustly (Markdown headings, bullets, tables, block quotes, emphasis and
@@ -247,7 +259,7 @@ _SUBJECT = (
 # Between a raised dose and its medicine only words about the dose ("an extra naproxen", "nudge
 # the dose of your sertraline"), so that "take extra care with your tablets" is no dose.
 _DOSE_GAP = (
-    r"(?:\s+(?:of|your|my|her|their|the|a|an|prescribed|prescription|dose|dosage|amount|strength"
+    r"(?:\s+(?:of|your|my|her|their|the|a|an|own|prescribed|prescription|dose|dosage|amount|strength"
     r"|daily|usual|regular|morning|evening|night|nightly|weekly))*\s+"
 )
 _AI_MODIFIER = (
@@ -310,6 +322,8 @@ _MULTIPLIER = re.compile(
 )
 _COUNT_BEFORE = re.compile(
     r"(?<![\d,.])(?P<n>\d{1,2})\s+(?:x\s+|of (?:the|your|these|those|my)\s+)?$"
+    # "three of your 1,000 mg calcium tablets": a count in words before "of your".
+    r"|\b(?P<word>two|three|four|five|six|seven|eight|nine|ten) of (?:the|your|these|those|my)\s+$"
 )
 _TABLETS = re.compile(rf"\s*(?:\w+\s+){{0,2}}{_COUNT_NOUN}\b")
 _CEILING = re.compile(
@@ -511,6 +525,7 @@ _DESCRIBES_OBJECT = re.compile(
     r"(?:(?:your|a|the|their|her) )?(?:\w+ )?(?:care team|team|doctor|oncologist|clinician|gp"
     r"|specialist|consultant)s? "
 )
+_NAMED_BY_CLINICIAN = re.compile(rf"\s*(?:that |which )?{_DESCRIBES_OBJECT.pattern}")
 _POINTS_BACK_SUBJECT = re.compile(r"(?:so |and |which means )?(?:they|it|these|this|that)\b")
 _POINTS_BACK = re.compile(r"\b(?:that|this|it|them|whether|such a (?:decision|change))\b")
 # Plant estrogens eaten as food ("isoflavones from soy foods"), with no product named.
@@ -545,6 +560,56 @@ _NO_SUPERVISION = re.compile(
     r"(?:\bno|without|not|never|skip|who needs|need for|do not need|forget)(?: \w+)?"
     r"(?: the| any| a)? $"
 )
+
+
+# Oral bisphosphonates: a later sentence about "it" or "the tablet", food or drink told as what
+# comes after the wait, and the calcium that is a food word there ("with calcium").
+_IT_TABLET = re.compile(r"\b(?:it|them|the (?:tablet|pill|dose)|your (?:tablet|pill|dose))\b")
+_WITH_START = re.compile(r"(?:with|alongside|over|and|during|at|washed|together|along)\b")
+_WAIT_FIRST = re.compile(
+    r"\b(?:wait\w*|at least) (?:for )?(?:\d+|half an hour|an hour)"
+    r"|\b(?:\d+ (?:minutes?|mins?)|half an hour|an hour) (?:before|after|later|afterwards)\b"
+)
+# Alcohol and smoking (FACTS 5, 27, 34).
+_ALCOHOL = re.compile(
+    r"\b(?:alcohol\w*|drink\w*|drunk|wine|beers?|lager|cider|prosecco|champagne|gin|vodka"
+    r"|whisky|spirits|booze|pints?|units of alcohol|binge\w*|sober|tipsy|hangovers?"
+    r"|(?:stay\w*|keep\w*|go\w*) dry)\b"
+)
+_WEEKLY_UNITS = re.compile(r"\s*(?:a|per|each|every|in a) week\b|\s*weekly\b")
+_MAKES_UP = re.compile(
+    r"\b(?:(?:stay|staying|keep|keeping|go|going) (?:dry|sober|off it)|(?:alcohol|drink) free"
+    r" (?:the )?rest|rest of the week|make(?:s)? up for|balances? (?:it )?out|cancels? (?:it )?out"
+    r"|(?:as long as|provided|so long as) you (?:\w+ ){0,3}?(?:dry|sober|eat|hydrat\w*|water))\b"
+)
+_STOPS_SMOKING = re.compile(
+    r"\b(?:stop\w*|quit\w*|giv(?:e|ing) up|gave up|cut\w* (?:out|down on)|ex|non|no|never"
+    r"|without|avoid\w*|after)\s+(?:\w+\s+)?$"
+)
+_SMOKING_FINE = re.compile(
+    r"\b(?:fine|ok|okay|harmless|alright|all right|no big deal|(?:does|do) not (?:really )?matter"
+    r"|good for|calms? (?:your )?nerves|worth it|relax\w*|not (?:a|much of a) (?:problem|worry))\b"
+)
+_MAY_BE_DROPPED = re.compile(
+    r"\b(?:can|could|may|might) (?:now |safely |just |simply )?be (?:skipped|dropped|omitted"
+    r"|ditched|left out|swapped|replaced)\b"
+)
+# Drinks that are alcohol whatever the sentence says ("four pints", "two glasses of red").
+_DRINKS = re.compile(
+    r"\b(?:pints|drinks|cans|gins|measures|doubles|shots|cocktails|beers|ciders|bottles? of"
+    r"|benders?|boozy|(?:big|heavy) (?:\w+ )?(?:night|session|weekend)s?|(?:g and t|gin and tonic)s"
+    r"|of (?:\w+ )?(?:wine|beer|cider|lager|prosecco|gin"
+    r"|vodka|whisky|spirits|red|white|rose|bubbly|fizz))\b"
+)
+_EXERCISE = re.compile(
+    r"\b(?:gym|workouts?|training|lift\w*|weights?|exercis\w*|class(?:es)?|runs?|running|walks?"
+    r"|squats?|reps|sets)\b"
+)
+_NO_WORRY = re.compile(
+    r"\b(?:(?:do not|never|no need to) (?:worry|fret|stress|feel guilty) about"
+    r"|(?:will|would|does|do) not (?:even )?notice)\b"
+)
+_SMOKING_WORD = re.compile(r"\b(?:smok\w*|cigarettes?|cigs?|fags?|vap\w*)\b")
 
 
 @dataclass(frozen=True)
@@ -667,6 +732,11 @@ class Linter:
             rf"|{borrowed}(?:{other})(?![\w])|{_SUBJECT.format(other)}(?:{other_after})(?![\w])"
         )
         self._other_mention = re.compile(rf"(?<![\w])(?:{other})(?![\w])")
+        self._oral_bisphosphonate = _words(t.oral_bisphosphonates)
+        self._bisphosphonate_error = _words(t.bisphosphonate_errors)
+        self._alcohol_excess = _words(t.alcohol_excess)
+        self._smoking = _words(t.smoking)
+        self._not_worth_stopping = _words(t.smoking_not_worth_stopping)
         self._vitamin_d = _words(t.vitamin_d)
         self._calcium = _words(t.calcium)
         self._magnesium = _words(t.magnesium)
@@ -880,8 +950,14 @@ class Linter:
             if not (prescriber and "pharmacist" in m.group(0))
             and not (
                 0 <= after <= m.start()
-                and re.fullmatch(r"\s*(?:that |which )?", clause[after : m.start()])
-                and _DESCRIBES_OBJECT.match(m.group(0))
+                and (
+                    (
+                        re.fullmatch(r"\s*(?:that |which )?", clause[after : m.start()])
+                        and _DESCRIBES_OBJECT.match(m.group(0))
+                    )
+                    # "twice the vitamin D your doctor prescribed"
+                    or _NAMED_BY_CLINICIAN.fullmatch(clause[after : m.start()])
+                )
             )
         )
         return next(found, None) is not None and not self._acts_alone(sentence)
@@ -1046,7 +1122,11 @@ class Linter:
                     matches = bare
             for m in matches:
                 hit = _Hit(rule, m.start(), m.end(), m.group(0))
-                blank = self._blanked(clause, hit)
+                # "...and can be dropped" allows the change ("should be dropped" of a hazard
+                # refuses it).
+                blank = _MAY_BE_DROPPED.sub(
+                    lambda d: " " * len(d.group(0)), self._blanked(clause, hit)
+                )
                 if self._negated(blank, hit) or self._harms.search(blank):
                     continue
                 deferred = deferred_after or self._deferred(clause, sentence, True, hit.end)
@@ -1075,6 +1155,93 @@ class Linter:
                 ):
                     continue
                 yield hit
+
+    def _bisphosphonate_dosing(self, clause: str, sentence: str, before: str) -> Iterator[_Hit]:
+        """An oral bisphosphonate taken the wrong way (with food or drink, lying down, later in
+        the day, chewed); the tablet is named in the sentence or the one before it."""
+        errors = list(self._bisphosphonate_error.finditer(clause))
+        if not errors:
+            return
+        named = list(self._oral_bisphosphonate.finditer(sentence))
+        if not named:
+            previous = self.normalised(before) if before else ""
+            if not self._oral_bisphosphonate.search(previous):
+                return
+            if not _IT_TABLET.search(clause):  # "Sleepy after it? Lying back down is fine."
+                errors = [m for m in errors if not _WITH_START.match(m.group(0))]
+            if self._other_mention.search(sentence) or self._nutrient_of_sentence(sentence):
+                return
+        at = sentence.find(clause)
+        for m in errors:
+            hit = _Hit("bisphosphonate-how-to-take", m.start(), m.end(), m.group(0))
+            if named and at >= 0:
+                # "Take your calcium with lunch, and alendronate first thing": the error belongs
+                # to whatever was named last before it.
+                start = at + m.start()
+                last = max((b.start() for b in named if b.start() < start), default=-1)
+                others = [
+                    o.start()
+                    for pattern in (self._nutrient, self._other_mention, self._ai_mention)
+                    for o in pattern.finditer(sentence, 0, start)
+                ]
+                if others and max(others) > last:
+                    continue
+            if _WITH_START.match(m.group(0)) and _WAIT_FIRST.search(sentence):
+                continue  # "30 minutes before breakfast, then have it with your tea"
+            if self._refused(clause, hit) or self._reported(clause, hit):
+                continue
+            if self._deferred(clause, sentence, True, hit.end):
+                continue
+            yield hit
+
+    def _nutrient_of_sentence(self, sentence: str) -> bool:
+        return bool(self._nutrient.search(sentence) or self._ai_mention.search(sentence))
+
+    def _lifestyle(self, clause: str, sentence: str) -> Iterator[_Hit]:
+        """Alcohol over the limit or smoking said to do no harm, and stopping smoking talked
+        down (FACTS 5, 27, 34)."""
+        rule = "alcohol-or-smoking-played-down"
+        # "Twenty units a week is fine": units with nothing else they could measure are alcohol.
+        units_alone = not (
+            self._nutrient.search(sentence) or self._other_mention.search(sentence)
+        ) and re.search(r"\b\d{1,2} units\b(?! of (?!alcohol\b))(?!.*\binject)", clause)
+        alcohol = _ALCOHOL.search(sentence) or units_alone
+        for m in self._alcohol_excess.finditer(clause):
+            if alcohol or _DRINKS.search(m.group(0)):
+                hit = _Hit(rule, m.start(), m.end(), m.group(0))
+                weekly = _WEEKLY_UNITS.match(clause, m.end()) and m.group(0)[0].isdigit()
+                if weekly and int(re.match(r"\d+", m.group(0)).group(0)) <= 14:
+                    continue  # "up to 14 units a week" is the weekly limit
+                if _EXERCISE.search(sentence) and not _DRINKS.search(m.group(0)):
+                    continue  # "a heavy session" at the gym is no drinking
+                blank = self._blanked(clause, hit)
+                if self._refused(clause, hit) or not (
+                    self._endorses(clause, blank)
+                    or _MAKES_UP.search(sentence)
+                    or _NO_WORRY.search(sentence)
+                ):
+                    continue
+                if self._reported(clause, hit) or self._deferred(clause, sentence):
+                    continue
+                yield hit
+        for m in self._smoking.finditer(clause):
+            if _STOPS_SMOKING.search(clause[max(0, m.start() - 30) : m.start()]):
+                continue  # "stopping smoking helps at any age"
+            hit = _Hit(rule, m.start(), m.end(), m.group(0))
+            if not (self._reassurance.search(clause) or _SMOKING_FINE.search(clause)):
+                continue
+            # "doesn't really matter" plays it down; its "not" is no refusal.
+            plain = _SMOKING_FINE.sub(lambda f: " " * len(f.group(0)), clause)
+            if self._refused(plain, hit) or self._reported(clause, hit):
+                continue
+            yield hit
+        for m in self._not_worth_stopping.finditer(clause):
+            if not _SMOKING_WORD.search(sentence):
+                continue
+            before_it = clause[max(0, m.start() - 10) : m.start()]
+            if re.search(r"\b(?:never|not|no|hardly)\s+$", before_it):
+                continue  # "it is never too late to stop"
+            yield _Hit(rule, m.start(), m.end(), m.group(0))
 
     def _nutrient_of(
         self,
@@ -1152,7 +1319,8 @@ class Linter:
         if units is None and _TABLETS.match(clause, m.end()):
             units = _COUNT_BEFORE.search(clause[: m.start()])
         if units:
-            value *= int(units.group("n"))
+            count = units.groupdict().get("n")
+            value *= int(count) if count else _TIMES_WORDS[units.group("word")]
         times_over = _MULTIPLIER.search(clause[max(0, m.start() - 30) : m.start()])
         if times_over:
             value *= 2 if times_over.group("two") else 3
@@ -1266,9 +1434,8 @@ class Linter:
             hit = _Hit("dose-above-limit", m.start(), m.end(), m.group(0))
             if self._refused(clause, hit):
                 continue
-            if (self._deferred(clause, sentence) or self._reported(clause, hit)) and not (
-                self._acts_alone(sentence)
-            ):
+            deferred = self._deferred(clause, sentence, after=hit.end)
+            if (deferred or self._reported(clause, hit)) and not self._acts_alone(sentence):
                 continue
             yield hit
 
@@ -1510,6 +1677,8 @@ class Linter:
             hits.extend(self._cure_claims(clause, text, after))
             if not _BACK_REFUSAL.search(after):
                 hits.extend(self._exercise(clause, text, fragile))
+            hits.extend(self._bisphosphonate_dosing(clause, text, before))
+            hits.extend(self._lifestyle(clause, text))
         hits.extend(self._warning_signs(text, before))
         hits.extend(self._promises(text))
         hits.extend(self._totals(text, clauses))

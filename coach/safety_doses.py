@@ -134,7 +134,8 @@ _ADD_TO = re.compile(r"\badd(?:s|ed|ing)? (?:\w+ ){0,4}$")
 _APART = re.compile(
     r"\b(?:or|between|instead of|rather than|up to|of which|including|includes|out of|than"
     r"|limit|at most|maximum|gives?|giving|makes?|making|equals?|totals?|in total|altogether"
-    r"|that is|i e|so|which|means?|for a total|brings?|bringing|reach(?:es|ing)?|need|needs)\b"
+    r"|that is|i e|so|which|means?|for a total|brings?|bringing|reach(?:es|ing)?|need|needs"
+    r"|covers?|covering|meets?|meeting)\b"
 )
 
 

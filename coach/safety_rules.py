@@ -39,8 +39,15 @@ RULES: dict[str, str] = {
     "cure-or-replace-claim": "Nothing cures or reverses osteoporosis, and nothing replaces a bone "
     "medicine the care team advises (FACTS 14, 31, 37).",
     "dismissed-warning-sign": "Chest pain, fainting, breathlessness, sudden back pain, height "
-    "loss, new bone pain, jaw or thigh symptoms on a bone medicine: tell the care team "
-    "(FACTS 21, 29, 32).",
+    "loss, new bone pain, jaw or thigh symptoms on a bone medicine, not being able to get up "
+    "after a fall: tell the care team or call for help (FACTS 21, 29, 32, 33).",
+    "bisphosphonate-how-to-take": "An oral bisphosphonate is taken first thing with a full glass "
+    "of plain water, swallowed whole, staying upright, before any food, drink or other medicine: "
+    "food, drink or calcium stop it being absorbed and lying down harms the gullet (the "
+    "leaflets; FACTS 31, 32).",
+    "alcohol-or-smoking-played-down": "More than about 2 units of alcohol a day raises fracture "
+    "risk (and alcohol raises breast cancer risk); smoking harms bone and stopping helps at any "
+    "age (FACTS 5, 27, 34).",
 }
 
 
@@ -337,15 +344,14 @@ class RuleTable:
         r"prednisolone|prednisone|dexamethasone|hydrocortisone|(?:oral )?corticosteroids?"
         r"|steroids?(?! injections?)",
         r"levothyroxine|thyroxine|liothyronine|eltroxin",
-        r"amlodipine|ramipril|lisinopril|perindopril|losartan|candesartan|bisoprolol|atenolol"
-        r"|bendroflumethiazide|indapamide|furosemide|digoxin",
         r"metformin|gliclazide|sitagliptin|empagliflozin|dapagliflozin|semaglutide|insulin"
         r"(?! sensitivity| resistance| levels?)",
         r"(?:atorva|simva|rosuva|prava)statin|statins?",
         r"sertraline|citalopram|escitalopram|fluoxetine|paroxetine|venlafaxine|mirtazapine"
         r"|anti ?depressants?|ssris?|snris?",
-        r"calcitriol|alfacalcidol|paricalcitol",
-        r"omeprazole|lansoprazole|warfarin|apixaban|rivaroxaban|clopidogrel|zopiclone",
+        # Amlodipine, ramipril, losartan, bisoprolol, furosemide, omeprazole, apixaban,
+        # clopidogrel and their kin are read by the shape of their names (below).
+        r"indapamide|digoxin|warfarin|zopiclone|calcitriol|alfacalcidol|paricalcitol",
         r"blood thinners?|anticoagulants?|beta ?blockers?|ace inhibitors?|diuretics?|water pills?"
         r"|(?:steroid |preventer )?inhalers?|methotrexate|hydroxychloroquine|allopurinol"
         r"|colchicine",
@@ -354,6 +360,17 @@ class RuleTable:
         r"|capsules?|patch(?:es)?)",
         r"(?:your|my|her|the) (?:prescribed|prescription) \w+|pain ?killers?"
         r"|pain relief(?: tablets| pills| medicines?)?",
+        # A medicine not listed, known by the shape of its name ("your enalapril", "an extra
+        # nifedipine", "one nebivolol a day"): ACE inhibitors, sartans, beta blockers, statins,
+        # calcium-channel blockers, proton-pump inhibitors, SSRIs, tricyclics, benzodiazepines,
+        # gliptins and gliflozins, thiazides, loop diuretics, anticoagulants.
+        r"(?:[a-z]{2,}(?:pril|olol|sartan|statin"
+        r"|dipine|prazole|oxetine|pramine|triptyline|azepam|azolam|gliptin|gliflozin|thiazide"
+        r"|semide|xaban|parin|grel|afil|profen|coxib|codone|tadine|lukast))",
+        # Any other "-ine" word used as a dose ("your quinine tablets", "your sumatriptine dose").
+        r"(?:(?<=your )|(?<=my )|(?<=her ))(?:own |usual |daily |regular )?"
+        r"(?!(?:medic|rout|sp|w|vacc|caffe|nicot|magaz|cuis|val|sunsh|mach|urine|ur|sk|l|marg|tang|canter|grenad|wh|sw|p|d)ine\b)"
+        r"[a-z]{3,}ine(?= (?:dose|dosage|tablets?|pills?|capsules?|prescription|\d))",
     )
     # Someone else's or leftover medicine: taking it is a change the care team did not make.
     borrowed: tuple[str, ...] = (
@@ -407,7 +424,8 @@ class RuleTable:
         r"cut(?:ting|s)?(?: down| back)?(?: on)?",
         r"reduc(?:e|ing)",
         r"lower(?:ing)?",
-        r"halv(?:e|ing)|half(?: of)?|quarter(?:s|ing)?(?: of)?|a third of",
+        r"halv(?:e|ing)|half(?! an? (?:hour|day|week|month|year)\b)(?: of)?|quarter(?:s|ing)?"
+        r"(?: of)?|a third of",
         r"split(?:s|ting)?|(?:break|breaking|cut|cutting)(?: (?:\w+ ){0,3}?in (?:half|two|pieces)"
         r"|(?= (?:\w+ ){1,3}in (?:half|two|pieces)\b))"
         r"|mak(?:e|es|ing)(?= (?:\w+ ){1,4}last (?:(?:\w+ ){0,3}?longer|twice as long|by|until"
@@ -539,12 +557,17 @@ class RuleTable:
         r" (?:for|until|till|while|when|in|during|if|as long as)",
         r"left ?over(?: from)?|from (?:your|an?|my|her) (?:old|previous|last|expired)"
         r" (?:prescription|packet|box|supply)",
-        r"(?:is|are|becomes?|will be|would be)(?: really| probably| just| largely| totally| quite)?"
+        r"(?:is|are|becomes?|will be|would be|as)"
+        r"(?: really| probably| just| largely| totally| quite)?"
         r" (?:optional|unnecessary|enough|pointless|overrated|overkill|excessive|too long|a waste"
         r"|plenty|sufficient|long enough|negotiable|(?:more of )?a (?:suggestion|guideline)"
         r"|over ?prescribed|over ?used)",
         r"free (?:days?|weeks?|weekends?|months?|periods?|breaks?|spells?)",
-        r"(?:is|are) not (?:really )?(?:necessary|needed|essential|required|important|vital)",
+        # "exemestane has done its job": the course said to be over.
+        r"(?:has|have) (?:done|finished|served) (?:its|their) (?:job|work|purpose|bit)"
+        r"|(?:its|their) (?:job|work) is (?:done|over)",
+        r"(?:is|are|will be|would be|becomes?) (?:not|no longer) (?:really |strictly )?(?:necessary"
+        r"|needed|essential|required|important|vital|useful|doing anything|worth it)",
         r"(?:can|could) wait",
         r"(?:is|are|as|makes?) (?:a |an )?(?:\w+ )?(?:swap|switch|substitute|replacement)",
         r"(?:you|we) (?:paused|stopped|skipped|dropped)",
@@ -590,6 +613,10 @@ class RuleTable:
     bone_schedule_changes: tuple[str, ...] = (
         r"every (?:other|second|third) (?:day|night|week|month)|every (?:two|three|few|couple of)"
         r" (?:days|weeks|months)",
+        # A weekly or monthly tablet taken more often ("twice a week").
+        r"(?:twice|thrice|(?:two|three|four|\d) times|every (?:3|4|three|four) days) (?:a|per|each)"
+        r" (?:week|month)|on (?:mon|tues|wednes|thurs|fri|satur|sun)days and (?:mon|tues|wednes"
+        r"|thurs|fri|satur|sun)days",
     )
     # Raising a dose, written before the medicine ("an extra naproxen", "bump up your
     # sertraline", "take two of your painkillers instead of one"): a change like any other.
@@ -638,6 +665,8 @@ class RuleTable:
     # Words that raise a dose without a number ("megadose vitamin D").
     dose_up: tuple[str, ...] = (
         r"mega ?doses?|mega ?dosing",
+        # "twice the vitamin D your doctor prescribed", "three times the calcium".
+        r"(?:twice|thrice|(?:two|three|four|\d) times)(?= (?:as much|the)\b)",
         r"high doses?|high dose|higher doses?",
         r"large doses?|big doses?",
         r"(?:doubl|tripl)(?:e|ing)(?: up)?(?: on)?",
@@ -918,6 +947,9 @@ class RuleTable:
         r"new (?:\w+ )?swelling",
         r"falls? (?:with|and) (?:an )?injur\w*|(?:fell|fall|falls|falling) and (?:hit|hurt|banged"
         r"|injured)|(?:hit|banged|bumped|knocked|hurt) (?:your|my|her) head",
+        # FACTS 33: being unable to get up after a fall.
+        r"(?:cannot|can not|could not|unable to|not able to|struggl\w* to) (?:get|stand|climb)"
+        r" (?:back )?up|stuck on the floor|(?:lying|lie|lay|left) on the floor",
     )
     # Signs of a rare thigh-bone fracture: a warning sign only on a bone medicine (FACTS 32).
     medicine_red_flags: tuple[str, ...] = (
@@ -975,6 +1007,11 @@ class RuleTable:
         r"|get better|calm down)|(?:by|on) (?:itself|its own|themselves|their own)"
         r"|(?:mention|save) it (?:for|at|until) (?:your )?next|at your next (?:routine|annual"
         r"|yearly|regular)",
+        # Help put off or talked down ("wait until morning", "try later", "rather than calling").
+        r"wait (?:until|till|for) (?:the )?(?:morning|tomorrow|later|someone|it to|you feel"
+        r"|daylight)|try (?:\w+ ){0,2}?later|(?:hold|holding|put|putting) off (?:calling|ringing"
+        r"|phoning|telling|seeing|contacting|booking)|(?:rather than|instead of) (?:calling|ringing"
+        r"|phoning|pressing|using|asking|getting|bothering|dialling|troubling)",
         r"(?:take|try|pop|have) (?:a |an |some |two )?(?:paracetamol|ibuprofen|pain ?killers?"
         r"|pain relief|aspirin|antacids?)",
         r"just (?!(?:as|like|in case|call|tell|ring|contact|phone|report|stop|seek|get help)\b)\w+"
@@ -1147,6 +1184,10 @@ class RuleTable:
         r"(?:lower|worse|shorter) survival",
         r"stopped early",
         r"strains? (?:the )?(?:spine|vertebrae|back)",
+        # "bending forward loads the front of the spine": the reason an avoid-instruction gives.
+        r"(?:loads?|overloads?|stress(?:es)?) (?:the |your )?front (?:edge )?of (?:the |your )?"
+        r"(?:spine|vertebrae|spinal bones)|(?:compress(?:es)?|squash(?:es)?|wedges?|crush(?:es)?)"
+        r" (?:the |your )?(?:front (?:edge )?of (?:the |your )?)?(?:spine|vertebrae|spinal bones)",
         r"(?:puts?|putting) (?:\w+ ){0,2}(?:pressure|strain|stress) on",
         r"adds? to (?:it|the (?:pressure|strain|stress|load|risk))",
         r"can (?:crack|break|injure|fracture|damage)",
@@ -1202,9 +1243,9 @@ class RuleTable:
         r"|go through|explain|help|review|look at|weigh|work out|answer)"
         r"|(?:up to|leave it to|is for|are for|a matter for|one for) (?:your|the) (?:\w+ )?(?:care"
         r" team|team|doctor|oncologist|clinician|gp|specialist)"
-        r"|(?:on|with|following|under) (?:your|the) (?:\w+ )?(?:care team|team|doctor|oncologist"
-        r"|specialist|gp) s (?:advice|guidance|say so|instructions)|have a word with|get advice"
-        r" from",
+        r"|(?:on|with|following|under|wait for) (?:your|the|a) (?:\w+ )?(?:care team|team|doctor"
+        r"|oncologist|specialist|gp|physio(?:therapist)?|nurse) s (?:advice|guidance|say so"
+        r"|instructions|go ahead|approval)|have a word with|get advice from",
         r"(?:oncologist|doctor|team|gp|nurse|specialist|consultant) and i (?:\w+ ){0,2}?(?:talked"
         r"|discussed|agreed|decided|chose|planned|went through)",
         r"needs? a plan",
@@ -1221,6 +1262,8 @@ class RuleTable:
         r"|strength|medicines?|products?)",
         r"under (?:medical )?supervision",
         r"(?<!see )(?<!out )(?<!test )(?<!tell )(?<!know )whether",
+        # "ask before using any estrogen product": asking first, whoever is asked.
+        r"(?:ask|check)(?:ing)? (?:first |us |someone |them )?before",
     )
     # Telling the reader to act alone cancels a deferral.
     self_action: tuple[str, ...] = (
@@ -1353,7 +1396,8 @@ class RuleTable:
         r"doubl(?:e|ing) (?:it|them|up)",
         # "splitting it to make the box last", "cut them in half".
         r"(?:split(?:s|ting)?|halv(?:e|es|ing)) (?:it|them)\b"
-        r"|(?:cut|break)(?:s|ting|ing)? (?:it|them) (?:in half|in two|into (?:halves|pieces))",
+        r"|(?:cut|break|bite|snap)(?:s|ting|ing)? (?:it|them) (?:in half|in two|into (?:halves"
+        r"|pieces))",
         # "take it three times a day rather than twice", "take one every other day", "take half".
         r"(?:tak(?:e|ing)|hav(?:e|ing)|us(?:e|ing)) (?:it|them|1|one|a (?:tablet|pill|dose))"
         r" (?:\w+ ){0,4}?(?:(?:instead of|rather than) (?:1|one|once|twice|2|two|the usual)\b"
@@ -1363,6 +1407,72 @@ class RuleTable:
         # "you can decide the dose yourself".
         r"(?:decid|set|choos|pick|judg)(?:e|es|ing) (?:the|your|how much|what) (?:dose|dosage"
         r"|amount)",
+    )
+    # --- oral bisphosphonates: how they are taken (their leaflets) ------------------------------
+    # The tablets (alendronate, risedronate, ibandronate and their brands, "your weekly/monthly
+    # bone tablet"); zoledronic acid is a drip and denosumab an injection, so neither is here.
+    oral_bisphosphonates: tuple[str, ...] = (
+        r"alendron(?:ate|ic acid)|fosamax|binosto|fosavance",
+        r"risedron(?:ate|ic acid)|actonel|atelvia",
+        r"ibandron(?:ate|ic acid)|bonviva|boniva",
+        r"(?:oral )?bisphosphonates?(?! (?:drip|infusion|injection)s?)"
+        r"|(?:your|the|a|my) (?:weekly|monthly) (?:bone )?(?:tablet|pill|dose)",
+    )
+    # Taking one the wrong way, by class: with any food or drink but plain water (coffee, tea,
+    # juice, milk, mineral water, a meal) or with calcium or other tablets; lying down or going
+    # back to bed soon after; a missed dose taken later in the day or with a meal; chewed,
+    # sucked or crushed. "With a full glass of plain water", "30 minutes before breakfast" and
+    # "the next morning" are how it is taken.
+    bisphosphonate_errors: tuple[str, ...] = (
+        r"(?:with|alongside|over|and|during|at|washed down with|together with|along with)"
+        r" (?:a |an |your |some |the |my )?(?:\w+ ){0,2}?(?:breakfast|lunch|dinner|supper|tea"
+        r"|meals?|food|snacks?|coffee|cuppa|juice|milk|yogh?urt|cereal|porridge|toast|smoothies?"
+        r"|mineral water|sparkling water|fizzy water|calcium|antacids?|(?:other|morning) (?:tablets"
+        r"|pills|medicines|vitamins)|latte|cappuccino|espresso|americano|flat white|decaf|hot"
+        r" chocolate|cocoa|squash|cola|fizzy drinks?|soft drinks?|drinks?|wine|beer|soup|fruit"
+        r"|biscuits?|a brew)\b",
+        r"(?:eat|have|drink|grab|start)(?:s|ing)? (?:your |a |some )?(?:\w+ ){0,2}?(?:straight"
+        r"|right|immediately|directly|just) (?:after|afterwards)|no need to wait"
+        r"|(?:do not|need not) (?:need to |have to )?wait|(?:skip|forget) the wait(?:ing)?",
+        r"(?:lie|lying|lay|laying|go|going|get|getting|climb|climbing|hop|pop|head|heading|crawl)"
+        r" (?:straight |right |back )*(?:down|to bed|into bed|in bed|under the covers"
+        r"|to sleep)|(?:back|straight) to bed|have a lie in|stay in bed|curl(?:s|ing)? (?:back )?up"
+        r"|under the (?:duvet|covers|blankets?)|(?:have|take|grab) a (?:nap|snooze)|doze off",
+        r"later (?:in|that|on) (?:the|that)? ?(?:day|morning|afternoon|evening)|(?:in the|this)"
+        r" (?:afternoon|evening)|at (?:lunchtime|bedtime|night|teatime)|before bed|(?:whenever|any"
+        r" time) (?:you remember|it suits)",
+        r"chew(?:s|ed|ing)?|suck(?:s|ed|ing)?|crush(?:es|ed|ing)?|(?:let|letting) (?:it|them)"
+        r" (?:dissolve|melt)",
+    )
+    # --- alcohol and smoking played down (FACTS 5, 27, 34) ------------------------------------
+    # Amounts over the limit of about 2 units a day: a bottle of anything, more than two units,
+    # two or more drinks, glasses, pints or cans a day, and binges of any size.
+    alcohol_excess: tuple[str, ...] = (
+        r"(?:a|one|half a|\d+|two|three|four|a couple of|a few) bottles? of (?:\w+ )?(?:wine"
+        r"|prosecco|champagne|beer|cider|gin|vodka|whisky|rum|spirits|fizz)",
+        r"(?:[3-9]|[1-9]\d+|three|four|five|six|seven|eight|nine|ten|a dozen) (?:or more |or so )?"
+        r"units",
+        r"(?:[2-9]|[1-9]\d+|two|three|four|five|six|several|a few|a couple of|a couple|plenty of"
+        r"|lots of) (?:large |big |small |stiff |generous )?(?:glasses|pints|drinks|cans|gins"
+        r"|g and ts|gin and tonics|measures|doubles|shots|cocktails|beers|ciders)"
+        r"(?: of (?:\w+ )?(?:wine|beer|cider|lager|prosecco|gin|vodka|whisky|spirits|red|white"
+        r"|rose|bubbly|fizz))?",
+        r"binge\w*|(?:a )?(?:big|boozy|heavy) (?:\w+ )?(?:night|session|weekend)s?|benders?"
+        r"|heavy drinking|drinking heavily|(?:a )?skinful"
+        r"|(?:save|saving|bank|banking)(?: \w+){0,2} units",
+    )
+    smoking: tuple[str, ...] = (
+        r"(?:a few |the odd |an occasional |the occasional |one or two |a couple of )?"
+        r"(?:(?:a )?(?:pack|packet|box)s? of )?(?:cigarettes?|cigs?|roll ups?|cigars?|smokes?"
+        r"|smoking|fags?)",
+    )
+    # Stopping smoking talked down ("too late to quit", "no point stopping now").
+    smoking_not_worth_stopping: tuple[str, ...] = (
+        r"(?:too late|no point|not worth|pointless|no use|little benefit|no benefit|waste of time)"
+        r"(?: \w+){0,3}? (?:stop|quit|giv(?:e|ing) up|cut(?:ting)? (?:down|out)|stopping|quitting)",
+        # "quitting cigarettes is pointless".
+        r"(?:stopping|quitting|giving up|cutting out)(?: \w+){0,2}? (?:is|are|would be|will be)"
+        r" (?:\w+ )?(?:pointless|too late|not worth it|a waste|no use|useless|no good)",
     )
     # Imperatives and subjects that start a new clause after ", and" / "then" / a comma.
     clause_starters: tuple[str, ...] = (

@@ -20,7 +20,11 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
   estrogens and progestogens beside an AI, a question answered with a refusal), also counted
   with the main sets; ``round32_*.txt`` and ``round33_*.txt``, fresh sets in new wordings, each
   written after the tuning round before it (headers record the first measurement), then tuned
-  on, so counted with the main sets;
+  on, so counted with the main sets; ``round34_*.txt``, the classes a newer outside set showed
+  missing (how an oral bisphosphonate is taken, alcohol and smoking played down, the AI made to
+  sound unnecessary, help put off after a fall, counted tablets over a limit, medicines known by
+  the shape of their name), and ``round35_*.txt``, a fresh set written after that tuning (header
+  records its first measurement), then tuned on: both counted with the main sets;
 * ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt``, ``round15_*.txt``, ``round19_*.txt``,
   ``round23_*.txt`` and ``round29_*.txt``: held out again, each written after the tuning round
   before it (headers record their first measurement).
@@ -76,6 +80,8 @@ UNSAFE = (
     + _load("round31_unsafe.txt")
     + _load("round32_unsafe.txt")
     + _load("round33_unsafe.txt")
+    + _load("round34_unsafe.txt")
+    + _load("round35_unsafe.txt")
 )
 SAFE = (
     _load("safe.txt")
@@ -97,6 +103,8 @@ SAFE = (
     + _load("round31_safe.txt")
     + _load("round32_safe.txt")
     + _load("round33_safe.txt")
+    + _load("round34_safe.txt")
+    + _load("round35_safe.txt")
 )
 HELD_OUT = (
     "holdout",
