@@ -607,7 +607,9 @@ _EXERCISE = re.compile(
 )
 _NO_WORRY = re.compile(
     r"\b(?:(?:do not|never|no need to) (?:worry|fret|stress|feel guilty) about"
-    r"|(?:will|would|does|do) not (?:even )?notice)\b"
+    r"|(?:will|would|does|do) not (?:even )?notice"
+    r"|(?:will|would|does|do|did|can|could) not (?:\w+ )?(?:weaken|thin|damage|hurt|harm|affect"
+    r"|touch|matter))\b"
 )
 _SMOKING_WORD = re.compile(r"\b(?:smok\w*|cigarettes?|cigs?|fags?|vap\w*)\b")
 
@@ -1215,7 +1217,9 @@ class Linter:
                 if _EXERCISE.search(sentence) and not _DRINKS.search(m.group(0)):
                     continue  # "a heavy session" at the gym is no drinking
                 blank = self._blanked(clause, hit)
-                if self._refused(clause, hit) or not (
+                # "won't weaken your bones" plays it down; its "not" is no refusal.
+                plain = _NO_WORRY.sub(lambda f: " " * len(f.group(0)), clause)
+                if self._refused(plain, hit) or not (
                     self._endorses(clause, blank)
                     or _MAKES_UP.search(sentence)
                     or _NO_WORRY.search(sentence)
@@ -1228,7 +1232,12 @@ class Linter:
             if _STOPS_SMOKING.search(clause[max(0, m.start() - 30) : m.start()]):
                 continue  # "stopping smoking helps at any age"
             hit = _Hit(rule, m.start(), m.end(), m.group(0))
-            if not (self._reassurance.search(clause) or _SMOKING_FINE.search(clause)):
+            played_down = (
+                self._reassurance.search(clause)
+                or _SMOKING_FINE.search(clause)
+                or _NO_WORRY.search(sentence)
+            )
+            if not played_down:
                 continue
             # "doesn't really matter" plays it down; its "not" is no refusal.
             plain = _SMOKING_FINE.sub(lambda f: " " * len(f.group(0)), clause)

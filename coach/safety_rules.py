@@ -452,7 +452,8 @@ class RuleTable:
         r"spac(?:e|ing) out",
         r"(?:take|taking|have|having|need|needs)? ?(?:a|some|the|your)(?: [a-z]+){0,2} (?:break"
         r"|holiday"
-        r"|rest|vacation|pause|week|month|time|sabbatical|breather|hiatus|time out|detox)s?"
+        r"|rest|vacation|pause|week|month|(?<!different )(?<!separate )time|sabbatical|breather"
+        r"|hiatus|time out|detox)s?"
         r" (?:off )?from",
         r"(?:drug|treatment|medication) (?:holidays?|breaks?)",
         # Idioms for stopping or thinning out ("lay off", "give it a rest", "try life without",
@@ -475,6 +476,8 @@ class RuleTable:
         r"(?:do|go|doing|going|manage|managing|cope|coping|live|living)(?: (?:a|an|few|some|the"
         r"|couple|of|\d+|one|two|three|four|six|weeks?|months?|days?|years?|while"
         r"|bit)){0,4}? without",
+        r"no (?:real |good )?(?:reason|point|need) (?:to|in) (?:keep(?:ing)?|continu\w*"
+        r"|carry(?:ing)? on|stay(?:ing)? on)(?: (?:on|with|taking|using|having))?",
         r"(?:do not|does not|will not|would not|no longer|never|no)"
         r"(?: really| actually| even| real)? needs?(?: to (?:keep(?: on)?|continue|carry on|stay on"
         r"|take|have|get|be on)(?: with)?)?"
@@ -1000,7 +1003,9 @@ class RuleTable:
         r"|just |only |simply )?(?:from |due to |caused by )?(?:your|the) (?:ai|aromatase inhibitor"
         r"|tablets?|pills?|medication|medicine|letrozole|anastrozole|exemestane|treatment)\b",
         r"(?:do not|never) (?:bother|trouble|disturb|waste|call|ring|phone|contact|report"
-        r"|mention)(?! yourself)",
+        r"|mention|press|pull|push|use|dial|trigger)(?! yourself)",
+        r"giv(?:e|ing) it (?:a|another|a few|two|three|some) (?:more )?(?:days?|weeks?|while|month"
+        r"|time)",
         r"wait (?:and see|it out|a (?:few|couple of) (?:days|weeks)|until (?:your|the) next)"
         r"|see (?:if|whether) it (?:passes|goes|settles|clears|improves)|(?:will|should|usually"
         r"|tends to) (?:pass|settle|go away|clear up|wear off|sort itself out|resolve|ease|improve"
@@ -1009,7 +1014,8 @@ class RuleTable:
         r"|yearly|regular)",
         # Help put off or talked down ("wait until morning", "try later", "rather than calling").
         r"wait (?:until|till|for) (?:the )?(?:morning|tomorrow|later|someone|it to|you feel"
-        r"|daylight)|try (?:\w+ ){0,2}?later|(?:hold|holding|put|putting) off (?:calling|ringing"
+        r"|daylight|family|a neighbou?r|a relative|your (?:\w+ )?(?:to (?:visit|come|arrive|call)"
+        r"|visits?))|try (?:\w+ ){0,2}?later|(?:hold|holding|put|putting) off (?:calling|ringing"
         r"|phoning|telling|seeing|contacting|booking)|(?:rather than|instead of) (?:calling|ringing"
         r"|phoning|pressing|using|asking|getting|bothering|dialling|troubling)",
         r"(?:take|try|pop|have) (?:a |an |some |two )?(?:paracetamol|ibuprofen|pain ?killers?"
@@ -1223,7 +1229,8 @@ class RuleTable:
         r"|clinician|gp|specialist|consultant|prescriber|nurse)s? (?:(?:may|might|can|could|will"
         r"|would|should) )?(?:(?:usually|often|normally|then|also|probably|sometimes) )?"
         r"(?:suggest|offer|consider|use|give|order|prescribe|recommend|advise|decide|discuss|arrange|plan|start"
-        r"|switch|change|stop|try|tr(?=ies)|move|put|adjust|lower|raise|increase|reduce|taper)"
+        r"|switch|change|stop|try|tr(?=ies)|move|put|adjust|lower|raise|increase|reduce|taper"
+        r"|confirm)"
         r"(?:e?s)?"
         r"|(?:your|a|the|their|her) (?:\w+ )?(?:care team|doctor|oncologist|clinician|gp"
         r"|specialist|consultant)s? (?:may|might|can|could|will|would) (?:tell you|let you know"
@@ -1425,7 +1432,8 @@ class RuleTable:
     # "the next morning" are how it is taken.
     bisphosphonate_errors: tuple[str, ...] = (
         r"(?:with|alongside|over|and|during|at|washed down with|together with|along with)"
-        r" (?:a |an |your |some |the |my )?(?:\w+ ){0,2}?(?:breakfast|lunch|dinner|supper|tea"
+        r" (?:a |an |your |some |the |my )?(?:(?!before|after|until|till)\w+ ){0,3}?"
+        r"(?:breakfast|lunch|dinner|supper|tea"
         r"|meals?|food|snacks?|coffee|cuppa|juice|milk|yogh?urt|cereal|porridge|toast|smoothies?"
         r"|mineral water|sparkling water|fizzy water|calcium|antacids?|(?:other|morning) (?:tablets"
         r"|pills|medicines|vitamins)|latte|cappuccino|espresso|americano|flat white|decaf|hot"
@@ -1434,13 +1442,20 @@ class RuleTable:
         r"(?:eat|have|drink|grab|start)(?:s|ing)? (?:your |a |some )?(?:\w+ ){0,2}?(?:straight"
         r"|right|immediately|directly|just) (?:after|afterwards)|no need to wait"
         r"|(?:do not|need not) (?:need to |have to )?wait|(?:skip|forget) the wait(?:ing)?",
-        r"(?:lie|lying|lay|laying|go|going|get|getting|climb|climbing|hop|pop|head|heading|crawl)"
-        r" (?:straight |right |back )*(?:down|to bed|into bed|in bed|under the covers"
-        r"|to sleep)|(?:back|straight) to bed|have a lie in|stay in bed|curl(?:s|ing)? (?:back )?up"
+        r"(?:lie|lying|lay|laying)(?: straight| right| back)* down|(?:go|going|get|getting|climb"
+        r"|climbing|hop|pop|head|heading|crawl)(?: straight| right| back)* (?:to bed|into bed"
+        r"|in bed|under the covers|to sleep)|(?:back|straight) to bed|have a lie in|stay in bed"
+        r"|(?:sit|sitting|lounge|lounging|recline|reclining)(?: back)? in bed|(?:do not|need not"
+        r"|no need to) (?:have to |need to )?(?:stay|remain|keep|be) (?:upright|sitting up"
+        r"|standing)|curl(?:s|ing)? (?:back )?up"
         r"|under the (?:duvet|covers|blankets?)|(?:have|take|grab) a (?:nap|snooze)|doze off",
-        r"later (?:in|that|on) (?:the|that)? ?(?:day|morning|afternoon|evening)|(?:in the|this)"
-        r" (?:afternoon|evening)|at (?:lunchtime|bedtime|night|teatime)|before bed|(?:whenever|any"
-        r" time) (?:you remember|it suits)",
+        r"later (?:in|that|on) (?:the|that)? ?(?:day|morning|afternoon|evening)|(?:in the|this|that"
+        r"|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day) (?:afternoon|evening)"
+        r"|at (?:lunchtime|bedtime|night|teatime)|before bed|(?:whenever|any time) (?:you remember"
+        r"|it suits)",
+        # After a meal instead of before it ("after breakfast", "once you've eaten").
+        r"after (?:your |a |the )?(?:breakfast|lunch|dinner|supper|eating|food|a meal|meals"
+        r"|your meal)|(?:once|after|when) you (?:have )?eaten|on a full stomach",
         r"chew(?:s|ed|ing)?|suck(?:s|ed|ing)?|crush(?:es|ed|ing)?|(?:let|letting) (?:it|them)"
         r" (?:dissolve|melt)",
     )
@@ -1457,6 +1472,10 @@ class RuleTable:
         r"|g and ts|gin and tonics|measures|doubles|shots|cocktails|beers|ciders)"
         r"(?: of (?:\w+ )?(?:wine|beer|cider|lager|prosecco|gin|vodka|whisky|spirits|red|white"
         r"|rose|bubbly|fizz))?",
+        # "a large glass of wine" is about 3 units; "drink as you like" sets no limit.
+        r"(?:a|one|every|each) large (?:glass|measure) of (?:\w+ )?(?:wine|red|white|rose|gin"
+        r"|vodka|whisky)|drink (?:as much as |as |whatever |what )?(?:you )?(?:like|want|fancy)"
+        r"|drink freely",
         r"binge\w*|(?:a )?(?:big|boozy|heavy) (?:\w+ )?(?:night|session|weekend)s?|benders?"
         r"|heavy drinking|drinking heavily|(?:a )?skinful"
         r"|(?:save|saving|bank|banking)(?: \w+){0,2} units",
@@ -1464,11 +1483,12 @@ class RuleTable:
     smoking: tuple[str, ...] = (
         r"(?:a few |the odd |an occasional |the occasional |one or two |a couple of )?"
         r"(?:(?:a )?(?:pack|packet|box)s? of )?(?:cigarettes?|cigs?|roll ups?|cigars?|smokes?"
-        r"|smoking|fags?)",
+        r"|smoking|fags?|vap(?:e|es|ing))",
     )
     # Stopping smoking talked down ("too late to quit", "no point stopping now").
     smoking_not_worth_stopping: tuple[str, ...] = (
-        r"(?:too late|no point|not worth|pointless|no use|little benefit|no benefit|waste of time)"
+        r"(?:too late|no point|not worth|pointless|no use|little benefit|no benefit|waste of time"
+        r"|no (?:real )?(?:need|reason)|(?:do|does) not (?:really )?need)"
         r"(?: \w+){0,3}? (?:stop|quit|giv(?:e|ing) up|cut(?:ting)? (?:down|out)|stopping|quitting)",
         # "quitting cigarettes is pointless".
         r"(?:stopping|quitting|giving up|cutting out)(?: \w+){0,2}? (?:is|are|would be|will be)"
