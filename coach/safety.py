@@ -925,7 +925,11 @@ class Linter:
         """A negator before the hazard, or one after it that is not a preposition."""
         return any(
             m.start() < hit.start
-            or not _PREPOSITIONS.fullmatch(m.group(0))
+            or (
+                not _PREPOSITIONS.fullmatch(m.group(0))
+                # "...every other night to avoid aches": a purpose, not a refusal
+                and not (m.group(0).startswith("avoid") and blank.endswith(" to ", 0, m.start()))
+            )
             or _BACK_REFERENCE.match(blank, m.end())
             for m in self._negators.finditer(blank)
         )
@@ -1327,6 +1331,8 @@ class Linter:
         units = _COUNT.search(clause[: m.start()])
         if units is None and _TABLETS.match(clause, m.end()):
             units = _COUNT_BEFORE.search(clause[: m.start()])
+        if units is None:  # "3 x 1,000 mg calcium"
+            units = re.search(r"(?<![\d,.])(?P<n>\d{1,2}) ?x\s*$", clause[: m.start()])
         if units:
             count = units.groupdict().get("n")
             value *= int(count) if count else _TIMES_WORDS[units.group("word")]

@@ -476,6 +476,11 @@ class RuleTable:
         r"(?:do|go|doing|going|manage|managing|cope|coping|live|living)(?: (?:a|an|few|some|the"
         r"|couple|of|\d+|one|two|three|four|six|weeks?|months?|days?|years?|while"
         r"|bit)){0,4}? without",
+        # The decision handed to the reader ("it's up to you whether you carry on with...").
+        r"(?:up to you|(?:your|you r) (?:own )?(?:call|choice|decision)|for you to decide"
+        r"|you (?:can |get to )?decide|(?:the )?best judge of)(?: (?:whether|if|when|how long))?"
+        r"(?: (?:you|to))?(?: (?:carry on|continue|keep|stop|stay on|go on))?(?: (?:with|taking"
+        r"|on|using))?",
         r"no (?:real |good )?(?:reason|point|need) (?:to|in) (?:keep(?:ing)?|continu\w*"
         r"|carry(?:ing)? on|stay(?:ing)? on)(?: (?:on|with|taking|using|having))?",
         r"(?:do not|does not|will not|would not|no longer|never|no)"
@@ -585,6 +590,8 @@ class RuleTable:
         r"(?:days?|weeks?|months?"
         r"|years?)|daily|nightly) instead of (?:once|twice|three times|every|each"
         r"|(?:weekly|daily|monthly)(?=[.,;!?]|$| (?:for|to|if|when|as|because|so)\b))",
+        r"(?:just |only |really )?(?:a formality|a box ticking exercise|belt and braces"
+        r"|over ?cautious|for show)",
         r"a miss|aside|on the back burner|lapse|slide|slip|(?:in|into|on) the (?:cupboard|drawer"
         r"|shelf|bin)|instead(?! of)",
         r"a (?:rest|swerve|wide berth)|the (?:boot|push|heave ho|elbow)|on the head",
@@ -601,6 +608,9 @@ class RuleTable:
         r"|stronger|increased|triple) (?:doses?|dosages?|strength)|half (?:doses?|strength)",
         r"(?:weekly|monthly|fortnightly|every few days) instead of (?:daily|every day|each day)",
         r"now and then|on and off|off and on",
+        # "only when your readings are high": a daily medicine taken by the numbers.
+        r"only (?:when|if) (?:your )?(?:readings?|blood pressure|bp|blood sugars?|sugars?|levels?"
+        r"|numbers|heart|mood|cholesterol)",
         r"(?:\d+|one|two|three|four|five|six) days? on,? (?:\d+|one|two|three) (?:days? )?off",
         r"(?:a few|some|\d|two|three|four|five) days (?:a|per) week",
     )
@@ -620,6 +630,10 @@ class RuleTable:
         r"(?:twice|thrice|(?:two|three|four|\d) times|every (?:3|4|three|four) days) (?:a|per|each)"
         r" (?:week|month)|on (?:mon|tues|wednes|thurs|fri|satur|sun)days and (?:mon|tues|wednes"
         r"|thurs|fri|satur|sun)days",
+        # A second dose in the week ("on Sunday and again on Wednesday"), or made daily.
+        r"(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)days? )?(?:and )?again (?:on (?:mon|tues"
+        r"|wednes|thurs|fri|satur|sun)days?|later (?:in|that)"
+        r" (?:the )?week|mid ?week|(?:\d|two|three|four) days later)|to (?:daily|every day)",
     )
     # Raising a dose, written before the medicine ("an extra naproxen", "bump up your
     # sertraline", "take two of your painkillers instead of one"): a change like any other.
@@ -994,7 +1008,8 @@ class RuleTable:
         r"push(?:ing)? (?:on|through|past)|keep (?:on )?(?:going|exercising|walking|training"
         r"|pushing|jogging|running|lifting|at it)|carry(?:ing)? on|work(?:ing)? through"
         r"|soldier on|power through|(?:walk|sleep|shake|stretch|run|work|rest|breathe) (?:it|them)"
-        r" (?:off|out)|try again (?:tomorrow|later|next time)|continue (?:exercising|your|the|with"
+        r" (?:off|out)|try again (?:tomorrow|later|next time|in (?:an?|a few|half an|\d+)"
+        r" (?:hours?|minutes?|while))|continue (?:exercising|your|the|with"
         r"|to exercise|walking|training)|(?:go|get)(?:ing)? back to (?:your |the )?(?:workout"
         r"|exercise|session|walk|class|training)|slow(?:ing)? down|take it easy|finish (?:it|the"
         r" (?:session|workout|set|walk|run|class)|your (?:session|workout|set|walk|run|class))"
@@ -1010,7 +1025,8 @@ class RuleTable:
         r"|see (?:if|whether) it (?:passes|goes|settles|clears|improves)|(?:will|should|usually"
         r"|tends to) (?:pass|settle|go away|clear up|wear off|sort itself out|resolve|ease|improve"
         r"|get better|calm down)|(?:by|on) (?:itself|its own|themselves|their own)"
-        r"|(?:mention|save) it (?:for|at|until) (?:your )?next|at your next (?:routine|annual"
+        r"|(?:mention|save) it (?:for|at|until) (?:your )?next|(?:at|until|till) your next"
+        r" (?:routine|annual"
         r"|yearly|regular)",
         # Help put off or talked down ("wait until morning", "try later", "rather than calling").
         r"wait (?:until|till|for) (?:the )?(?:morning|tomorrow|later|someone|it to|you feel"
@@ -1268,7 +1284,7 @@ class RuleTable:
         r"|prescription(?: only)? (?:doses?"
         r"|strength|medicines?|products?)",
         r"under (?:medical )?supervision",
-        r"(?<!see )(?<!out )(?<!test )(?<!tell )(?<!know )whether",
+        r"(?<!see )(?<!out )(?<!test )(?<!tell )(?<!know )(?<!up to you )(?<!you decide )whether",
         # "ask before using any estrogen product": asking first, whoever is asked.
         r"(?:ask|check)(?:ing)? (?:first |us |someone |them )?before",
     )
