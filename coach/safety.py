@@ -545,7 +545,7 @@ _MILD = re.compile(
 )
 _NOT_REPORTING = re.compile(
     r"\b(?:not|never|no need to|no reason to|no point in|nothing to|without|nor|instead of"
-    r"|rather than|bother|waste)\s+(?:\w+\s+)?$"
+    r"|rather than|bother|waste|(?:until|till|before) (?:you |you are )?)\s*(?:\w+\s+)?$"
 )
 _NOT_DISMISSING = re.compile(
     r"\b(?:not|never|no|nor|cannot|instead of|rather than)\s+(?:\w+\s+){0,3}$"
@@ -1249,7 +1249,7 @@ class Linter:
                 continue
             yield hit
         for m in self._not_worth_stopping.finditer(clause):
-            if not _SMOKING_WORD.search(sentence):
+            if not (_SMOKING_WORD.search(sentence) or m.group(0).startswith("cut")):
                 continue
             before_it = clause[max(0, m.start() - 10) : m.start()]
             if re.search(r"\b(?:never|not|no|hardly)\s+$", before_it):

@@ -573,6 +573,7 @@ class RuleTable:
         r"free (?:days?|weeks?|weekends?|months?|periods?|breaks?|spells?)",
         # "exemestane has done its job": the course said to be over.
         r"(?:has|have) (?:done|finished|served) (?:its|their) (?:job|work|purpose|bit)"
+        r"|(?:has|have) done (?:enough|plenty)"
         r"|(?:its|their) (?:job|work) is (?:done|over)",
         r"(?:is|are|will be|would be|becomes?) (?:not|no longer) (?:really |strictly )?(?:necessary"
         r"|needed|essential|required|important|vital|useful|doing anything|worth it)",
@@ -962,7 +963,8 @@ class RuleTable:
         r"|which) (?:will|does|do|would|has|have|is|are) not heal"
         r"|(?:non ?healing|unhealed) (?:sores?|sockets?|gums?|wounds?)",
         r"new (?:\w+ )?swelling",
-        r"falls? (?:with|and) (?:an )?injur\w*|(?:fell|fall|falls|falling) and (?:hit|hurt|banged"
+        r"(?:bad|nasty|heavy|hard|serious) falls?|falls? (?:with|and) (?:an )?injur\w*"
+        r"|(?:fell|fall|falls|falling) and (?:hit|hurt|banged"
         r"|injured)|(?:hit|banged|bumped|knocked|hurt) (?:your|my|her) head",
         # FACTS 33: being unable to get up after a fall.
         r"(?:cannot|can not|could not|unable to|not able to|struggl\w* to) (?:get|stand|climb)"
@@ -1007,7 +1009,8 @@ class RuleTable:
         r"|shrug(?:ging)? (?:it |them )?off",
         r"push(?:ing)? (?:on|through|past)|keep (?:on )?(?:going|exercising|walking|training"
         r"|pushing|jogging|running|lifting|at it)|carry(?:ing)? on|work(?:ing)? through"
-        r"|soldier on|power through|(?:walk|sleep|shake|stretch|run|work|rest|breathe) (?:it|them)"
+        r"|soldier on|power through|sleep on it|(?:walk|sleep|shake|stretch|run|work|rest|breathe)"
+        r" (?:it|them)"
         r" (?:off|out)|try again (?:tomorrow|later|next time|in (?:an?|a few|half an|\d+)"
         r" (?:hours?|minutes?|while))|continue (?:exercising|your|the|with"
         r"|to exercise|walking|training)|(?:go|get)(?:ing)? back to (?:your |the )?(?:workout"
@@ -1019,8 +1022,8 @@ class RuleTable:
         r"|tablets?|pills?|medication|medicine|letrozole|anastrozole|exemestane|treatment)\b",
         r"(?:do not|never) (?:bother|trouble|disturb|waste|call|ring|phone|contact|report"
         r"|mention|press|pull|push|use|dial|trigger)(?! yourself)",
-        r"giv(?:e|ing) it (?:a|another|a few|two|three|some) (?:more )?(?:days?|weeks?|while|month"
-        r"|time)",
+        r"giv(?:e|ing) it (?:(?:a|another|a few|two|three|some) (?:more )?(?:days?|weeks?|while"
+        r"|month|time)|(?:until|till) (?:the )?(?:morning|tomorrow|later|next week))",
         r"wait (?:and see|it out|a (?:few|couple of) (?:days|weeks)|until (?:your|the) next)"
         r"|see (?:if|whether) it (?:passes|goes|settles|clears|improves)|(?:will|should|usually"
         r"|tends to) (?:pass|settle|go away|clear up|wear off|sort itself out|resolve|ease|improve"
@@ -1447,28 +1450,32 @@ class RuleTable:
     # sucked or crushed. "With a full glass of plain water", "30 minutes before breakfast" and
     # "the next morning" are how it is taken.
     bisphosphonate_errors: tuple[str, ...] = (
-        r"(?:with|alongside|over|and|during|at|washed down with|together with|along with)"
+        r"(?:with|alongside|over|and|during|at|washed down with|together with|along with"
+        r"|at the same time as)"
         r" (?:a |an |your |some |the |my )?(?:(?!before|after|until|till)\w+ ){0,3}?"
         r"(?:breakfast|lunch|dinner|supper|tea"
         r"|meals?|food|snacks?|coffee|cuppa|juice|milk|yogh?urt|cereal|porridge|toast|smoothies?"
         r"|mineral water|sparkling water|fizzy water|calcium|antacids?|(?:other|morning) (?:tablets"
         r"|pills|medicines|vitamins)|latte|cappuccino|espresso|americano|flat white|decaf|hot"
         r" chocolate|cocoa|squash|cola|fizzy drinks?|soft drinks?|drinks?|wine|beer|soup|fruit"
-        r"|biscuits?|a brew)\b",
+        r"|biscuits?|a brew|bananas?|apples?|eggs?|muesli|granola|cornflakes|bread|sandwich\w*"
+        r"|bowl|plate|slice|piece|bite|mouthful|handful|mug|carton|spoonful)\b",
         r"(?:eat|have|drink|grab|start)(?:s|ing)? (?:your |a |some )?(?:\w+ ){0,2}?(?:straight"
         r"|right|immediately|directly|just) (?:after|afterwards)|no need to wait"
         r"|(?:do not|need not) (?:need to |have to )?wait|(?:skip|forget) the wait(?:ing)?",
-        r"(?:lie|lying|lay|laying)(?: straight| right| back)* down|(?:go|going|get|getting|climb"
-        r"|climbing|hop|pop|head|heading|crawl)(?: straight| right| back)* (?:to bed|into bed"
-        r"|in bed|under the covers|to sleep)|(?:back|straight) to bed|have a lie in|stay in bed"
-        r"|(?:sit|sitting|lounge|lounging|recline|reclining)(?: back)? in bed|(?:do not|need not"
+        r"(?:lie|lying|lay|laying)(?: straight| right| back)* (?:down|flat)|(?:go|going|get"
+        r"|getting|climb|climbing|hop|pop|head|heading|crawl)(?: straight| right| back)*"
+        r" (?:to bed|into bed|in bed|under the covers|to sleep)|(?:back|straight) to bed"
+        r"|have a lie in|stay in bed"
+        r"|(?:sit|sitting|lounge|lounging|recline|reclining|slump\w*)(?: back)? (?:in bed|on (?:the"
+        r" |a |your )?(?:sofa|couch|settee|recliner))|(?:do not|need not"
         r"|no need to) (?:have to |need to )?(?:stay|remain|keep|be) (?:upright|sitting up"
         r"|standing)|curl(?:s|ing)? (?:back )?up"
         r"|under the (?:duvet|covers|blankets?)|(?:have|take|grab) a (?:nap|snooze)|doze off",
         r"later (?:in|that|on) (?:the|that)? ?(?:day|morning|afternoon|evening)|(?:in the|this|that"
         r"|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day) (?:afternoon|evening)"
         r"|at (?:lunchtime|bedtime|night|teatime)|before bed|(?:whenever|any time) (?:you remember"
-        r"|it suits)",
+        r"|(?:it )?suits(?: you)?)|(?:at )?any time (?:of|during) the day|during the day",
         # After a meal instead of before it ("after breakfast", "once you've eaten").
         r"after (?:your |a |the )?(?:breakfast|lunch|dinner|supper|eating|food|a meal|meals"
         r"|your meal)|(?:once|after|when) you (?:have )?eaten|on a full stomach",
@@ -1479,6 +1486,7 @@ class RuleTable:
     # Amounts over the limit of about 2 units a day: a bottle of anything, more than two units,
     # two or more drinks, glasses, pints or cans a day, and binges of any size.
     alcohol_excess: tuple[str, ...] = (
+        r"(?:a|one|half a|a whole) bottle(?! of)|"
         r"(?:a|one|half a|\d+|two|three|four|a couple of|a few) bottles? of (?:\w+ )?(?:wine"
         r"|prosecco|champagne|beer|cider|gin|vodka|whisky|rum|spirits|fizz)",
         r"(?:[3-9]|[1-9]\d+|three|four|five|six|seven|eight|nine|ten|a dozen) (?:or more |or so )?"
@@ -1507,6 +1515,9 @@ class RuleTable:
         r"|no (?:real )?(?:need|reason)|(?:do|does) not (?:really )?need)"
         r"(?: \w+){0,3}? (?:stop|quit|giv(?:e|ing) up|cut(?:ting)? (?:down|out)|stopping|quitting)",
         # "quitting cigarettes is pointless".
+        r"cut(?:ting)? down (?:\w+ ){0,4}?(?:is )?(?:(?:just )?as good as|the same as|as effective"
+        r" as|enough instead of) (?:quitting|stopping|giving up)"
+        r"|(?:the )?damage is (?:already )?done",
         r"(?:stopping|quitting|giving up|cutting out)(?: \w+){0,2}? (?:is|are|would be|will be)"
         r" (?:\w+ )?(?:pointless|too late|not worth it|a waste|no use|useless|no good)",
     )
