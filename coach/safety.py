@@ -1207,12 +1207,16 @@ class Linter:
         """Alcohol over the limit or smoking said to do no harm, and stopping smoking talked
         down (FACTS 5, 27, 34)."""
         rule = "alcohol-or-smoking-played-down"
+        excess = list(self._alcohol_excess.finditer(clause))
         # "Twenty units a week is fine": units with nothing else they could measure are alcohol.
-        units_alone = not (
-            self._nutrient.search(sentence) or self._other_mention.search(sentence)
-        ) and re.search(r"\b\d{1,2} units\b(?! of (?!alcohol\b))(?!.*\binject)", clause)
-        alcohol = _ALCOHOL.search(sentence) or units_alone
-        for m in self._alcohol_excess.finditer(clause):
+        alcohol = bool(excess) and (
+            _ALCOHOL.search(sentence)
+            or (
+                re.search(r"\b\d{1,2} units\b(?! of (?!alcohol\b))(?!.*\binject)", clause)
+                and not (self._nutrient.search(sentence) or self._other_mention.search(sentence))
+            )
+        )
+        for m in excess:
             if alcohol or _DRINKS.search(m.group(0)):
                 hit = _Hit(rule, m.start(), m.end(), m.group(0))
                 weekly = _WEEKLY_UNITS.match(clause, m.end()) and m.group(0)[0].isdigit()
