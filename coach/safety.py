@@ -525,6 +525,17 @@ _DESCRIBES_OBJECT = re.compile(
     r"(?:(?:your|a|the|their|her) )?(?:\w+ )?(?:care team|team|doctor|oncologist|clinician|gp"
     r"|specialist|consultant)s? "
 )
+# A short "no" to a question ("No, just wait it out.", "Not really.").
+_NO_ANSWER = re.compile(
+    r"(?:no|nope|not really|probably not|not any ?more|not necessarily|not at all|not now)\b"
+    r"(?! (?:harm|problem|reason|need|worries|risk|doubt|question|wonder|one)\b)"
+)
+# A question whether a medicine must be kept ("Do I still need...", "Should I keep taking...").
+_KEEP_QUESTION = re.compile(
+    r"\b(?:still need|need to (?:keep|stay|carry on|continue|take)|have to (?:keep|stay|carry on"
+    r"|continue|take)|should i (?:keep|stay|carry on|continue|still take)|must i (?:keep|stay"
+    r"|carry on|continue|still take))\b"
+)
 _NAMED_BY_CLINICIAN = re.compile(rf"\s*(?:that |which )?{_DESCRIBES_OBJECT.pattern}")
 _POINTS_BACK_SUBJECT = re.compile(r"(?:so |and |which means )?(?:they|it|these|this|that)\b")
 _POINTS_BACK = re.compile(r"\b(?:that|this|it|them|whether|such a (?:decision|change))\b")
@@ -1599,7 +1610,8 @@ class Linter:
                 and before
                 and ((number == 0 and answers) or before.rstrip().endswith("?"))
                 and not any(self._red_flag_in(other, context) for other in segments)
-                and not self._sends_to_team(before)
+                # "Should I call someone? No, just wait it out.": a call asked about, turned down.
+                and (not self._sends_to_team(before) or _NO_ANSWER.match(sentence))
             ):
                 flag = self._red_flag_in(before, context)  # "Jaw aching? Probably nothing."
             if flag is not None:
@@ -1673,7 +1685,24 @@ class Linter:
             asked = self.normalised(before)
             if _asks(asked):  # "Can you skip a dose? Absolutely." says yes to the question
                 hits += self._hazards(asked.rstrip(" ?"), "")
+        if before and _NO_ANSWER.match(text):
+            hits += self._needed_denied(self.normalised(before), text)
         return hits
+
+    def _needed_denied(self, asked: str, answer: str) -> list[_Hit]:
+        """ "Do I still need letrozole if my scan is normal? Not really.": a medicine asked to be
+        kept, answered no."""
+        if not (asked.rstrip().endswith("?") and _KEEP_QUESTION.search(asked)):
+            return []
+        for rule, mention in (
+            ("stop-or-switch-ai", self._ai_mention),
+            ("bone-medicine-change", self._bone_mention),
+            ("medicine-dose-change", self._other_mention),
+        ):
+            m = mention.search(asked)
+            if m and not self._deferred(answer, answer, prescriber=True):
+                return [_Hit(rule, 0, len(answer), m.group(0))]
+        return []
 
     def _hazards(self, text: str, before: str) -> list[_Hit]:
         """Hazards left unsafe in one normalised sentence (questions not set apart)."""

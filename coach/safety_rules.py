@@ -367,10 +367,14 @@ class RuleTable:
         r"(?:[a-z]{2,}(?:pril|olol|sartan|statin"
         r"|dipine|prazole|oxetine|pramine|triptyline|azepam|azolam|gliptin|gliflozin|thiazide"
         r"|semide|xaban|parin|grel|afil|profen|coxib|codone|tadine|lukast))",
-        # Any other "-ine" word used as a dose ("your quinine tablets", "your sumatriptine dose").
+        # Any other word used as the name of a prescribed dose or its tablets ("your quinine
+        # tablets", "your tamsulosin dose", "your morning tablets"), but not a supplement's.
         r"(?:(?<=your )|(?<=my )|(?<=her ))(?:own |usual |daily |regular )?"
-        r"(?!(?:medic|rout|sp|w|vacc|caffe|nicot|magaz|cuis|val|sunsh|mach|urine|ur|sk|l|marg|tang|canter|grenad|wh|sw|p|d)ine\b)"
-        r"[a-z]{3,}ine(?= (?:dose|dosage|tablets?|pills?|capsules?|prescription|\d))",
+        r"(?!(?:calcium|vitamins?|magnesium|iron|zinc|fish|omega|collagen|glucosamine|multi\w*"
+        r"|supplements?|protein|fibre|herbal|exercise|walking|activity|sun|sunshine|light|bone"
+        r"|ai|hormone|hormonal|cancer|breast|weekly|monthly|next|first|last|missed|own|usual"
+        r"|daily|regular)\b)[a-z]{4,}(?= (?:dose|dosage|tablets?|pills?|capsules?|prescription"
+        r"|\d+ ?mg)\b)",
     )
     # Someone else's or leftover medicine: taking it is a change the care team did not make.
     borrowed: tuple[str, ...] = (
