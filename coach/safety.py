@@ -558,6 +558,9 @@ _NOT_REPORTING = re.compile(
     r"\b(?:not|never|no need to|no reason to|no point in|nothing to|without|nor|instead of"
     r"|rather than|bother|waste|(?:until|till|before) (?:you |you are )?)\s*(?:\w+\s+)?$"
 )
+_LATER = re.compile(
+    r"\s+(?:\w+\s+)?(?:tomorrow|later|next week|in the morning|on monday|in a (?:few days|week))\b"
+)
 _NOT_DISMISSING = re.compile(
     r"\b(?:not|never|no|nor|cannot|instead of|rather than)\s+(?:\w+\s+){0,3}$"
     r"|\b(?:do not|never) (?:assume|think|believe|pretend|accept|tell yourself)\b"
@@ -599,6 +602,7 @@ _STOPS_SMOKING = re.compile(
 )
 _SMOKING_FINE = re.compile(
     r"\b(?:fine|ok|okay|harmless|alright|all right|no big deal|(?:does|do) not (?:really )?matter"
+    r"|nothing (?:much )?to worry about"
     r"|good for|calms? (?:your )?nerves|worth it|relax\w*|not (?:a|much of a) (?:problem|worry))\b"
 )
 _MAY_BE_DROPPED = re.compile(
@@ -618,6 +622,7 @@ _EXERCISE = re.compile(
 )
 _NO_WORRY = re.compile(
     r"\b(?:(?:do not|never|no need to) (?:worry|fret|stress|feel guilty) about"
+    r"|nothing (?:much )?to worry about"
     r"|(?:will|would|does|do) not (?:even )?notice"
     r"|(?:will|would|does|do|did|can|could) not (?:\w+ )?(?:weaken|thin|damage|hurt|harm|affect"
     r"|touch|matter))\b"
@@ -1578,6 +1583,7 @@ class Linter:
         """Tells the reader to contact the care team, and not "no need to call your doctor"."""
         return any(
             not _NOT_REPORTING.search(text[max(0, m.start() - 40) : m.start()])
+            and not _LATER.match(text, m.end())  # "phone someone tomorrow" puts it off
             for m in self._report.finditer(text)
         )
 

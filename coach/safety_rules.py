@@ -366,7 +366,8 @@ class RuleTable:
         # gliptins and gliflozins, thiazides, loop diuretics, anticoagulants.
         r"(?:[a-z]{2,}(?:pril|olol|sartan|statin"
         r"|dipine|prazole|oxetine|pramine|triptyline|azepam|azolam|gliptin|gliflozin|thiazide"
-        r"|semide|xaban|parin|grel|afil|profen|coxib|codone|tadine|lukast))",
+        r"|semide|xaban|parin|grel|afil|profen|coxib|codone|tadine|lukast|osin|triptan|setron"
+        r"|cycline|mycin|cillin|floxacin|gabalin|tidine))",
         # Any other word used as the name of a prescribed dose or its tablets ("your quinine
         # tablets", "your tamsulosin dose", "your morning tablets"), but not a supplement's.
         r"(?:(?<=your )|(?<=my )|(?<=her ))(?:own |usual |daily |regular )?"
@@ -577,7 +578,8 @@ class RuleTable:
         r"free (?:days?|weeks?|weekends?|months?|periods?|breaks?|spells?)",
         # "exemestane has done its job": the course said to be over.
         r"(?:has|have) (?:done|finished|served) (?:its|their) (?:job|work|purpose|bit)"
-        r"|(?:has|have) done (?:enough|plenty)"
+        r"|(?:has|have) done (?:enough|plenty)|(?:has|have) nothing (?:left|more|else) to (?:do"
+        r"|offer|give)"
         r"|(?:its|their) (?:job|work) is (?:done|over)",
         r"(?:is|are|will be|would be|becomes?) (?:not|no longer) (?:really |strictly )?(?:necessary"
         r"|needed|essential|required|important|vital|useful|doing anything|worth it)",
@@ -971,8 +973,8 @@ class RuleTable:
         r"|(?:fell|fall|falls|falling) and (?:hit|hurt|banged"
         r"|injured)|(?:hit|banged|bumped|knocked|hurt) (?:your|my|her) head",
         # FACTS 33: being unable to get up after a fall.
-        r"(?:cannot|can not|could not|unable to|not able to|struggl\w* to) (?:get|stand|climb)"
-        r" (?:back )?up|stuck on the floor|(?:lying|lie|lay|left) on the floor",
+        r"(?:cannot|can not|could not|unable to|not able to|struggl\w* to) (?:(?:get|climb)"
+        r" (?:back )?up|stand(?: up)?)|stuck on the floor|(?:lying|lie|lay|left) on the floor",
     )
     # Signs of a rare thigh-bone fracture: a warning sign only on a bone medicine (FACTS 32).
     medicine_red_flags: tuple[str, ...] = (
@@ -1026,6 +1028,8 @@ class RuleTable:
         r"|tablets?|pills?|medication|medicine|letrozole|anastrozole|exemestane|treatment)\b",
         r"(?:do not|never) (?:bother|trouble|disturb|waste|call|ring|phone|contact|report"
         r"|mention|press|pull|push|use|dial|trigger)(?! yourself)",
+        r"(?:rest|stay|lie|wait|remain)(?: \w+){0,2} on the floor|stay put|(?:call|phone|ring"
+        r"|contact|tell)\w* (?:\w+ ){0,2}?(?:tomorrow|later|next week|in the morning)",
         r"giv(?:e|ing) it (?:(?:a|another|a few|two|three|some) (?:more )?(?:days?|weeks?|while"
         r"|month|time)|(?:until|till) (?:the )?(?:morning|tomorrow|later|next week))",
         r"wait (?:and see|it out|a (?:few|couple of) (?:days|weeks)|until (?:your|the) next)"
@@ -1455,7 +1459,7 @@ class RuleTable:
     # "the next morning" are how it is taken.
     bisphosphonate_errors: tuple[str, ...] = (
         r"(?:with|alongside|over|and|during|at|washed down with|together with|along with"
-        r"|at the same time as)"
+        r"|at the same time as|in)"
         r" (?:a |an |your |some |the |my )?(?:(?!before|after|until|till)\w+ ){0,3}?"
         r"(?:breakfast|lunch|dinner|supper|tea"
         r"|meals?|food|snacks?|coffee|cuppa|juice|milk|yogh?urt|cereal|porridge|toast|smoothies?"
@@ -1463,10 +1467,12 @@ class RuleTable:
         r"|pills|medicines|vitamins)|latte|cappuccino|espresso|americano|flat white|decaf|hot"
         r" chocolate|cocoa|squash|cola|fizzy drinks?|soft drinks?|drinks?|wine|beer|soup|fruit"
         r"|biscuits?|a brew|bananas?|apples?|eggs?|muesli|granola|cornflakes|bread|sandwich\w*"
-        r"|bowl|plate|slice|piece|bite|mouthful|handful|mug|carton|spoonful)\b",
+        r"|bowl|plate|slice|piece|bite|mouthful|handful|mug|carton|spoonful|pills|tablets|medicines"
+        r"|meds)\b",
         r"(?:eat|have|drink|grab|start)(?:s|ing)? (?:your |a |some )?(?:\w+ ){0,2}?(?:straight"
         r"|right|immediately|directly|just) (?:after|afterwards)|no need to wait"
-        r"|(?:do not|need not) (?:need to |have to )?wait|(?:skip|forget) the wait(?:ing)?",
+        r"|(?:do not|need not) (?:need to |have to )?wait"
+        r"|(?:skip|forget|ignore|drop)(?:ping)? the (?:\w+ ){0,2}wait(?:ing)?",
         r"(?:lie|lying|lay|laying)(?: straight| right| back)* (?:down|flat)|(?:go|going|get"
         r"|getting|climb|climbing|hop|pop|head|heading|crawl)(?: straight| right| back)*"
         r" (?:to bed|into bed|in bed|under the covers|to sleep)|(?:back|straight) to bed"
@@ -1504,6 +1510,11 @@ class RuleTable:
         r"(?:a|one|every|each) large (?:glass|measure) of (?:\w+ )?(?:wine|red|white|rose|gin"
         r"|vodka|whisky)|drink (?:as much as |as |whatever |what )?(?:you )?(?:like|want|fancy)"
         r"|drink freely",
+        # Going over the limit, or drinking more, said to be fine.
+        r"(?:\w+ )?drinking (?:sessions?|binges?|sprees?)|(?:go|going|went|be|being)"
+        r" (?:a bit |slightly |well )?over (?:the|your) (?:alcohol |drinking |daily |weekly )?"
+        r"(?:limit|units)|exceed(?:ing)? (?:the|your) (?:alcohol |drinking )?limit"
+        r"|drink (?:a (?:bit|little|lot) |much |a few )?more(?! water| milk| fluids?)",
         r"binge\w*|(?:a )?(?:big|boozy|heavy) (?:\w+ )?(?:night|session|weekend)s?|benders?"
         r"|heavy drinking|drinking heavily|(?:a )?skinful"
         r"|(?:save|saving|bank|banking)(?: \w+){0,2} units",
