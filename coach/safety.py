@@ -375,7 +375,9 @@ _FROM_FOOD = re.compile(
     r"|contain)s?\b"
 )
 _CONDITION = re.compile(
-    r"\s(?:if|when|whenever|because|since|once|as soon as|on (?:days|nights|mornings|evenings))\s"
+    r"\s(?:if|when|whenever|because|since|once|as soon as|on (?:days|nights|mornings|evenings)"
+    # "...in your tea so you don't taste it": a purpose, whose "not" refuses nothing.
+    r"|so(?: that)?(?=\s(?:you|it|they|she|your)\s))\s"
 )
 _THIRD_PARTY = re.compile(
     r"\b(?:doctor|gp|someone|anyone|friends?|clinic|websites?|adverts?|people|a clinician|nurse"
@@ -625,7 +627,7 @@ _NO_WORRY = re.compile(
     r"|nothing (?:much )?to worry about"
     r"|(?:will|would|does|do) not (?:even )?notice"
     r"|(?:will|would|does|do|did|can|could) not (?:\w+ )?(?:weaken|thin|damage|hurt|harm|affect"
-    r"|touch|matter))\b"
+    r"|touch|matter|(?:stop|slow|prevent|undo|hold back) (?:your )?bones?))\b"
 )
 _SMOKING_WORD = re.compile(r"\b(?:smok\w*|cigarettes?|cigs?|fags?|vap\w*)\b")
 
@@ -1264,7 +1266,10 @@ class Linter:
             if not played_down:
                 continue
             # "doesn't really matter" plays it down; its "not" is no refusal.
-            plain = _SMOKING_FINE.sub(lambda f: " " * len(f.group(0)), clause)
+            plain = _NO_WORRY.sub(
+                lambda f: " " * len(f.group(0)),
+                _SMOKING_FINE.sub(lambda f: " " * len(f.group(0)), clause),
+            )
             if self._refused(plain, hit) or self._reported(clause, hit):
                 continue
             yield hit

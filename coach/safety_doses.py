@@ -154,4 +154,8 @@ def adds_up(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
         and _TIME_OF_DAY.search(between)
         and _TIME_OF_DAY.match(after)
     )
-    return bool(add_to or by_time or _ADDITIVE.search(between) or _ADDITIVE_AFTER.match(after))
+    # "two 1,000 mg calcium tablets and a pint of milk": a food added with "and".
+    with_food = re.search(r"\band\s*$", between) and _FOOD.match(text, second[0])
+    return bool(
+        add_to or by_time or with_food or _ADDITIVE.search(between) or _ADDITIVE_AFTER.match(after)
+    )

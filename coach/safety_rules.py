@@ -367,7 +367,7 @@ class RuleTable:
         r"(?:[a-z]{2,}(?:pril|olol|sartan|statin"
         r"|dipine|prazole|oxetine|pramine|triptyline|azepam|azolam|gliptin|gliflozin|thiazide"
         r"|semide|xaban|parin|grel|afil|profen|coxib|codone|tadine|lukast|osin|triptan|setron"
-        r"|cycline|mycin|cillin|floxacin|gabalin|tidine))",
+        r"|cycline|mycin|cillin|floxacin|gabalin|tidine|asteride))",
         # Any other word used as the name of a prescribed dose or its tablets ("your quinine
         # tablets", "your tamsulosin dose", "your morning tablets"), but not a supplement's.
         r"(?:(?<=your )|(?<=my )|(?<=her ))(?:own |usual |daily |regular )?"
@@ -494,6 +494,7 @@ class RuleTable:
         r"(?: taking| having| getting| using)?",
         r"(?:do|does) not have to (?:keep |continue )?(?:tak(?:e|ing)|using)?",
         r"ditch(?:ing)?",
+        r"retir(?:e|es|ing)",
         r"forget(?:ting)?(?: about)?",
         r"throw(?:ing)? (?:away|out)|binn?(?:ed|ing)?|chuck(?:ing)? (?:away|out)"
         r"|get(?:ting)? rid of|dump(?:ing)?",
@@ -670,6 +671,8 @@ class RuleTable:
         r"up (?:a (?:bit|little|notch|touch)|by)",
         # "take two of your painkillers instead of one".
         r"instead of (?:1|one|the usual|a single|once)\b",
+        # "twice as often on stressful days".
+        r"(?:twice|three times|double) as (?:often|much|many|frequently)",
     )
     # Nutrients whose amounts are checked, and their names.
     vitamin_d: tuple[str, ...] = (
@@ -969,7 +972,8 @@ class RuleTable:
         r"|which) (?:will|does|do|would|has|have|is|are) not heal"
         r"|(?:non ?healing|unhealed) (?:sores?|sockets?|gums?|wounds?)",
         r"new (?:\w+ )?swelling",
-        r"(?:bad|nasty|heavy|hard|serious) falls?|falls? (?:with|and) (?:an )?injur\w*"
+        r"(?:bad|nasty|heavy|hard|serious) falls?|falls? with (?:a |an )?(?:\w+ ){0,3}?(?:that"
+        r" (?:hurts|aches)|pain|bruis\w*)|falls? (?:with|and) (?:an )?injur\w*"
         r"|(?:fell|fall|falls|falling) and (?:hit|hurt|banged"
         r"|injured)|(?:hit|banged|bumped|knocked|hurt) (?:your|my|her) head",
         # FACTS 33: being unable to get up after a fall.
@@ -1028,7 +1032,8 @@ class RuleTable:
         r"|tablets?|pills?|medication|medicine|letrozole|anastrozole|exemestane|treatment)\b",
         r"(?:do not|never) (?:bother|trouble|disturb|waste|call|ring|phone|contact|report"
         r"|mention|press|pull|push|use|dial|trigger)(?! yourself)",
-        r"(?:rest|stay|lie|wait|remain)(?: \w+){0,2} on the floor|stay put|(?:call|phone|ring"
+        r"(?:rest|stay|lie|wait|remain)(?: \w+){0,2} on the floor|stay put|wait (?:a|one"
+        r"|another) (?:day|night|few hours|while)|(?:call|phone|ring"
         r"|contact|tell)\w* (?:\w+ ){0,2}?(?:tomorrow|later|next week|in the morning)",
         r"giv(?:e|ing) it (?:(?:a|another|a few|two|three|some) (?:more )?(?:days?|weeks?|while"
         r"|month|time)|(?:until|till) (?:the )?(?:morning|tomorrow|later|next week))",
@@ -1450,7 +1455,8 @@ class RuleTable:
         r"risedron(?:ate|ic acid)|actonel|atelvia",
         r"ibandron(?:ate|ic acid)|bonviva|boniva",
         r"(?:oral )?bisphosphonates?(?! (?:drip|infusion|injection)s?)"
-        r"|(?:your|the|a|my) (?:weekly|monthly) (?:bone )?(?:tablet|pill|dose)",
+        r"|(?:your|the|a|my) (?:weekly|monthly) (?:bone )?(?:tablet|pill|dose)"
+        r"|(?:your|the|my) bone (?:tablets?|pills?)",
     )
     # Taking one the wrong way, by class: with any food or drink but plain water (coffee, tea,
     # juice, milk, mineral water, a meal) or with calcium or other tablets; lying down or going
@@ -1533,8 +1539,10 @@ class RuleTable:
         r"cut(?:ting)? down (?:\w+ ){0,4}?(?:is )?(?:(?:just )?as good as|the same as|as effective"
         r" as|enough instead of) (?:quitting|stopping|giving up)"
         r"|(?:the )?damage is (?:already )?done",
-        r"(?:stopping|quitting|giving up|cutting out)(?: \w+){0,2}? (?:is|are|would be|will be)"
-        r" (?:\w+ )?(?:pointless|too late|not worth it|a waste|no use|useless|no good)",
+        r"(?:stopping|quitting|giving up|cutting out)(?: \w+){0,2}?"
+        r" (?:(?:is|are|would be|will be) (?:\w+ )?(?:pointless|too late|not worth it|a waste"
+        r"|no use|useless|no good)|(?:will|would|does|do|can) not (?:\w+ )?(?:help|make (?:a|any)"
+        r" difference|matter|benefit|change))",
     )
     # Imperatives and subjects that start a new clause after ", and" / "then" / a comma.
     clause_starters: tuple[str, ...] = (
