@@ -513,6 +513,23 @@ _AFFIRMATIVE = re.compile(
 )
 
 
+_WEEK_COUNTS = {"a couple of": 2, "a couple": 2, "a few": 3, "several": 4, "a dozen": 12}
+
+
+def _within_a_week(amount: str) -> bool:
+    """A weekly amount of alcohol within the limit of 14 units (a drink taken as about 2.3
+    units, a bottle of wine as 10)."""
+    found = re.match(r"(\d+|a couple of|a couple|a few|several|a dozen|[a-z]+)\s", amount)
+    if found is None:
+        return False
+    word = found.group(1)
+    count = int(word) if word.isdigit() else _WEEK_COUNTS.get(word, _TIMES_WORDS.get(word))
+    if count is None:
+        return False
+    per = 1.0 if "unit" in amount else 10.0 if "bottle" in amount else 2.3
+    return count * per <= 14
+
+
 def _asks(text: str) -> bool:
     """A question that asks rather than suggests."""
     return (
@@ -1230,16 +1247,17 @@ class Linter:
         alcohol = bool(excess) and (
             _ALCOHOL.search(sentence)
             or (
-                re.search(r"\b\d{1,2} units\b(?! of (?!alcohol\b))(?!.*\binject)", clause)
-                and not (self._nutrient.search(sentence) or self._other_mention.search(sentence))
+                re.search(
+                    r"\b(?:\d{1,2}|[a-z]+) units\b(?! of (?!alcohol\b))(?!.*\binject)", clause
+                )
+                and not re.search(r"\binsulin\b", sentence)
             )
         )
         for m in excess:
             if alcohol or _DRINKS.search(m.group(0)):
                 hit = _Hit(rule, m.start(), m.end(), m.group(0))
-                weekly = _WEEKLY_UNITS.match(clause, m.end()) and m.group(0)[0].isdigit()
-                if weekly and int(re.match(r"\d+", m.group(0)).group(0)) <= 14:
-                    continue  # "up to 14 units a week" is the weekly limit
+                if _WEEKLY_UNITS.match(clause, m.end()) and _within_a_week(m.group(0)):
+                    continue  # "up to 14 units a week", "two small glasses a week"
                 if _EXERCISE.search(sentence) and not _DRINKS.search(m.group(0)):
                     continue  # "a heavy session" at the gym is no drinking
                 blank = self._blanked(clause, hit)

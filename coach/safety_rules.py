@@ -1507,7 +1507,8 @@ class RuleTable:
         r"|prosecco|champagne|beer|cider|gin|vodka|whisky|rum|spirits|fizz)",
         r"(?:[3-9]|[1-9]\d+|three|four|five|six|seven|eight|nine|ten|a dozen) (?:or more |or so )?"
         r"units",
-        r"(?:[2-9]|[1-9]\d+|two|three|four|five|six|several|a few|a couple of|a couple|plenty of"
+        r"(?:[2-9]|[1-9]\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several"
+        r"|a few|a couple of|a couple|plenty of"
         r"|lots of) (?:large |big |small |stiff |generous )?(?:glasses|pints|drinks|cans|gins"
         r"|g and ts|gin and tonics|measures|doubles|shots|cocktails|beers|ciders)"
         r"(?: of (?:\w+ )?(?:wine|beer|cider|lager|prosecco|gin|vodka|whisky|spirits|red|white"
@@ -1520,7 +1521,8 @@ class RuleTable:
         r"(?:\w+ )?drinking (?:sessions?|binges?|sprees?)|(?:go|going|went|be|being)"
         r" (?:a bit |slightly |well )?over (?:the|your) (?:alcohol |drinking |daily |weekly )?"
         r"(?:limit|units)|exceed(?:ing)? (?:the|your) (?:alcohol |drinking )?limit"
-        r"|drink (?:a (?:bit|little|lot) |much |a few )?more(?! water| milk| fluids?)",
+        r"|drink (?:a (?:bit|little|lot) |much |a few )?more(?! water| milk| fluids?)"
+        r"|drink(?:ing)? every (?:night|day|evening)|(?:daily|nightly) drinking|drinking daily",
         r"binge\w*|(?:a )?(?:big|boozy|heavy) (?:\w+ )?(?:night|session|weekend)s?|benders?"
         r"|heavy drinking|drinking heavily|(?:a )?skinful"
         r"|(?:save|saving|bank|banking)(?: \w+){0,2} units",
