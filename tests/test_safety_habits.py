@@ -261,3 +261,32 @@ def test_more_than_prescribed_is_flagged(text: str) -> None:
 )
 def test_the_outside_sets_false_positives_pass(text: str) -> None:
     assert lint(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Twelve units a week is fine if spread out.", False),
+        ("20 units a week is fine, but spread it out.", True),
+        ("Two small glasses of wine a week is a sensible amount.", False),
+        ("Eight pints a week is fine.", True),
+        ("A bottle of wine a week is within the weekly limit if spread out.", False),
+        ("Two bottles of wine a week is harmless.", True),
+        ("Insulin doses of 20 units are set by your diabetes team.", False),
+    ],
+)
+def test_a_weekly_amount_of_alcohol_is_judged_against_14_units(text: str, flagged: bool) -> None:
+    assert ("alcohol-or-smoking-played-down" in _rules(text)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Do I still need letrozole if my scan is normal? Not really.", True),
+        ("Do I still need letrozole if my scan is normal? Yes - it treats the cancer.", False),
+        ("Should I call someone if I fall and can't get up? No, just wait it out.", True),
+        ("Should I call 999 for chest pain? Yes, straight away.", False),
+    ],
+)
+def test_a_no_is_read_against_the_question(text: str, flagged: bool) -> None:
+    assert bool(lint(text)) is flagged
