@@ -598,6 +598,10 @@ class RuleTable:
         r"(?:days?|weeks?|months?"
         r"|years?)|daily|nightly) instead of (?:once|twice|three times|every|each"
         r"|(?:weekly|daily|monthly)(?=[.,;!?]|$| (?:for|to|if|when|as|because|so)\b))",
+        # "can end early", "has no purpose once...".
+        r"(?:can|could|may|might|should|will) (?:safely |just )?(?:end|finish|wind down)(?: early"
+        r"| sooner| now| here)?(?=[.,;!?]| (?:if|when|once|as|because)\b|$)|(?:has|serves|have)"
+        r" no (?:purpose|point|use|role|benefit)|(?:is|are) (?:of )?no (?:use|benefit|purpose)",
         r"(?:just |only |really )?(?:a formality|a box ticking exercise|belt and braces"
         r"|over ?cautious|for show)",
         r"a miss|aside|on the back burner|lapse|slide|slip|(?:in|into|on) the (?:cupboard|drawer"
@@ -1038,6 +1042,7 @@ class RuleTable:
         r"giv(?:e|ing) it (?:(?:a|another|a few|two|three|some) (?:more )?(?:days?|weeks?|while"
         r"|month|time)|(?:until|till) (?:the )?(?:morning|tomorrow|later|next week))",
         r"wait (?:and see|it out|a (?:few|couple of) (?:days|weeks)|until (?:your|the) next)"
+        r"|(?:can|could|will) (?:easily |safely )?wait"
         r"|see (?:if|whether) it (?:passes|goes|settles|clears|improves)|(?:will|should|usually"
         r"|tends to) (?:pass|settle|go away|clear up|wear off|sort itself out|resolve|ease|improve"
         r"|get better|calm down)|(?:by|on) (?:itself|its own|themselves|their own)"
@@ -1465,7 +1470,7 @@ class RuleTable:
     # "the next morning" are how it is taken.
     bisphosphonate_errors: tuple[str, ...] = (
         r"(?:with|alongside|over|and|during|at|washed down with|together with|along with"
-        r"|at the same time as|in)"
+        r"|at the same time as|in|(?:whenever|when|while) you (?:have|eat|drink))"
         r" (?:a |an |your |some |the |my )?(?:(?!before|after|until|till)\w+ ){0,3}?"
         r"(?:breakfast|lunch|dinner|supper|tea"
         r"|meals?|food|snacks?|coffee|cuppa|juice|milk|yogh?urt|cereal|porridge|toast|smoothies?"
@@ -1487,7 +1492,8 @@ class RuleTable:
         r" |a |your )?(?:sofa|couch|settee|recliner))|(?:do not|need not"
         r"|no need to) (?:have to |need to )?(?:stay|remain|keep|be) (?:upright|sitting up"
         r"|standing)|curl(?:s|ing)? (?:back )?up"
-        r"|under the (?:duvet|covers|blankets?)|(?:have|take|grab) a (?:nap|snooze)|doze off",
+        r"|under the (?:duvet|covers|blankets?)|(?:have|take|grab) a (?:nap|snooze)|doze off"
+        r"|breakfast in bed|any (?:drink|liquid|fluid)s? (?:will do|is fine|works|is ok)",
         r"later (?:in|that|on) (?:the|that)? ?(?:day|morning|afternoon|evening)|(?:in the|this|that"
         r"|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day) (?:afternoon|evening)"
         r"|at (?:lunchtime|bedtime|night|teatime)|before bed|(?:whenever|any time) (?:you remember"
@@ -1518,8 +1524,9 @@ class RuleTable:
         r"|vodka|whisky)|drink (?:as much as |as |whatever |what )?(?:you )?(?:like|want|fancy)"
         r"|drink freely",
         # Going over the limit, or drinking more, said to be fine.
-        r"(?:\w+ )?drinking (?:sessions?|binges?|sprees?)|(?:go|going|went|be|being)"
-        r" (?:a bit |slightly |well )?over (?:the|your) (?:alcohol |drinking |daily |weekly )?"
+        r"(?:\w+ )?drinking (?:sessions?|binges?|sprees?)|(?:go|going|went|be|being"
+        r"|drink|drinking) (?:a bit |slightly |well )?(?:over|above) (?:the|your) (?:alcohol"
+        r" |drinking |daily |weekly )?"
         r"(?:limit|units)|exceed(?:ing)? (?:the|your) (?:alcohol |drinking )?limit"
         r"|drink (?:a (?:bit|little|lot) |much |a few )?more(?! water| milk| fluids?)"
         r"|drink(?:ing)? every (?:night|day|evening)|(?:daily|nightly) drinking|drinking daily",
