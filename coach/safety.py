@@ -603,6 +603,7 @@ _WAIT_FIRST = re.compile(
     r"\b(?:wait\w*|at least) (?:for )?(?:\d+|half an hour|an hour)"
     r"|\b(?:\d+ (?:minutes?|mins?)|half an hour|an hour) (?:before|after|later|afterwards)\b"
 )
+_AFTER_FOOD_FORM = re.compile(r"\b(?:gastro resistant|delayed release|enteric coated|atelvia)\b")
 # Alcohol and smoking (FACTS 5, 27, 34).
 _ALCOHOL = re.compile(
     r"\b(?:alcohol\w*|drink\w*|drunk|wine|beers?|lager|cider|prosecco|champagne|gin|vodka"
@@ -1229,6 +1230,8 @@ class Linter:
                     continue
             if _WITH_START.match(m.group(0)) and _WAIT_FIRST.search(sentence):
                 continue  # "30 minutes before breakfast, then have it with your tea"
+            if m.group(0).startswith("after") and _AFTER_FOOD_FORM.search(sentence):
+                continue  # gastro-resistant risedronate is taken just after breakfast
             if self._refused(clause, hit) or self._reported(clause, hit):
                 continue
             if self._deferred(clause, sentence, True, hit.end):

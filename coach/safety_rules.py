@@ -1454,10 +1454,11 @@ class RuleTable:
     )
     # --- oral bisphosphonates: how they are taken (their leaflets) ------------------------------
     # The tablets (alendronate, risedronate, ibandronate and their brands, "your weekly/monthly
-    # bone tablet"); zoledronic acid is a drip and denosumab an injection, so neither is here.
+    # bone tablet"); zoledronic acid is a drip and denosumab an injection, so neither is here,
+    # and gastro-resistant risedronate (Atelvia) is the one taken after breakfast.
     oral_bisphosphonates: tuple[str, ...] = (
         r"alendron(?:ate|ic acid)|fosamax|binosto|fosavance",
-        r"risedron(?:ate|ic acid)|actonel|atelvia",
+        r"risedron(?:ate|ic acid)|actonel",
         r"ibandron(?:ate|ic acid)|bonviva|boniva",
         r"(?:oral )?bisphosphonates?(?! (?:drip|infusion|injection)s?)"
         r"|(?:your|the|a|my) (?:weekly|monthly) (?:bone )?(?:tablet|pill|dose)"

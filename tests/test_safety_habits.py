@@ -25,7 +25,6 @@ _ORAL = (
     "Actonel",
     "Bonviva",
     "Binosto",
-    "Atelvia",
 )
 _FOOD_AND_DRINK = (
     "breakfast",
