@@ -323,7 +323,8 @@ _MULTIPLIER = re.compile(
 _COUNT_BEFORE = re.compile(
     r"(?<![\d,.])(?P<n>\d{1,2})\s+(?:x\s+|of (?:the|your|these|those|my)\s+)?$"
     # "three of your 1,000 mg calcium tablets": a count in words before "of your".
-    r"|\b(?P<word>two|three|four|five|six|seven|eight|nine|ten) of (?:the|your|these|those|my)\s+$"
+    r"|\b(?P<word>two|three|four|five|six|seven|eight|nine|ten|a couple|a pair) of"
+    r" (?:the|your|these|those|my)\s+$"
 )
 _TABLETS = re.compile(rf"\s*(?:\w+\s+){{0,2}}{_COUNT_NOUN}\b")
 _CEILING = re.compile(
@@ -1381,7 +1382,8 @@ class Linter:
             units = re.search(r"(?<![\d,.])(?P<n>\d{1,2}) ?x\s*$", clause[: m.start()])
         if units:
             count = units.groupdict().get("n")
-            value *= int(count) if count else _TIMES_WORDS[units.group("word")]
+            word = units.groupdict().get("word") or ""
+            value *= int(count) if count else _TIMES_WORDS.get(word, 2)  # "a couple", "a pair"
         times_over = _MULTIPLIER.search(clause[max(0, m.start() - 30) : m.start()])
         if times_over:
             value *= 2 if times_over.group("two") else 3
@@ -1495,7 +1497,9 @@ class Linter:
             hit = _Hit("dose-above-limit", m.start(), m.end(), m.group(0))
             if self._refused(clause, hit):
                 continue
-            deferred = self._deferred(clause, sentence, after=hit.end)
+            # "twice your prescribed dose": the prescriber named inside the hazard defers nothing.
+            outside = clause[: hit.start] + " " * (hit.end - hit.start) + clause[hit.end :]
+            deferred = self._deferred(outside, sentence, after=hit.end)
             if (deferred or self._reported(clause, hit)) and not self._acts_alone(sentence):
                 continue
             yield hit

@@ -95,7 +95,7 @@ _EACH_AFTER = re.compile(
     rf"\s*(?:\w+ ){{0,3}}?(?:each|apiece|a piece|per {_UNIT_NOUN}|an? {_UNIT_NOUN})\b"
 )
 _EACH_BEFORE = re.compile(
-    rf"\b(?:each|every|one|per|a single|1) {_UNIT_NOUN} (?:\w+ )?(?:has|holds|contains|gives"
+    rf"\b(?:each|every|one|per|a single|1)(?: {_UNIT_NOUN})? (?:\w+ )?(?:has|holds|contains|gives"
     r"|provides|delivers|is|equals|carries)(?: about| around| roughly)? $"
 )
 # "take five a day", "fifteen drops a day", "three of them daily", "four times a day".

@@ -616,6 +616,8 @@ class RuleTable:
         r"(?:twice|three times|once|two times) (?:a|per) week",
         r"(?:only )?on weekdays|weekdays only|mon(?:day)? (?:to )?fri(?:day)?"
         r"|(?:except|but not|not) (?:at |on )?weekends|weekends off",
+        r"(?:at|in) (?:twice|three times|double|half) the (?:usual |normal |prescribed )?(?:dose"
+        r"|strength)",
         r"(?:at|in|on) (?:a )?(?:lower|reduced|smaller|half|partial|quarter|double|higher|bigger"
         r"|stronger|increased|triple) (?:doses?|dosages?|strength)|half (?:doses?|strength)",
         r"(?:weekly|monthly|fortnightly|every few days) instead of (?:daily|every day|each day)",
@@ -646,6 +648,9 @@ class RuleTable:
         r"(?:on (?:mon|tues|wednes|thurs|fri|satur|sun)days? )?(?:and )?again (?:on (?:mon|tues"
         r"|wednes|thurs|fri|satur|sun)days?|later (?:in|that)"
         r" (?:the )?week|mid ?week|(?:\d|two|three|four) days later)|to (?:daily|every day)",
+        # No bone medicine is fortnightly; denosumab is six-monthly, zoledronic acid yearly.
+        r"every fortnight|fortnightly|every (?:[7-9]|1[013-9]|2\d|seven|eight|nine|ten|eleven"
+        r"|thirteen|fourteen|fifteen|eighteen|twenty) months",
     )
     # Raising a dose, written before the medicine ("an extra naproxen", "bump up your
     # sertraline", "take two of your painkillers instead of one"): a change like any other.
@@ -698,6 +703,11 @@ class RuleTable:
         r"mega ?doses?|mega ?dosing",
         # "twice the vitamin D your doctor prescribed", "three times the calcium".
         r"(?:twice|thrice|(?:two|three|four|\d) times)(?= (?:as much|the)\b)",
+        # "double what your GP prescribed", "twice your prescribed dose", "more than prescribed".
+        r"(?:double|twice|triple|three times|more than)(?: what| the amount| the dose)?"
+        r"(?: your| the)?(?: \w+)?(?: (?:gp|doctor|oncologist|nurse|team|prescriber))?"
+        r" (?:prescribed|prescribes"
+        r"|recommended|advised|suggested)(?: (?:dose|amount))?",
         r"high doses?|high dose|higher doses?",
         r"large doses?|big doses?",
         r"(?:doubl|tripl)(?:e|ing)(?: up)?(?: on)?",
