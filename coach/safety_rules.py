@@ -1150,7 +1150,8 @@ class RuleTable:
         r"|worries)",
         r"no (?:\w+ ){0,2}?(?:problems?|issues?|downsides?|side effects?|trouble|bother"
         r"|ill effects?)(?: at all)?"
-        r"|not a problem",
+        r"|not a problem|(?:never|not) (?:been |caused |given (?:me |her )?)?(?:a |any )?"
+        r"(?:problems?|issues?|trouble)",
         r"no risk|not risky|little risk|low risk|risk free",
         r"not (?:dangerous|harmful|unsafe|a big deal)",
         r"no reason not to",
@@ -1237,6 +1238,10 @@ class RuleTable:
         r"(?:lower|worse|shorter) survival",
         r"stopped early",
         r"strains? (?:the )?(?:spine|vertebrae|back)",
+        # "taken with coffee it is absorbed poorly": a bisphosphonate's absorption spoilt.
+        r"(?:absorbed|absorbs?) (?:poorly|badly|less|(?:almost |hardly )?(?:none|nothing"
+        r"|very little|little))|(?:poorly|badly|barely) absorbed"
+        r"|(?:stops?|blocks?|prevents?|reduces?|spoils?) (?:it |them )?(?:being )?(?:absorb\w*|absorption)",
         # "bending forward loads the front of the spine": the reason an avoid-instruction gives.
         r"(?:loads?|overloads?|stress(?:es)?) (?:the |your )?front (?:edge )?of (?:the |your )?"
         r"(?:spine|vertebrae|spinal bones)|(?:compress(?:es)?|squash(?:es)?|wedges?|crush(?:es)?)"
@@ -1346,7 +1351,7 @@ class RuleTable:
         r"researchers?|research",
         r"tested|testing",
         r"(?:was|were) (?:given|prescribed|offered)",
-        r"participants|women who|those who|people who",
+        r"participants|women who|those who|people who|patients who",
         r"predicts?|predicted",
         r"\((?:[a-z]+ )+(?:et al )?(?:19|20)\d\d\)",
         r"atac|ibis ?(?:ii|2)|liftmor|elph|habits|liberate|in hope|hope (?:trial|study)",
@@ -1552,6 +1557,8 @@ class RuleTable:
     )
     # Stopping smoking talked down ("too late to quit", "no point stopping now").
     smoking_not_worth_stopping: tuple[str, ...] = (
+        r"(?:do not|never|no need to) (?:worry|bother|fret) about (?:quitting|stopping|giving up"
+        r"|cutting down)",
         r"(?:too late|no point|not worth|pointless|no use|little benefit|no benefit|waste of time"
         r"|no (?:real )?(?:need|reason)|(?:do|does) not (?:really )?need)"
         r"(?: \w+){0,3}? (?:stop|quit|giv(?:e|ing) up|cut(?:ting)? (?:down|out)|stopping|quitting)",
