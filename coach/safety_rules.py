@@ -1241,7 +1241,8 @@ class RuleTable:
         # "taken with coffee it is absorbed poorly": a bisphosphonate's absorption spoilt.
         r"(?:absorbed|absorbs?) (?:poorly|badly|less|(?:almost |hardly )?(?:none|nothing"
         r"|very little|little))|(?:poorly|badly|barely) absorbed"
-        r"|(?:stops?|blocks?|prevents?|reduces?|spoils?) (?:it |them )?(?:being )?(?:absorb\w*|absorption)",
+        r"|(?:stops?|blocks?|prevents?|reduces?|spoils?) (?:it |them )?(?:being )?"
+        r"(?:absorb\w*|absorption)",
         # "bending forward loads the front of the spine": the reason an avoid-instruction gives.
         r"(?:loads?|overloads?|stress(?:es)?) (?:the |your )?front (?:edge )?of (?:the |your )?"
         r"(?:spine|vertebrae|spinal bones)|(?:compress(?:es)?|squash(?:es)?|wedges?|crush(?:es)?)"
