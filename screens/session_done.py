@@ -122,7 +122,7 @@ class SessionDoneScreen(Form, ModalScreen[SessionAnswers | None]):
                 yield FieldRow(
                     "Felt steady? (balance/impact)",
                     YesNo(previous.steady if previous else None, id="steady"),
-                    "y: managed it · n: wobbly",
+                    "y: yes · n: wobbly",
                     id="row-steady",
                 )
             yield FieldRow(
