@@ -13,7 +13,8 @@
 3. **Adherence** over the two full plan weeks before today's week (sessions logged / sessions
    planned on or after the day the plan was made), when there is no flare:
    - below 50%: "repeat" — the coming week repeats the doses of the last completed week and the plan
-     continues its progression from there (later weeks move back; those beyond week 12 drop off);
+     continues its progression from there (later weeks move back; those beyond week 12 drop off),
+     keeping the balance and impact versions the weeks had (a fall's step back stays);
    - 80% or more: "progress" — recorded, and the coming week goes ahead as written (the written plan
      already steps up; adding a further step would outrun the safety-checked progression);
    - in between: no change and nothing recorded.
@@ -495,12 +496,48 @@ def _ease(
     return _record(_with_week(plan, eased), today, "ease", reason, coming, detail=detail)
 
 
+def _same_versions(plan: Plan, source: PlanWeek, target: PlanWeek) -> PlanWeek:
+    """``source`` with each balance or impact exercise in the version ``target`` uses.
+
+    A repeated week copies an earlier week's doses, but the versions stay those of the week it
+    replaces: a fall may have just stepped them back (or steady sessions on), and repeating
+    doses must never undo that."""
+    step_ups = plan.extra.get("step_ups", {})
+    easier_of = {harder: easier for easier, harder in step_ups.items()}
+
+    def root(exercise_id: str) -> str:
+        seen = {exercise_id}
+        while exercise_id in easier_of and easier_of[exercise_id] not in seen:
+            exercise_id = easier_of[exercise_id]
+            seen.add(exercise_id)
+        return exercise_id
+
+    versions: dict[str, set[str]] = {}
+    for session in target.sessions:
+        for p in session.prescriptions:
+            versions.setdefault(root(p.exercise_id), set()).add(p.exercise_id)
+    sessions = []
+    for session in source.sessions:
+        items = []
+        for p in session.prescriptions:
+            found = versions.get(root(p.exercise_id), set())
+            if p.exercise_id in found or len(found) != 1:
+                items.append(p)
+                continue
+            (new_id,) = found
+            level = impact_level(get_exercise(new_id))
+            effort = IMPACT_EFFORT[level] if level else p.effort
+            items.append(replace(p, exercise_id=new_id, effort=effort))
+        sessions.append(replace(session, prescriptions=tuple(items)))
+    return replace(source, sessions=tuple(sessions))
+
+
 def _repeat(plan: Plan, coming: int, last: int, share: str, today: date) -> Plan:
     """The coming week repeats week ``last``; later weeks continue the progression from there."""
     shift = coming - last
     weeks = list(plan.weeks)
     for j in range(coming, len(weeks) + 1):
-        source = plan.weeks[j - shift - 1]
+        source = _same_versions(plan, plan.weeks[j - shift - 1], plan.weeks[j - 1])
         notes = source.notes
         if j == coming:
             notes = (

@@ -846,3 +846,19 @@ def test_a_refit_keeps_the_days_already_past_and_changes_the_rest() -> None:
             assert new == old
     assert refit.weeks[: week - 1] == plan.weeks[: week - 1]
     assert refit_plan(refit, profile, PlanHistory(dxa_scans=scans), picture, NOW) == refit
+
+
+def test_a_week_repeated_for_adherence_keeps_the_step_back_after_a_fall() -> None:
+    """The repeat copies an earlier week's doses; it must not bring back the harder balance
+    and impact versions a fall has just stepped back from."""
+    plan = _plan(days_per_week=3)
+    steady = adapt(plan, [], _steady_logs(plan, 3, True), NOW)  # step up from week 5
+    harder = _balance_ids(steady, range(5, 13)) - _balance_ids(plan, range(5, 13))
+    assert harder  # the step up brought harder versions
+    later = NOW + timedelta(days=14)  # week 6; weeks 4-5 logged nothing: a repeat
+    fall = [CheckIn(later - timedelta(days=1), fall=True, fall_injured=False)]
+    after = adapt(steady, fall, _steady_logs(plan, 3, True), later)
+    kinds = {(a.kind, a.week) for a in after.adaptations}
+    assert ("falls", 7) in kinds and ("repeat", 7) in kinds
+    assert not harder & _balance_ids(after, range(7, 13))
+    assert adapt(after, fall, _steady_logs(plan, 3, True), later) == after
