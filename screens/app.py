@@ -272,7 +272,14 @@ class CoachApp(OrderedKeys, App[None]):
             self.call_from_thread(say)
 
     async def action_quit(self) -> None:
-        """Quit, but ask first when the current screen holds unsaved changes."""
+        """Quit, but ask first when the current screen holds unsaved changes.
+
+        A screen whose work is worth keeping as it stands (a guided session halfway) keeps it
+        first, through its ``keep_on_quit``; it asks only if that save fails."""
+        for screen in reversed(self.screen_stack):
+            keep = getattr(screen, "keep_on_quit", None)
+            if callable(keep):
+                keep()
         is_dirty = getattr(self.screen, "is_dirty", None)
         if callable(is_dirty) and is_dirty():
             from screens.confirm import ConfirmScreen

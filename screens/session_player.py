@@ -153,6 +153,13 @@ class SessionPlayerScreen(Screen[bool]):
         """Work done and not saved yet: the app asks before quitting."""
         return self.guided.anything_done and not self._saved
 
+    def keep_on_quit(self) -> None:
+        """Quitting the app halfway (ctrl+q) keeps what was done as a partial session, as
+        stopping does; a failed save leaves it unsaved, so the app asks before quitting."""
+        if self.is_dirty():
+            self._stop_ticker()
+            self._save(self.guided.to_log(None, None), quiet=True)
+
     # ----------------------------------------------------------------- drawing
 
     def draw(self) -> None:

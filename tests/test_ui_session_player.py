@@ -317,3 +317,15 @@ async def test_a_burst_from_home_lands_in_the_player(data_path: Path) -> None:
         items = screen.guided.items
         assert items[0].sets_done == 1 and items[1].sets_done == 1
         assert items[1].skipped == "hurt" and screen.guided.index == 2
+
+
+async def test_quitting_the_app_halfway_keeps_a_partial_log(data_path: Path) -> None:
+    app = make_app(data_path, profile=PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        screen, _ = await _open_player(app, pilot)
+        await pilot.press("space")
+        await pilot.press("ctrl+q")  # no question: what was done is kept, then the app ends
+        await pilot.pause()
+    (log,) = on_disk(data_path).session_logs()
+    assert log.partial and log.effort is None and log.day == TODAY
+    assert log.exercises == (screen.guided.items[0].exercise_id,)
