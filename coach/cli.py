@@ -259,7 +259,11 @@ def build_parser() -> Parser:
         action="store_true",
         help="move damaged records to a side file (asks first)",
     )
-    doctor.add_argument("--yes", action="store_true", help="with --repair: do not ask")
+    doctor.add_argument(
+        "--yes",
+        action="store_true",
+        help="with --repair: do not ask; with --restore: restore a backup of another profile",
+    )
     doctor.set_defaults(handler=cmd_doctor)
 
     demo = sub.add_parser(
@@ -935,7 +939,9 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     if args.restore is not None:
         if not args.restore.strip():
             raise UsageError("--restore: give the backup file to restore")
-        kept = restore_backup(path, Path(args.restore).expanduser(), datetime.now())
+        kept = restore_backup(
+            path, Path(args.restore).expanduser(), datetime.now(), other_person_ok=args.yes
+        )
         if kept:
             print(f"Restored {args.restore} to {path}; the previous file is kept as {kept}.")
         else:

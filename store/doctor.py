@@ -106,11 +106,40 @@ def _kept_name(path: Path, now: datetime, attempt: int) -> Path:
     return path.with_name(f"{path.name}.corrupt-{now.strftime('%Y%m%dT%H%M%S')}{extra}")
 
 
-def restore_backup(path: Path, backup: Path, now: datetime) -> Path | None:
+IDENTITY_FIELDS = ("name", "birth_year", "birth_date")
+
+
+def _identity(data: object) -> dict[str, object]:
+    """Who a data file is about, as far as its profile says (fields with a value only)."""
+    tables = data if isinstance(data, dict) else {}
+    profile = tables.get("profile")
+    docs = list(profile.values()) if isinstance(profile, dict) else []
+    doc = docs[0] if docs and isinstance(docs[0], dict) else {}
+    return {key: doc[key] for key in IDENTITY_FIELDS if doc.get(key) not in (None, "")}
+
+
+def other_person(current: object, backup: object) -> str | None:
+    """Why ``backup`` looks like another person's data than ``current`` (None if it does not):
+    a name or a birth year/date both files give, and that differ."""
+    mine, theirs = _identity(current), _identity(backup)
+    differ = [
+        key for key in IDENTITY_FIELDS if key in mine and key in theirs and mine[key] != theirs[key]
+    ]
+    if not differ:
+        return None
+    said = "; ".join(f"{key} {theirs[key]!r} in the backup, {mine[key]!r} now" for key in differ)
+    return said
+
+
+def restore_backup(
+    path: Path, backup: Path, now: datetime, *, other_person_ok: bool = False
+) -> Path | None:
     """Put ``backup`` in place of ``path``; keep the old file as ``<name>.corrupt-<timestamp>``.
 
     Refuses while another session has the file open (after a short wait), and refuses a
-    backup that is itself bad. The kept copy never overwrites another file. The restored file
+    backup that is itself bad, or that is about another person (a different name or birth
+    year in its profile) unless ``other_person_ok``: two people's backups must not mix.
+    The kept copy never overwrites another file. The restored file
     counts as the newest save, so the next backups are not rotated away behind older ones.
     Returns where the old file was kept (None if there was no old file).
     """
@@ -133,6 +162,17 @@ def restore_backup(path: Path, backup: Path, now: datetime) -> Path | None:
     try:
         data = load_json_file(backup)
         assert data is not None
+        if not other_person_ok and path.exists():
+            try:
+                current = load_json_file(path)
+            except (OSError, ValueError, StoreError, UnreadableFileError):
+                current = None  # a damaged file: nothing to compare with
+            differ = other_person(current, data)
+            if differ:
+                raise StoreError(
+                    f"backup {backup} seems to be another person's data ({differ}); "
+                    "not restoring. If you are sure, run it again with --yes"
+                )
         newest = max(
             [read_generation(path) or 0, *(read_generation(b) or 0 for b in list_backups(path))]
         )

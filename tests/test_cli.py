@@ -190,6 +190,38 @@ def test_doctor_checks_and_restores(capsys, _isolated_data: Path) -> None:
     assert list(_isolated_data.parent.glob("bonecoach.json.corrupt-*"))
 
 
+def test_doctor_will_not_restore_another_persons_backup_unasked(
+    capsys, _isolated_data: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "theirs" / "bonecoach.json"
+    assert (
+        call(
+            capsys, "profile", "--set", "name=Bea", "--set", "birth_year=1950", "--data", str(other)
+        )[0]
+        == 0
+    )
+    assert call(capsys, "profile", "--set", "name=Ann", "--set", "birth_year=1958")[0] == 0
+    before = _isolated_data.read_bytes()
+    code, _, err = call(capsys, "doctor", "--restore", str(other))
+    assert code == 1 and "another person's data" in err and "'Bea' in the backup" in err
+    assert _isolated_data.read_bytes() == before  # nothing changed
+    code, out, _ = call(capsys, "doctor", "--restore", str(other), "--yes")
+    assert code == 0 and "Restored" in out
+    with Store.open(_isolated_data) as store:
+        assert store.get_profile().name == "Bea"
+
+
+def test_doctor_restores_a_backup_of_the_same_person_after_a_rename(
+    capsys, _isolated_data: Path
+) -> None:
+    assert call(capsys, "profile", "--set", "name=Ann", "--set", "birth_year=1958")[0] == 0
+    with Store.open(_isolated_data, clock=lambda: date(2030, 1, 1)) as store:
+        store.put_checkin(CheckIn(date(2026, 1, 2), pain=4))  # a new day: makes a backup
+    backup = list_backups(_isolated_data)[0]
+    _isolated_data.write_text("{ torn")  # a damaged file: nothing to compare with
+    assert call(capsys, "doctor", "--restore", str(backup))[0] == 0
+
+
 def test_cli_write_on_a_file_open_elsewhere_exits_non_zero(capsys, _isolated_data: Path) -> None:
     with Store.open(_isolated_data) as store:
         store.put_checkin(CheckIn(TODAY, pain=1))
