@@ -5,6 +5,7 @@ Pure functions of dates and CheckIn records; the screens and the CLI only displa
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -92,13 +93,33 @@ def days_this_month(days: Iterable[date], today: date) -> int:
 
 def streaks(days: Collection[date], today: date) -> Streaks:
     """All the streak figures the home screen and ``bonecoach status`` show."""
-    past = {d for d in days if d <= today}
-    first = today.replace(day=1)
+    return streaks_of_ordinals({d.toordinal() for d in days}, today)
+
+
+def streaks_of_ordinals(ordinals: Collection[int], today: date) -> Streaks:
+    """``streaks`` of days given as ``date.toordinal`` numbers (the store's check-in ids):
+    30 years of days are counted as ints, without building a date for each."""
+    now = today.toordinal()
+    past = sorted(o for o in ordinals if o <= now)
+    held = set(past)
+    day = now if now in held else now - 1
+    current = 0
+    while day in held:
+        current += 1
+        day -= 1
+    best = run = 0
+    previous = None
+    for number in past:
+        run = run + 1 if number - 1 == previous else 1
+        if run > best:
+            best = run
+        previous = number
+    first = today.replace(day=1).toordinal()
     return Streaks(
-        current=current_streak(past, today),
-        longest=longest_streak(past),
-        this_month=sum(1 for d in past if d >= first),
-        checked_in_today=today in past,
+        current=current,
+        longest=best,
+        this_month=len(past) - bisect_left(past, first),
+        checked_in_today=now in held,
     )
 
 

@@ -924,10 +924,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from coach.checkin import status_line, streaks
+    from coach.checkin import status_line, streaks_of_ordinals
 
     with open_reader(args) as store:
-        figures = streaks(store.checkin_days(), _today())
+        figures = streaks_of_ordinals(store.checkin_ordinals(), _today())
     print(status_line(figures))
     return EXIT_OK if figures.checked_in_today else EXIT_PROBLEM
 

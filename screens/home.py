@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from coach.checkin import streaks
+from coach.checkin import streaks_of_ordinals
 from coach.models import CheckIn
 from screens.app import PLACES, CoachApp
 
@@ -117,8 +117,8 @@ class HomeScreen(Screen[None]):
         store = self.coach.store
         self._show_read_only(store.read_only_reason if store.read_only else None)
         today = self.coach.today()
-        self._show_damaged(len(store.problems))
-        figures = streaks(store.checkin_days(), today)
+        self._show_damaged(len(store.problems_met))  # the whole-file scan: after the frame
+        figures = streaks_of_ordinals(store.checkin_ordinals(), today)
         recent = {c.day: c for c in store.checkins(today - timedelta(days=6), today)}
         profile = store.get_profile()
         name = f", {profile.name}" if profile and profile.name else ""
@@ -138,7 +138,22 @@ class HomeScreen(Screen[None]):
         self._week = week_lines(recent, today)
         self._show_panels()
         # after the first frame: the sparklines need coach.trends, which start-up can wait for
-        self.call_after_refresh(self._show_sparklines, today)
+        self.call_after_refresh(self._after_frame, today)
+
+    def _after_frame(self, today: date) -> None:
+        """What the first frame can do without, once that frame is on the terminal (in a real
+        terminal, Textual's writer thread must get to run first: see screens/frame_sent.py)."""
+        from screens.frame_sent import frame_sent, pending_writes
+
+        if pending_writes(self.app) is None:  # headless: nothing to wait for
+            self._show_sparklines(today)
+            return
+
+        async def show() -> None:
+            await frame_sent(self.app)
+            self._show_sparklines(today)
+
+        self.run_worker(show(), group="home-after-frame", exclusive=True, exit_on_error=True)
 
     def _show_panels(self) -> None:
         week = getattr(self, "_week", None)
@@ -174,6 +189,7 @@ class HomeScreen(Screen[None]):
             self.mount(Static(words, id="damaged"), after=self.query_one(Header))
 
     def _show_sparklines(self, today: date) -> None:
+        self._show_damaged(len(self.coach.store.problems))
         self._due = self._session_due(today)
         # the due session takes the blank line above the sparklines: #status keeps its 6 lines
         due = f"\n{self._due}" if self._due else "\n"

@@ -195,6 +195,7 @@ class Store:
         self._moves: list[dict[str, Any]] = []
         self._saves = 0
         self._days_held: tuple[Any, frozenset[date]] | None = None  # see checkin_days
+        self._ordinals_held: tuple[Any, frozenset[int]] | None = None  # see checkin_ordinals
         self.notices: list[str] = []
         self.on_notice: Callable[[str], None] | None = None
 
@@ -352,6 +353,12 @@ class Store:
             for problem in scan_structure(data):
                 self._loader.report(problem)
         return self._loader.problems
+
+    @property
+    def problems_met(self) -> list[Problem]:
+        """``problems`` without the whole-file scan, if it has not run yet: what reads met so
+        far (home's first frame; the scan follows it)."""
+        return self._loader.problems if not self._scanned else self.problems
 
     def check_all(self) -> list[Problem]:
         """Validate every record now (doctor, export, import); return all the problems."""
@@ -734,12 +741,21 @@ class Store:
 
         A day whose entry is damaged still counts here; opening it shows the notice.
         """
-        raw = self._table("checkins")
+        ordinals = self.checkin_ordinals()
         held = self._days_held
-        if held is None or held[0] != (self.changes, id(raw), len(raw)):
-            days = frozenset(map(date.fromordinal, day_ordinals(raw)))
-            held = self._days_held = ((self.changes, id(raw), len(raw)), days)
+        if held is None or held[0] is not ordinals:
+            held = self._days_held = (ordinals, frozenset(map(date.fromordinal, ordinals)))
         return set(held[1])
+
+    def checkin_ordinals(self) -> frozenset[int]:
+        """``checkin_days`` as day numbers (``date.toordinal``): the ids themselves, so the
+        streaks of 30 years are counted without building a date (home's first frame)."""
+        raw = self._table("checkins")
+        key = (self.changes, id(raw), len(raw))
+        held = self._ordinals_held
+        if held is None or held[0] != key:
+            held = self._ordinals_held = (key, frozenset(day_ordinals(raw)))
+        return held[1]
 
     # ----------------------------------------------------------------- DXA scans
 
@@ -801,6 +817,20 @@ class Store:
         peek = raw.peek if isinstance(raw, LazyTable) else raw.__getitem__
         logs = self._loader.keyed("sessions", ((i, peek(i)) for i in raw), keep=False)
         return sorted(logs, key=lambda s: (s.day, s.key))
+
+    def iter_session_logs(self) -> Iterator[SessionLog]:
+        """``stream_session_logs`` one at a time: the order and which of two logs of one key
+        wins are found first (keeping only day, key and id of each), then each log is read and
+        validated again when its turn comes, and not kept. A JSON export of 30 years holds
+        no list of 6,000 logs (issue 15: its peak memory follows the diary otherwise)."""
+        raw = self._table("sessions")
+        peek = raw.peek if isinstance(raw, LazyTable) else raw.__getitem__
+        order = self._loader.keyed_order("sessions", ((i, peek(i)) for i in raw))
+        check = self._loader.check
+        for _, _, doc_id in order:
+            log = check("sessions", doc_id, peek(doc_id))
+            if log is not None:
+                yield log
 
     def put_session_log(self, log: SessionLog) -> None:
         self._change("sessions", self._keyed_docs("sessions", {log.key: log.to_dict()}))
@@ -888,8 +918,7 @@ class Store:
         yield from _json_lines(self.stream_checkins(), tick)
         yield '\n],\n"dxa_scans":' + dumps([s.to_dict() for s in self.dxa_scans()])
         yield ',\n"session_logs":['
-        logs = sorted(self.stream_session_logs(), key=lambda s: (s.day, s.session_id))
-        yield from _json_lines(logs, tick)
+        yield from _json_lines(self.iter_session_logs(), tick)  # by (day, key): one at a time
         yield (
             "\n],\n"
             + dumps(

@@ -241,12 +241,16 @@ class LazyTable(MutableMapping[str, Any]):
             return cached
         start, stop = self._block
         found = pattern.findall(self._raw, start - 1, stop) if self._ids else []
-        if b"\\" in b"".join(b"".join(pair) for pair in found):
-            pairs = [(_decode_key(k), _decode_key(v)) for k, v in found]
+        keys, values = zip(*found, strict=True) if found else ((), ())
+        if b"\\" in b"".join(keys) or b"\\" in b"".join(values):
+            pairs = zip(map(_decode_key, keys), map(_decode_key, values), strict=True)
         else:  # the usual case: no escapes, decoded at C speed
-            pairs = [(k.decode(), v.decode()) for k, v in found]
+            pairs = zip(map(bytes.decode, keys), map(bytes.decode, values), strict=True)
         out: dict[str, str | None] = dict.fromkeys(self)  # None: read the document to know
-        out.update((k, v) for k, v in pairs if k in self._line)
+        if self._deleted:  # a removed document's line is still in the block
+            out.update((k, v) for k, v in pairs if k in self._line)
+        else:  # every line's id is one of the table's
+            out.update(pairs)
         for doc_id in {**self._mem, **self._added, **self._encoded}:  # memory says for itself
             if doc_id in self._encoded:
                 out[doc_id] = None  # known when read

@@ -258,8 +258,26 @@ class Loader:
     ) -> list[Any]:
         """Valid scans or session logs of ``pairs``; of two with one key the first id wins.
         ``keep=False``: verdicts are not kept (see ``check``)."""
+        winners = self._winners(table, pairs, self.record if keep else self.check, whole=True)
+        return [item[2] for item in winners.values()]
+
+    def keyed_order(self, table: str, pairs: Iterable[tuple[str, Any]]) -> list[tuple[Any, ...]]:
+        """``keyed`` as (day, key, doc id) of each winner, by day and key, keeping no record
+        (an export streams a whole table: each is read again when its turn comes)."""
+        winners = self._winners(table, pairs, self.check, whole=False)
+        return sorted((day, key, doc_id) for key, (_, doc_id, day) in winners.items())
+
+    def _winners(
+        self,
+        table: str,
+        pairs: Iterable[tuple[str, Any]],
+        validated: Callable[[str, str, Any], Any],
+        *,
+        whole: bool,
+    ) -> dict[str, tuple[int, str, Any]]:
+        """Key -> (id number, doc id, the record if ``whole`` else its day): the first id of
+        each key; every later one is reported as a duplicate."""
         by_key: dict[str, tuple[int, str, Any]] = {}
-        validated = self.record if keep else self.check
         for doc_id, doc in pairs:
             record = validated(table, doc_id, doc)
             if record is None:
@@ -269,10 +287,10 @@ class Loader:
             if held is None or number < held[0]:
                 if held is not None:
                     self._duplicate(table, held[1], doc_id)
-                by_key[record.key] = (number, doc_id, record)
+                by_key[record.key] = (number, doc_id, record if whole else record.day)
             else:
                 self._duplicate(table, doc_id, held[1])
-        return [item[2] for item in by_key.values()]
+        return by_key
 
     def _duplicate(self, table: str, doc_id: str, kept_id: str) -> None:
         self.report(Problem(table, doc_id, None, f"a second record for the same key as {kept_id}"))

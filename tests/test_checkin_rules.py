@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coach.checkin import (
     HABIT_FIELDS,
@@ -15,6 +17,7 @@ from coach.checkin import (
     same_as_yesterday,
     status_line,
     streaks,
+    streaks_of_ordinals,
     summary_prompts,
 )
 from coach.models import CheckIn
@@ -52,6 +55,21 @@ def test_longest_streak_and_month_boundaries() -> None:
 def test_streaks_ignore_future_days() -> None:
     figures = streaks(days_back(0, 1) | {TODAY + timedelta(days=1)}, TODAY)
     assert (figures.current, figures.longest, figures.checked_in_today) == (2, 2, True)
+
+
+@given(st.sets(st.integers(-60, 10)), st.integers(-40, 40))
+def test_streaks_of_day_numbers_agree_with_the_date_rules(offsets: set[int], shift: int) -> None:
+    """Home counts streaks from the store's ids (day numbers): the same figures as the rules
+    on dates, across month ends, with future days and gaps."""
+    today = TODAY + timedelta(days=shift)
+    days = {today - timedelta(days=o) for o in offsets}
+    past = {d for d in days if d <= today}
+    figures = streaks_of_ordinals({d.toordinal() for d in days}, today)
+    assert figures == streaks(days, today)
+    assert figures.current == current_streak(past, today)
+    assert figures.longest == longest_streak(past)
+    assert figures.this_month == days_this_month(past, today)
+    assert figures.checked_in_today == (today in days)
 
 
 def test_status_line_words() -> None:

@@ -18,6 +18,7 @@ from coach.export import checkins_to_csv
 from coach.fhir import fhir_bundle
 from coach.models import CheckIn
 from store.db import Store, write_new_store
+from store.lines import LazyTable
 from store.outputs import Progress, dumps
 
 TODAY = date(2026, 11, 26)
@@ -139,6 +140,39 @@ def test_export_leaves_the_records_unkept(diary: Path) -> None:
         total = sum(1 for _ in store.stream_checkins())
         table = store._table("checkins")
         assert total > 400 and len(table._mem) == 0 and len(store._loader._seen) == 0
+
+
+def test_session_logs_stream_one_at_a_time_in_the_same_order(diary: Path) -> None:
+    """The JSON export's logs: by (day, key), first id of a key wins, damaged ones skipped
+    and reported, as the whole list has them; nothing is kept while streaming."""
+    data = json.loads(diary.read_bytes())
+    logs = data["sessions"]
+    ids = sorted(logs, key=int)
+    first, second, third = ids[0], ids[1], ids[2]
+    late = str(max(map(int, ids)) + 1)
+    logs[late] = dict(logs[first])  # the same key again under a later id: the first wins
+    logs[second] = {**logs[second], "effort": 99}  # damaged
+    logs[third], logs[ids[-1]] = logs[ids[-1]], logs[third]  # file order is not day order
+    diary.write_text(json.dumps(data))  # read whole (a hand-written file) ...
+    _same_logs_streamed(diary, {second, late}, lazy=False)
+    with Store.open(diary, clock=lambda: TODAY) as store:  # ... then saved one a line
+        store.set_setting("theme", "textual-dark")
+    _same_logs_streamed(diary, {second, late}, lazy=True)
+
+
+def _same_logs_streamed(diary: Path, bad: set[str], *, lazy: bool) -> None:
+    with Store.open(diary, read_only=True) as whole, Store.open(diary, read_only=True) as stream:
+        expected = whole.stream_session_logs()
+        streamed = list(stream.iter_session_logs())
+        assert streamed == expected and len(streamed) == len(stream._table("sessions")) - 2
+        assert [(s.day, s.key) for s in streamed] == sorted((s.day, s.key) for s in streamed)
+        assert {(p.doc_id, p.reason) for p in stream.problems} == {
+            (p.doc_id, p.reason) for p in whole.problems
+        }
+        assert {p.doc_id for p in stream.problems} >= bad
+        table = stream._table("sessions")
+        assert isinstance(table, LazyTable) == lazy
+        assert not getattr(table, "_mem", None) and len(stream._loader._seen) == 0
 
 
 # --------------------------------------------------------------------------- import
