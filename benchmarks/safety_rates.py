@@ -61,6 +61,7 @@ PAIRS = (
     ("fresh round 33, then tuned", "round33_unsafe.txt", "round33_safe.txt"),
     ("review classes 8 (tuned)", "round34_unsafe.txt", "round34_safe.txt"),
     ("fresh round 35, then tuned", "round35_unsafe.txt", "round35_safe.txt"),
+    ("told afterwards 36 (tuned)", "round36_unsafe.txt", "round36_safe.txt"),
 )
 
 

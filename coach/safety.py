@@ -750,6 +750,8 @@ class Linter:
             r"(?: (?:yourself|on your own|by yourself))?"
             r"(?:$|,|(?= (?:if|when|whenever|because|since|as|once|after|until|for|before|on|during"
             r"|while|every|each|over|till|at (?:\w+ )?(?:\d|one|two|three|four|five|weekends?))\b)"
+            # "stop it and tell your oncologist at the next visit": done first, told after
+            r"|(?= (?:and|then) (?:just )?(?:tell|let|inform|mention)\b)"
             r"|[.!?]"
             # "...so stopping early is reasonable": the change praised
             r"|(?= (?:is|would be|could be|seems) (?:\w+ ){0,2}?(?:reasonable|sensible|fine|ok|okay"

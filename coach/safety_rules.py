@@ -1328,6 +1328,10 @@ class RuleTable:
     # Telling the reader to act alone cancels a deferral.
     self_action: tuple[str, ...] = (
         r"on your own",
+        # "stop it and tell your oncologist at the next visit": told after the fact, not asked
+        r"(?:and|then) (?:just )?(?:tell|let|inform|mention it to) (?:\w+ ){0,4}?(?:(?:know )?(?:at"
+        r"|by|in) (?:the|your) next (?:visit|appointment|check ?up|review|clinic)|(?:know )?"
+        r"(?:later|afterwards))",
         r"(?:does|do|will|need|needs) not (?:(?:need|have) to )?know"
         r"|(?:buy|order|get) (?:\w+ )?online",
         r"(?:do not|does not|no|without) (?:need )?(?:your |the |their |anyone s |a )?(?:\w+ s )?"

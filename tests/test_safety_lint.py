@@ -82,6 +82,7 @@ UNSAFE = (
     + _load("round33_unsafe.txt")
     + _load("round34_unsafe.txt")
     + _load("round35_unsafe.txt")
+    + _load("round36_unsafe.txt")
 )
 SAFE = (
     _load("safe.txt")
@@ -105,6 +106,7 @@ SAFE = (
     + _load("round33_safe.txt")
     + _load("round34_safe.txt")
     + _load("round35_safe.txt")
+    + _load("round36_safe.txt")
 )
 HELD_OUT = (
     "holdout",
