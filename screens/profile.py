@@ -124,16 +124,7 @@ class ProfileScreen(Form, Screen[bool]):
                     id="row-name",
                 ),
                 self._number("birth_year", p),
-                FieldRow(
-                    "Date of birth",
-                    TextInput(
-                        p.birth_date.isoformat() if p.birth_date else "",
-                        placeholder="YYYY-MM-DD, optional",
-                        max_length=10,
-                        id="birth_date",
-                    ),
-                    id="row-birth_date",
-                ),
+                self._date("birth_date", "Date of birth", p),
                 self._number("weight_kg", p),
                 self._number("height_cm", p),
                 self._choice("smoker", p),
@@ -141,27 +132,8 @@ class ProfileScreen(Form, Screen[bool]):
             yield Section(
                 "Your aromatase inhibitor",
                 self._choice("ai_drug", p),
-                FieldRow(
-                    "Started on",
-                    TextInput(
-                        p.ai_start.isoformat() if p.ai_start else "",
-                        placeholder="YYYY-MM-DD, optional",
-                        max_length=10,
-                        id="ai_start",
-                    ),
-                    id="row-ai_start",
-                ),
-                FieldRow(
-                    "Ends (or ended) on",
-                    TextInput(
-                        p.ai_end.isoformat() if p.ai_end else "",
-                        placeholder="YYYY-MM-DD, optional",
-                        max_length=10,
-                        id="ai_end",
-                    ),
-                    "optional",
-                    id="row-ai_end",
-                ),
+                self._date("ai_start", "Started on", p),
+                self._date("ai_end", "Ends (or ended) on", p, "optional"),
             )
             yield Section(
                 "Exercise",
@@ -193,6 +165,17 @@ class ProfileScreen(Form, Screen[bool]):
         spec = PROFILE_RANGES[name]
         start = {"birth_year": 1960, "weight_kg": 70, "height_cm": 165}.get(name)
         control = NumberInput(spec, getattr(p, name), step=step, start=start, id=name)
+        return FieldRow(label, control, hint, id=f"row-{name}")
+
+    def _date(self, name: str, label: str, p: Profile, hint: str = "") -> FieldRow:
+        """An optional date, typed as YYYY-MM-DD."""
+        value = getattr(p, name)
+        control = TextInput(
+            value.isoformat() if value else "",
+            placeholder="YYYY-MM-DD, optional",
+            max_length=10,
+            id=name,
+        )
         return FieldRow(label, control, hint, id=f"row-{name}")
 
     def _choice(self, name: str, p: Profile) -> FieldRow:
