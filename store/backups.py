@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from store.errors import PathError, StoreError, UnreadableFileError
 from store.schema import check_schema, generation_of
-from store.storage import load_json_file, write_new_file
+from store.storage import fsync_dir, load_json_file, write_new_file
 
 BACKUP_DIR = "backups"
 BACKUPS_KEPT = 7
@@ -212,24 +212,53 @@ def rename_old_backups(path: Path) -> None:
             break
 
 
-def make_backup(path: Path, day: date, label: str = "") -> Path | None:
-    """Copy the data file into backups/ for ``day`` (never over another file), then rotate."""
-    try:
-        payload = path.read_bytes()
-    except FileNotFoundError:
+def make_backup(
+    path: Path, day: date, label: str = "", *, replaced_next: bool = False
+) -> Path | None:
+    """Copy the data file into backups/ for ``day`` (never over another file), then rotate.
+
+    ``replaced_next``: the caller is about to replace the data file by a rename (every store
+    write is one), so the backup may be a hard link to the file's current inode instead of a
+    copy: the rename leaves that inode, unchanged, to the backup alone. That saves reading and
+    writing the whole diary on the first save of each day. Where links are not possible, a copy.
+    """
+    if not path.exists():
         return None
     folder = _prepare_folder(path)
     clean_temp_files(path)
     rename_old_backups(path)
+    payload: bytes | None = None
     for extra in ["", *(f"-{n}" for n in range(2, 1000))]:
         target = folder / backup_name(path, day, f"{label}{extra}")
         try:
+            if replaced_next and payload is None and _link_new(path, target):
+                rotate(path, keep=target)
+                return target
+            if payload is None:
+                payload = path.read_bytes()
             write_new_file(target, payload)
         except FileExistsError:
             continue
+        except FileNotFoundError:
+            return None
         rotate(path, keep=target)
         return target
     raise StoreError(f"too many backups of {path} for {day.isoformat()} in {folder}")
+
+
+def _link_new(path: Path, target: Path) -> bool:
+    """Hard-link ``target`` to the data file (FileExistsError if the name is taken); False
+    where the file system has no links (then the caller copies)."""
+    try:
+        os.link(path, target)
+    except FileExistsError:
+        raise
+    except FileNotFoundError:
+        raise
+    except OSError:
+        return False
+    fsync_dir(target.parent)
+    return True
 
 
 def rotate(path: Path, keep: Path | None = None) -> list[Path]:

@@ -492,7 +492,7 @@ class Store:
 
             if self.path.exists() and not has_backup_for(self.path, today):
                 try:
-                    make_backup(self.path, today)
+                    make_backup(self.path, today, replaced_next=True)
                 except OSError as error:
                     raise SaveError(
                         error.errno,

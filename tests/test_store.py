@@ -236,6 +236,36 @@ def test_backup_before_first_write_of_each_day_newest_seven_kept(data_path: Path
     assert all(stat.S_IMODE(b.stat().st_mode) == 0o600 for b in backups)
 
 
+@pytest.mark.parametrize("links", [True, False], ids=["hard link", "no links: a copy"])
+def test_daily_backup_keeps_the_old_bytes_whether_linked_or_copied(
+    data_path: Path, monkeypatch: pytest.MonkeyPatch, links: bool
+) -> None:
+    """The day's backup may be a hard link to the file about to be replaced (no copy of the
+    whole diary); after the save the two are separate files and the backup is byte for byte
+    what was on disk. A file system without links gets a copy instead."""
+    clock = Clock(DAY)
+    with Store.open(data_path, clock=clock) as store:
+        store.put_checkin(CheckIn(DAY, pain=1))
+    before = data_path.read_bytes()
+    if not links:
+        from store import backups
+
+        def no_link(source: object, target: object) -> None:
+            raise PermissionError(1, "Operation not permitted")
+
+        monkeypatch.setattr(backups.os, "link", no_link)
+    clock.day = DAY + timedelta(days=1)
+    with Store.open(data_path, clock=clock) as store:
+        store.put_checkin(CheckIn(clock.day, pain=5))
+        store.put_checkin(CheckIn(clock.day, pain=6))
+    (backup,) = list_backups(data_path)
+    assert backup.read_bytes() == before
+    assert data_path.read_bytes() != before
+    assert backup.stat().st_nlink == 1 and data_path.stat().st_nlink == 1
+    assert not backup.samefile(data_path)
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+
+
 # --------------------------------------------------------------------------- damaged files
 
 
