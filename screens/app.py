@@ -8,6 +8,8 @@ palette all list the same things, and a place that does not exist is never shown
 
 from __future__ import annotations
 
+import gc
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +22,10 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
 from textual.theme import Theme
 
+from screens import textual_fixes
 from screens.key_order import OrderedKeys
+
+textual_fixes.apply()
 
 if TYPE_CHECKING:
     from coach.picture import ClinicalPicture
@@ -199,6 +204,10 @@ class CoachApp(OrderedKeys, App[None]):
         self.today = today
         self.demo = demo
         self._theme_applied = False
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            # Scrolling jumps, as in less or a man page: an animated page scroll is some 25
+            # frames (and 0.4 s) over a slow SSH link. TEXTUAL_ANIMATIONS=full brings it back.
+            self.animation_level = "none"
         self.register_theme(high_contrast_theme())
         # before the app runs, so the first frame is styled once, in the remembered theme
         saved_theme = store.get_setting("theme")
@@ -238,6 +247,12 @@ class CoachApp(OrderedKeys, App[None]):
         refresh = getattr(self.screen, "refresh_from_store", None)
         if (reread or self.store.read_only) and callable(refresh):
             refresh()
+        if not self.is_headless:
+            # What start-up built (modules, classes, styles, home) lives as long as the app:
+            # kept out of the collector's full passes, which then cost what a screen holds
+            # (a key press that met one waited up to ~0.1 s for it). Not in headless tests,
+            # where many apps share one process.
+            gc.freeze()
 
     def watch_theme(self, theme: str) -> None:
         """Remember a theme the person chose (ctrl+p → "Change theme") for next time."""

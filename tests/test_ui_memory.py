@@ -1,0 +1,65 @@
+"""A long session keeps only the screens it shows: closed screens' widgets are freed.
+
+Two Textual bugs kept every screen ever opened alive (see screens/textual_fixes.py): the
+watcher lists of the app and of home's footer, and a method-level ``lru_cache``. A session over
+SSH walks the places many times a day, so what it keeps must not grow with each visit.
+"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from textual.widget import Widget
+from textual.widgets import Header
+from textual.widgets._footer import FooterKey
+from ui_helpers import SAMPLE_PROFILE, SIZE, make_app
+
+from screens import textual_fixes
+
+PLACES = ("c", "h", "l", "p", "t", "b", "e", "question_mark")
+
+
+async def _live_widgets(app: object) -> dict[str, int]:
+    gc.collect()
+    live = [o for o in gc.get_objects() if isinstance(o, Widget)]
+    return {
+        "widgets": len(live),
+        "headers": sum(isinstance(o, Header) for o in live),
+        "footer keys": sum(isinstance(o, FooterKey) for o in live),
+    }
+
+
+async def test_visiting_places_again_and_again_keeps_no_closed_screen(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE, days=40)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+        async def walk() -> None:
+            for key in PLACES:
+                await pilot.press(key)
+                await pilot.pause()
+                while app.screen is not app.screen_stack[1]:  # back home
+                    await pilot.press("escape")
+                    await pilot.pause()
+
+        await walk()
+        after_one = await _live_widgets(app)
+        for _ in range(3):
+            await walk()
+        after_four = await _live_widgets(app)
+    # one Header per screen on the stack (home; the default screen has none)
+    assert after_four["headers"] <= after_one["headers"] <= 2, (after_one, after_four)
+    assert after_four["footer keys"] <= after_one["footer keys"], (after_one, after_four)
+    assert after_four["widgets"] <= after_one["widgets"] + 10, (after_one, after_four)
+
+
+def test_the_fixes_are_applied_once_and_only_while_needed() -> None:
+    """On the pinned Textual both bugs are present, so both fixes are in; applying again (a
+    second app in one process) patches nothing twice."""
+    from textual import dom
+    from textual._styles_cache import StylesCache
+
+    assert hasattr(dom._watch, "pruned_from")
+    assert not hasattr(StylesCache.__dict__["get_inner_outer"], "cache_info")
+    assert textual_fixes.apply() == []
