@@ -126,32 +126,39 @@ def streaks_of_ordinals(ordinals: Collection[int], today: date) -> Streaks:
 DayState = str  # "checked", "missed", "open" (today, not checked in yet), "before", "future"
 
 
-def day_state(day: date, days: Collection[date], today: date) -> DayState:
+def day_state(
+    day: date, days: Collection[date], today: date, *, first: date | None = None
+) -> DayState:
     """How a calendar day stands. A day is "missed" only between the first check-in and
-    yesterday: days before someone started are not missed, and today is still "open"."""
+    yesterday: days before someone started are not missed, and today is still "open".
+    ``first``, the first check-in, if the caller knows it (else found in ``days``)."""
     if day > today:
         return "future"
     if day in days:
         return "checked"
     if day == today:
         return "open"
-    first = min(days, default=None)
+    if first is None:
+        first = min(days, default=None)
     return "missed" if first is not None and first < day else "before"
 
 
 def month_coverage(days: Collection[date], month: date, today: date) -> tuple[int, int]:
     """(days checked in, days that could have been) in ``month``'s month, counting only days
-    from the first check-in on and up to today (today only once it is checked in)."""
+    from the first check-in on and up to today (today only once it is checked in).
+
+    Costs the month's days, not the diary's: ``days`` is looked up, never walked, after one
+    pass for the first check-in."""
     import calendar
 
+    held = days if isinstance(days, (set, frozenset)) else set(days)
+    first = min(held, default=None)
     first_day = month.replace(day=1)
     last_day = first_day.replace(day=calendar.monthrange(month.year, month.month)[1])
-    checked = sum(1 for d in set(days) if first_day <= d <= min(last_day, today))
-    possible = sum(
-        1
-        for offset in range((last_day - first_day).days + 1)
-        if day_state(first_day + timedelta(days=offset), days, today) in ("checked", "missed")
-    )
+    month_days = [first_day + timedelta(days=n) for n in range((last_day - first_day).days + 1)]
+    checked = sum(1 for d in month_days if d in held and d <= today)
+    states = (day_state(d, held, today, first=first) for d in month_days)
+    possible = sum(1 for state in states if state in ("checked", "missed"))
     return checked, possible
 
 

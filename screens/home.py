@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from coach.checkin import streaks_of_ordinals
+from coach.checkin import Streaks, streaks_of_ordinals
 from coach.models import CheckIn
 from screens.app import PLACES, CoachApp
 
@@ -118,7 +118,7 @@ class HomeScreen(Screen[None]):
         self._show_read_only(store.read_only_reason if store.read_only else None)
         today = self.coach.today()
         self._show_damaged(len(store.problems_met))  # the whole-file scan: after the frame
-        figures = streaks_of_ordinals(store.checkin_ordinals(), today)
+        figures = self._streaks(store.checkin_ordinals(), today)
         recent = {c.day: c for c in store.checkins(today - timedelta(days=6), today)}
         profile = store.get_profile()
         name = f", {profile.name}" if profile and profile.name else ""
@@ -139,6 +139,16 @@ class HomeScreen(Screen[None]):
         self._show_panels()
         # after the first frame: the sparklines need coach.trends, which start-up can wait for
         self.call_after_refresh(self._after_frame, today)
+
+    def _streaks(self, ordinals: frozenset[int], today: date) -> Streaks:
+        """The streak figures, counted again only when the check-ins or the day changed (the
+        store hands back the same set until a save): coming home costs nothing at 30 years."""
+        cached = getattr(self, "_streaks_of", None)
+        if cached is not None and cached[0] is ordinals and cached[1] == today:
+            return cached[2]
+        figures = streaks_of_ordinals(ordinals, today)
+        self._streaks_of = (ordinals, today, figures)
+        return figures
 
     def _after_frame(self, today: date) -> None:
         """What the first frame can do without, once that frame is on the terminal (in a real

@@ -255,3 +255,31 @@ def test_days_before_the_first_check_in_and_today_are_not_missed() -> None:
     assert month_coverage(days, today, today) == (2, 6)  # 20th to 25th; today still open
     assert month_coverage(days | {today}, today, today) == (3, 7)
     assert month_coverage(days, date(2026, 10, 5), today) == (0, 0)  # before the start
+
+
+@given(
+    offsets=st.sets(st.integers(min_value=-400, max_value=5), max_size=60),
+    month_offset=st.integers(min_value=-420, max_value=40),
+    as_list=st.booleans(),
+)
+def test_month_coverage_matches_counting_every_day(
+    offsets: set[int], month_offset: int, as_list: bool
+) -> None:
+    """month_coverage looks days up instead of walking the diary; it must count exactly what
+    walking every day of the month, one by one, counts (whatever collection it is given)."""
+    import calendar
+
+    from coach.checkin import day_state, month_coverage
+
+    today = date(2026, 11, 26)
+    days = {today + timedelta(days=n) for n in offsets}
+    month = today + timedelta(days=month_offset)
+    first_day = month.replace(day=1)
+    length = calendar.monthrange(month.year, month.month)[1]
+    month_days = [first_day + timedelta(days=n) for n in range(length)]
+    expected_checked = sum(1 for d in days if first_day <= d <= min(month_days[-1], today))
+    expected_possible = sum(
+        1 for d in month_days if day_state(d, days, today) in ("checked", "missed")
+    )
+    given_days = sorted(days) if as_list else days
+    assert month_coverage(given_days, month, today) == (expected_checked, expected_possible)

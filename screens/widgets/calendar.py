@@ -64,6 +64,7 @@ class MonthCalendar(Widget, can_focus=True):
         super().__init__(id=id)
         self.today = today
         self.checked = checked
+        self.first = min(checked, default=None)  # once, not per cell (30 years: 11,000 days)
         self.set_reactive(MonthCalendar.selected, today)
 
     def render(self) -> Table:
@@ -84,7 +85,9 @@ class MonthCalendar(Widget, can_focus=True):
     def _cell(self, day: date) -> Text:
         if day.month != self.selected.month:
             return Text("")
-        mark, style = MARKS.get(day_state(day, self.checked, self.today), (" ", "dim"))
+        mark, style = MARKS.get(
+            day_state(day, self.checked, self.today, first=self.first), (" ", "dim")
+        )
         label = f"{day.day:>2}{mark}"
         if day == self.selected:
             return Text(f"[{label}]", style="reverse bold" if self.has_focus else "bold")
@@ -92,6 +95,7 @@ class MonthCalendar(Widget, can_focus=True):
 
     def set_checked(self, checked: set[date]) -> None:
         self.checked = checked
+        self.first = min(checked, default=None)
         self.refresh()
 
     def watch_selected(self, day: date) -> None:
