@@ -66,7 +66,14 @@ COACH_WALK = (
     Place("Profile", "e", ("tab", "tab", "shift+tab")),
     Place("Help", "question_mark", ("down",)),
 )
-FLOOR_WALK = (Place("Floor screen", "t", ("right", "right")),)
+FLOOR_WALK = (
+    Place("Floor screen", "t", ("right", "right")),
+    Place("Form floor", "f", ("backspace", "3", "tab")),
+    Place("Document floor", "d", ("enter", "n")),
+)
+# The Learn walk opens the third topic (down, down, enter), then the next one (n): the document
+# floor shows the same two texts.
+FLOOR_TOPICS = (2, 3)
 
 
 def key_event(key: str) -> events.Key:
@@ -164,7 +171,11 @@ def make_app(args: argparse.Namespace) -> tuple[App[Any], tuple[Place, ...], Any
     if args.floor:
         from bare_app import FloorApp
 
-        return FloorApp(), FLOOR_WALK, None
+        from coach.topics import load_pages
+
+        pages = load_pages()
+        documents = (pages[FLOOR_TOPICS[0]].markdown, pages[FLOOR_TOPICS[1]].markdown)
+        return FloorApp(documents), FLOOR_WALK, None
     from datetime import date
 
     from screens.app import CoachApp

@@ -97,5 +97,39 @@ def test_screen_walk_times_every_step_until_settled(tmp_path: Path) -> None:
         "Floor screen: right",
         "Floor screen: right #2",
         "Floor screen: back (escape)",
+        "Form floor: open (f)",
+        "Form floor: backspace",
+        "Form floor: 3",
+        "Form floor: tab",
+        "Form floor: back (escape)",
+        "Document floor: open (d)",
+        "Document floor: enter",
+        "Document floor: n",
+        "Document floor: back (escape)",
     ]
     assert all(step["seconds"] > 0 for step in result["steps"])
+
+
+def test_every_floor_a_step_is_measured_beside_exists() -> None:
+    """A step compared with a form or document floor names one the floor walk takes, and the
+    coach step it maps exists in the coach's walk."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        from screens_bench import FLOOR_OF
+        from screens_walk import COACH_WALK, FLOOR_WALK
+    finally:
+        sys.path.remove(str(BENCH))
+
+    def labels(walk: tuple) -> set[str]:
+        out = set()
+        for place in walk:
+            out.add(f"{place.name}: open ({place.key})")
+            out.add(f"{place.name}: back (escape)")
+            seen: dict[str, int] = {}
+            for key in place.keys:
+                seen[key] = seen.get(key, 0) + 1
+                out.add(f"{place.name}: {key}" + (f" #{seen[key]}" if seen[key] > 1 else ""))
+        return out
+
+    assert set(FLOOR_OF) <= labels(COACH_WALK)
+    assert set(FLOOR_OF.values()) <= labels(FLOOR_WALK)
