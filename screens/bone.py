@@ -25,7 +25,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Checkbox, Footer, Header, Input, OptionList, Static
+from textual.widgets import Checkbox, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from coach.bone_text import picture_as_text
@@ -52,6 +52,7 @@ from coach.report import BoneSection, bone_section
 from coach.risk import HEADING
 from screens.app import CoachApp
 from screens.widgets.fields import FieldRow, NumberInput, Section, TextInput, TickBox, read_number
+from screens.widgets.footer import KeysFooter
 from screens.widgets.form import NEXT_FIELD, Form, FormField
 from screens.widgets.lists import ChoiceList
 
@@ -297,7 +298,7 @@ class BoneHealthScreen(Form, Screen[None]):
                 Static(id="assessment"),
                 id="guidelines",
             )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.refresh_view()

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coach.checkin import same_as_yesterday
 from coach.models import (
@@ -37,6 +37,7 @@ from screens.widgets.fields import (
     format_number,
     read_number,
 )
+from screens.widgets.footer import KeysFooter
 from screens.widgets.form import Form
 
 # field -> (label, hint, step); the order is the order of the form
@@ -145,7 +146,7 @@ class CheckInScreen(Form, Screen[bool]):
                     id="row-note",
                 ),
             )
-        yield Footer()
+        yield KeysFooter()
 
     def _row(self, name: str, start: CheckIn) -> Widget | None:
         if name in ("ai_taken", "ai_missed_reason") and not self.ask_tablet:

@@ -6,11 +6,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from coach.checkin import JOINT_PAIN_TOPIC, RED_FLAGS_TOPIC, summary_prompts
 from coach.models import CheckIn
 from coach.picture import ClinicalPicture
+from screens.widgets.footer import KeysFooter
 
 MARKERS = {
     "emergency": "⚠ EMERGENCY",
@@ -59,7 +60,7 @@ class CheckInSummaryScreen(ModalScreen[str | None]):
                         classes=f"prompt {prompt.level}",
                     )
             yield Static("Enter: done", classes="muted")
-        yield Footer()
+        yield KeysFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer topic keys only when the summary points to that topic."""

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from coach.nutrition import (
     CALCIUM_TARGET_MG,
@@ -15,6 +15,7 @@ from coach.nutrition import (
     SPINACH_NOTE,
     calcium_from_servings,
 )
+from screens.widgets.footer import KeysFooter
 
 STEP = 1.0
 
@@ -55,7 +56,7 @@ class FoodPickerScreen(ModalScreen[int | None]):
             yield table
             yield Static(id="food-total")
             yield Static(SPINACH_NOTE, classes="muted")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._show_total()

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coach.checkin import month_coverage
 from coach.models import RED_FLAGS, CheckIn
 from screens.app import CoachApp
 from screens.widgets.calendar import MonthCalendar
+from screens.widgets.footer import KeysFooter
 
 
 def describe(checkin: CheckIn | None, day: date) -> str:
@@ -85,7 +86,7 @@ class HistoryScreen(Screen[None]):
                     id="history-legend",
                 )
             yield Static(id="day-detail")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._show(self.query_one(MonthCalendar).selected)

@@ -9,11 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coach.checkin import Streaks, streaks_of_ordinals
 from coach.models import CheckIn
 from screens.app import PLACES, CoachApp
+from screens.widgets.footer import KeysFooter
 
 
 def _yes_no(value: bool | None) -> str:
@@ -102,7 +103,7 @@ class HomeScreen(Screen[None]):
         yield Header()
         yield Static(id="status")
         yield Static(id="panels")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def coach(self) -> CoachApp:

@@ -21,11 +21,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.markdown import Markdown, MarkdownBlock
 from textual.widgets.option_list import Option
 
 from coach.topics import GLOSSARY_ID, SearchHit, Topic, get_topic, load_pages, load_topics, search
+from screens.widgets.footer import KeysFooter
 from screens.widgets.lists import ChoiceList
 
 Pane = Literal["list", "reading", "search"]
@@ -161,7 +162,7 @@ class LearnScreen(Screen[None]):
             with VerticalScroll(id="learn-reader", can_focus=False):
                 initial = self._initial.markdown if self._initial else READER_HINT
                 yield Markdown(initial, id="learn-text", open_links=False)
-        yield Footer()
+        yield KeysFooter()
 
     # ------------------------------------------------------------------------- state
 

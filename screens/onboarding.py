@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Header, Input, Static
+from textual.widgets import Button, Checkbox, Header, Input, Static
 
 from coach.models import (
     AI_DRUGS,
@@ -27,6 +27,7 @@ from coach.texts import DISCLAIMER, PRIVACY
 from screens.app import CoachApp
 from screens.widgets.choice import OneOf
 from screens.widgets.fields import FieldRow, NumberInput, TextInput, TickBox, read_number
+from screens.widgets.footer import KeysFooter
 from screens.widgets.form import Form
 
 EQUIPMENT_CHOICES = (
@@ -104,7 +105,7 @@ class OnboardingScreen(Form, Screen[None]):
             save = Button("Save and start (ctrl+s)", id="save", variant="primary")
             save.active_effect_duration = 0  # no 0.2 s "pressed" look that ignores a quick Enter
             yield save
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def coach(self) -> CoachApp:

@@ -25,7 +25,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coach.coaching import (
     PlanState,
@@ -49,6 +49,7 @@ from coach.sessions import (
 from coach.tablet_text import after_ai_plan_note, ai_ended
 from coach.topics import JOINT_PAIN_TOPIC, OSTEOPOROSIS_TOPIC
 from screens.app import CoachApp
+from screens.widgets.footer import KeysFooter
 from store.db import StoreError
 
 TODAY_MARK = "▶"
@@ -325,7 +326,7 @@ class PlanScreen(Screen[None]):
             yield Vertical(id="exercises")
             yield Static("Safety", id="safety-title", classes="panel-title")
             yield Static(id="safety")
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         await self.reload()

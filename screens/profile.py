@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from coach.models import (
     ACTIVITY_LEVELS,
@@ -41,6 +41,7 @@ from screens.widgets.fields import (
     TickBox,
     read_number,
 )
+from screens.widgets.footer import KeysFooter
 from screens.widgets.form import Form
 
 EQUIPMENT_LABELS = {
@@ -158,7 +159,7 @@ class ProfileScreen(Form, Screen[bool]):
                     for name, label in RISK_FACTORS.items()
                 ],
             )
-        yield Footer()
+        yield KeysFooter()
 
     def _number(self, name: str, p: Profile) -> FieldRow:
         label, hint, step = NUMBER_FIELDS[name]

@@ -23,11 +23,12 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coach.guided import Countdown, GuidedSession, progress_bar
 from coach.models import SKIP_REASONS, SessionLog
 from screens.app import CoachApp
+from screens.widgets.footer import KeysFooter
 
 TICK_SECONDS = 0.2  # how often a running countdown is redrawn (the time itself is the clock's)
 BAR_WIDTH = 40  # at most; 28 at 80 columns
@@ -141,7 +142,7 @@ class SessionPlayerScreen(Screen[bool]):
                 "s skip · n/b next/back · f finish · Esc stop · ctrl+p Bell",
                 id="player-keys",
             )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.draw()

@@ -20,7 +20,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual_plotext import PlotextPlot
 
@@ -37,6 +37,7 @@ from coach.trends import (
     t_score_series,
 )
 from screens.app import CoachApp
+from screens.widgets.footer import KeysFooter
 from screens.widgets.lists import ChoiceList
 from screens.widgets.plot import draw_combined, draw_series
 
@@ -179,7 +180,7 @@ class TrendsScreen(Screen[None]):
             yield Static(id="trends-title", markup=False)
             yield TrendPlot(no_color=self.app.no_color, id="trends-plot")
             yield Static(id="trends-summary", markup=False)
-        yield Footer()
+        yield KeysFooter()
 
     def on_screen_resume(self) -> None:
         """Read the records (again if the store changed while another screen showed)."""
