@@ -22,7 +22,7 @@ import contextlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tinydb import TinyDB
 
@@ -937,14 +937,15 @@ class Store:
 
     def import_stream(
         self,
-        text: str,
+        source: str | TextIO,
         today: date | None = None,
         progress: Callable[[int], None] | None = None,
     ) -> ImportCounts:
-        """Merge an export given as JSON text, a record at a time: each is parsed, validated,
-        compared with what is stored and kept as its JSON line only, so an import of any
-        length holds no more than the text and the new lines (issue 15). Same checks and
-        counts as ``import_dict``; nothing is written unless all of it is valid.
+        """Merge an export given as JSON text or a text file, a record at a time: each is
+        parsed, validated, compared with what is stored and kept as its JSON line only, so an
+        import of any length holds no more than the new lines and a piece of the file
+        (issue 15). Same checks and counts as ``import_dict``; nothing is written unless all
+        of it is valid.
 
         Raises NotStreamable (and changes nothing) for any export but one in the order ours
         are written in and of the current schema: read that whole, with ``import_dict``.
@@ -956,8 +957,8 @@ class Store:
         today = today or self._clock()
         counts = transfer.ImportCounts()
         with self.batch():
-            self._import_entries(transfer.stream_export(text, progress), today, counts)
-            del text  # read through: let it go before the write (when no caller holds it)
+            self._import_entries(transfer.stream_export(source, progress), today, counts)
+            del source  # read through: let it go before the write (when no caller holds it)
         return counts
 
     def _import_entries(self, entries: Iterator[tuple[str, Any]], today: date, counts: Any) -> None:
