@@ -1312,7 +1312,12 @@ class _SafeStream:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; map every user-facing error to one line on stderr and an exit status."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:  # the process's own command line: the process ends with it
+        try:
+            return main(sys.argv[1:])
+        finally:
+            _before_exit()
+    argv = list(argv)
     if opens_tui(argv):
         try:
             args = tui_parser().parse_args(argv)
@@ -1332,6 +1337,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(handler, args)
     finally:
         sys.stdout, sys.stderr = out, err
+
+
+def _before_exit() -> None:
+    """The command is done and the process exits next: spare it the garbage collector's last
+    pass over every object it made (about 10 ms of a one-shot command). Nothing waits on it:
+    every file was written and closed by its own ``with``, and memory goes back as it is
+    freed or with the process."""
+    import gc
+
+    gc.freeze()
 
 
 def _run(handler: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
