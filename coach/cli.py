@@ -1313,6 +1313,8 @@ class _SafeStream:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; map every user-facing error to one line on stderr and an exit status."""
     if argv is None:  # the process's own command line: the process ends with it
+        if not opens_tui(sys.argv[1:]):
+            _one_shot_collector()
         try:
             return main(sys.argv[1:])
         finally:
@@ -1337,6 +1339,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(handler, args)
     finally:
         sys.stdout, sys.stderr = out, err
+
+
+def _one_shot_collector() -> None:
+    """A one-shot command makes its objects and exits: the garbage collector looks at the
+    young ones every 10,000 new containers instead of every 700 (importing the modules a
+    command needs made it run about 80 times for nothing; cycles are still collected)."""
+    import gc
+
+    gc.set_threshold(10_000, 20, 20)
 
 
 def _before_exit() -> None:
