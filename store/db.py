@@ -49,6 +49,7 @@ from store.loader import (
     check_all,
     day_ordinal,
     day_ordinals,
+    ids_in_day_order,
     is_topic_id,
     record_id,
     scan_structure,
@@ -711,17 +712,24 @@ class Store:
         it is reached and not kept (an export of 30 years holds one record at a time).
         Damaged entries are skipped and listed in ``problems``."""
         raw = self._table("checkins")
-        peek = raw.peek if isinstance(raw, LazyTable) else raw.__getitem__
-        ordered = []
-        for doc_id in raw:
-            ordinal = day_ordinal(doc_id)
-            if ordinal is None:
-                self._loader.check("checkins", doc_id, peek(doc_id))  # quarantined: no day
-            else:
-                ordered.append((ordinal, doc_id))
-        ordered.sort()
+        if isinstance(raw, LazyTable):
+            raw.find_all_lines()  # every line is read: found in one pass, not one by one
+            peek = raw.peek
+        else:
+            peek = raw.__getitem__
+        ordered = ids_in_day_order(raw)  # the usual case: no list of (day, id) pairs
+        if ordered is None:
+            pairs = []
+            for doc_id in raw:
+                ordinal = day_ordinal(doc_id)
+                if ordinal is None:
+                    self._loader.check("checkins", doc_id, peek(doc_id))  # quarantined: no day
+                else:
+                    pairs.append((ordinal, doc_id))
+            ordered = [doc_id for _, doc_id in sorted(pairs)]
+            del pairs
         check = self._loader.check
-        for _, doc_id in ordered:
+        for doc_id in ordered:
             entry = check("checkins", doc_id, peek(doc_id))
             if entry is not None:
                 yield entry

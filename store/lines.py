@@ -282,6 +282,12 @@ class LazyTable(MutableMapping[str, Any]):
         assert start is not None
         return start
 
+    def find_all_lines(self) -> None:
+        """Find where every line starts, in one pass (a stream over the whole table comes):
+        looking them up one by one from the oldest would first index every id."""
+        if self._tail < len(self._ids):
+            self._find_all()
+
     def _find_back(self, back: int) -> None:
         """Find the starts of the last ``back`` lines, walking back from the table's end."""
         raw, line, ids = self._raw, self._line, self._ids

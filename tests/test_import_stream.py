@@ -117,3 +117,18 @@ def test_a_file_that_is_not_utf8_is_refused_by_the_whole_read(
     source.write_bytes(b'{"format": "bonecoach-export", "schema": 2, "profile": "\xff"}')
     assert cli.main(["import", str(source), "--data", str(tmp_path / "b.json")]) == 2
     assert "not UTF-8" in capsys.readouterr().err
+
+
+def test_a_stream_of_checkins_comes_oldest_first_whatever_the_file_order(tmp_path: Path) -> None:
+    path = tmp_path / "b.json"
+    days = [TODAY - timedelta(days=n) for n in (3, 400, 1, 2000, 0)]
+    for day in days:  # each save appends its day: the file is not in day order
+        with Store.open(path, clock=lambda: TODAY) as store:
+            store.put_checkin(CheckIn(day, pain=1))
+    with Store.open(path, read_only=True) as store:
+        assert [c.day for c in store.stream_checkins()] == sorted(days)
+    with Store.open(path, clock=lambda: TODAY) as store:  # an id that is no day: quarantined
+        store._change("checkins", {"not-a-day": {"day": TODAY.isoformat(), "pain": 2}})
+    with Store.open(path, read_only=True) as store:
+        assert [c.day for c in store.stream_checkins()] == sorted(days)
+        assert [p.doc_id for p in store.problems] == ["not-a-day"]
