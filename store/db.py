@@ -1033,11 +1033,12 @@ class Store:
         """Put the records of an export's list that differ from the stored ones."""
         table = {"checkins": "checkins", "dxa_scans": "dxa", "session_logs": "sessions"}[key]
         raw = self._writable_table(table)
-        before = len(self._moves), raw._dirty.copy()
+        moves, put = len(self._moves), False
         if table == "checkins":
             for record in records:
                 doc_id = str(record.day.toordinal())
-                self._put_imported(raw, table, doc_id, record, record.to_dict(), counts, key)
+                doc = record.to_dict()
+                put = self._put_imported(raw, table, doc_id, record, doc, counts, key) or put
         else:
             stored = self.dxa_scans() if table == "dxa" else self.stream_session_logs()
             existing = {r.key: r for r in stored}
@@ -1053,8 +1054,8 @@ class Store:
                     ids[record.key] = doc_id
                 doc = {**record.to_dict(), "key": record.key}
                 counts.count(key, record.key in existing)
-                self._put_imported(raw, table, doc_id, None, doc, None, key)
-        if (len(self._moves), raw._dirty) != before:  # something was put: it is saved
+                put = self._put_imported(raw, table, doc_id, None, doc, None, key) or put
+        if put or len(self._moves) != moves:  # something was put: it is saved
             self._save(self._data())
 
     def _put_imported(
@@ -1066,18 +1067,20 @@ class Store:
         doc: dict[str, Any],
         counts: ImportCounts | None,
         key: str,
-    ) -> None:
+    ) -> bool:
+        """Put one imported document (True), unless it is the check-in stored for its day."""
         old = raw.peek(doc_id) if doc_id in raw else None
         if record is not None:  # a check-in: compared with the stored one of its day
             current = self._loader.check(table, doc_id, old) if old is not None else None
             if current == record:
-                return
+                return False
             if counts is not None:
                 counts.count(key, current is not None)
         if old is not None and self._loader.check(table, doc_id, old) is None:
             self._aside(table, doc_id, None, old)  # damaged: kept in the side file
         raw.put_encoded(doc_id, to_utf8(encode_json(doc)))
         self._loader.forget(table, doc_id)
+        return True
 
     def import_dict(self, data: Any, today: date | None = None) -> ImportCounts:
         """Merge an export into this store in one atomic write; validate all of it first.
