@@ -829,7 +829,7 @@ def _csv_chunks(store: Store, progress: Any) -> Any:
 def _fhir_chunks(store: Store, today: date, progress: Any) -> Any:
     """The FHIR Bundle as text: its head, then each entry as it is built (coach.fhir)."""
     from coach.fhir import bundle_head, fhir_entries
-    from store.outputs import dumps, dumps_many
+    from store.outputs import dumps, dumps_many_bytes
 
     picture = read_picture(store, today)
     logs = store.stream_session_logs()
@@ -843,11 +843,11 @@ def _fhir_chunks(store: Store, today: date, progress: Any) -> Any:
 
     entries = fhir_entries(store.get_profile(), counted(), logs, store.dxa_scans(), picture, today)
     yield dumps(bundle_head())[:-1] + ',"entry":[\n'
-    separator = ""
+    separator = b""
     while batch := list(itertools.islice(entries, 256)):
         # one encoder call a batch; an entry a line (every entry starts {"fullUrl":)
-        yield separator + dumps_many(batch).replace('},{"fullUrl":', '},\n{"fullUrl":')
-        separator = ",\n"
+        yield separator + dumps_many_bytes(batch).replace(b'},{"fullUrl":', b'},\n{"fullUrl":')
+        separator = b",\n"
     yield "\n]}\n"
 
 
@@ -855,18 +855,19 @@ def _stream_output(chunks: Any, target: Path | None) -> None:
     """Standard output (``target`` None), or ``--out FILE`` as ``_check_output`` gave it
     (checked once: an earlier 60 MB export replaced with --force is not read twice), written
     atomically; each piece of text is made printable on its way (no control character gets
-    out)."""
+    out), except pieces given as bytes: those were made printable where they were encoded
+    (``store.outputs.dumps_many_bytes``)."""
     from coach.textsafe import printable
     from store.outputs import open_output
 
     if target is None:
         out = getattr(sys.stdout, "_stream", sys.stdout)  # pieces are made printable here
         for chunk in chunks:
-            out.write(printable(chunk))
+            out.write(chunk.decode("utf-8") if isinstance(chunk, bytes) else printable(chunk))
         return
     with open_output(target) as handle:  # 0600: exports hold health data
         for chunk in chunks:
-            handle.write(printable(chunk).encode("utf-8"))
+            handle.write(chunk if isinstance(chunk, bytes) else printable(chunk).encode("utf-8"))
     print(f"Wrote {printable(str(target), one_line=True)}", file=sys.stderr)
 
 

@@ -169,6 +169,16 @@ def dumps_many(values: list[Any]) -> str:
     return printable(orjson.dumps(values).decode("utf-8")[1:-1], one_line=True)
 
 
+def dumps_many_bytes(values: list[Any]) -> bytes:
+    """``dumps_many`` as UTF-8 bytes, for a stream that writes bytes (the FHIR export): plain
+    ASCII, the usual case, comes straight from the encoder, with no text built or scanned
+    twice (orjson escapes every control character but DEL, so it is then printable)."""
+    raw = orjson.dumps(values)[1:-1]
+    if raw.isascii() and b"\x7f" not in raw:
+        return raw
+    return dumps_many(values).encode("utf-8")
+
+
 class Progress:
     """A one-line progress bar on a terminal's stderr for a long write: shown only once the
     write has taken more than ``delay`` seconds, and only when ``stream`` is a terminal."""
