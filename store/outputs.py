@@ -109,12 +109,25 @@ def _mentions_meta(file: Path, chunk: int = 1 << 20) -> bool:
         with open(file, "rb") as handle:
             tail = b""
             while block := handle.read(chunk):
+                if not tail and _not_a_data_file(block):
+                    return False
                 if needle in tail + block[: len(needle)] or needle in block:
                     return True
                 tail = block[-len(needle) :]
     except OSError:
         return True  # cannot tell: let the full check decide
     return False
+
+
+# how our exports begin: a data file (an object of tables) never does
+_EXPORT_HEADS = (b'{"resourceType":"Bundle",', b'{"format":"bonecoach-export",')
+
+
+def _not_a_data_file(head: bytes) -> bool:
+    """Sure from its first bytes that a file is no data file: not a JSON object at all (a
+    CSV, a calendar, a report), or one of our JSON exports. Then it is not read on."""
+    start = head.lstrip()
+    return not start.startswith(b"{") or start.startswith(_EXPORT_HEADS)
 
 
 def clean_stale_outputs(folder: Path) -> int:
