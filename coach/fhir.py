@@ -25,7 +25,6 @@ femoral neck, so it is not used).
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import itertools
 import uuid
@@ -45,6 +44,11 @@ from coach.models import (
     SessionLog,
 )
 from coach.picture import ClinicalPicture, build_picture
+
+try:  # CPython's own SHA-1: hashlib would load OpenSSL, about 2 ms of a one-year export
+    from _sha1 import sha1
+except ImportError:  # an interpreter built without it
+    from hashlib import sha1
 
 __all__ = [
     "CATEGORY_SYSTEM",
@@ -66,7 +70,9 @@ UCUM = "http://unitsofmeasure.org"
 CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category"
 PATIENT_ID = "bonecoach-patient"
 BUNDLE_ID = "bonecoach-export"
-_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "bonecoach.example")
+# uuid.uuid5(uuid.NAMESPACE_DNS, "bonecoach.example"), written out: computing it would import
+# hashlib (tests/test_export_bytes.py checks it)
+_NAMESPACE = uuid.UUID("a9ce1fbc-b09b-5a17-993a-17d5446be2e4")
 
 LOINC_PAIN_SEVERITY = ("72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported")
 LOINC_EXERCISE_DURATION = ("55411-3", "Exercise duration")
@@ -108,7 +114,7 @@ PROJECT_CODES: dict[str, str] = {
 # --------------------------------------------------------------------------- building blocks
 
 
-_NAMESPACE_HASH = hashlib.sha1(_NAMESPACE.bytes, usedforsecurity=False)
+_NAMESPACE_HASH = sha1(_NAMESPACE.bytes)
 
 
 def _uuid(*parts: str) -> str:

@@ -27,3 +27,14 @@ def test_bytes_are_the_printable_text(values: list[dict[str, object]]) -> None:
 def test_delete_and_controls_never_get_out() -> None:
     out = dumps_many_bytes([{"note": "a\x7fb\x1b[2J"}])
     assert b"\x7f" not in out and b"\x1b" not in out
+
+
+def test_fhir_ids_are_uuid5_of_the_project_namespace() -> None:
+    import uuid
+
+    from coach import fhir
+
+    namespace = uuid.uuid5(uuid.NAMESPACE_DNS, "bonecoach.example")
+    assert namespace == fhir._NAMESPACE
+    for parts in (("patient",), ("observation", "pain", "2026-01-02"), ("é", "✓")):
+        assert fhir._uuid(*parts) == str(uuid.uuid5(namespace, "/".join(parts)))
