@@ -1,6 +1,7 @@
 """A FHIR R4 ``Bundle`` (type "collection") of what the person tracked, for their care team.
 
-Standard library only; returns a plain dict ready for ``json.dumps``. Deterministic: every
+Standard library only; returns a plain dict ready for ``json.dumps`` (entries share their constant
+parts, codes and categories, built once: treat the result as read-only). Deterministic: every
 ``fullUrl`` is ``urn:uuid:`` + ``uuid5`` of what the entry is (kind, date, site), so the same data
 always gives the same bundle.
 
@@ -24,12 +25,12 @@ femoral neck, so it is not used).
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import itertools
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from functools import cache
 from typing import Any
 
 from coach import trends
@@ -43,6 +44,11 @@ from coach.models import (
     SessionLog,
 )
 from coach.picture import ClinicalPicture, build_picture
+
+try:  # CPython's own SHA-1: hashlib would load OpenSSL, about 2 ms of a one-year export
+    from _sha1 import sha1
+except ImportError:  # an interpreter built without it
+    from hashlib import sha1
 
 __all__ = [
     "CATEGORY_SYSTEM",
@@ -64,7 +70,9 @@ UCUM = "http://unitsofmeasure.org"
 CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/observation-category"
 PATIENT_ID = "bonecoach-patient"
 BUNDLE_ID = "bonecoach-export"
-_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_DNS, "bonecoach.example")
+# uuid.uuid5(uuid.NAMESPACE_DNS, "bonecoach.example"), written out: computing it would import
+# hashlib (tests/test_export_bytes.py checks it)
+_NAMESPACE = uuid.UUID("a9ce1fbc-b09b-5a17-993a-17d5446be2e4")
 
 LOINC_PAIN_SEVERITY = ("72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported")
 LOINC_EXERCISE_DURATION = ("55411-3", "Exercise duration")
@@ -106,7 +114,7 @@ PROJECT_CODES: dict[str, str] = {
 # --------------------------------------------------------------------------- building blocks
 
 
-_NAMESPACE_HASH = hashlib.sha1(_NAMESPACE.bytes, usedforsecurity=False)
+_NAMESPACE_HASH = sha1(_NAMESPACE.bytes)
 
 
 def _uuid(*parts: str) -> str:
@@ -119,10 +127,12 @@ def _uuid(*parts: str) -> str:
     return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{variant}{h[17:20]}-{h[20:32]}"
 
 
+@cache  # the constant parts of entries are built once and shared: read-only
 def _project(code: str) -> dict[str, str]:
     return {"system": CODE_SYSTEM, "code": code, "display": PROJECT_CODES[code]}
 
 
+@cache
 def _loinc(pair: tuple[str, str]) -> dict[str, str]:
     return {"system": LOINC, "code": pair[0], "display": pair[1]}
 
@@ -133,6 +143,18 @@ def _concept(*codings: dict[str, str], text: str | None = None) -> dict[str, Any
     return out
 
 
+@cache
+def _code(code: str, text: str | None = None) -> dict[str, Any]:
+    """A project code as a CodeableConcept (built once per code and text, shared)."""
+    return _concept(_project(code), text=text)
+
+
+@cache
+def _loinc_code(pair: tuple[str, str], text: str | None = None) -> dict[str, Any]:
+    return _concept(_loinc(pair), text=text)
+
+
+@cache
 def _category(code: str) -> list[dict[str, Any]]:
     display = {
         "survey": "Survey",
@@ -191,7 +213,7 @@ def _checkin_entries(c: CheckIn, patient: str, drug: str | None) -> list[dict[st
             _observation(
                 "pain",
                 c.day,
-                _concept(_loinc(LOINC_PAIN_SEVERITY), text="Worst joint pain in the last 24 h"),
+                _loinc_code(LOINC_PAIN_SEVERITY, "Worst joint pain in the last 24 h"),
                 "survey",
                 patient,
                 {"valueInteger": c.pain},
@@ -202,7 +224,7 @@ def _checkin_entries(c: CheckIn, patient: str, drug: str | None) -> list[dict[st
             _observation(
                 "pain-interference",
                 c.day,
-                _concept(_project("pain-interference")),
+                _code("pain-interference"),
                 "survey",
                 patient,
                 {"valueInteger": c.interference},
@@ -214,13 +236,13 @@ def _checkin_entries(c: CheckIn, patient: str, drug: str | None) -> list[dict[st
             _observation(
                 "aromatase-inhibitor-taken",
                 c.day,
-                _concept(_project("aromatase-inhibitor-taken"), text=text),
+                _code("aromatase-inhibitor-taken", text),
                 "survey",
                 patient,
                 {"valueBoolean": c.ai_taken},
                 [
                     _component(
-                        _concept(_project("aromatase-inhibitor-missed-reason")),
+                        _code("aromatase-inhibitor-missed-reason"),
                         {"valueString": AI_MISSED_REASONS[c.ai_missed_reason]},
                     )
                 ]
@@ -238,7 +260,7 @@ def _checkin_entries(c: CheckIn, patient: str, drug: str | None) -> list[dict[st
             if value is not None:
                 parts.append(
                     _component(
-                        _concept(_project(code)),
+                        _code(code),
                         {"valueQuantity": _quantity(value, "mg/day", "mg/d")},
                     )
                 )
@@ -246,7 +268,7 @@ def _checkin_entries(c: CheckIn, patient: str, drug: str | None) -> list[dict[st
             _observation(
                 "calcium-intake",
                 c.day,
-                _concept(_project("calcium-intake")),
+                _code("calcium-intake"),
                 "survey",
                 patient,
                 {"valueQuantity": _quantity(total, "mg/day", "mg/d")},
@@ -258,7 +280,7 @@ def _checkin_entries(c: CheckIn, patient: str, drug: str | None) -> list[dict[st
             _observation(
                 "vitamin-d-supplement",
                 c.day,
-                _concept(_project("vitamin-d-supplement")),
+                _code("vitamin-d-supplement"),
                 "survey",
                 patient,
                 {"valueQuantity": _quantity(c.vitamin_d_iu, "IU/day", "[IU]/d")},
@@ -267,14 +289,12 @@ def _checkin_entries(c: CheckIn, patient: str, drug: str | None) -> list[dict[st
     if c.fall is not None:
         parts = []
         if c.fall and c.fall_injured is not None:
-            parts.append(
-                _component(_concept(_project("fall-injury")), {"valueBoolean": c.fall_injured})
-            )
+            parts.append(_component(_code("fall-injury"), {"valueBoolean": c.fall_injured}))
         out.append(
             _observation(
                 "fall",
                 c.day,
-                _concept(_project("fall")),
+                _code("fall"),
                 "survey",
                 patient,
                 {"valueBoolean": c.fall},
@@ -283,14 +303,13 @@ def _checkin_entries(c: CheckIn, patient: str, drug: str | None) -> list[dict[st
         )
     if c.red_flags:
         parts = [
-            _component(_concept(_project(f"red-flag-{flag}")), {"valueBoolean": True})
-            for flag in c.red_flags
+            _component(_code(f"red-flag-{flag}"), {"valueBoolean": True}) for flag in c.red_flags
         ]
         out.append(
             _observation(
                 "red-flags",
                 c.day,
-                _concept(_project("red-flags")),
+                _code("red-flags"),
                 "survey",
                 patient,
                 {"valueBoolean": True},
@@ -316,11 +335,11 @@ def _exercise_entry(
     ):
         value = trends.day_value(metric, checkin, logs)
         if value is not None:
-            parts.append(_component(_concept(_project(code)), {"valueQuantity": _minutes(value)}))
+            parts.append(_component(_code(code), {"valueQuantity": _minutes(value)}))
     return _observation(
         "exercise-minutes",
         day,
-        _concept(_loinc(LOINC_EXERCISE_DURATION), text="Exercise minutes in the day"),
+        _loinc_code(LOINC_EXERCISE_DURATION, "Exercise minutes in the day"),
         "activity",
         patient,
         {"valueQuantity": _minutes(total)},
@@ -359,7 +378,7 @@ def _picture_entries(picture: ClinicalPicture, patient: str) -> list[dict[str, A
                 _observation(
                     key,
                     day,
-                    _concept(_loinc(code)),
+                    _loinc_code(code),
                     "vital-signs",
                     patient,
                     {"valueQuantity": _quantity(value, unit, ucum)},
@@ -370,7 +389,7 @@ def _picture_entries(picture: ClinicalPicture, patient: str) -> list[dict[str, A
             _observation(
                 "falls-12-months",
                 day,
-                _concept(_project("falls-12-months")),
+                _code("falls-12-months"),
                 "survey",
                 patient,
                 {"valueInteger": picture.falls.count_12m},

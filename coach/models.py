@@ -165,6 +165,9 @@ NOTE_MAX_CHARS = 500
 NAME_MAX_CHARS = 40
 
 DXA_T_SCORE = NumberRange("T-score", -6.0, 4.0, whole=False)
+# a tablet refill every 1 to 366 days (packs are usually 28, 30 or 90 days): here, not in
+# coach/reminders.py, because the CLI's parser shows it for every command
+REFILL_DAYS = (1, 366)
 
 SESSION_RANGES: dict[str, NumberRange] = {
     "aerobic_min": CHECKIN_RANGES["aerobic_min"],

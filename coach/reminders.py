@@ -26,7 +26,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from coach.models import Plan
+from coach.models import REFILL_DAYS, Plan
 from coach.plan_view import session_date, session_id, session_total_minutes
 
 __all__ = [
@@ -40,7 +40,6 @@ __all__ = [
 ]
 
 DEFAULT_AT = time(19, 0)
-REFILL_DAYS = (1, 366)  # a refill every 1 to 366 days (packs are usually 28, 30 or 90 days)
 CHECKIN_MINUTES = 5
 PRODID = "-//bonecoach//reminders//EN"
 _CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)", re.ASCII)  # ASCII digits only, as elsewhere

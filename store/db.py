@@ -22,7 +22,7 @@ import contextlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tinydb import TinyDB
 
@@ -49,6 +49,7 @@ from store.loader import (
     check_all,
     day_ordinal,
     day_ordinals,
+    ids_in_day_order,
     is_topic_id,
     record_id,
     scan_structure,
@@ -711,17 +712,24 @@ class Store:
         it is reached and not kept (an export of 30 years holds one record at a time).
         Damaged entries are skipped and listed in ``problems``."""
         raw = self._table("checkins")
-        peek = raw.peek if isinstance(raw, LazyTable) else raw.__getitem__
-        ordered = []
-        for doc_id in raw:
-            ordinal = day_ordinal(doc_id)
-            if ordinal is None:
-                self._loader.check("checkins", doc_id, peek(doc_id))  # quarantined: no day
-            else:
-                ordered.append((ordinal, doc_id))
-        ordered.sort()
+        if isinstance(raw, LazyTable):
+            raw.find_all_lines()  # every line is read: found in one pass, not one by one
+            peek = raw.peek
+        else:
+            peek = raw.__getitem__
+        ordered = ids_in_day_order(raw)  # the usual case: no list of (day, id) pairs
+        if ordered is None:
+            pairs = []
+            for doc_id in raw:
+                ordinal = day_ordinal(doc_id)
+                if ordinal is None:
+                    self._loader.check("checkins", doc_id, peek(doc_id))  # quarantined: no day
+                else:
+                    pairs.append((ordinal, doc_id))
+            ordered = [doc_id for _, doc_id in sorted(pairs)]
+            del pairs
         check = self._loader.check
-        for _, doc_id in ordered:
+        for doc_id in ordered:
             entry = check("checkins", doc_id, peek(doc_id))
             if entry is not None:
                 yield entry
@@ -937,14 +945,15 @@ class Store:
 
     def import_stream(
         self,
-        text: str,
+        source: str | TextIO,
         today: date | None = None,
         progress: Callable[[int], None] | None = None,
     ) -> ImportCounts:
-        """Merge an export given as JSON text, a record at a time: each is parsed, validated,
-        compared with what is stored and kept as its JSON line only, so an import of any
-        length holds no more than the text and the new lines (issue 15). Same checks and
-        counts as ``import_dict``; nothing is written unless all of it is valid.
+        """Merge an export given as JSON text or a text file, a record at a time: each is
+        parsed, validated, compared with what is stored and kept as its JSON line only, so an
+        import of any length holds no more than the new lines and a piece of the file
+        (issue 15). Same checks and counts as ``import_dict``; nothing is written unless all
+        of it is valid.
 
         Raises NotStreamable (and changes nothing) for any export but one in the order ours
         are written in and of the current schema: read that whole, with ``import_dict``.
@@ -956,8 +965,8 @@ class Store:
         today = today or self._clock()
         counts = transfer.ImportCounts()
         with self.batch():
-            self._import_entries(transfer.stream_export(text, progress), today, counts)
-            del text  # read through: let it go before the write (when no caller holds it)
+            self._import_entries(transfer.stream_export(source, progress), today, counts)
+            del source  # read through: let it go before the write (when no caller holds it)
         return counts
 
     def _import_entries(self, entries: Iterator[tuple[str, Any]], today: date, counts: Any) -> None:
@@ -1024,11 +1033,12 @@ class Store:
         """Put the records of an export's list that differ from the stored ones."""
         table = {"checkins": "checkins", "dxa_scans": "dxa", "session_logs": "sessions"}[key]
         raw = self._writable_table(table)
-        before = len(self._moves), raw._dirty.copy()
+        moves, put = len(self._moves), False
         if table == "checkins":
             for record in records:
                 doc_id = str(record.day.toordinal())
-                self._put_imported(raw, table, doc_id, record, record.to_dict(), counts, key)
+                doc = record.to_dict()
+                put = self._put_imported(raw, table, doc_id, record, doc, counts, key) or put
         else:
             stored = self.dxa_scans() if table == "dxa" else self.stream_session_logs()
             existing = {r.key: r for r in stored}
@@ -1044,8 +1054,8 @@ class Store:
                     ids[record.key] = doc_id
                 doc = {**record.to_dict(), "key": record.key}
                 counts.count(key, record.key in existing)
-                self._put_imported(raw, table, doc_id, None, doc, None, key)
-        if (len(self._moves), raw._dirty) != before:  # something was put: it is saved
+                put = self._put_imported(raw, table, doc_id, None, doc, None, key) or put
+        if put or len(self._moves) != moves:  # something was put: it is saved
             self._save(self._data())
 
     def _put_imported(
@@ -1057,18 +1067,20 @@ class Store:
         doc: dict[str, Any],
         counts: ImportCounts | None,
         key: str,
-    ) -> None:
+    ) -> bool:
+        """Put one imported document (True), unless it is the check-in stored for its day."""
         old = raw.peek(doc_id) if doc_id in raw else None
         if record is not None:  # a check-in: compared with the stored one of its day
             current = self._loader.check(table, doc_id, old) if old is not None else None
             if current == record:
-                return
+                return False
             if counts is not None:
                 counts.count(key, current is not None)
         if old is not None and self._loader.check(table, doc_id, old) is None:
             self._aside(table, doc_id, None, old)  # damaged: kept in the side file
         raw.put_encoded(doc_id, to_utf8(encode_json(doc)))
         self._loader.forget(table, doc_id)
+        return True
 
     def import_dict(self, data: Any, today: date | None = None) -> ImportCounts:
         """Merge an export into this store in one atomic write; validate all of it first.

@@ -104,6 +104,9 @@ class LazyTable(MutableMapping[str, Any]):
         "_line",
         "_mem",
         "_non_objects",
+        "_pending",
+        "_pending_at",
+        "_pending_whole",
         "_position",
         "_raw",
         "_scans",
@@ -128,9 +131,16 @@ class LazyTable(MutableMapping[str, Any]):
         self._tail = 0  # how many lines, from the block's end, have their start found
         self._cursor = block[1]  # where the earliest of those lines starts
         self._mem: dict[str, Any] = mem if mem is not None else {}  # parsed or set documents
-        self._dirty: set[str] = set()  # set since the file was written: re-encode on save
+        self._dirty: set[str] = set()  # lines of the file set since: re-encoded on save
         self._encoded: dict[str, bytes] = {}  # set as JSON already (an import): not parsed
-        self._added: dict[str, None] = {}  # ids not in the file (in order of adding)
+        self._added: dict[str, None] = {}  # ids not in the file (in order of adding): all
+        # written on save (not also in ``_dirty``: 30 years imported, 16,000 ids, 1 MB less)
+        # Documents added as JSON (an import) are kept as the lines a save writes, one after
+        # the other in one buffer ("id":{...},\n), rather than one bytes object each: written
+        # as one piece, and given back to the system whole once written (see ``put_encoded``).
+        self._pending = bytearray()
+        self._pending_at: dict[str, int] = {}  # id -> where its JSON starts in ``_pending``
+        self._pending_whole = True  # ``_pending`` holds every added document, in order
         self._deleted = False  # a line of the file was removed since
         self._non_objects = non_objects  # documents whose line is not a JSON object
         self._scans: dict[str, dict[str, str | None]] = {}  # see ``days``, ``record_keys``
@@ -152,7 +162,7 @@ class LazyTable(MutableMapping[str, Any]):
             pass
         value = self._parse(doc_id)
         self._mem[doc_id] = value
-        self._encoded.pop(doc_id, None)
+        self._encoded.pop(doc_id, None)  # (a buffered line stays: it is what a save writes)
         return value
 
     def peek(self, doc_id: str) -> Any:
@@ -164,25 +174,48 @@ class LazyTable(MutableMapping[str, Any]):
 
     def put_encoded(self, doc_id: str, value: bytes) -> None:
         """Set a document given as its compact JSON (kept as bytes: an import of 30 years
-        holds no dicts); as ``__setitem__`` otherwise."""
+        holds no dicts); as ``__setitem__`` otherwise. A new id, while every added document
+        is in the buffer in order, goes to the buffer as its line."""
+        if doc_id not in self and self._pending_whole and len(self._pending_at) == len(self._added):
+            self._added[doc_id] = None
+            self._pending += _key_bytes(doc_id) + b":"
+            self._pending_at[doc_id] = len(self._pending)
+            self._pending += value
+            self._pending += b",\n"
+            self._non_objects += not value.startswith(b"{")
+            self._scans.clear()
+            return
         if doc_id in self:
             self._non_objects -= not self._is_object(doc_id)
         else:
             self._added[doc_id] = None
+        self._unbuffer(doc_id)
         self._mem.pop(doc_id, None)
         self._encoded[doc_id] = value
-        self._dirty.add(doc_id)
+        if doc_id in self._line:
+            self._dirty.add(doc_id)
         self._non_objects += not value.startswith(b"{")
         self._scans.clear()
+
+    def _unbuffer(self, doc_id: str) -> None:
+        """``doc_id`` gets another value: its buffered line no longer counts."""
+        if self._pending_at.pop(doc_id, None) is not None:
+            self._pending_whole = False
+
+    def _pending_value(self, doc_id: str) -> bytes:
+        start = self._pending_at[doc_id]
+        return bytes(self._pending[start : self._pending.index(b"\n", start) - 1])
 
     def __setitem__(self, doc_id: str, value: Any) -> None:
         if doc_id in self:
             self._non_objects -= not self._is_object(doc_id)
         else:
             self._added[doc_id] = None
+        self._unbuffer(doc_id)
         self._mem[doc_id] = value
         self._encoded.pop(doc_id, None)
-        self._dirty.add(doc_id)
+        if doc_id in self._line:
+            self._dirty.add(doc_id)
         self._non_objects += not isinstance(value, dict)
         self._scans.clear()
 
@@ -198,6 +231,7 @@ class LazyTable(MutableMapping[str, Any]):
             raise KeyError(doc_id)
         self._mem.pop(doc_id, None)
         self._encoded.pop(doc_id, None)
+        self._unbuffer(doc_id)
         self._dirty.discard(doc_id)
         self._scans.clear()
 
@@ -224,6 +258,8 @@ class LazyTable(MutableMapping[str, Any]):
             return isinstance(self._mem[doc_id], dict)
         if doc_id in self._encoded:
             return self._encoded[doc_id].startswith(b"{")
+        if doc_id in self._pending_at:
+            return self._pending[self._pending_at[doc_id]] == ord("{")
         end = self._raw.find(b"\n", self._start(doc_id))
         return self._raw[end - 1] == ord("}") or self._raw[end - 2 : end] == b"},"
 
@@ -254,7 +290,7 @@ class LazyTable(MutableMapping[str, Any]):
         else:  # every line's id is one of the table's
             out.update(pairs)
         for doc_id in {**self._mem, **self._added, **self._encoded}:  # memory says for itself
-            if doc_id in self._encoded:
+            if doc_id in self._encoded or (doc_id in self._pending_at and doc_id not in self._mem):
                 out[doc_id] = None  # known when read
                 continue
             doc = self._mem.get(doc_id)
@@ -284,6 +320,12 @@ class LazyTable(MutableMapping[str, Any]):
         assert start is not None
         return start
 
+    def find_all_lines(self) -> None:
+        """Find where every line starts, in one pass (a stream over the whole table comes):
+        looking them up one by one from the oldest would first index every id."""
+        if self._tail < len(self._ids):
+            self._find_all()
+
     def _find_back(self, back: int) -> None:
         """Find the starts of the last ``back`` lines, walking back from the table's end."""
         raw, line, ids = self._raw, self._line, self._ids
@@ -310,6 +352,8 @@ class LazyTable(MutableMapping[str, Any]):
     def _value_bytes(self, doc_id: str) -> bytes:
         if doc_id in self._encoded:
             return self._encoded[doc_id]
+        if doc_id in self._pending_at:
+            return self._pending_value(doc_id)
         start = self._start(doc_id) + len(_key_bytes(doc_id)) + 1
         end = self._raw.find(b"\n", start)
         return self._raw[start : end - 1 if self._raw[end - 1] == COMMA else end]
@@ -317,24 +361,27 @@ class LazyTable(MutableMapping[str, Any]):
     def _parse(self, doc_id: str) -> Any:
         return parse_value(self._value_bytes(doc_id))
 
-    def _entry(self, doc_id: str) -> list[Piece]:
+    def _entry(self, doc_id: str) -> tuple[Piece, ...]:
         encoded = self._encoded.get(doc_id)
         if encoded is None:
-            encoded = encode_value(self._mem[doc_id])
-        return [_key_bytes(doc_id) + b":", encoded]
+            if doc_id in self._pending_at:
+                encoded = self._pending_value(doc_id)
+            else:
+                encoded = encode_value(self._mem[doc_id])
+        return (_key_bytes(doc_id) + b":", encoded)
 
-    def _chunks(self) -> list[list[Piece]]:
+    def _chunks(self) -> list[tuple[Piece, ...]]:
         """The table's entries as chunks of lines, without a trailing comma (see ``encode``):
         the file's lines copied in runs, the documents set since re-encoded."""
         raw = self._raw
         start, stop = self._block
-        chunks: list[list[Piece]] = []
+        chunks: list[tuple[Piece, ...]] = []
         if not self._deleted:  # runs between the replaced lines: work follows the changes
             replaced = sorted((self._start(i), i) for i in self._dirty if i in self._line)
             position = start
             for offset, doc_id in replaced:
                 if offset > position:
-                    chunks.append([memoryview(raw)[position : offset - 2]])  # without ",\n"
+                    chunks.append((memoryview(raw)[position : offset - 2],))  # without ",\n"
                 chunks.append(self._entry(doc_id))
                 position = raw.find(b"\n", offset) + 1
             if stop > position:
@@ -360,7 +407,10 @@ class LazyTable(MutableMapping[str, Any]):
                 run_start, run_end = offset, end
             if run_start >= 0:
                 chunks.append(_run(raw, run_start, run_end))
-        chunks += [self._entry(doc_id) for doc_id in self._added]
+        if self._added and self._pending_whole and len(self._pending_at) == len(self._added):
+            chunks.append((memoryview(self._pending)[:-2],))  # every added line, one view
+        else:
+            chunks += [self._entry(doc_id) for doc_id in self._added]
         return chunks
 
     def _rebase(self, raw: bytes, block: tuple[int, int]) -> None:
@@ -376,12 +426,18 @@ class LazyTable(MutableMapping[str, Any]):
         self._dirty.clear()
         self._encoded.clear()
         self._added.clear()
+        self._drop_pending()
         self._deleted = False
 
+    def _drop_pending(self) -> None:
+        self._pending = bytearray()  # freed whole, once the views of a write are gone
+        self._pending_at.clear()
+        self._pending_whole = True
 
-def _run(raw: bytes, start: int, end: int) -> list[Piece]:
+
+def _run(raw: bytes, start: int, end: int) -> tuple[Piece, ...]:
     """Lines ``raw[start:end]`` (whole lines), without the last one's comma: a view."""
-    return [memoryview(raw)[start : end - 1 if raw[end - 1] == COMMA else end]]
+    return (memoryview(raw)[start : end - 1 if raw[end - 1] == COMMA else end],)
 
 
 def parse_value(raw: bytes) -> Any:
@@ -444,7 +500,7 @@ def encode_pieces(data: Mapping[str, Any]) -> tuple[list[Piece], Blocks]:
         chunks = (
             table._chunks()
             if isinstance(table, LazyTable)
-            else [[_key_bytes(str(i)) + b":", encode_value(doc)] for i, doc in table.items()]
+            else [(_key_bytes(str(i)) + b":", encode_value(doc)) for i, doc in table.items()]
         )
         put(key + b":{\n")
         first = position
@@ -482,6 +538,7 @@ def release(data: Mapping[str, Any]) -> None:
         if isinstance(table, LazyTable):
             table._raw = b""
             table._encoded.clear()
+            table._drop_pending()
 
 
 def rebase(data: dict[str, Any], payload: bytes, blocks: Blocks) -> None:

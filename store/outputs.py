@@ -109,12 +109,25 @@ def _mentions_meta(file: Path, chunk: int = 1 << 20) -> bool:
         with open(file, "rb") as handle:
             tail = b""
             while block := handle.read(chunk):
+                if not tail and _not_a_data_file(block):
+                    return False
                 if needle in tail + block[: len(needle)] or needle in block:
                     return True
                 tail = block[-len(needle) :]
     except OSError:
         return True  # cannot tell: let the full check decide
     return False
+
+
+# how our exports begin: a data file (an object of tables) never does
+_EXPORT_HEADS = (b'{"resourceType":"Bundle",', b'{"format":"bonecoach-export",')
+
+
+def _not_a_data_file(head: bytes) -> bool:
+    """Sure from its first bytes that a file is no data file: not a JSON object at all (a
+    CSV, a calendar, a report), or one of our JSON exports. Then it is not read on."""
+    start = head.lstrip()
+    return not start.startswith(b"{") or start.startswith(_EXPORT_HEADS)
 
 
 def clean_stale_outputs(folder: Path) -> int:
@@ -167,6 +180,16 @@ def dumps(value: Any) -> str:
 def dumps_many(values: list[Any]) -> str:
     """``dumps`` of each value, joined by commas (one encoder call for a whole batch)."""
     return printable(orjson.dumps(values).decode("utf-8")[1:-1], one_line=True)
+
+
+def dumps_many_bytes(values: list[Any]) -> bytes:
+    """``dumps_many`` as UTF-8 bytes, for a stream that writes bytes (the FHIR export): plain
+    ASCII, the usual case, comes straight from the encoder, with no text built or scanned
+    twice (orjson escapes every control character but DEL, so it is then printable)."""
+    raw = orjson.dumps(values)[1:-1]
+    if raw.isascii() and b"\x7f" not in raw:
+        return raw
+    return dumps_many(values).encode("utf-8")
 
 
 class Progress:

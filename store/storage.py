@@ -26,7 +26,7 @@ import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from tinydb.storages import Storage
 
@@ -44,6 +44,7 @@ __all__ = [
     "fsync_dir",
     "load_data_file",
     "load_json_file",
+    "open_bounded",
     "parse_json",
     "remove_stale_temp_files",
     "write_new_file",
@@ -121,23 +122,48 @@ def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
     except OSError as error:
         raise UnreadableFileError(path, f"cannot be read ({error.strerror})") from None
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise UnreadableFileError(path, "is not a regular file")
-        if info.st_size > limit:
-            raise UnreadableFileError(
-                path, f"is too large to be a bonecoach file ({info.st_size} bytes)"
-            )
+        size = _regular_size(path, fd, limit)
         with os.fdopen(fd, "rb", closefd=False) as handle:
             # read what the file holds (asking for ``limit`` bytes would allocate them all)
-            data = handle.read(info.st_size + 1)
-            if len(data) > info.st_size:  # it grew since: read on, to the limit
+            data = handle.read(size + 1)
+            if len(data) > size:  # it grew since: read on, to the limit
                 data += handle.read(limit + 1 - len(data))
             return data
     except OSError as error:
         raise UnreadableFileError(path, f"cannot be read ({error.strerror})") from None
     finally:
         os.close(fd)
+
+
+def _regular_size(path: Path, fd: int, limit: int) -> int:
+    """The size of the open file ``fd``; refuses anything but a regular file of ``limit``."""
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableFileError(path, "is not a regular file")
+    if info.st_size > limit:
+        raise UnreadableFileError(
+            path, f"is too large to be a bonecoach file ({info.st_size} bytes)"
+        )
+    return info.st_size
+
+
+def open_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> BinaryIO | None:
+    """``path`` opened for reading a piece at a time, after the checks ``read_bounded`` makes
+    (a regular file, at most ``limit`` bytes when opened); None if it does not exist."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise UnreadableFileError(path, f"cannot be read ({error.strerror})") from None
+    try:
+        _regular_size(path, fd, limit)
+        return os.fdopen(fd, "rb")
+    except BaseException as error:
+        os.close(fd)
+        if isinstance(error, OSError):
+            raise UnreadableFileError(path, f"cannot be read ({error.strerror})") from None
+        raise
 
 
 def load_json_file(path: Path) -> dict[str, Any] | None:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TextIO
 
 from coach.models import (
     CheckIn,
@@ -198,89 +198,143 @@ class NotStreamable(Exception):
 
 
 def stream_export(
-    text: str, progress: Callable[[int], None] | None = None
+    source: str | TextIO, progress: Callable[[int], None] | None = None
 ) -> Iterator[tuple[str, Any]]:
     """The top-level entries of a JSON export in file order: (key, value), where the value
     of a record list is an iterator over its items, parsed one at a time (each must be
-    consumed before the next entry). Raises NotStreamable on anything unusual (bad JSON, keys
-    out of order or twice): the caller then reads the text whole, which names the error."""
-    decode = json.JSONDecoder().raw_decode
+    consumed before the next entry). ``source`` is the text, or a text file read a piece at
+    a time (then no more than a piece and the record being parsed is held). Raises
+    NotStreamable on anything unusual (bad JSON, keys out of order or twice): the caller
+    then reads the text whole, which names the error. ``progress(n)``: n characters read."""
+    text = _Text(source)
     seen: set[str] = set()
     order = 0
     try:
-        at = _SPACE.match(text, 0).end()  # type: ignore[union-attr]
-        if text[at : at + 1] != "{":
+        if not text.take("{"):
             raise NotStreamable
-        at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
-        if text[at : at + 1] == "}":
+        if text.take("}"):
+            if text.peek():
+                raise NotStreamable
             return
         while True:
-            key, at = decode(text, at)
-            if not isinstance(key, str) or key in seen:
+            if text.peek() != '"':
+                raise NotStreamable
+            key = text.value()
+            if key in seen:
                 raise NotStreamable
             seen.add(key)
             if key in STREAM_ORDER:
                 if STREAM_ORDER.index(key) < order:
                     raise NotStreamable
                 order = STREAM_ORDER.index(key)
-            at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
-            if text[at : at + 1] != ":":
+            if not text.take(":"):
                 raise NotStreamable
-            at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
-            if key in RECORD_KINDS and text[at : at + 1] == "[":
-                items = _Items(text, at, decode, progress)
+            if key in RECORD_KINDS and text.peek() == "[":
+                items = _Items(text, progress)
                 yield key, items
-                at = items.finish()
+                items.finish()
             else:
-                value, at = decode(text, at)
-                yield key, value
-            at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
-            if text[at : at + 1] == ",":
-                at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+                yield key, text.value()
+            if text.take(","):
                 continue
-            if text[at : at + 1] != "}" or _SPACE.match(text, at + 1).end() != len(text):  # type: ignore[union-attr]
+            if not text.take("}") or text.peek():
                 raise NotStreamable
             return
-    except (ValueError, RecursionError):  # bad JSON, a number too long: the whole read says
-        raise NotStreamable from None
+    except (ValueError, RecursionError):  # bad JSON or UTF-8, a number too long: the whole
+        raise NotStreamable from None  # read says
+
+
+class _Text:
+    """An export's text as a window that starts at what is being parsed: read on a piece at a
+    time, what was parsed let go (a 30-year export, about 5 MB, is never held whole)."""
+
+    PIECE = 1 << 16
+
+    def __init__(self, source: str | TextIO) -> None:
+        if isinstance(source, str):
+            self.text, self._read = source, None
+        else:
+            self.text, self._read = "", source.read
+        self.at = 0  # where the window's unparsed text starts
+        self.before = 0  # characters read before the window
+        self._decode = json.JSONDecoder().raw_decode
+
+    def _more(self) -> bool:
+        """Read another piece onto the window, dropping what was parsed; False at the end.
+        A value longer than a piece doubles the read (linear, however long it is)."""
+        if self._read is None:
+            return False
+        piece = self._read(max(self.PIECE, len(self.text) - self.at))
+        if not piece:
+            self._read = None
+            return False
+        self.before += self.at
+        self.text = self.text[self.at :] + piece
+        self.at = 0
+        return True
+
+    @property
+    def position(self) -> int:
+        """Characters of the whole text parsed so far."""
+        return self.before + self.at
+
+    def peek(self) -> str:
+        """The next character that is not white space ("" at the end), not consumed."""
+        while True:
+            self.at = _SPACE.match(self.text, self.at).end()  # type: ignore[union-attr]
+            if self.at < len(self.text) or not self._more():
+                return self.text[self.at : self.at + 1]
+
+    def take(self, mark: str) -> bool:
+        """Consume ``mark`` if it comes next."""
+        if self.peek() != mark:
+            return False
+        self.at += 1
+        return True
+
+    def value(self) -> Any:
+        """The next JSON value, read on until it is complete (ValueError if it is not JSON)."""
+        self.peek()
+        while True:
+            try:
+                value, end = self._decode(self.text, self.at)
+            except json.JSONDecodeError:
+                if self._more():  # cut off by the window's end, perhaps
+                    continue
+                raise
+            if end == len(self.text) and self._more():  # a number may go on
+                continue
+            self.at = end
+            return value
 
 
 class _Items:
-    """The items of a JSON array in ``text`` from ``at`` (its "["), parsed as iterated."""
+    """The items of a JSON array whose "[" comes next in ``text``, parsed as iterated."""
 
-    def __init__(
-        self, text: str, at: int, decode: Any, progress: Callable[[int], None] | None
-    ) -> None:
-        self._text, self._decode, self._progress = text, decode, progress
-        self._at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
-        self._done = text[self._at : self._at + 1] == "]"
-        if self._done:
-            self._at += 1
+    def __init__(self, text: _Text, progress: Callable[[int], None] | None) -> None:
+        self._text, self._progress = text, progress
+        text.take("[")
+        self._done = text.take("]")
 
     def __iter__(self) -> Iterator[Any]:
-        text, decode = self._text, self._decode
+        text = self._text
         try:
             while not self._done:
-                item, at = decode(text, self._at)
-                at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
-                mark = text[at : at + 1]
-                if mark == ",":
-                    self._at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
-                elif mark == "]":
-                    self._at, self._done = at + 1, True
-                else:
+                item = text.value()
+                if text.take("]"):
+                    self._done = True
+                elif not text.take(","):
                     raise NotStreamable
                 if self._progress is not None:
-                    self._progress(self._at)
+                    self._progress(text.position)
                 yield item
         except (ValueError, RecursionError):
             raise NotStreamable from None
 
-    def finish(self) -> int:
-        """Where the array ends (the rest of its items read, if the caller stopped early)."""
+    def finish(self) -> None:
+        """Read the rest of the items, if the caller stopped early."""
         for _ in self:
             pass
-        return self._at
 
 
 def settings_of(raw: Any) -> dict[str, Any]:
