@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from store.errors import PathError, StoreError, UnreadableFileError
 from store.schema import check_schema, generation_of
-from store.storage import fsync_dir, load_json_file, write_new_file
+from store.storage import atomic_write_bytes, fsync_dir, load_json_file, write_new_file
 
 BACKUP_DIR = "backups"
 BACKUPS_KEPT = 7
@@ -259,6 +259,17 @@ def _link_new(path: Path, target: Path) -> bool:
         return False
     fsync_dir(target.parent)
     return True
+
+
+def unshare(backup: Path, path: Path) -> None:
+    """If ``backup`` is still a hard link to the data file (its save failed after the backup
+    was linked), give it a copy of its own."""
+    try:
+        if not backup.samefile(path):
+            return
+    except FileNotFoundError:
+        return
+    atomic_write_bytes(backup, backup.read_bytes())
 
 
 def rotate(path: Path, keep: Path | None = None) -> list[Path]:

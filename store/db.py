@@ -181,13 +181,18 @@ class Store:
         self._lock_timeout = lock_timeout
         self.read_only_reason = read_only_reason
         self._backup_day: date | None = None
+        self._fresh_backup: Path | None = None  # today's, made by the write under way
         self._lock_pending = False
         self._disk_schema = SCHEMA_VERSION
         self._loaded_signature: tuple[int, int, int] | None = None
         if data is None:  # a new file: it is written with its schema marker on first save
             data = _new_file_data()
         self._db = TinyDB(
-            str(path), storage=AtomicJSONStorage, before_write=self._before_write, initial=data
+            str(path),
+            storage=AtomicJSONStorage,
+            before_write=self._before_write,
+            after_failed_write=self._after_failed_write,
+            initial=data,
         )
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self._loader = Loader()
@@ -493,7 +498,7 @@ class Store:
 
             if self.path.exists() and not has_backup_for(self.path, today):
                 try:
-                    make_backup(self.path, today, replaced_next=True)
+                    self._fresh_backup = make_backup(self.path, today, replaced_next=True)
                 except OSError as error:
                     raise SaveError(
                         error.errno,
@@ -575,6 +580,17 @@ class Store:
             raise
         except OSError as error:
             raise SaveError(error.errno, error.strerror or str(error), str(self.path)) from None
+
+    def _after_failed_write(self) -> None:
+        """Today's backup may be a hard link to the data file (see ``make_backup``), parted by
+        the rename of the save. If the save failed, they are still one file: the backup gets
+        its own copy, so an editor that writes the data file in place cannot change it."""
+        backup, self._fresh_backup = self._fresh_backup, None
+        if backup is not None:
+            from store.backups import unshare
+
+            with contextlib.suppress(OSError):
+                unshare(backup, self.path)
 
     def _ids_by_key(self, table: str) -> dict[Any, str]:
         """Record key -> doc id, from the raw table (no record is built)."""

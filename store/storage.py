@@ -423,9 +423,9 @@ class AtomicJSONStorage(Storage):
     """TinyDB storage for one JSON file: cached reads, atomic durable writes.
 
     ``before_write(data)`` runs before each write (the store uses it for the daily backup, the
-    save counter, and refusing writes in read-only mode). If a write fails, the in-memory copy
-    is dropped so the next read comes from disk again: memory never claims a save the file does
-    not hold.
+    save counter, and refusing writes in read-only mode); ``after_failed_write()`` after a write
+    that failed. If a write fails, the in-memory copy is dropped so the next read comes from
+    disk again: memory never claims a save the file does not hold.
     ``loads`` counts how often the in-memory copy was (re)placed, so caches built on it know
     when to start again.
     """
@@ -435,10 +435,12 @@ class AtomicJSONStorage(Storage):
         path: str | os.PathLike[str],
         before_write: Callable[[dict[str, Any]], None] | None = None,
         initial: dict[str, Any] | None = None,
+        after_failed_write: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
         self.path = Path(path)
         self._before_write = before_write
+        self._after_failed_write = after_failed_write
         self._cache: dict[str, Any] | None = initial
         self._loaded = initial is not None
         self._deferred = 0
@@ -478,6 +480,8 @@ class AtomicJSONStorage(Storage):
             del pieces
         except BaseException:
             self.reload()
+            if self._after_failed_write is not None:
+                self._after_failed_write()
             raise
         # later saves copy the unchanged lines of what was just written: read it back (the
         # lock is held, so it is these bytes), after letting go of the old ones

@@ -23,6 +23,7 @@ from store.db import (
     SCHEMA_VERSION,
     CorruptStoreError,
     ReadOnlyError,
+    SaveError,
     Store,
     StoreError,
     list_backups,
@@ -570,3 +571,31 @@ def test_the_lock_is_held_until_released_and_dropped_when_a_process_dies(tmp_pat
     assert again.is_locked
     again.release()
     assert oct(os.stat(lock_path).st_mode & 0o777) == "0o600"
+
+
+def test_a_failed_save_leaves_the_days_backup_a_file_of_its_own(
+    data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The day's backup is linked to the file the save is about to replace. If that save
+    fails (disk full), nothing replaced the file: the backup must not stay the same file as
+    the data file, or an editor writing the data file in place would change the backup too."""
+    clock = Clock(DAY)
+    with Store.open(data_path, clock=clock) as store:
+        store.put_checkin(CheckIn(DAY, pain=1))
+    before = data_path.read_bytes()
+    clock.day = DAY + timedelta(days=1)
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    with Store.open(data_path, clock=clock) as store:
+        monkeypatch.setattr(storage, "atomic_stream", disk_full)
+        with pytest.raises(SaveError, match="No space left"):
+            store.put_checkin(CheckIn(clock.day, pain=5))
+        monkeypatch.undo()
+        (backup,) = list_backups(data_path)
+        assert not backup.samefile(data_path)
+        assert backup.read_bytes() == before == data_path.read_bytes()
+        store.put_checkin(CheckIn(clock.day, pain=6))  # the next save works, no second backup
+    assert list_backups(data_path) == [backup]
+    assert backup.read_bytes() == before
