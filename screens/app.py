@@ -8,7 +8,6 @@ palette all list the same things, and a place that does not exist is never shown
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from textual.theme import Theme
 
 from screens import textual_fixes
 from screens.key_order import OrderedKeys
+from screens.long_lived import settle_long_lived
 
 textual_fixes.apply()
 
@@ -247,12 +247,8 @@ class CoachApp(OrderedKeys, App[None]):
         refresh = getattr(self.screen, "refresh_from_store", None)
         if (reread or self.store.read_only) and callable(refresh):
             refresh()
-        if not self.is_headless:
-            # What start-up built (modules, classes, styles, home) lives as long as the app:
-            # kept out of the collector's full passes, which then cost what a screen holds
-            # (a key press that met one waited up to ~0.1 s for it). Not in headless tests,
-            # where many apps share one process.
-            gc.freeze()
+        # what start-up built (modules, classes, styles, home) lives as long as the app
+        settle_long_lived(self, collect=False)
 
     def watch_theme(self, theme: str) -> None:
         """Remember a theme the person chose (ctrl+p → "Change theme") for next time."""

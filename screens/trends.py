@@ -37,6 +37,7 @@ from coach.trends import (
     t_score_series,
 )
 from screens.app import CoachApp
+from screens.long_lived import settle_records
 from screens.widgets.footer import KeysFooter
 from screens.widgets.lists import ChoiceList
 from screens.widgets.plot import draw_combined, draw_series
@@ -203,6 +204,8 @@ class TrendsScreen(Screen[None]):
         self._logs = store.session_logs(start, today if start else None)
         self._scans = store.dxa_scans()
         self._held = wanted
+        if start is None:  # the whole history, which the store keeps until the file is re-read
+            settle_records(self.app, len(self._checkins) + len(self._logs), store.changes[1])
 
     # ------------------------------------------------------------------ what to show
 

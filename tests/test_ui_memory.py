@@ -63,3 +63,30 @@ def test_the_fixes_are_applied_once_and_only_while_needed() -> None:
     assert hasattr(dom._watch, "pruned_from")
     assert not hasattr(StylesCache.__dict__["get_inner_outer"], "cache_info")
     assert textual_fixes.apply() == []
+
+
+def test_long_lived_records_are_frozen_once_per_read_of_the_file() -> None:
+    """A whole history read (thousands of records the store keeps) is frozen once for each
+    read of the file: not for a small diary, not again after a save, not in headless tests."""
+    import gc
+
+    from screens.long_lived import MANY_RECORDS, settle_records
+
+    class App:
+        is_headless = False
+
+    app = App()
+    try:
+        assert not settle_records(App(), MANY_RECORDS, marker=(0, 1))  # a small history
+        assert settle_records(app, MANY_RECORDS + 1, marker=1)
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        assert not settle_records(app, MANY_RECORDS + 2, marker=1)  # saved since: same read
+        assert settle_records(app, MANY_RECORDS + 2, marker=2)  # the file was read again
+
+        class Headless:
+            is_headless = True
+
+        assert not settle_records(Headless(), 10 * MANY_RECORDS, marker=3)
+    finally:
+        gc.unfreeze()
