@@ -12,7 +12,7 @@ them alone.
 the entries of closed nodes only when the watched value changes. Every Header watches the
 app's title, and every footer key is bound to its Footer: neither changes, so each screen ever
 opened stayed alive through those lists (a few hundred widgets per walk through the places).
-Closed nodes are now dropped from a list whenever a new watcher joins it.
+Closed nodes are now dropped from a list whenever it has grown by another ``PRUNE_EVERY``.
 """
 
 from __future__ import annotations
@@ -39,6 +39,9 @@ def _get_inner_outer(
     return _inner_outer(base_background, background)
 
 
+PRUNE_EVERY = 16  # watchers added to one list between prunings (at most that many stale)
+
+
 def _open(node: Any) -> bool:
     return not (getattr(node, "_closing", False) or getattr(node, "_closed", False))
 
@@ -50,14 +53,8 @@ def _pruning(watch: Callable[..., None]) -> Callable[..., None]:
         """Textual's ``_watch``, after dropping closed nodes from the list it appends to."""
         watchers = getattr(obj, "__watchers", None)
         entries = watchers.get(attribute_name) if isinstance(watchers, dict) else None
-        if entries:
-            entries[:] = [
-                (reactable, then)
-                for reactable, then in entries
-                if not (
-                    getattr(reactable, "_closing", False) or getattr(reactable, "_closed", False)
-                )
-            ]
+        if entries and len(entries) % PRUNE_EVERY == 0:  # amortised: a Markdown of 150 blocks
+            entries[:] = [(reactable, then) for reactable, then in entries if _open(reactable)]
         watch(node, obj, attribute_name, callback, init=init)
 
     watch_pruned.pruned_from = watch  # type: ignore[attr-defined]
