@@ -396,6 +396,27 @@ _PAST_CHANGE = re.compile(
     r"\b(?:who|had|were|was) (?:\w+ )?(?:stopped|switched|paused|changed|moved|skipped|quit"
     r"|came off|took)\b"
 )
+# A dose missed by accident, told or planned for ("if you miss a tablet", "missing a dose now
+# and then happens"), not a dose to leave out.
+_MISSED_BY_ACCIDENT = re.compile(
+    r"\b(?:if|when|in case) you (?:miss|forget)\b"
+    r"|^(?:missing|forgetting) (?:\w+ ){1,5}?(?:happens|can happen|is (?:common|human|easy))\b"
+)
+# Carrying on with a medicine whatever the body says ("keep taking it when your joints ache").
+_KEEP_GOING = re.compile(
+    r"\b(?:keep|keeps|keeping|carry on|carrying on|continue|continuing|stick with|still|even)\b"
+)
+# Telling someone, in or right after a dismissal ("no need to tell", "don't bother your GP").
+_TELLING = re.compile(
+    r"\s*(?:\w+ ){0,3}?(?:call|phone|ring|tell|mention|report|bother|contact|trouble|alert"
+    r"|involve|let (?:\w+ ){1,2}know|see (?:a|your|the))"
+)
+# A pronoun that starts a clause, and the care-team noun it may point back at.
+_PRONOUN_SUBJECT = re.compile(r"(?:[a-z ]{1,20}: )?(?:and |so |then |but )?(they|she|he)\b")
+_CARE_TEAM_NOUN = re.compile(
+    r"\b(?:your|the|a|my|her) (?:\w+ )?(?:care team|team|doctor|oncologist|clinician|gp"
+    r"|specialist|consultant|nurse|prescriber)s?\b"
+)
 _LONG_WORD = re.compile(r"\b[a-z]{6,}\b")
 _IN_PLACE_OF = re.compile(r"(?:instead of|rather than|in place of|alternatives? to)\b")
 _PAST_FORM = re.compile(
@@ -576,7 +597,8 @@ _MILD = re.compile(
 )
 _NOT_REPORTING = re.compile(
     r"\b(?:not|never|no need to|no reason to|no point in|nothing to|without|nor|instead of"
-    r"|rather than|bother|waste|(?:until|till|before) (?:you |you are )?)\s*(?:\w+\s+)?$"
+    r"|rather than|bother|waste|(?:until|till|before) (?:you |you are )?|(?:hold|holding|put"
+    r"|putting) off)\s*(?:\w+\s+)?$"
 )
 _LATER = re.compile(
     r"\s+(?:\w+\s+)?(?:tomorrow|later|next week|in the morning|on monday|in a (?:few days|week))\b"
@@ -726,8 +748,10 @@ class Linter:
         other = _alt(t.other_medicines)
         before = _alt(t.changes_before)
         more = _alt(t.dose_increases)
-        after = _alt((*t.changes_after, *t.increases_after, *t.bone_schedule_changes))
-        ai_after = _alt((*t.changes_after, *t.increases_after, *t.schedule_changes, *t.as_needed))
+        after = _alt((*t.changes_after, *t.increases_after, *t.bone_schedule_changes, *t.by_feel))
+        ai_after = _alt(
+            (*t.changes_after, *t.increases_after, *t.schedule_changes, *t.as_needed, *t.by_feel)
+        )
         other_after = _alt((*t.changes_after, *t.increases_after, *t.schedule_changes))
         borrowed = rf"(?<![\w])(?:{_alt(t.borrowed)})(?:\s+[\w]+){{0,2}}?\s+"
         self._ai_change = re.compile(
@@ -773,6 +797,12 @@ class Linter:
             rf"|{borrowed}(?:{other})(?![\w])|{_SUBJECT.format(other)}(?:{other_after})(?![\w])"
         )
         self._other_mention = re.compile(rf"(?<![\w])(?:{other})(?![\w])")
+        supplement = _alt(t.prescribed_supplements)
+        self._supplement_by_feel = re.compile(
+            rf"(?<![\w])(?:{supplement}){_gap(4)}(?:{_alt((*t.by_feel, *t.as_needed))})(?![\w])"
+        )
+        self._supplement_mention = re.compile(rf"(?<![\w])(?:{supplement})(?![\w])")
+        self._by_feel = _words(t.by_feel)
         self._oral_bisphosphonate = _words(t.oral_bisphosphonates)
         self._bisphosphonate_error = _words(t.bisphosphonate_errors)
         self._alcohol_excess = _words(t.alcohol_excess)
@@ -836,7 +866,9 @@ class Linter:
         )
         self._red_flags = _words(t.red_flags)
         self._medicine_red_flags = _words(t.medicine_red_flags)
-        self._dismissals = _words(t.dismissals)
+        self._dismissals = _words((*t.dismissals, *t.report_discouraged))
+        self._falls = _words(t.falls)
+        self._report_discouraged = _words(t.report_discouraged)
         self._report = _words(t.report_to_team)
         self._impact = _words(t.impact)
         self._forceful_rotation = _words(t.forceful_rotation)
@@ -1148,7 +1180,18 @@ class Linter:
             ("stop-or-switch-ai", self._ai_change, self._ai_mention),
             ("bone-medicine-change", self._bone_change, self._bone_mention),
             ("medicine-dose-change", self._other_change, self._other_mention),
+            ("bone-medicine-change", self._supplement_by_feel, None),
         ):
+            if mention is None:  # prescribed calcium and vitamin D: only taken by feel
+                for m in pattern.finditer(clause):
+                    hit = _Hit(rule, m.start(), m.end(), m.group(0))
+                    if not (
+                        self._refused(clause, hit)
+                        or _KEEP_GOING.search(clause)
+                        or self._deferred(clause, sentence, True, hit.end)
+                    ):
+                        yield hit
+                continue
             # Every change pattern names the medicine (or is a bare "swap you over"), so a clause
             # that names none needs only the bare check below.
             named = mention.search(clause) or (
@@ -1174,12 +1217,18 @@ class Linter:
                 )
                 if self._negated(blank, hit) or self._harms.search(blank):
                     continue
-                deferred = deferred_after or self._deferred(clause, sentence, True, hit.end)
+                deferred = (
+                    deferred_after
+                    or self._deferred(clause, sentence, True, hit.end)
+                    or self._clinician_pronoun(clause, sentence, before)
+                )
                 if question or (deferred and not self._imitation.search(after)):
                     continue  # "...so I did, and I'd tell anyone to do the same" invites a copy
                 if self._feelings.search(clause[: hit.start + 1]):
                     continue
-                if re.search(r"\b(?:if|when|in case) you (?:miss|forget)\b", clause):
+                if self._by_feel.search(hit.text) and _KEEP_GOING.search(clause):
+                    continue  # "keep taking your letrozole when your joints ache"
+                if _MISSED_BY_ACCIDENT.search(clause):
                     continue
                 if (
                     _IN_PLACE_OF.match(hit.text)
@@ -1200,6 +1249,17 @@ class Linter:
                 ):
                     continue
                 yield hit
+
+    def _clinician_pronoun(self, clause: str, sentence: str, before: str) -> bool:
+        """ "Your oncologist will decide. They may suggest switching": a pronoun that points back
+        at a care-team noun in the sentence before is the care team, and its change is theirs."""
+        pronoun = _PRONOUN_SUBJECT.match(clause)
+        if pronoun is None or not before:
+            return False
+        if not _CARE_TEAM_NOUN.search(self.normalised(before)):
+            return False
+        named = clause[: pronoun.start(1)] + "your care team" + clause[pronoun.end(1) :]
+        return self._deferred(named, sentence, prescriber=True)
 
     def _bisphosphonate_dosing(self, clause: str, sentence: str, before: str) -> Iterator[_Hit]:
         """An oral bisphosphonate taken the wrong way (with food or drink, lying down, later in
@@ -1298,7 +1358,8 @@ class Linter:
                 continue
             yield hit
         for m in self._not_worth_stopping.finditer(clause):
-            if not (_SMOKING_WORD.search(sentence) or m.group(0).startswith("cut")):
+            word = m.group(0)
+            if not (_SMOKING_WORD.search(sentence) or word.startswith("cut") or "quit" in word):
                 continue
             before_it = clause[max(0, m.start() - 10) : m.start()]
             if re.search(r"\b(?:never|not|no|hardly)\s+$", before_it):
@@ -1658,6 +1719,24 @@ class Linter:
                 )
                 return
 
+    def _unreported_fall(self, sentence: str) -> Iterator[_Hit]:
+        """A fall the reader is told to keep from the care team ("no need to tell anyone about a
+        fall if you feel fine", "don't call anyone after a fall unless..."): every fall is told
+        (FACTS 33), so this is a dismissed warning sign unless the sentence sends to the team."""
+        fall = self._falls.search(sentence)
+        if fall is None or sentence.rstrip().endswith("?") or self._sends_to_team(sentence):
+            return
+        for m in self._report_discouraged.finditer(sentence):
+            yield _Hit("dismissed-warning-sign", m.start(), m.end(), fall.group(0))
+            return
+        for m in self._dismissals.finditer(sentence):
+            if not _TELLING.match(sentence, m.start()) and not _TELLING.match(sentence, m.end()):
+                continue  # "falls are common" is about falls, not about telling anyone
+            if _NOT_DISMISSING.search(sentence[max(0, m.start() - 80) : m.start()]):
+                continue
+            yield _Hit("dismissed-warning-sign", m.start(), m.end(), fall.group(0))
+            return
+
     def _fragile_spine(self, sentence: str) -> bool:
         """Osteoporosis or a spine fracture is named, and not as "without osteoporosis" (a harm
         denied before it, "won't do any harm with osteoporosis", does not count)."""
@@ -1766,6 +1845,8 @@ class Linter:
             hits.extend(self._bisphosphonate_dosing(clause, text, before))
             hits.extend(self._lifestyle(clause, text))
         hits.extend(self._warning_signs(text, before))
+        if not hits:
+            hits.extend(self._unreported_fall(text))
         hits.extend(self._promises(text))
         hits.extend(self._totals(text, clauses))
         return hits

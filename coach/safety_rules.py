@@ -293,10 +293,13 @@ class RuleTable:
         r"(?:your|my|the|this|her|their) (?:daily )?(?:(?:\d+|five|ten|seven) year )?"
         r"(?:breast cancer |cancer |hormone |hormonal "
         r"|endocrine |anti ?cancer )?(?:medicines?|medications?|meds|tablets?|pills?|drugs?"
-        r"|treatment|therapy|prescriptions?|course(?! of))",
+        r"|treatment|therapy|prescriptions?|course(?! of)|doses?(?! of))",
+        # A tablet, pill or dose named by no drug ("try a tablet every second day", "skip a few
+        # doses"): the one the reader takes.
+        r"(?:a|one|a few|some|several|any|each|every|the odd|an occasional|the occasional"
+        r"|every other|every second) (?:daily )?(?:tablet|pill|dose)s?"
+        r"(?! (?:of|with|for|from)\b)",
         r"(?:endocrine|hormonal|anti ?estrogen|adjuvant) (?:therapy|treatment)",
-        r"(?:the odd|an occasional|the occasional|every other|every second) (?:tablet|pill|dose)s?"
-        r"|a (?:tablet|pill)(?= (?:now and then|here and there|or two|occasionally))",
         # "Five years is overkill": the length of the course stands for the AI.
         r"(?:five|5|ten|10|seven|7) (?:full )?years?(?= (?:of (?:\w+ )?)?(?:is|are|seems|sounds)"
         r" (?:\w+ )?(?:overkill|too long|excessive|unnecessary|pointless|a waste|plenty|enough"
@@ -546,7 +549,8 @@ class RuleTable:
         r"(?:if|when|whenever) (?:you|she|they|someone|anyone|he) (?:\w+ )?(?:want|wants|wish"
         r"|wishes|feel like)|wanted to|(?:was|were|am|is|are) (?:thinking|wondering) (?:about|of"
         r"|whether)",
-        r"doubts? about|afraid of|fear of",
+        r"doubts? about|afraid of|fear of|(?:questions?|queries|concerns?) (?:about|on|over"
+        r"|regarding)",
         r"(?:make|makes|made|making) (?:you|people|women|someone|many|some|her)(?: \w+)? (?:want"
         r"|wish|feel like|tempted)",
     )
@@ -634,6 +638,25 @@ class RuleTable:
         r"as needed|when(?:ever)? you feel like it",
         r"as and when|prn|sparingly|when(?:ever)? (?:you feel you |you )?need (?:it|them)",
         r"only (?:when|if|on)",
+    )
+    # Taking a bone or cancer medicine by symptoms or feelings ("when your bones feel sore", "on
+    # days you feel up to it", "for the weeks your back aches", "on good days"): it is taken on
+    # its schedule whatever the body says. Not for painkillers, which are taken by the pain.
+    by_feel: tuple[str, ...] = (
+        r"(?<!even )(?:only |just )?(?:when(?:ever)?|if|on (?:the )?(?:days?|weeks?|mornings?"
+        r"|nights?)|for (?:the )?(?:days?|weeks?|times?|mornings?)|during (?:the )?(?:days?|weeks?"
+        r"|spells?)|in (?:the )?weeks?)(?: (?:when|that|where))?(?: \w+){0,4}? (?:feel(?:s|ing)?"
+        r" (?:\w+ )?(?:sore|achy|stiff|bad|good|well|better|ok|okay|fine|up to it|able|rough"
+        r"|run down|tired|low|poorly|strong)|aches?|aching|hurts?|hurting|(?:are|is|get|gets)"
+        r" (?:\w+ )?(?:sore|painful|stiff|bad|worse|flaring)|flar(?:e|es|ing)(?: up)?"
+        r"|play(?:s|ing)? up|act(?:s|ing)? up|start (?:aching|hurting))\b",
+        r"(?<!even )(?:on|for|during) (?:the )?(?:good|bad|better|worse|rough|painful|sore|stiff"
+        r"|achy) (?:days?|weeks?|spells?)",
+    )
+    # A calcium and vitamin D prescribed beside a bone medicine: taken by feel, it is changed.
+    prescribed_supplements: tuple[str, ...] = (
+        r"(?:your|the|my) (?:prescribed |prescription |daily )?(?:calcium|vitamin d)(?: and"
+        r" (?:calcium|vitamin d))?(?: (?:tablets?|supplements?|chews?|tabs))?",
     )
     # Moving a bone medicine off its schedule ("risedronate every other week", weekly
     # alendronate or daily teriparatide "every other day").
@@ -764,10 +787,14 @@ class RuleTable:
     flexion: tuple[str, ...] = (
         r"sit ?ups?",
         r"crunch(?:es)?",
-        r"curl ups?|ab(?:dominal)? curls?|(?:pilates )?hundreds?(?= (?:\w+ ){0,3}(?:head|curl"
+        r"curl ups|curl up(?! (?:on|in) (?:the |a |your )?(?:sofa|couch|settee|bed|chair|armchair"
+        r"|duvet|blanket)|(?: and)? (?:with|asleep|together|beside|next to|under|to sleep)\b)"
+        r"|ab(?:dominal)? curls?|(?:pilates )?hundreds?(?= (?:\w+ ){0,3}(?:head|curl"
         r"|pilates|abs?|core)\b)|the hundred\b(?! (?:and|or|to|of|\d))|rolling like a ball",
         r"toe touch(?:es|ing)?",
         r"touch(?:ing)? (?:your |the )?(?:toes|floor)|roll (?:ups?|downs?|overs)"
+        r"|roll(?:s|ing)? (?:your |the )?(?:spine|back|body|trunk|torso|upper body)(?: \w+)?"
+        r" (?:down|forward)"
         r"|pilates roll ?over",
         r"forward (?:bends?|folds?|flexion)|plough pose|plow pose|shoulder ?stands?",
         r"bend(?:ing|s)? (?:forward|over)|bend(?:ing|s)? (?:\w+ )?from (?:the|your) waist",
@@ -821,6 +848,8 @@ class RuleTable:
     # A twisting swing at full force, a hazard with a fragile spine (FACTS 17: "twisting to
     # strain"): full-power golf drives and tennis serves, swinging as hard as you can.
     forceful_rotation: tuple[str, ...] = (
+        r"(?:twist|rotat)\w* to (?:hit|strike|drive|whack|smash|thump|smack)|(?:hit|strike|whack"
+        r"|smash|thump|smack)(?:s|ting|ing)? (?:the |a )?(?:ball|shuttlecock|shuttle) (?:as )?hard",
         r"(?:full|full power|hard|powerful|big|forceful|maximum|max) (?:golf |tennis )?(?:swings?"
         r"|serves?|drives?)|swing(?:s|ing)? (?:\w+ ){0,3}?(?:at full (?:power|force|pelt|tilt)|hard"
         r"|as hard as|with (?:all your|full) (?:might|force|power)|flat out)",
@@ -837,7 +866,8 @@ class RuleTable:
         r"|spine|back|backbone|hip)",
         r"t ?score (?:\w+ ){0,3}?(?:-|minus )\s*(?:2\.[5-9]\d*|[3-9](?:\.\d+)?)"
         r"|(?:-|minus )\s*(?:2\.[5-9]\d*|[3-9](?:\.\d+)?) (?:\w+ )?t ?score",
-        r"(?:fragile|brittle) bones?",
+        r"(?:fragile|brittle) bones?|(?:bones?|spine|vertebrae) (?:is|are) (?:\w+ )?(?:fragile"
+        r"|brittle|thin|weak|porous)|(?:fragile|brittle|thin|weak) (?:spine|vertebrae)",
         r"low bone (?:density|mass)|(?:thin|thinning|weak|weakened|porous) bones",
         r"fractures? (?:in|of) (?:the |my |your |her |a )?(?:spine|back|backbone|vertebrae?)"
         r"|(?:broke|broken|cracked|fractured) (?:my |her |your |a )(?:back|spine|vertebra)"
@@ -1562,19 +1592,36 @@ class RuleTable:
     )
     # Stopping smoking talked down ("too late to quit", "no point stopping now").
     smoking_not_worth_stopping: tuple[str, ...] = (
-        r"(?:do not|never|no need to) (?:worry|bother|fret) about (?:quitting|stopping|giving up"
-        r"|cutting down)",
+        r"(?:do not|never|no need to) (?:worry|bother|fret)(?: about| with)? (?:quitting|stopping"
+        r"|giving up|cutting down|trying to (?:stop|quit|give up|cut down))",
         r"(?:too late|no point|not worth|pointless|no use|little benefit|no benefit|waste of time"
         r"|no (?:real )?(?:need|reason)|(?:do|does) not (?:really )?need)"
         r"(?: \w+){0,3}? (?:stop|quit|giv(?:e|ing) up|cut(?:ting)? (?:down|out)|stopping|quitting)",
         # "quitting cigarettes is pointless".
         r"cut(?:ting)? down (?:\w+ ){0,4}?(?:is )?(?:(?:just )?as good as|the same as|as effective"
         r" as|enough instead of) (?:quitting|stopping|giving up)"
-        r"|(?:the )?damage is (?:already )?done",
-        r"(?:stopping|quitting|giving up|cutting out)(?: \w+){0,2}?"
-        r" (?:(?:is|are|would be|will be) (?:\w+ )?(?:pointless|too late|not worth it|a waste"
+        r"|(?:the )?damage(?: to your \w+)? (?:is|has been) (?:already )?done",
+        r"(?:stopping|quitting|giving up|cutting (?:out|down)|(?:trying|try|attempts?) to (?:stop"
+        r"|quit|give up|cut down))(?: \w+){0,2}?"
+        r" (?:(?:is|are|would be|will be) (?:\w+ )?(?:pointless|too late|not worth (?:it|the \w+)"
+        r"|a waste"
         r"|no use|useless|no good)|(?:will|would|does|do|can) not (?:\w+ )?(?:help|make (?:a|any)"
         r" difference|matter|benefit|change))",
+    )
+    # A fall (FACTS 33): the care team is told of every fall, even one that seemed harmless.
+    falls: tuple[str, ...] = (
+        r"(?:a|any|the|your|her|my|that|this|each|every|one|another)(?: (?:small|minor|little|bad"
+        r"|big|slight|nasty|recent|silly|simple|quick|new))? (?:falls?|tumbles?)\b",
+        r"(?:you|she|i|they|we|he) (?:\w+ )?(?:fall|fell|fallen|trip|tripped)\b(?! (?:asleep"
+        r"|in love|for|behind|short|into|out|apart|over (?:your|her|my) words))",
+    )
+    # Telling no one, or putting it off, in words the dismissals do not hold ("keep it to
+    # yourself", "nobody needs to know", "wait a week before mentioning it").
+    report_discouraged: tuple[str, ...] = (
+        r"keep(?:ing)? (?:it|this|that|them|the fall|quiet)(?: to yourself| quiet| (?:a )?secret"
+        r"| between us)|(?:nobody|no one|nobody else) (?:needs? to|has to) know",
+        r"wait(?:ing)? (?:\w+ ){0,3}?(?:days?|weeks?|while) (?:or (?:so|two) )?before (?:mentioning"
+        r"|telling|calling|ringing|phoning|reporting|contacting|seeing|booking)",
     )
     # Imperatives and subjects that start a new clause after ", and" / "then" / a comma.
     clause_starters: tuple[str, ...] = (

@@ -83,6 +83,7 @@ UNSAFE = (
     + _load("round34_unsafe.txt")
     + _load("round35_unsafe.txt")
     + _load("round36_unsafe.txt")
+    + _load("round37_unsafe.txt")
 )
 SAFE = (
     _load("safe.txt")
@@ -107,6 +108,7 @@ SAFE = (
     + _load("round34_safe.txt")
     + _load("round35_safe.txt")
     + _load("round36_safe.txt")
+    + _load("round37_safe.txt")
 )
 HELD_OUT = (
     "holdout",
