@@ -646,7 +646,9 @@ _STOPS_SMOKING = re.compile(
 _SMOKING_FINE = re.compile(
     r"\b(?:fine|ok|okay|harmless|alright|all right|no big deal|(?:does|do) not (?:really )?matter"
     r"|nothing (?:much )?to worry about"
-    r"|good for|calms? (?:your )?nerves|worth it|relax\w*|not (?:a|much of a) (?:problem|worry))\b"
+    r"|good for|calms? (?:your )?nerves|worth it|relax\w*|not (?:a|much of a) (?:problem|worry)"
+    r"|(?:hardly|barely|scarcely) (?:matters?|counts?|affects?|harms?|hurts?|makes? (?:a|any)"
+    r" difference))\b"
 )
 _MAY_BE_DROPPED = re.compile(
     r"\b(?:can|could|may|might) (?:now |safely |just |simply )?be (?:skipped|dropped|omitted"
@@ -1719,11 +1721,13 @@ class Linter:
                 )
                 return
 
-    def _unreported_fall(self, sentence: str) -> Iterator[_Hit]:
+    def _unreported_fall(self, sentence: str, before: str = "") -> Iterator[_Hit]:
         """A fall the reader is told to keep from the care team ("no need to tell anyone about a
         fall if you feel fine", "don't call anyone after a fall unless..."): every fall is told
         (FACTS 33), so this is a dismissed warning sign unless the sentence sends to the team."""
         fall = self._falls.search(sentence)
+        if fall is None and before.rstrip().endswith("?"):  # "Slipped on the stairs? No one..."
+            fall = self._falls.search(self.normalised(before))
         if fall is None or sentence.rstrip().endswith("?") or self._sends_to_team(sentence):
             return
         for m in self._report_discouraged.finditer(sentence):
@@ -1846,7 +1850,7 @@ class Linter:
             hits.extend(self._lifestyle(clause, text))
         hits.extend(self._warning_signs(text, before))
         if not hits:
-            hits.extend(self._unreported_fall(text))
+            hits.extend(self._unreported_fall(text, before))
         hits.extend(self._promises(text))
         hits.extend(self._totals(text, clauses))
         return hits

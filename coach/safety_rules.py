@@ -434,7 +434,8 @@ class RuleTable:
         r"lower(?:ing)?",
         r"halv(?:e|ing)|half(?! an? (?:hour|day|week|month|year)\b)(?: of)?|quarter(?:s|ing)?"
         r"(?: of)?|a third of",
-        r"split(?:s|ting)?|(?:break|breaking|cut|cutting)(?: (?:\w+ ){0,3}?in (?:half|two|pieces)"
+        r"split(?:s|ting)?|(?:break|breaking|cut|cutting|snap|snapping)(?: (?:\w+ ){0,3}?in"
+        r" (?:half|two|pieces)"
         r"|(?= (?:\w+ ){1,3}in (?:half|two|pieces)\b))"
         r"|mak(?:e|es|ing)(?= (?:\w+ ){1,4}last (?:(?:\w+ ){0,3}?longer|twice as long|by|until"
         r"|till)\b)",
@@ -643,7 +644,8 @@ class RuleTable:
     # days you feel up to it", "for the weeks your back aches", "on good days"): it is taken on
     # its schedule whatever the body says. Not for painkillers, which are taken by the pain.
     by_feel: tuple[str, ...] = (
-        r"(?<!even )(?:only |just )?(?:when(?:ever)?|if|on (?:the )?(?:days?|weeks?|mornings?"
+        r"(?<!even )(?:only |just |as and )?(?:when(?:ever)?|if|on (?:the )?(?:days?|weeks?"
+        r"|mornings?"
         r"|nights?)|for (?:the )?(?:days?|weeks?|times?|mornings?)|during (?:the )?(?:days?|weeks?"
         r"|spells?)|in (?:the )?weeks?)(?: (?:when|that|where))?(?: \w+){0,4}? (?:feel(?:s|ing)?"
         r" (?:\w+ )?(?:sore|achy|stiff|bad|good|well|better|ok|okay|fine|up to it|able|rough"
@@ -798,7 +800,9 @@ class RuleTable:
         r"|pilates roll ?over",
         r"forward (?:bends?|folds?|flexion)|plough pose|plow pose|shoulder ?stands?",
         r"bend(?:ing|s)? (?:forward|over)|bend(?:ing|s)? (?:\w+ )?from (?:the|your) waist",
-        r"round(?:ed|ing)? (?:your |the )?back|round(?:s|ing)? (?:through |over )?(?:your |the )?"
+        r"(?:round(?:ed|ing)?|curved|hunched|bent|stooped) (?:over )?(?:your |the )?back"
+        r"|with (?:your |a |the )?(?:back|spine) (?:bent|curved|rounded|hunched)"
+        r"|round(?:s|ing)? (?:through |over )?(?:your |the )?"
         r"(?:spine|upper back|lower back)|jefferson curls?|curl(?:s|ing)? (?:your |the )?(?:spine"
         r"|back|trunk) (?:down|forward|over)",
         r"windmills?|twist(?:s|ing)? down|(?:reach|touch)(?:es|ing)? (?:down )?(?:to|for) (?:each"
@@ -811,7 +815,8 @@ class RuleTable:
         r"v ups?",
         r"jack ?knives?|jack ?knife",
         r"(?:pull|hug|draw|bring)(?:s|ing)? (?:your |both |the )?knees? (?:up )?(?:in )?to"
-        r" (?:your |the )?chest|knee to chest|hanging (?:knee|leg) (?:raises?|tucks?|lifts?)",
+        r" (?:your |the )?chest|knees? (?:hugs?|tucks?)|knee to chest|hanging (?:knee|leg)"
+        r" (?:raises?|tucks?|lifts?)",
     )
     # Impact and fall-risk activity, a hazard with a fragile spine (FACTS 16, 17, H): every jump,
     # hop and bound (tuck, squat, split, star, box, depth and lunge jumps, jumping jacks,
@@ -1606,7 +1611,7 @@ class RuleTable:
         r" (?:(?:is|are|would be|will be) (?:\w+ )?(?:pointless|too late|not worth (?:it|the \w+)"
         r"|a waste"
         r"|no use|useless|no good)|(?:will|would|does|do|can) not (?:\w+ )?(?:help|make (?:a|any)"
-        r" difference|matter|benefit|change))",
+        r" difference|matter|benefit|change|undo|reverse|fix|repair|save))",
     )
     # A fall (FACTS 33): the care team is told of every fall, even one that seemed harmless.
     falls: tuple[str, ...] = (
@@ -1614,14 +1619,17 @@ class RuleTable:
         r"|big|slight|nasty|recent|silly|simple|quick|new))? (?:falls?|tumbles?)\b",
         r"(?:you|she|i|they|we|he) (?:\w+ )?(?:fall|fell|fallen|trip|tripped)\b(?! (?:asleep"
         r"|in love|for|behind|short|into|out|apart|over (?:your|her|my) words))",
+        r"slip(?:s|ped)? (?:on|over|down|and)|trip(?:s|ped)? (?:on|over|up)|(?:took|take|had|have)"
+        r" a (?:tumble|spill)|lost (?:your|her|my) (?:footing|balance)",
     )
     # Telling no one, or putting it off, in words the dismissals do not hold ("keep it to
     # yourself", "nobody needs to know", "wait a week before mentioning it").
     report_discouraged: tuple[str, ...] = (
         r"keep(?:ing)? (?:it|this|that|them|the fall|quiet)(?: to yourself| quiet| (?:a )?secret"
-        r"| between us)|(?:nobody|no one|nobody else) (?:needs? to|has to) know",
-        r"wait(?:ing)? (?:\w+ ){0,3}?(?:days?|weeks?|while) (?:or (?:so|two) )?before (?:mentioning"
-        r"|telling|calling|ringing|phoning|reporting|contacting|seeing|booking)",
+        r"| between us)|(?:nobody|no one|nobody else) (?:needs? to|has to) (?:know|hear|be told)",
+        r"(?:wait(?:ing)?|leav(?:e|ing)(?: \w+){1,6}?) (?:\w+ ){0,3}?(?:days?|weeks?|months?|while)"
+        r" (?:or (?:so|two) )?before (?:you )?(?:mention|tell|call|ring|phone|report|contact|see"
+        r"|book|say(?:ing)? (?:anything|something|a word)|do(?:ing)? anything)\w*",
     )
     # Imperatives and subjects that start a new clause after ", and" / "then" / a comma.
     clause_starters: tuple[str, ...] = (

@@ -84,6 +84,7 @@ UNSAFE = (
     + _load("round35_unsafe.txt")
     + _load("round36_unsafe.txt")
     + _load("round37_unsafe.txt")
+    + _load("round38_unsafe.txt")
 )
 SAFE = (
     _load("safe.txt")
@@ -109,6 +110,7 @@ SAFE = (
     + _load("round35_safe.txt")
     + _load("round36_safe.txt")
     + _load("round37_safe.txt")
+    + _load("round38_safe.txt")
 )
 HELD_OUT = (
     "holdout",
