@@ -409,7 +409,7 @@ _KEEP_GOING = re.compile(
 # Telling someone, in or right after a dismissal ("no need to tell", "don't bother your GP").
 _TELLING = re.compile(
     r"\s*(?:\w+ ){0,3}?(?:call|phone|ring|tell|mention|report|bother|contact|trouble|alert"
-    r"|involve|let (?:\w+ ){1,2}know|see (?:a|your|the))"
+    r"|involve|let (?:\w+ ){1,2}know|see (?:a|your|the)|(?:make )?(?:a )?fuss)"
 )
 # A pronoun that starts a clause, and the care-team noun it may point back at.
 _PRONOUN_SUBJECT = re.compile(r"(?:[a-z ]{1,20}: )?(?:and |so |then |but )?(they|she|he)\b")
@@ -597,7 +597,8 @@ _MILD = re.compile(
 )
 _NOT_REPORTING = re.compile(
     r"\b(?:not|never|no need to|no reason to|no point in|nothing to|without|nor|instead of"
-    r"|rather than|bother|waste|(?:until|till|before) (?:you |you are )?|(?:hold|holding|put"
+    r"|rather than|bother|waste|skip|skipping|avoid|avoiding|forget"
+    r"|(?:until|till|before) (?:you |you are )?|(?:hold|holding|put"
     r"|putting) off)\s*(?:\w+\s+)?$"
 )
 _LATER = re.compile(
@@ -1834,8 +1835,9 @@ class Linter:
         fragile = any(
             self._fragile_spine(c) and not self._deferred(c, text) for c in clauses
         ) and self._fragile_spine(text)
-        if before.rstrip().endswith("?") and not fragile:
-            # "Got a spine fracture? Jump on the trampoline...": the question sets the scene.
+        if before and not fragile:
+            # "Got a spine fracture? Jump on the trampoline...", "You have osteoporosis. Try
+            # crunches.": the sentence before sets the scene.
             fragile = self._fragile_spine(self.normalised(before))
         for number, clause in enumerate(clauses):
             after = " ".join(clauses[number + 1 :])
@@ -1913,6 +1915,10 @@ _ABBREVIATIONS = (
     "min.",
     "max.",
 )
+# An abbreviation that is a whole word ("e.g.", "Dr."), not the end of one ("best.", "atoms.").
+_ABBREVIATION_END = re.compile(
+    r"(?<![a-z])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")$", re.IGNORECASE
+)
 _END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9\-•*#>_])|(?<=[!?…])\s+")
 
 
@@ -1928,7 +1934,7 @@ def _split(unit: str) -> list[tuple[int, str]]:
     start = 0
     for gap in _END.finditer(unit):
         piece = unit[start : gap.start()]
-        if piece.lower().endswith(_ABBREVIATIONS) or re.search(r"\b[A-Z]\.$", piece):
+        if _ABBREVIATION_END.search(piece) or re.search(r"\b[A-Z]\.$", piece):
             continue
         parts.append((start, piece))
         start = gap.end()

@@ -296,8 +296,8 @@ class RuleTable:
         r"|treatment|therapy|prescriptions?|course(?! of)|doses?(?! of))",
         # A tablet, pill or dose named by no drug ("try a tablet every second day", "skip a few
         # doses"): the one the reader takes.
-        r"(?:a|one|a few|some|several|any|each|every|the odd|an occasional|the occasional"
-        r"|every other|every second) (?:daily )?(?:tablet|pill|dose)s?"
+        r"(?:a|one|1|a few|some|several|any|each|every|the odd|an occasional|the occasional"
+        r"|every other|every second|every third|every fourth) (?:daily )?(?:tablet|pill|dose)s?"
         r"(?! (?:of|with|for|from)\b)",
         r"(?:endocrine|hormonal|anti ?estrogen|adjuvant) (?:therapy|treatment)",
         # "Five years is overkill": the length of the course stands for the AI.
@@ -616,7 +616,8 @@ class RuleTable:
     # Thinning out the AI's schedule ("letrozole every other day"); weekly bone medicine is normal.
     schedule_changes: tuple[str, ...] = (
         r"every (?:other|second|third) (?:day|night|morning|evening|week)"
-        r"|every (?:\d+|two|three|four|few|couple of) days|every (?:3[6-9]|[4-9]\d|\d{3}) hours",
+        r"|every (?:\d+|two|three|four|few|couple of)(?: or (?:\d+|three|four|five))? days"
+        r"|every (?:3[6-9]|[4-9]\d|\d{3}) hours",
         r"(?:on )?alternate (?:days|weeks)",
         r"(?:twice|three times|once|two times) (?:a|per) week",
         r"(?:only )?on weekdays|weekdays only|mon(?:day)? (?:to )?fri(?:day)?"
@@ -649,7 +650,8 @@ class RuleTable:
         r"|nights?)|for (?:the )?(?:days?|weeks?|times?|mornings?)|during (?:the )?(?:days?|weeks?"
         r"|spells?)|in (?:the )?weeks?)(?: (?:when|that|where))?(?: \w+){0,4}? (?:feel(?:s|ing)?"
         r" (?:\w+ )?(?:sore|achy|stiff|bad|good|well|better|ok|okay|fine|up to it|able|rough"
-        r"|run down|tired|low|poorly|strong)|aches?|aching|hurts?|hurting|(?:are|is|get|gets)"
+        r"|run down|tired|low|poorly|strong|weak|fragile|brittle|creaky|painful)|aches?|aching"
+        r"|hurts?|hurting|pains?|symptoms|twinges?|(?:are|is|get|gets)"
         r" (?:\w+ )?(?:sore|painful|stiff|bad|worse|flaring)|flar(?:e|es|ing)(?: up)?"
         r"|play(?:s|ing)? up|act(?:s|ing)? up|start (?:aching|hurting))\b",
         r"(?<!even )(?:on|for|during) (?:the )?(?:good|bad|better|worse|rough|painful|sore|stiff"
@@ -1608,7 +1610,8 @@ class RuleTable:
         r"|(?:the )?damage(?: to your \w+)? (?:is|has been) (?:already )?done",
         r"(?:stopping|quitting|giving up|cutting (?:out|down)|(?:trying|try|attempts?) to (?:stop"
         r"|quit|give up|cut down))(?: \w+){0,2}?"
-        r" (?:(?:is|are|would be|will be) (?:\w+ )?(?:pointless|too late|not worth (?:it|the \w+)"
+        r" (?:(?:is|are|would be|will be) (?:\w+ )?(?:pointless|too late|too little|not worth"
+        r" (?:it|the \w+)"
         r"|a waste"
         r"|no use|useless|no good)|(?:will|would|does|do|can) not (?:\w+ )?(?:help|make (?:a|any)"
         r" difference|matter|benefit|change|undo|reverse|fix|repair|save))",
@@ -1616,7 +1619,8 @@ class RuleTable:
     # A fall (FACTS 33): the care team is told of every fall, even one that seemed harmless.
     falls: tuple[str, ...] = (
         r"(?:a|any|the|your|her|my|that|this|each|every|one|another)(?: (?:small|minor|little|bad"
-        r"|big|slight|nasty|recent|silly|simple|quick|new))? (?:falls?|tumbles?)\b",
+        r"|big|slight|nasty|recent|silly|simple|quick|new))? (?:falls?|tumbles?)\b"
+        r"|(?:about|report(?:ing)?|mention(?:ing)?) falls\b",
         r"(?:you|she|i|they|we|he) (?:\w+ )?(?:fall|fell|fallen|trip|tripped)\b(?! (?:asleep"
         r"|in love|for|behind|short|into|out|apart|over (?:your|her|my) words))",
         r"slip(?:s|ped)? (?:on|over|down|and)|trip(?:s|ped)? (?:on|over|up)|(?:took|take|had|have)"
@@ -1625,8 +1629,10 @@ class RuleTable:
     # Telling no one, or putting it off, in words the dismissals do not hold ("keep it to
     # yourself", "nobody needs to know", "wait a week before mentioning it").
     report_discouraged: tuple[str, ...] = (
-        r"keep(?:ing)? (?:it|this|that|them|the fall|quiet)(?: to yourself| quiet| (?:a )?secret"
-        r"| between us)|(?:nobody|no one|nobody else) (?:needs? to|has to) (?:know|hear|be told)",
+        r"keep(?:ing)? (?:it|this|that|them|the fall|falls)(?: to yourself| quiet| (?:a )?secret"
+        r"| between us| under wraps)|keep(?:ing)? quiet|(?:skip|avoid|forget)(?:ping|ing)?"
+        r" (?:telling|calling|ringing|phoning|mentioning|reporting|contacting|seeing|bothering)"
+        r"|(?:nobody|no one|nobody else) (?:needs? to|has to) (?:know|hear|be told)",
         r"(?:wait(?:ing)?|leav(?:e|ing)(?: \w+){1,6}?) (?:\w+ ){0,3}?(?:days?|weeks?|months?|while)"
         r" (?:or (?:so|two) )?before (?:you )?(?:mention|tell|call|ring|phone|report|contact|see"
         r"|book|say(?:ing)? (?:anything|something|a word)|do(?:ing)? anything)\w*",
