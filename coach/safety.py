@@ -409,7 +409,8 @@ _KEEP_GOING = re.compile(
 # Telling someone, in or right after a dismissal ("no need to tell", "don't bother your GP").
 _TELLING = re.compile(
     r"\s*(?:\w+ ){0,3}?(?:call|phone|ring|tell|mention|report|bother|contact|trouble|alert"
-    r"|involve|let (?:\w+ ){1,2}know|see (?:a|your|the)|(?:make )?(?:a )?fuss)"
+    r"|involve|let (?:\w+ ){1,2}know|see (?:a|your|the)|(?:make )?(?:a )?fuss|ignor|disregard"
+    r"|brush|shrug)"
 )
 # A pronoun that starts a clause, and the care-team noun it may point back at.
 _PRONOUN_SUBJECT = re.compile(r"(?:[a-z ]{1,20}: )?(?:and |so |then |but )?(they|she|he)\b")
@@ -596,7 +597,7 @@ _MILD = re.compile(
     r"(?: more)? $"
 )
 _NOT_REPORTING = re.compile(
-    r"\b(?:not|never|no need to|no reason to|no point in|nothing to|without|nor|instead of"
+    r"\b(?:not|never|only|no need to|no reason to|no point in|nothing to|without|nor|instead of"
     r"|rather than|bother|waste|skip|skipping|avoid|avoiding|forget"
     r"|(?:until|till|before) (?:you |you are )?|(?:hold|holding|put"
     r"|putting) off)\s*(?:\w+\s+)?$"

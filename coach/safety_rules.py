@@ -300,6 +300,8 @@ class RuleTable:
         r"|every other|every second|every third|every fourth) (?:daily )?(?:tablet|pill|dose)s?"
         r"(?! (?:of|with|for|from)\b)",
         r"(?:endocrine|hormonal|anti ?estrogen|adjuvant) (?:therapy|treatment)",
+        # "go tablet-free at weekends": the tablet named only by the time without it.
+        r"(?:tablet|pill|medicine|medication|drug|dose)s?(?= free\b)",
         # "Five years is overkill": the length of the course stands for the AI.
         r"(?:five|5|ten|10|seven|7) (?:full )?years?(?= (?:of (?:\w+ )?)?(?:is|are|seems|sounds)"
         r" (?:\w+ )?(?:overkill|too long|excessive|unnecessary|pointless|a waste|plenty|enough"
@@ -445,7 +447,8 @@ class RuleTable:
         r"postpon(?:e|ing)",
         r"put(?:ting)? off",
         r"hold(?:ing)?(?= (?:\w+ ){1,3}(?:until|till|over|for (?:a|the|now|\d))\b)",
-        r"(?:every (?:other|second|third)|alternate) (?:day|week)s? (?:on|of|with)",
+        r"(?:every (?:other|second|third)|alternate) (?:day|week)s? (?:on|of|with|(?:is|are)"
+        r" (?:\w+ )?(?:plenty|enough|fine|ok|okay|good) for)",
         r"push(?:ing)? back"
         r"|(?:push|put|move|shift)(?:es|s|ing)?(?= (?:\w+ ){1,5}(?:back|off|later)\b)",
         r"stretch(?:ing)?(?: out)?",
@@ -458,7 +461,7 @@ class RuleTable:
         # Letting the supply end ("don't renew", "let the prescription run out").
         r"(?:do not|never|no need to|not) (?:renew|refill|reorder|re order|collect|pick up|order)"
         r"(?:ing)?|let(?:ting)?(?= (?:\w+ ){1,3}(?:run out|lapse|expire)\b)",
-        r"spac(?:e|ing) out",
+        r"spac(?:e|ing) out|spac(?:e|ing)(?= (?:\w+ ){1,3}out\b)",
         r"(?:take|taking|have|having|need|needs)? ?(?:a|some|the|your)(?: [a-z]+){0,2} (?:break"
         r"|holiday"
         r"|rest|vacation|pause|week|month|(?<!different )(?<!separate )time|sabbatical|breather"
@@ -503,7 +506,8 @@ class RuleTable:
         r"throw(?:ing)? (?:away|out)|binn?(?:ed|ing)?|chuck(?:ing)? (?:away|out)"
         r"|get(?:ting)? rid of|dump(?:ing)?",
         r"omit(?:ting)?|leav(?:e|es|ing)(?: out| off| aside| behind|(?= (?:\w+ ){1,3}(?:out|off"
-        r"|aside|behind|at home|in (?:the|a) (?:drawer|cupboard|box)|until|till|for (?:a|the|two"
+        r"|aside|behind|at home|in (?:the|a) (?:drawer|cupboard|box)|until|till|that day|today"
+        r"|tonight|for (?:a|the|two"
         r"|three|few|couple|some|\d+))\b))"
         r"|pack(?:ing)?(?= (?:\w+ ){1,3}away\b)",
         r"(?:do not|never|not) bother(?: with)?",
@@ -573,7 +577,8 @@ class RuleTable:
         r"|spread out|put off|held off|cancell?ed|left off|given up|shelved|parked|retired"
         r"|abandoned)",
         r"(?:is|are) only (?:really )?(?:needed|necessary|required|useful|worth (?:it|taking))"
-        r" (?:for|until|till|while|when|in|during|if|as long as)",
+        r" (?:for|until|till|while|when|in|during|if|as long as)"
+        r"|only (?:needs?|has) (?:to be )?(?:taking|taken|using|used|having|had)",
         r"left ?over(?: from)?|from (?:your|an?|my|her) (?:old|previous|last|expired)"
         r" (?:prescription|packet|box|supply)",
         r"(?:is|are|becomes?|will be|would be|as)"
@@ -581,7 +586,9 @@ class RuleTable:
         r" (?:optional|unnecessary|enough|pointless|overrated|overkill|excessive|too long|a waste"
         r"|plenty|sufficient|long enough|negotiable|(?:more of )?a (?:suggestion|guideline)"
         r"|over ?prescribed|over ?used)",
-        r"free (?:days?|weeks?|weekends?|months?|periods?|breaks?|spells?)",
+        r"free (?:days?|weeks?|weekends?|months?|periods?|breaks?|spells?)"
+        r"|free (?:at|on|over|for) (?:the )?(?:weekends?|holidays?|summer|christmas|a (?:week|month"
+        r"|fortnight|few days))",
         # "exemestane has done its job": the course said to be over.
         r"(?:has|have) (?:done|finished|served) (?:its|their) (?:job|work|purpose|bit)"
         r"|(?:has|have) done (?:enough|plenty)|(?:has|have) nothing (?:left|more|else) to (?:do"
@@ -619,7 +626,8 @@ class RuleTable:
         r"|every (?:\d+|two|three|four|few|couple of)(?: or (?:\d+|three|four|five))? days"
         r"|every (?:3[6-9]|[4-9]\d|\d{3}) hours",
         r"(?:on )?alternate (?:days|weeks)",
-        r"(?:twice|three times|once|two times) (?:a|per) week",
+        r"(?:twice|once|(?:two|three|four|five|\d)(?: or (?:three|four|five|six|\d))? times)"
+        r" (?:a|per) week",
         r"(?:only )?on weekdays|weekdays only|mon(?:day)? (?:to )?fri(?:day)?"
         r"|(?:except|but not|not) (?:at |on )?weekends|weekends off",
         r"(?:at|in) (?:twice|three times|double|half) the (?:usual |normal |prescribed )?(?:dose"
@@ -857,7 +865,8 @@ class RuleTable:
     forceful_rotation: tuple[str, ...] = (
         r"(?:twist|rotat)\w* to (?:hit|strike|drive|whack|smash|thump|smack)|(?:hit|strike|whack"
         r"|smash|thump|smack)(?:s|ting|ing)? (?:the |a )?(?:ball|shuttlecock|shuttle) (?:as )?hard",
-        r"(?:full|full power|hard|powerful|big|forceful|maximum|max) (?:golf |tennis )?(?:swings?"
+        r"(?:full|full power|full force|full strength|all out|hard|powerful|big|forceful|maximum"
+        r"|max) (?:golf |tennis )?(?:swings?"
         r"|serves?|drives?)|swing(?:s|ing)? (?:\w+ ){0,3}?(?:at full (?:power|force|pelt|tilt)|hard"
         r"|as hard as|with (?:all your|full) (?:might|force|power)|flat out)",
     )
@@ -1100,7 +1109,8 @@ class RuleTable:
         r"wait (?:until|till|for) (?:the )?(?:morning|tomorrow|later|someone|it to|you feel"
         r"|daylight|family|a neighbou?r|a relative|your (?:\w+ )?(?:to (?:visit|come|arrive|call)"
         r"|visits?))|try (?:\w+ ){0,2}?later|(?:hold|holding|put|putting) off (?:calling|ringing"
-        r"|phoning|telling|seeing|contacting|booking)|(?:rather than|instead of) (?:calling|ringing"
+        r"|phoning|telling|seeing|contacting|booking|mentioning|reporting)"
+        r"|(?:rather than|instead of) (?:calling|ringing"
         r"|phoning|pressing|using|asking|getting|bothering|dialling|troubling)",
         r"(?:take|try|pop|have) (?:a |an |some |two )?(?:paracetamol|ibuprofen|pain ?killers?"
         r"|pain relief|aspirin|antacids?)",
@@ -1320,6 +1330,7 @@ class RuleTable:
         r"|would|should) )?(?:(?:usually|often|normally|then|also|probably|sometimes) )?"
         r"(?:suggest|offer|consider|use|give|order|prescribe|recommend|advise|decide|discuss|arrange|plan|start"
         r"|switch|change|stop|try|tr(?=ies)|move|put|adjust|lower|raise|increase|reduce|taper"
+        r"|pause|delay|hold|space|time"
         r"|confirm)"
         r"(?:e?s)?"
         r"|(?:your|a|the|their|her) (?:\w+ )?(?:care team|doctor|oncologist|clinician|gp"
@@ -1599,7 +1610,8 @@ class RuleTable:
     )
     # Stopping smoking talked down ("too late to quit", "no point stopping now").
     smoking_not_worth_stopping: tuple[str, ...] = (
-        r"(?:do not|never|no need to) (?:worry|bother|fret)(?: about| with)? (?:quitting|stopping"
+        r"(?:do not|never|no need to) (?:worry|bother|fret|stress)(?: about| with)? (?:quitting"
+        r"|stopping"
         r"|giving up|cutting down|trying to (?:stop|quit|give up|cut down))",
         r"(?:too late|no point|not worth|pointless|no use|little benefit|no benefit|waste of time"
         r"|no (?:real )?(?:need|reason)|(?:do|does) not (?:really )?need)"
@@ -1609,18 +1621,19 @@ class RuleTable:
         r" as|enough instead of) (?:quitting|stopping|giving up)"
         r"|(?:the )?damage(?: to your \w+)? (?:is|has been) (?:already )?done",
         r"(?:stopping|quitting|giving up|cutting (?:out|down)|(?:trying|try|attempts?) to (?:stop"
-        r"|quit|give up|cut down))(?: \w+){0,2}?"
+        r"|quit|give up|cut down))(?: \w+){0,3}?"
         r" (?:(?:is|are|would be|will be) (?:\w+ )?(?:pointless|too late|too little|not worth"
         r" (?:it|the \w+)"
         r"|a waste"
         r"|no use|useless|no good)|(?:will|would|does|do|can) not (?:\w+ )?(?:help|make (?:a|any)"
-        r" difference|matter|benefit|change|undo|reverse|fix|repair|save))",
+        r" difference|matter|benefit|change|undo|reverse|fix|repair|save|do (?:your \w+ |you )?"
+        r"(?:any|much) good))",
     )
     # A fall (FACTS 33): the care team is told of every fall, even one that seemed harmless.
     falls: tuple[str, ...] = (
         r"(?:a|any|the|your|her|my|that|this|each|every|one|another)(?: (?:small|minor|little|bad"
         r"|big|slight|nasty|recent|silly|simple|quick|new))? (?:falls?|tumbles?)\b"
-        r"|(?:about|report(?:ing)?|mention(?:ing)?) falls\b",
+        r"|(?:about|report(?:ing)?|mention(?:ing)?) falls\b|(?:^|(?<=: ))falls?\b",
         r"(?:you|she|i|they|we|he) (?:\w+ )?(?:fall|fell|fallen|trip|tripped)\b(?! (?:asleep"
         r"|in love|for|behind|short|into|out|apart|over (?:your|her|my) words))",
         r"slip(?:s|ped)? (?:on|over|down|and)|trip(?:s|ped)? (?:on|over|up)|(?:took|take|had|have)"
@@ -1632,8 +1645,11 @@ class RuleTable:
         r"keep(?:ing)? (?:it|this|that|them|the fall|falls)(?: to yourself| quiet| (?:a )?secret"
         r"| between us| under wraps)|keep(?:ing)? quiet|(?:skip|avoid|forget)(?:ping|ing)?"
         r" (?:telling|calling|ringing|phoning|mentioning|reporting|contacting|seeing|bothering)"
-        r"|(?:nobody|no one|nobody else) (?:needs? to|has to) (?:know|hear|be told)",
-        r"(?:wait(?:ing)?|leav(?:e|ing)(?: \w+){1,6}?) (?:\w+ ){0,3}?(?:days?|weeks?|months?|while)"
+        r"|(?:nobody|no one|nobody else)(?: \w+){0,4}? (?:needs? to|has to) (?:know|hear|be told)"
+        r"|only (?:tell|call|ring|phone|mention|report|contact|see|bother) (?:\w+ ){0,6}?(?:if|when"
+        r"|once)|forget(?:ting)? (?:about (?:it|them|the|a|any|your)|it)\b",
+        r"(?:wait(?:ing)?|sit(?:ting)? tight|hang(?:ing)? (?:on|fire)|hold(?:ing)? on|leav(?:e|ing)"
+        r"(?: \w+){1,6}?) (?:\w+ ){0,3}?(?:days?|weeks?|months?|while)"
         r" (?:or (?:so|two) )?before (?:you )?(?:mention|tell|call|ring|phone|report|contact|see"
         r"|book|say(?:ing)? (?:anything|something|a word)|do(?:ing)? anything)\w*",
     )
