@@ -752,9 +752,24 @@ class Linter:
         other = _alt(t.other_medicines)
         before = _alt(t.changes_before)
         more = _alt(t.dose_increases)
-        after = _alt((*t.changes_after, *t.increases_after, *t.bone_schedule_changes, *t.by_feel))
+        after = _alt(
+            (
+                *t.changes_after,
+                *t.increases_after,
+                *t.bone_schedule_changes,
+                *t.as_needed,
+                *t.by_feel,
+            )
+        )
         ai_after = _alt(
-            (*t.changes_after, *t.increases_after, *t.schedule_changes, *t.as_needed, *t.by_feel)
+            (
+                *t.changes_after,
+                *t.increases_after,
+                *t.schedule_changes,
+                *t.as_needed,
+                *t.only_when,
+                *t.by_feel,
+            )
         )
         other_after = _alt((*t.changes_after, *t.increases_after, *t.schedule_changes))
         borrowed = rf"(?<![\w])(?:{_alt(t.borrowed)})(?:\s+[\w]+){{0,2}}?\s+"

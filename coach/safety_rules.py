@@ -298,7 +298,7 @@ class RuleTable:
         # doses"): the one the reader takes.
         r"(?:a|one|1|a few|some|several|any|each|every|the odd|an occasional|the occasional"
         r"|every other|every second|every third|every fourth) (?:daily )?(?:tablet|pill|dose)s?"
-        r"(?! (?:of|with|for|from)\b)",
+        r"(?! of\b)",
         r"(?:endocrine|hormonal|anti ?estrogen|adjuvant) (?:therapy|treatment)",
         # "go tablet-free at weekends": the tablet named only by the time without it.
         r"(?:tablet|pill|medicine|medication|drug|dose)s?(?= free\b)",
@@ -647,8 +647,9 @@ class RuleTable:
     as_needed: tuple[str, ...] = (
         r"as needed|when(?:ever)? you feel like it",
         r"as and when|prn|sparingly|when(?:ever)? (?:you feel you |you )?need (?:it|them)",
-        r"only (?:when|if|on)",
     )
+    # "Letrozole only when...", "only on...": the AI taken on some days, not every day.
+    only_when: tuple[str, ...] = (r"only (?:when|if|on)",)
     # Taking a bone or cancer medicine by symptoms or feelings ("when your bones feel sore", "on
     # days you feel up to it", "for the weeks your back aches", "on good days"): it is taken on
     # its schedule whatever the body says. Not for painkillers, which are taken by the pain.
@@ -1642,8 +1643,9 @@ class RuleTable:
     # Telling no one, or putting it off, in words the dismissals do not hold ("keep it to
     # yourself", "nobody needs to know", "wait a week before mentioning it").
     report_discouraged: tuple[str, ...] = (
-        r"keep(?:ing)? (?:it|this|that|them|the fall|falls)(?: to yourself| quiet| (?:a )?secret"
-        r"| between us| under wraps)|keep(?:ing)? quiet|(?:skip|avoid|forget)(?:ping|ing)?"
+        r"keep(?:ing)? (?:it|this|that|them|(?:the|a|any|your) (?:\w+ )?falls?|falls)"
+        r"(?: to yourself| quiet| (?:a )?secret| between us| under wraps)|keep(?:ing)? quiet"
+        r"|(?:skip|avoid|forget)(?:ping|ing)?"
         r" (?:telling|calling|ringing|phoning|mentioning|reporting|contacting|seeing|bothering)"
         r"|(?:nobody|no one|nobody else)(?: \w+){0,4}? (?:needs? to|has to) (?:know|hear|be told)"
         r"|only (?:tell|call|ring|phone|mention|report|contact|see|bother) (?:\w+ ){0,6}?(?:if|when"
