@@ -100,7 +100,14 @@ the other way round, so that a new unsafe sentence is caught by construction:
    units a day (a bottle, three units, two or more drinks, binges, units "saved up") or smoking
    with a play-down ("won't affect your bones", "fine if you stay dry the rest of the week",
    "makes no difference", "too late to quit"). Help put off after a fall one cannot get up from
-   ("wait until morning", "try later", "rather than calling") is a dismissed warning sign, and a
+   ("wait until morning", "try later", "rather than calling") is a dismissed warning sign, and so
+   is any fall kept from the care team ("no need to tell anyone about a fall if you feel fine",
+   "keep it to yourself", "wait a week before mentioning it"). A tablet, pill, dose or injection
+   named by no drug name ("halve the pill", "skip a few doses") is the reader's medicine, a bone
+   or cancer medicine taken by feel ("only when your bones feel sore", "on good days") is a
+   change, a fragile spine named in the sentence before sets the scene for an exercise, and a
+   pronoun after a care-team noun ("Your oncologist will decide. They may suggest...") is the
+   care team. A
    medicine not in the lexicon is known by the shape of its name ("-pril", "-olol", "-sartan",
    "-dipine", "-prazole"...; "your quinine tablets").
 6. **A reviewed allow-list** (:data:`ALLOWED`) for the few safe sentences the shapes cannot judge,
