@@ -1858,7 +1858,7 @@ class Linter:
         fragile = any(
             self._fragile_spine(c) and not self._deferred(c, text) for c in clauses
         ) and self._fragile_spine(text)
-        if before and not fragile:
+        if before and not fragile and not self._fragile.search(text):
             # "Got a spine fracture? Jump on the trampoline...", "You have osteoporosis. Try
             # crunches.": the sentence before sets the scene.
             fragile = self._fragile_spine(self.normalised(before))

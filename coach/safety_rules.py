@@ -932,7 +932,8 @@ class RuleTable:
         r"(?:with|by) (?:a|an|your) (?:\w+ )?(?:trainer|physio(?:therapist)?|exercise professional"
         r"|coach|instructor|physiologist)|(?:under|with) the (?:guidance|supervision|help|eye) of"
         r"|guided by",
-        r"(?:ask|get|with|need) (?:\w+ )?help|someone (?:else )?(?:to )?(?:help|lift|carry|move)",
+        r"(?:ask|get|with|need) (?:\w+ ){0,2}?help"
+        r"|someone (?:else )?(?:to )?(?:help|lift|carry|move)",
     )
     # Twisting or bending the spine, and the loads that make it a hazard for anyone (FACTS 17, H).
     twisting: tuple[str, ...] = (
