@@ -420,7 +420,10 @@ _TELLING = re.compile(
     r"|brush|shrug)"
 )
 # A pronoun that starts a clause, and the care-team noun it may point back at.
-_PRONOUN_SUBJECT = re.compile(r"(?:[a-z ]{1,20}: )?(?:and |so |then |but )?(they|she|he)\b")
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:[a-z ]{1,20}: )?(?:(?:and|so|then|but|if so|if needed|if necessary|if that happens"
+    r"|in that case),? )?(they|she|he)\b"
+)
 _CARE_TEAM_NOUN = re.compile(
     r"\b(?:your|the|a|my|her) (?:\w+ )?(?:care team|team|doctor|oncologist|clinician|gp"
     r"|specialist|consultant|nurse|prescriber)s?\b"
@@ -680,6 +683,11 @@ _NO_WORRY = re.compile(
     r"|(?:will|would|does|do) not (?:even )?notice"
     r"|(?:will|would|does|do|did|can|could) not (?:\w+ )?(?:weaken|thin|damage|hurt|harm|affect"
     r"|touch|matter|(?:stop|slow|prevent|undo|hold back) (?:your )?bones?))\b"
+)
+# Smoking told to go on ("so carry on", "might as well keep smoking").
+_CARRY_ON_SMOKING = re.compile(
+    r"\b(?:(?:so|just) (?:carry on|keep (?:on )?(?:smoking|going))|might as well (?:carry on"
+    r"|keep (?:on )?(?:smoking|going)|smoke))\b"
 )
 _SMOKING_WORD = re.compile(r"\b(?:smok\w*|cigarettes?|cigs?|fags?|vap\w*)\b")
 
@@ -1368,6 +1376,9 @@ class Linter:
             if _STOPS_SMOKING.search(clause[max(0, m.start() - 30) : m.start()]):
                 continue  # "stopping smoking helps at any age"
             hit = _Hit(rule, m.start(), m.end(), m.group(0))
+            if _CARRY_ON_SMOKING.search(sentence):
+                yield hit  # "...can't recover after years of smoking, so carry on"
+                continue
             played_down = (
                 self._reassurance.search(clause)
                 or _SMOKING_FINE.search(clause)

@@ -662,9 +662,10 @@ class RuleTable:
         r"|run down|tired|low|poorly|strong|weak|fragile|brittle|creaky|painful)|aches?|aching"
         r"|hurts?|hurting|pains?|symptoms|twinges?|(?:are|is|get|gets)"
         r" (?:\w+ )?(?:sore|painful|stiff|bad|worse|flaring)|flar(?:e|es|ing)(?: up)?"
-        r"|play(?:s|ing)? up|act(?:s|ing)? up|start (?:aching|hurting))\b",
+        r"|play(?:s|ing)? up|act(?:s|ing)? up|start (?:aching|hurting)|(?:let|lets|allow|allows)"
+        r" (?:you|it))\b(?! (?:too|as well)\b)",
         r"(?<!even )(?:on|for|during) (?:the )?(?:good|bad|better|worse|rough|painful|sore|stiff"
-        r"|achy) (?:days?|weeks?|spells?)",
+        r"|achy) (?:days?|weeks?|spells?)(?! (?:too|as well)\b)",
     )
     # A calcium and vitamin D prescribed beside a bone medicine: taken by feel, it is changed.
     prescribed_supplements: tuple[str, ...] = (
@@ -1076,7 +1077,7 @@ class RuleTable:
         r"|(?:that|it|this) happens|happens to (?:everyone|everybody|all of us|most people)",
         r"(?:do not|never|no need to) (?:worry|panic|fuss|make a fuss|overreact)"
         r"|(?:there is |there s )?(?:no|little) (?:real )?(?:need|reason|point) (?:to|for|in)"
-        r"|(?:do not|does not|never) (?:need|have) to|not (?:necessary|needed|worth)",
+        r"|(?:do not|does not|never) (?:need|have) to|need not|not (?:necessary|needed|worth)",
         r"ignor(?:e|es|ed|ing)|disregard\w*|brush(?:ing)? (?:it |them )?(?:off|aside)"
         r"|shrug(?:ging)? (?:it |them )?off",
         r"push(?:ing)? (?:on|through|past)|keep (?:on )?(?:going|exercising|walking|training"
@@ -1615,7 +1616,8 @@ class RuleTable:
         r"(?:do not|never|no need to) (?:worry|bother|fret|stress)(?: about| with)? (?:quitting"
         r"|stopping"
         r"|giving up|cutting down|trying to (?:stop|quit|give up|cut down))",
-        r"(?:too late|no point|not worth|pointless|no use|little benefit|no benefit|waste of time"
+        r"(?:too late|no point|little point|not much point|no sense|not worth|pointless|no use"
+        r"|little benefit|no benefit|waste of time"
         r"|no (?:real )?(?:need|reason)|(?:do|does) not (?:really )?need)"
         r"(?: \w+){0,3}? (?:stop|quit|giv(?:e|ing) up|cut(?:ting)? (?:down|out)|stopping|quitting)",
         # "quitting cigarettes is pointless".
