@@ -1702,7 +1702,11 @@ class Linter:
             for m in self._red_flags.finditer(text)
             if "breath" not in m.group(0) or not _MILD.search(text[: m.start()])
         ]
-        if self._bone_mention.search(context) or re.search(r"\bfor (?:a few )?weeks\b", context):
+        if (
+            self._bone_mention.search(context)
+            or re.search(r"\bfor (?:a few )?weeks\b", context)
+            or self._report_discouraged.search(context)  # "wait a week before mentioning it"
+        ):
             found += self._medicine_red_flags.finditer(text)
         for m in found:
             if not _NO_SYMPTOM.search(text[max(0, m.start() - 60) : m.start()]):

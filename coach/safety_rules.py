@@ -1646,15 +1646,15 @@ class RuleTable:
     # Telling no one, or putting it off, in words the dismissals do not hold ("keep it to
     # yourself", "nobody needs to know", "wait a week before mentioning it").
     report_discouraged: tuple[str, ...] = (
-        r"keep(?:ing)? (?:it|this|that|them|(?:the|a|any|your) (?:\w+ )?falls?|falls)"
-        r"(?: to yourself| quiet| (?:a )?secret| between us| under wraps)|keep(?:ing)? quiet"
+        r"keep(?:ing)? (?:\w+ ){1,4}?(?:to yourself|quiet|(?:a )?secret|between us|under wraps)"
+        r"|keep(?:ing)? quiet"
         r"|(?:skip|avoid|forget)(?:ping|ing)?"
         r" (?:telling|calling|ringing|phoning|mentioning|reporting|contacting|seeing|bothering)"
         r"|(?:nobody|no one|nobody else)(?: \w+){0,4}? (?:needs? to|has to) (?:know|hear|be told)"
         r"|only (?:tell|call|ring|phone|mention|report|contact|see|bother) (?:\w+ ){0,6}?(?:if|when"
         r"|once)|forget(?:ting)? (?:about (?:it|them|the|a|any|your)|it)\b",
         r"(?:wait(?:ing)?|sit(?:ting)? tight|hang(?:ing)? (?:on|fire)|hold(?:ing)? on|leav(?:e|ing)"
-        r"(?: \w+){1,6}?) (?:\w+ ){0,3}?(?:days?|weeks?|months?|while)"
+        r"(?: \w+){1,6}?) (?:\w+ ){0,4}?(?:days?|weeks?|months?|while)"
         r" (?:or (?:so|two) )?before (?:you )?(?:mention|tell|call|ring|phone|report|contact|see"
         r"|book|say(?:ing)? (?:anything|something|a word)|do(?:ing)? anything)\w*",
     )
