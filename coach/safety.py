@@ -684,6 +684,15 @@ _NO_WORRY = re.compile(
     r"|(?:will|would|does|do|did|can|could) not (?:\w+ )?(?:weaken|thin|damage|hurt|harm|affect"
     r"|touch|matter|(?:stop|slow|prevent|undo|hold back) (?:your )?bones?))\b"
 )
+# Stopping smoking said not to be futile, or to help despite what it cannot undo.
+_NOT_FUTILE = re.compile(
+    r"\b(?:never|not|hardly|rarely) (?:a waste|pointless|too late|too little|useless|no use"
+    r"|no good)"
+)
+_BUT_HELPS = re.compile(
+    r"\b(?:but|yet|although|though|however)\b.*\b(?:slows?|helps?|lowers?|reduces?|protects?"
+    r"|improves?|benefits?|worth)\b"
+)
 # Smoking told to go on ("so carry on", "might as well keep smoking").
 _CARRY_ON_SMOKING = re.compile(
     r"\b(?:(?:so|just) (?:carry on|keep (?:on )?(?:smoking|going))|might as well (?:carry on"
@@ -1399,8 +1408,10 @@ class Linter:
             if not (_SMOKING_WORD.search(sentence) or word.startswith("cut") or "quit" in word):
                 continue
             before_it = clause[max(0, m.start() - 10) : m.start()]
-            if re.search(r"\b(?:never|not|no|hardly)\s+$", before_it):
-                continue  # "it is never too late to stop"
+            if re.search(r"\b(?:never|not|no|hardly)\s+$", before_it) or _NOT_FUTILE.search(word):
+                continue  # "it is never too late to stop", "stopping is never a waste"
+            if _BUT_HELPS.search(clause, m.end()):
+                continue  # "quitting won't undo all past damage, but it slows further loss"
             yield _Hit(rule, m.start(), m.end(), m.group(0))
 
     def _nutrient_of(
@@ -1775,6 +1786,8 @@ class Linter:
         for m in self._dismissals.finditer(sentence):
             if not _TELLING.match(sentence, m.start()) and not _TELLING.match(sentence, m.end()):
                 continue  # "falls are common" is about falls, not about telling anyone
+            if re.match(r"(?:mention|raise|save) it\b", m.group(0)):
+                continue  # "mention it at your next appointment": the fall is still told
             if _NOT_DISMISSING.search(sentence[max(0, m.start() - 80) : m.start()]):
                 continue
             yield _Hit("dismissed-warning-sign", m.start(), m.end(), fall.group(0))
