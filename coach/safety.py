@@ -693,6 +693,8 @@ _BUT_HELPS = re.compile(
     r"\b(?:but|yet|although|though|however)\b.*\b(?:slows?|helps?|lowers?|reduces?|protects?"
     r"|improves?|benefits?|worth)\b"
 )
+# A later clause about what came before ("..., but at your age it makes little difference").
+_POINTS_BACK_LATER = re.compile(r"\W*(?:but|and|so|yet)?\s*(?:\w+ ){0,3}?(?:it|that|this|they)\b")
 # Smoking told to go on ("so carry on", "might as well keep smoking").
 _CARRY_ON_SMOKING = re.compile(
     r"\b(?:(?:so|just) (?:carry on|keep (?:on )?(?:smoking|going))|might as well (?:carry on"
@@ -1388,10 +1390,14 @@ class Linter:
             if _CARRY_ON_SMOKING.search(sentence):
                 yield hit  # "...can't recover after years of smoking, so carry on"
                 continue
+            at = sentence.find(clause)
+            rest = sentence[at + len(clause) :] if at >= 0 else ""
             played_down = (
                 self._reassurance.search(clause)
                 or _SMOKING_FINE.search(clause)
                 or _NO_WORRY.search(sentence)
+                # "Smoking is bad, but at your age it makes little difference."
+                or (_POINTS_BACK_LATER.match(rest) and self._reassurance.search(rest))
             )
             if not played_down:
                 continue

@@ -297,7 +297,8 @@ class RuleTable:
         # A tablet, pill or dose named by no drug ("try a tablet every second day", "skip a few
         # doses"): the one the reader takes.
         r"(?:a|one|1|a few|some|several|any|each|every|the odd|an occasional|the occasional"
-        r"|every other|every second|every third|every fourth) (?:daily )?(?:tablet|pill|dose)s?"
+        r"|every other|every second|every third|every fourth) (?:daily |missed |forgotten )?"
+        r"(?:tablet|pill|dose)s?"
         r"(?! of\b)",
         r"(?:endocrine|hormonal|anti ?estrogen|adjuvant) (?:therapy|treatment)",
         # "go tablet-free at weekends": the tablet named only by the time without it.
@@ -330,7 +331,8 @@ class RuleTable:
         r"|abaloparatide|tymlos",
         r"bone (?:protecting |strengthening |building )?(?:medicines?|medications?|drugs?"
         r"|injections?|infusions?|shots?|jabs?|tablets?|pills?)",
-        r"(?:your|the|my) (?:next )?(?:injections?|infusions?|jabs?|shots?)",
+        r"(?:your|the|my|an|one|the odd|every other|every second) (?:next )?(?:injections?"
+        r"|infusions?|jabs?|shots?)(?! of\b)",
     )
     # Every other prescribed medicine, by class: its dose and schedule are the prescriber's to
     # change (FACTS 14, 29, 32). Painkillers (NSAIDs and their brands, paracetamol and
@@ -635,7 +637,8 @@ class RuleTable:
         r"(?:at|in|on) (?:a )?(?:lower|reduced|smaller|half|partial|quarter|double|higher|bigger"
         r"|stronger|increased|triple) (?:doses?|dosages?|strength)|half (?:doses?|strength)",
         r"(?:weekly|monthly|fortnightly|every few days) instead of (?:daily|every day|each day)",
-        r"now and then|on and off|off and on",
+        r"now and then|on and off|off and on|now and again|every so often|once in a while"
+        r"|from time to time|here and there|occasionally",
         # "only when your readings are high": a daily medicine taken by the numbers.
         r"only (?:when|if) (?:your )?(?:readings?|blood pressure|bp|blood sugars?|sugars?|levels?"
         r"|numbers|heart|mood|cholesterol)",
@@ -1609,7 +1612,7 @@ class RuleTable:
     smoking: tuple[str, ...] = (
         r"(?:a few |the odd |an occasional |the occasional |one or two |a couple of )?"
         r"(?:(?:a )?(?:pack|packet|box)s? of )?(?:cigarettes?|cigs?|roll ups?|cigars?|smokes?"
-        r"|smoking|fags?|vap(?:e|es|ing))",
+        r"|smoking|fags?|vap(?:e|es|ing))|(?:a |one |two |half a )?(?:pack|packet)s? a day",
     )
     # Stopping smoking talked down ("too late to quit", "no point stopping now").
     smoking_not_worth_stopping: tuple[str, ...] = (
@@ -1648,6 +1651,9 @@ class RuleTable:
     report_discouraged: tuple[str, ...] = (
         r"keep(?:ing)? (?:\w+ ){1,4}?(?:to yourself|quiet|(?:a )?secret|between us|under wraps)"
         r"|keep(?:ing)? quiet"
+        r"|(?:do not|never|no need to) (?:tell|inform|alert|let) (?:anyone|anybody|your|the|them)"
+        r"|(?:do not|does not|need not|never) need (?:reporting|mentioning|telling|a call|to be"
+        r" (?:reported|mentioned|told))"
         r"|(?:skip|avoid|forget)(?:ping|ing)?"
         r" (?:telling|calling|ringing|phoning|mentioning|reporting|contacting|seeing|bothering)"
         r"|(?:nobody|no one|nobody else)(?: \w+){0,4}? (?:needs? to|has to) (?:know|hear|be told)"
