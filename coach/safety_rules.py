@@ -637,8 +637,7 @@ class RuleTable:
         r"(?:at|in|on) (?:a )?(?:lower|reduced|smaller|half|partial|quarter|double|higher|bigger"
         r"|stronger|increased|triple) (?:doses?|dosages?|strength)|half (?:doses?|strength)",
         r"(?:weekly|monthly|fortnightly|every few days) instead of (?:daily|every day|each day)",
-        r"now and then|on and off|off and on|now and again|every so often|once in a while"
-        r"|from time to time|here and there|occasionally",
+        r"now and then|on and off|off and on|here and there",
         # "only when your readings are high": a daily medicine taken by the numbers.
         r"only (?:when|if) (?:your )?(?:readings?|blood pressure|bp|blood sugars?|sugars?|levels?"
         r"|numbers|heart|mood|cholesterol)",
@@ -1522,6 +1521,10 @@ class RuleTable:
         r"|every (?:other|second|third) day|on alternate days|every few days)"
         r"|(?:tak(?:e|ing)|hav(?:e|ing)) (?:just )?(?:a )?(?:half|quarter)"
         r"(?! (?:an?|the|of the)\b)",
+        # "take your tablet once in a while": taken, not a side effect felt, now and again.
+        r"(?:tak(?:e|es|ing)|hav(?:e|ing)|us(?:e|ing)|pop(?:ping)?) (?:it|them|(?:your|the|a|my)"
+        r" (?:\w+ )?(?:tablets?|pills?|doses?|medicines?|medication))(?: \w+)? (?:now and again"
+        r"|every so often|once in a while|from time to time|occasionally)",
         # "you can decide the dose yourself".
         r"(?:decid|set|choos|pick|judg)(?:e|es|ing) (?:the|your|how much|what) (?:dose|dosage"
         r"|amount)",
