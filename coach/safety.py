@@ -848,6 +848,10 @@ class Linter:
         )
         self._supplement_mention = re.compile(rf"(?<![\w])(?:{supplement})(?![\w])")
         self._by_feel = _words(t.by_feel)
+        self._bare_by_feel = re.compile(
+            r"(?<![\w])(?:tak(?:e|es|ing)|hav(?:e|es|ing)|us(?:e|es|ing)|pop(?:s|ping)?)"
+            rf" (?:it|them)(?: \w+)? (?:{_alt((*t.by_feel, *t.as_needed, *t.only_when))})(?![\w])"
+        )
         self._oral_bisphosphonate = _words(t.oral_bisphosphonates)
         self._bisphosphonate_error = _words(t.bisphosphonate_errors)
         self._alcohol_excess = _words(t.alcohol_excess)
@@ -1249,10 +1253,15 @@ class Linter:
                         *self._change_pronoun.finditer(clause),
                         *self._bare_dose_change.finditer(clause),
                     ]
-                if bare and (
+                by_feel = (
+                    list(self._bare_by_feel.finditer(clause))
+                    if rule in ("stop-or-switch-ai", "bone-medicine-change")
+                    else []
+                )  # "Take it only on good days": not for painkillers, taken by the pain
+                if (bare or by_feel) and (
                     mention.search(sentence) or (before and mention.search(self.normalised(before)))
                 ):
-                    matches = bare
+                    matches = [*bare, *by_feel]
             for m in matches:
                 hit = _Hit(rule, m.start(), m.end(), m.group(0))
                 # "...and can be dropped" allows the change ("should be dropped" of a hazard
