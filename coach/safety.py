@@ -1232,7 +1232,13 @@ class Linter:
             ("bone-medicine-change", self._supplement_by_feel, None),
         ):
             if mention is None:  # prescribed calcium and vitamin D: only taken by feel
-                for m in pattern.finditer(clause):
+                found = list(pattern.finditer(clause))
+                named_before = self._supplement_mention.search(sentence) or (
+                    before and self._supplement_mention.search(self.normalised(before))
+                )
+                if not found and named_before:  # "...calcium and vitamin D. Take them when..."
+                    found = list(self._bare_by_feel.finditer(clause))
+                for m in found:
                     hit = _Hit(rule, m.start(), m.end(), m.group(0))
                     if not (
                         self._refused(clause, hit)

@@ -97,6 +97,8 @@ _BY_FEEL = (
 def test_a_medicine_taken_by_feel_is_flagged(medicine: str, feel: str) -> None:
     said = f"Take {medicine} {feel}."
     assert lint(said), said
+    told = f"{medicine[0].upper()}{medicine[1:]} can be hard going. Take it {feel}."
+    assert lint(told), told
 
 
 @settings(max_examples=60, deadline=None)
@@ -113,6 +115,8 @@ def test_painkillers_are_taken_by_the_pain() -> None:
     for feel in _BY_FEEL:
         said = f"Take paracetamol {feel}."
         assert lint(said) == [], said
+        told = f"Paracetamol eases the aches. Take it {feel}."
+        assert lint(told) == [], told
 
 
 # --- flexion and impact beside a fragile spine ----------------------------------------------
