@@ -1398,8 +1398,10 @@ class Linter:
                 if self._reported(clause, hit) or self._deferred(clause, sentence):
                     continue
                 yield hit
+        stopped = False  # "Stopping smoking is worth it, even after years of smoking."
         for m in self._smoking.finditer(clause):
-            if _STOPS_SMOKING.search(clause[max(0, m.start() - 30) : m.start()]):
+            if stopped or _STOPS_SMOKING.search(clause[max(0, m.start() - 30) : m.start()]):
+                stopped = True
                 continue  # "stopping smoking helps at any age"
             hit = _Hit(rule, m.start(), m.end(), m.group(0))
             if _CARRY_ON_SMOKING.search(sentence):
