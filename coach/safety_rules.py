@@ -1330,14 +1330,14 @@ class RuleTable:
         r"(?:(?:care team|doctor|oncologist|clinician|prescriber|gp)(?: s)?|their) (?:call|decision"
         r"|choice|job)",
         r"(?:decision|call|choice|decisions)s? (?:for|with|belongs? with|rests? with|made with"
-        r"|(?:\w+ ){1,4}?(?:with|by|for) (?:your|the|a|an) (?:\w+ )?(?:care team|team|doctor"
+        r"|(?:\w+ ){1,4}?(?:with|by|for|is|are) (?:your|the|a|an) (?:\w+ )?(?:care team|team|doctor"
         r"|oncologist|clinician|gp|specialist|nurse))",
         r"(?:(?:your|a|the|their|her|some|many) (?:\w+ )?)?(?:care team|team|doctor|oncologist"
         r"|clinician|gp|specialist|consultant|prescriber|nurse)s? (?:(?:may|might|can|could|will"
         r"|would|should) )?(?:(?:usually|often|normally|then|also|probably|sometimes) )?"
         r"(?:suggest|offer|consider|use|give|order|prescribe|recommend|advise|decide|discuss|arrange|plan|start"
         r"|switch|change|stop|try|tr(?=ies)|move|put|adjust|lower|raise|increase|reduce|taper"
-        r"|pause|delay|hold|space|time"
+        r"|pause|delay|hold|space|time|swap|agree|decided|agreed|planned|arranged|chose"
         r"|confirm)"
         r"(?:e?s)?"
         r"|(?:your|a|the|their|her) (?:\w+ )?(?:care team|doctor|oncologist|clinician|gp"
