@@ -415,7 +415,7 @@ _KEEP_GOING = re.compile(
 )
 # Telling someone, in or right after a dismissal ("no need to tell", "don't bother your GP").
 _TELLING = re.compile(
-    r"\s*(?:\w+ ){0,3}?(?:call|phone|ring|tell|mention|report|bother|contact|trouble|alert"
+    r"\s*(?:\w+ ){0,3}?(?:call|phone|ring|tell|mention|report|bother|contact|troubl|alert"
     r"|involve|let (?:\w+ ){1,2}know|see (?:a|your|the)|(?:make )?(?:a )?fuss|ignor|disregard"
     r"|brush|shrug)"
 )
@@ -1437,6 +1437,20 @@ class Linter:
                 continue  # "quitting won't undo all past damage, but it slows further loss"
             yield _Hit(rule, m.start(), m.end(), m.group(0))
 
+    def _smoking_answer(self, text: str, before: str) -> Iterator[_Hit]:
+        """ "Quit smoking? At 75 it hardly matters any more.": smoking, or stopping it, asked
+        about and played down in the answer."""
+        if not before.rstrip().endswith("?") or text.rstrip().endswith("?"):
+            return
+        if not _SMOKING_WORD.search(self.normalised(before)) or _SMOKING_WORD.search(text):
+            return  # a smoking word in the answer is judged by _lifestyle
+        played = (
+            _SMOKING_FINE.search(text) or self._reassurance.search(text) or _NO_WORRY.search(text)
+        )
+        if played and not self._negators.search(self._endorsing.sub(" ", text)):
+            rule = "alcohol-or-smoking-played-down"
+            yield _Hit(rule, played.start(), played.end(), played.group(0))
+
     def _nutrient_of(
         self,
         clause: str,
@@ -1928,6 +1942,7 @@ class Linter:
         if not hits:
             hits.extend(self._unreported_fall(text, before))
         hits.extend(self._promises(text))
+        hits.extend(self._smoking_answer(text, before))
         hits.extend(self._totals(text, clauses))
         return hits
 

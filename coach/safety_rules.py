@@ -661,11 +661,12 @@ class RuleTable:
         r"(?<!even )(?:only |just |as and )?(?:when(?:ever)?|if|on (?:the )?(?:days?|weeks?"
         r"|mornings?"
         r"|nights?)|for (?:the )?(?:days?|weeks?|times?|mornings?)|during (?:the )?(?:days?|weeks?"
-        r"|spells?)|in (?:the )?weeks?)(?: (?:when|that|where))?(?: \w+){0,4}? (?:feel(?:s|ing)?"
+        r"|spells?)|in (?:the )?(?:weeks?|months?|years?))(?: (?:when|that|where))?(?: \w+){0,4}?"
+        r" (?:feel(?:s|ing)?"
         r" (?:\w+ )?(?:sore|achy|stiff|bad|good|well|better|ok|okay|fine|up to it|able|rough"
         r"|run down|tired|low|poorly|strong|weak|fragile|brittle|creaky|painful)|aches?|aching"
         r"|hurts?|hurting|pains?|symptoms|twinges?|(?:are|is|get|gets)"
-        r" (?:\w+ )?(?:sore|painful|stiff|bad|worse|flaring)|flar(?:e|es|ing)(?: up)?"
+        r" (?:\w+ ){0,2}?(?:sore|painful|stiff|bad|worse|flaring)|flar(?:e|es|ing)(?: up)?"
         r"|play(?:s|ing)? up|act(?:s|ing)? up|start (?:aching|hurting)|(?:let|lets|allow|allows)"
         r" (?:you|it))\b(?! (?:too|as well)\b)",
         r"(?<!even )(?:on|for|during) (?:the )?(?:good|bad|better|worse|rough|painful|sore|stiff"
@@ -805,7 +806,8 @@ class RuleTable:
     flexion: tuple[str, ...] = (
         r"sit ?ups?",
         r"crunch(?:es)?",
-        r"curl ups|curl up(?! (?:on|in) (?:the |a |your )?(?:sofa|couch|settee|bed|chair|armchair"
+        r"pilates hundreds?|curl ups|curl up(?! (?:on|in) (?:the |a |your )?(?:sofa|couch|settee"
+        r"|bed|chair|armchair"
         r"|duvet|blanket)|(?: and)? (?:with|asleep|together|beside|next to|under|to sleep)\b)"
         r"|ab(?:dominal)? curls?|(?:pilates )?hundreds?(?= (?:\w+ ){0,3}(?:head|curl"
         r"|pilates|abs?|core)\b)|the hundred\b(?! (?:and|or|to|of|\d))|rolling like a ball",
@@ -1604,7 +1606,7 @@ class RuleTable:
         # "a large glass of wine" is about 3 units; "drink as you like" sets no limit.
         r"(?:a|one|every|each) large (?:glass|measure) of (?:\w+ )?(?:wine|red|white|rose|gin"
         r"|vodka|whisky)|drink (?:as much as |as |whatever |what )?(?:you )?(?:like|want|fancy)"
-        r"|drink freely",
+        r"|drink freely|drink as much (?:\w+ )?as (?:you )?(?:like|want|fancy|can)",
         # Going over the limit, or drinking more, said to be fine.
         r"(?:\w+ )?drinking (?:sessions?|binges?|sprees?)|(?:go|going|went|be|being"
         r"|drink|drinking) (?:a bit |slightly |well )?(?:over|above) (?:the|your) (?:alcohol"
