@@ -965,6 +965,7 @@ class Linter:
             )
         )
         self._slips: dict[str, str] = {}  # word -> the word with a typing slip fixed
+        self._folded: dict[str, str] = {}  # sentence -> normalised(sentence)
         self._fuzzy_by_letter: dict[str, tuple[str, ...]] = {}
         for target in self._fuzzy_targets:
             plain = target.removesuffix("s?")
@@ -1007,8 +1008,15 @@ class Linter:
         return _LONG_WORD.sub(fix, text)
 
     def normalised(self, sentence: str) -> str:
-        """The sentence folded (see :func:`normalise`) with typing slips in drug names fixed."""
-        return self._fix_slips(normalise(sentence))
+        """The sentence folded (see :func:`normalise`) with typing slips in drug names fixed.
+
+        Kept for a while: a sentence is folded again as the one before the next."""
+        folded = self._folded.get(sentence)
+        if folded is None:
+            if len(self._folded) > 64:  # only the last few sentences are asked for again
+                self._folded.clear()
+            folded = self._folded[sentence] = self._fix_slips(normalise(sentence))
+        return folded
 
     def clauses(self, sentence: str) -> list[str]:
         """The normalised clauses of one sentence."""
