@@ -1826,6 +1826,8 @@ class Linter:
         if fall is None or sentence.rstrip().endswith("?") or self._sends_to_team(sentence):
             return
         for m in self._report_discouraged.finditer(sentence):
+            if _NOT_DISMISSING.search(sentence[max(0, m.start() - 80) : m.start()]):
+                continue  # "never keep a fall to yourself"
             yield _Hit("dismissed-warning-sign", m.start(), m.end(), fall.group(0))
             return
         for m in self._dismissals.finditer(sentence):

@@ -1247,7 +1247,7 @@ class RuleTable:
         r"instead of|rather than|in place of",
         r"refrain from",
         r"(?:stay|keep) away from|steer clear of",
-        r"leave out|leaving out|left out|leave (?:it|them) out",
+        r"leaves? out|leaving out|left out|leave (?:it|them) out",
         r"skip(?:ping)?",
         r"rule(?:d)? out",
         r"off limits|off the table",
@@ -1369,7 +1369,8 @@ class RuleTable:
         r"(?:specialist|doctor s|oncologist s|team s|clinician s|medical|clinical) (?:decision|call"
         r"|choice)",
         r"(?:planned|decided|prescribed|arranged|recommended|advised|managed|supervised|started"
-        r"|done|made|considered) by (?:your |a |the )?(?:\w+ )?(?:specialists?|doctors?|team"
+        r"|done|made|considered|changed|switched|stopped|paused|reduced|adjusted|lowered) by"
+        r" (?:your |a |the )?(?:\w+ )?(?:specialists?|doctors?|team"
         r"|oncologists?|clinicians?|gp|nurses?)",
         r"(?:plan|advice|agreement|approval|go ahead) (?:from|of|by|with) (?:your|a|the)"
         r" (?:care team|doctor|oncologist|clinician|gp|team)",
