@@ -419,6 +419,10 @@ _TELLING = re.compile(
     r"|involve|let (?:\w+ ){1,2}know|see (?:a|your|the)|(?:make )?(?:a )?fuss|ignor|disregard"
     r"|brush|shrug)"
 )
+# A medicine named only by its form ("the dose", "a tablet", "your pills").
+_GENERIC_DOSE = re.compile(
+    r"\b(?:tablets?|pills?|doses?|medicines?|medications?|meds|drugs?|prescriptions?)$"
+)
 # A pronoun that starts a clause, and the care-team noun it may point back at.
 _PRONOUN_SUBJECT = re.compile(
     r"(?:[a-z ]{1,20}: )?(?:(?:and|so|then|but|if so|if needed|if necessary|if that happens"
@@ -1261,6 +1265,12 @@ class Linter:
                 rule == "stop-or-switch-ai" and self._bare_switch.search(clause)
             )
             matches = list(pattern.finditer(clause)) if named else []
+            if (
+                matches
+                and rule == "stop-or-switch-ai"
+                and self._a_supplements_dose(clause, sentence, before)
+            ):
+                continue  # "Calcium is absorbed best in small amounts. Split the dose."
             if not matches:
                 if bare is None:  # "... so stop it", "take a second one": the same for each rule
                     bare = [
@@ -1317,6 +1327,18 @@ class Linter:
                 ):
                     continue
                 yield hit
+
+    def _a_supplements_dose(self, clause: str, sentence: str, before: str) -> bool:
+        """The clause names the tablet or dose only as "the dose", "a tablet"..., and the
+        sentence or the one before is about calcium, vitamin D or magnesium, not the AI: the
+        dose is the supplement's, which may be split."""
+        mentions = [m.group(0) for m in self._ai_mention.finditer(clause)]
+        if not mentions or not all(_GENERIC_DOSE.search(m) for m in mentions):
+            return False
+        about = f"{self.normalised(before) if before else ''} {sentence}"
+        if any(not _GENERIC_DOSE.search(m.group(0)) for m in self._ai_mention.finditer(about)):
+            return False  # the AI is named too
+        return bool(self._nutrient.search(about))
 
     def _clinician_pronoun(self, clause: str, sentence: str, before: str) -> bool:
         """ "Your oncologist will decide. They may suggest switching": a pronoun that points back
