@@ -415,7 +415,7 @@ _KEEP_GOING = re.compile(
 )
 # Telling someone, in or right after a dismissal ("no need to tell", "don't bother your GP").
 _TELLING = re.compile(
-    r"\s*(?:\w+ ){0,3}?(?:call|phone|ring|tell|mention|report|bother|contact|troubl|alert"
+    r"\s*(?:\w+ ){0,5}?(?:call|phone|ring|tell|mention|report|bother|contact|troubl|alert"
     r"|involve|let (?:\w+ ){1,2}know|see (?:a|your|the)|(?:make )?(?:a )?fuss|ignor|disregard"
     r"|brush|shrug)"
 )
@@ -686,7 +686,8 @@ _NO_WORRY = re.compile(
     r"|nothing (?:much )?to worry about"
     r"|(?:will|would|does|do) not (?:even )?notice"
     r"|(?:will|would|does|do|did|can|could) not (?:\w+ )?(?:weaken|thin|damage|hurt|harm|affect"
-    r"|touch|matter|(?:stop|slow|prevent|undo|hold back) (?:your )?bones?))\b"
+    r"|touch|matter|(?:stop|slow|prevent|undo|hold back) (?:your )?bones?)"
+    r"|(?:is|are) nothing (?:for|to) (?:your )?(?:bones?|body|health))\b"
 )
 # Stopping smoking said not to be futile, or to help despite what it cannot undo.
 _NOT_FUTILE = re.compile(

@@ -480,7 +480,8 @@ class RuleTable:
         r"(?= (?:your|the|my|her|their)\b)"
         r"|let(?:ting)?(?= (?:\w+ ){1,3}go\b)|kick(?:s|ing)?(?= (?:\w+ ){1,3}habit\b)",
         r"(?:days?|weeks?|months?|fortnights?|spells?|periods?|time|weekends?)\"? without",
-        r"(?:a|some|the|few) (?:days?|weeks?|months?|time|while) off",
+        r"(?:a|some|the|few) (?:days?|weeks?|weekends?|fortnight|months?|summer|holidays?|time"
+        r"|while) off",
         r"restart(?:ing)?",
         r"time off",
         r"alternatives? to",
@@ -1532,6 +1533,10 @@ class RuleTable:
         r"|every so often|once in a while|from time to time|occasionally)"
         r"|(?:tak|hav|get)(?:e|es|ing) (?:it|them|(?:your|the|my) (?:\w+ )?(?:injections?|jabs?"
         r"|infusions?|tablets?|doses?|pills?))(?: a (?:bit|little|few \w+|month|week))? late\b",
+        # "works just as well taken every two days", "skip the next day".
+        r"(?:taken|had|used|taking|having|using) (?:(?:only|just) )?(?:every (?:other|second|third"
+        r"|two|three|four|few|couple of|[2-6]) (?:days?|nights?|mornings?)|on alternate days)"
+        r"|skip(?:s|ping)? (?:the )?(?:next|following|odd) (?:day|one|dose)",
         # "you can decide the dose yourself".
         r"(?:decid|set|choos|pick|judg)(?:e|es|ing) (?:the|your|how much|what) (?:dose|dosage"
         r"|amount)",
