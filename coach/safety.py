@@ -383,7 +383,8 @@ _FROM_FOOD = re.compile(
     r"|contain)s?\b"
 )
 _CONDITION = re.compile(
-    r"\s(?:if|when|whenever|because|since|once|as soon as|on (?:days|nights|mornings|evenings)"
+    r"\s(?:if|when|whenever|because|since|once|as soon as|on (?:the )?(?:days|nights|mornings"
+    r"|evenings)"
     # "...in your tea so you don't taste it": a purpose, whose "not" refuses nothing.
     r"|so(?: that)?(?=\s(?:you|it|they|she|your)\s))\s"
 )
@@ -611,8 +612,8 @@ _MILD = re.compile(
     r"(?: more)? $"
 )
 _NOT_REPORTING = re.compile(
-    r"\b(?:not|never|only|no need to|no reason to|no point in|nothing to|without|nor|instead of"
-    r"|rather than|bother|waste|skip|skipping|avoid|avoiding|forget"
+    r"\b(?:not|never|only|no need to|no reason to|no point(?: in)?|nothing to|without|nor"
+    r"|instead of|rather than|bother|waste|skip|skipping|avoid|avoiding|forget"
     r"|(?:until|till|before) (?:you |you are )?|(?:hold|holding|put"
     r"|putting) off)\s*(?:\w+\s+)?$"
 )

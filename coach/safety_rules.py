@@ -628,7 +628,8 @@ class RuleTable:
         r"every (?:other|second|third) (?:day|night|morning|evening|week)"
         r"|every (?:\d+|two|three|four|few|couple of)(?: or (?:\d+|three|four|five))? days"
         r"|every (?:3[6-9]|[4-9]\d|\d{3}) hours",
-        r"(?:on )?alternate (?:days|weeks)",
+        r"(?:on )?alternate (?:days|weeks|mornings|nights|evenings)|intermittently|sporadically"
+        r"|irregularly",
         r"(?:twice|once|(?:two|three|four|five|\d)(?: or (?:three|four|five|six|\d))? times)"
         r" (?:a|per) week",
         r"(?:only )?on weekdays|weekdays only|mon(?:day)? (?:to )?fri(?:day)?"
@@ -654,7 +655,10 @@ class RuleTable:
         r"as and when|prn|sparingly|when(?:ever)? (?:you feel you |you )?need (?:it|them)",
     )
     # "Letrozole only when...", "only on...": the AI taken on some days, not every day.
-    only_when: tuple[str, ...] = (r"only (?:when|if|on)",)
+    only_when: tuple[str, ...] = (
+        r"only (?:when|if|on)(?! you (?:take|keep taking|use|have) (?:it|them) (?:every|each|daily"
+        r"|as prescribed))",
+    )
     # Taking a bone or cancer medicine by symptoms or feelings ("when your bones feel sore", "on
     # days you feel up to it", "for the weeks your back aches", "on good days"): it is taken on
     # its schedule whatever the body says. Not for painkillers, which are taken by the pain.
@@ -666,6 +670,7 @@ class RuleTable:
         r" (?:feel(?:s|ing)?"
         r" (?:\w+ )?(?:sore|achy|stiff|bad|good|well|better|ok|okay|fine|up to it|able|rough"
         r"|run down|tired|low|poorly|strong|weak|fragile|brittle|creaky|painful)|aches?|aching"
+        r"|needs? (?:it|them|one)"
         r"|hurts?|hurting|pains?|symptoms|twinges?|(?:are|is|get|gets)"
         r" (?:\w+ ){0,2}?(?:sore|painful|stiff|bad|worse|flaring)|flar(?:e|es|ing)(?: up)?"
         r"|play(?:s|ing)? up|act(?:s|ing)? up|start (?:aching|hurting)|(?:let|lets|allow|allows)"
@@ -873,7 +878,8 @@ class RuleTable:
     # strain"): full-power golf drives and tennis serves, swinging as hard as you can.
     forceful_rotation: tuple[str, ...] = (
         r"(?:twist|rotat)\w* to (?:hit|strike|drive|whack|smash|thump|smack)|(?:hit|strike|whack"
-        r"|smash|thump|smack)(?:s|ting|ing)? (?:the |a )?(?:ball|shuttlecock|shuttle) (?:as )?hard",
+        r"|smash|thump|smack)(?:s|ting|ing)? (?:the |a )?(?:golf |tennis |cricket )?(?:ball"
+        r"|shuttlecock|shuttle) (?:as )?hard",
         r"(?:full|full power|full force|full strength|all out|hard|powerful|big|forceful|maximum"
         r"|max) (?:golf |tennis )?(?:swings?"
         r"|serves?|drives?)|swing(?:s|ing)? (?:\w+ ){0,3}?(?:at full (?:power|force|pelt|tilt)|hard"
@@ -1084,6 +1090,7 @@ class RuleTable:
         r"|(?:that|it|this) happens|happens to (?:everyone|everybody|all of us|most people)",
         r"(?:do not|never|no need to) (?:worry|panic|fuss|make a fuss|overreact)"
         r"|(?:there is |there s )?(?:no|little) (?:real )?(?:need|reason|point) (?:to|for|in)"
+        r"|(?:no|little) (?:real )?point(?= \w+ing\b)"
         r"|(?:do not|does not|never) (?:need|have) to|need not|not (?:necessary|needed|worth)",
         r"ignor(?:e|es|ed|ing)|disregard\w*|brush(?:ing)? (?:it |them )?(?:off|aside)"
         r"|shrug(?:ging)? (?:it |them )?off",
