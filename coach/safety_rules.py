@@ -656,8 +656,8 @@ class RuleTable:
     )
     # "Letrozole only when...", "only on...": the AI taken on some days, not every day.
     only_when: tuple[str, ...] = (
-        r"only (?:when|if|on)(?! you (?:take|keep taking|use|have) (?:it|them) (?:every|each|daily"
-        r"|as prescribed))",
+        r"only (?:when|if|on|at (?:the )?weekends?)(?! you (?:take|keep taking|use|have)"
+        r" (?:it|them) (?:every|each|daily|as prescribed))",
     )
     # Taking a bone or cancer medicine by symptoms or feelings ("when your bones feel sore", "on
     # days you feel up to it", "for the weeks your back aches", "on good days"): it is taken on
@@ -666,11 +666,11 @@ class RuleTable:
         r"(?<!even )(?:only |just |as and )?(?:when(?:ever)?|if|on (?:the )?(?:days?|weeks?"
         r"|mornings?"
         r"|nights?)|for (?:the )?(?:days?|weeks?|times?|mornings?)|during (?:the )?(?:days?|weeks?"
-        r"|spells?)|in (?:the )?(?:weeks?|months?|years?))(?: (?:when|that|where))?(?: \w+){0,4}?"
+        r"|spells?)|in (?:the )?(?:weeks?|months?|years?))(?: (?:when|that|where))?(?: \w+){0,5}?"
         r" (?:feel(?:s|ing)?"
         r" (?:\w+ )?(?:sore|achy|stiff|bad|good|well|better|ok|okay|fine|up to it|able|rough"
         r"|run down|tired|low|poorly|strong|weak|fragile|brittle|creaky|painful)|aches?|aching"
-        r"|needs? (?:it|them|one)"
+        r"|needs? (?:it|them|one|a boost|help|a top up)"
         r"|hurts?|hurting|pains?|symptoms|twinges?|(?:are|is|get|gets)"
         r" (?:\w+ ){0,2}?(?:sore|painful|stiff|bad|worse|flaring)|flar(?:e|es|ing)(?: up)?"
         r"|play(?:s|ing)? up|act(?:s|ing)? up|start (?:aching|hurting)|(?:let|lets|allow|allows)"
@@ -812,8 +812,8 @@ class RuleTable:
     flexion: tuple[str, ...] = (
         r"sit ?ups?",
         r"crunch(?:es)?",
-        r"pilates hundreds?|curl ups|curl up(?! (?:on|in) (?:the |a |your )?(?:sofa|couch|settee"
-        r"|bed|chair|armchair"
+        r"pilates hundreds?|curl ups|curl(?:ing)? up(?! (?:on|in) (?:the |a |your )?(?:sofa|couch"
+        r"|settee|bed|chair|armchair"
         r"|duvet|blanket)|(?: and)? (?:with|asleep|together|beside|next to|under|to sleep)\b)"
         r"|ab(?:dominal)? curls?|(?:pilates )?hundreds?(?= (?:\w+ ){0,3}(?:head|curl"
         r"|pilates|abs?|core)\b)|the hundred\b(?! (?:and|or|to|of|\d))|rolling like a ball",
