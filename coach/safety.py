@@ -664,6 +664,7 @@ _SMOKING_FINE = re.compile(
     r"\b(?:fine|ok|okay|harmless|alright|all right|no big deal|(?:does|do) not (?:really )?matter"
     r"|nothing (?:much )?to worry about"
     r"|good for|calms? (?:your )?nerves|worth it|relax\w*|not (?:a|much of a) (?:problem|worry)"
+    r"|(?:negligible|minimal|little|no) (?:real )?(?:effect|impact|harm)"
     r"|(?:hardly|barely|scarcely) (?:matters?|counts?|affects?|harms?|hurts?|makes? (?:a|any)"
     r" difference))\b"
 )
@@ -706,7 +707,7 @@ _CARRY_ON_SMOKING = re.compile(
     r"\b(?:(?:so|just) (?:carry on|keep (?:on )?(?:smoking|going))|might as well (?:carry on"
     r"|keep (?:on )?(?:smoking|going)|smoke))\b"
 )
-_SMOKING_WORD = re.compile(r"\b(?:smok\w*|cigarettes?|cigs?|fags?|vap\w*)\b")
+_SMOKING_WORD = re.compile(r"\b(?:smok\w*|cigarettes?|cigs?|fags?|vap\w*|tobacco)\b")
 
 
 @dataclass(frozen=True)

@@ -469,7 +469,8 @@ class RuleTable:
         r"|rest|vacation|pause|week|month|(?<!different )(?<!separate )time|sabbatical|breather"
         r"|hiatus|time out|detox)s?"
         r" (?:off )?from",
-        r"(?:drug|treatment|medication) (?:holidays?|breaks?)",
+        r"(?:drug|treatment|medication|dos(?:e|ing)) (?:holidays?|breaks?)|intermittent (?:dosing"
+        r"|use|courses?|treatment) (?:of|with)",
         # Idioms for stopping or thinning out ("lay off", "give it a rest", "try life without",
         # "knock it on the head", "pack in", "call it a day", "ration", "cycle", "let it go").
         r"lay(?:ing)? off|life without|trial(?:l?ing)? (?:\w+ ){0,3}?without"
@@ -578,7 +579,7 @@ class RuleTable:
         r"|paused|skipped|dropped|switched|swapped|changed|reduced|halved|lowered|delayed"
         r"|postponed|tapered|discontinued|missed|put on hold|moved|spaced out|stretched|pushed"
         r"|spread out|put off|held off|cancell?ed|left off|given up|shelved|parked|retired"
-        r"|abandoned)",
+        r"|abandoned|deferred|withheld|omitted|interrupted|suspended)",
         r"(?:is|are) only (?:really )?(?:needed|necessary|required|useful|worth (?:it|taking))"
         r" (?:for|until|till|while|when|in|during|if|as long as)"
         r"|only (?:needs?|has) (?:to be )?(?:taking|taken|using|used|having|had)",
@@ -652,7 +653,8 @@ class RuleTable:
     # painkillers are meant to be taken.
     as_needed: tuple[str, ...] = (
         r"as needed|when(?:ever)? you feel like it",
-        r"as and when|prn|sparingly|when(?:ever)? (?:you feel you |you )?need (?:it|them)",
+        r"as and when|prn|sparingly|when(?:ever)? (?:you feel you |you )?need (?:it|them)"
+        r"|(?:on an? )?as required(?: basis)?|on demand",
     )
     # "Letrozole only when...", "only on...": the AI taken on some days, not every day.
     only_when: tuple[str, ...] = (
@@ -676,7 +678,7 @@ class RuleTable:
         r"|play(?:s|ing)? up|act(?:s|ing)? up|start (?:aching|hurting)|(?:let|lets|allow|allows)"
         r" (?:you|it))\b(?! (?:too|as well)\b)",
         r"(?<!even )(?:on|for|during) (?:the )?(?:good|bad|better|worse|rough|painful|sore|stiff"
-        r"|achy) (?:days?|weeks?|spells?)(?! (?:too|as well)\b)",
+        r"|achy) (?:days?|weeks?|spells?)(?! (?:too|as well)\b)|on (?:symptom|pain|ache) free days",
     )
     # A calcium and vitamin D prescribed beside a bone medicine: taken by feel, it is changed.
     prescribed_supplements: tuple[str, ...] = (
@@ -1328,7 +1330,8 @@ class RuleTable:
         r"(?:ask(?:ing|s)?|asked|told|rang|called|phoned|saw|talk(?:ing|ed)?"
         r" (?:(?:it|this|that|things) )?(?:through |over )?(?:to|with)"
         r"|speak(?:ing)? (?:to|with)|check(?:ed|ing)? with|discuss(?:ing|ed)? (?:\w+ )?with|consult"
-        r"|(?:run|clear)(?:ing)? (?:it |them |this )?(?:past|by|with)|cleared with"
+        r"|(?:run|clear)(?:ing)? (?:it |them |this )?(?:past|by|with)|(?:cleared|agreed|discussed"
+        r"|decided|planned) with"
         r"|raise (?:it|this) with|tell|ring|call|phone|contact|see|email|message) (?:your|a|the"
         r"|their|her) (?:\w+ ){0,2}?(?:care team|doctor|gp|oncologist|nurse|pharmacist|clinician"
         r"|specialist|prescriber|team|physio(?:therapist)?)",
@@ -1634,7 +1637,7 @@ class RuleTable:
     smoking: tuple[str, ...] = (
         r"(?:a few |the odd |an occasional |the occasional |one or two |a couple of )?"
         r"(?:(?:a )?(?:pack|packet|box)s? of )?(?:cigarettes?|cigs?|roll ups?|cigars?|smokes?"
-        r"|smoking|fags?|vap(?:e|es|ing))|(?:a |one |two |half a )?(?:pack|packet)s? a day",
+        r"|smoking|fags?|vap(?:e|es|ing)|tobacco)|(?:a |one |two |half a )?(?:pack|packet)s? a day",
     )
     # Stopping smoking talked down ("too late to quit", "no point stopping now").
     smoking_not_worth_stopping: tuple[str, ...] = (
@@ -1649,21 +1652,22 @@ class RuleTable:
         r"cut(?:ting)? down (?:\w+ ){0,4}?(?:is )?(?:(?:just )?as good as|the same as|as effective"
         r" as|enough instead of) (?:quitting|stopping|giving up)"
         r"|(?:the )?damage(?: to your \w+)? (?:is|has been) (?:already )?done",
-        r"(?:stopping|quitting|giving up|cutting (?:out|down|back)|(?:trying|try|attempts?) to"
-        r" (?:stop|quit|give up|cut down))(?: \w+){0,3}?"
+        r"(?:stopping|quitting|giving up|cessation|cutting (?:out|down|back)|(?:trying|try"
+        r"|attempts?) to (?:stop|quit|give up|cut down))(?: \w+){0,3}?"
         r" (?:(?:is|are|would be|will be) (?:\w+ )?(?:pointless|too late|too little|not worth"
         r" (?:it|the \w+)"
         r"|a waste"
         r"|no use|useless|no good)|(?:will|would|does|do|can) not (?:\w+ )?(?:help|make (?:a|any)"
         r" difference|matter|benefit|change|undo|reverse|fix|repair|save|do (?:your \w+ |you )?"
-        r"(?:any|much) good)|makes? (?:no|little|not much|hardly any) (?:real )?difference)",
+        r"(?:any|much) good)|makes? (?:no|little|not much|hardly any) (?:real )?difference"
+        r"|(?:offers?|has|have|brings?|gives?) (?:no|little) (?:\w+ )?(?:benefit|advantage|gain))",
     )
     # A fall (FACTS 33): the care team is told of every fall, even one that seemed harmless.
     falls: tuple[str, ...] = (
         r"(?:a|any|the|your|her|my|that|this|each|every|one|another)(?: (?:small|minor|little|bad"
         r"|big|slight|nasty|recent|silly|simple|quick|new))? (?:falls?|tumbles?)\b"
-        r"|(?:about|report(?:ing)?|mention(?:ing)?) falls\b|(?:^|(?<=: ))(?:falls?|fell|fallen"
-        r"|tripped)\b",
+        r"|(?:about|report(?:ing)?|mention(?:ing)?) falls\b"
+        r"|(?:^|(?<=: ))(?:(?:minor|small|little|slight) )?(?:falls?|fell|fallen|tripped)\b",
         r"(?:you|she|i|they|we|he) (?:\w+ )?(?:fall|fell|fallen|trip|tripped)\b(?! (?:asleep"
         r"|in love|for|behind|short|into|out|apart|over (?:your|her|my) words))",
         r"slip(?:s|ped)? (?:on|over|down|and)|trip(?:s|ped)? (?:on|over|up)|(?:took|take|had|have)"
@@ -1677,7 +1681,11 @@ class RuleTable:
         r"|keep(?:ing)? quiet"
         r"|(?:do not|never|no need to) (?:tell|inform|alert|let) (?:anyone|anybody|your|the|them)"
         r"|(?:do not|does not|need not|never) need (?:reporting|mentioning|telling|a call|to be"
-        r" (?:reported|mentioned|told))"
+        r" (?:reported|mentioned|told))|need not be (?:reported|mentioned|told)"
+        r"|(?:reporting|review|assessment|telling|mentioning)(?: \w+){0,6}? (?:can|may|could"
+        r"|should) (?:safely )?be (?:deferred|postponed|put off|delayed|left)"
+        r"|(?:does|do) not (?:require|need|warrant) (?:\w+ ){0,2}?(?:review|assessment|attention|a call|reporting|a visit"
+        r"|an appointment|checking)"
         r"|(?:skip|avoid|forget)(?:ping|ing)?"
         r" (?:telling|calling|ringing|phoning|mentioning|reporting|contacting|seeing|bothering)"
         r"|(?:nobody|no one|nobody else)(?: \w+){0,4}? (?:needs? to|has to) (?:know|hear|be told)"
