@@ -290,7 +290,8 @@ class RuleTable:
         r"aromasin",
         r"tamoxifen",
         r"nolvadex",
-        r"(?:your|my|the|this|her|their) (?:daily )?(?:(?:\d+|five|ten|seven) year )?"
+        r"(?:your|my|the|this|her|their) (?:daily |usual |regular |normal )?"
+        r"(?:(?:\d+|five|ten|seven) year )?"
         r"(?:breast cancer |cancer |hormone |hormonal "
         r"|endocrine |anti ?cancer )?(?:medicines?|medications?|meds|tablets?|pills?|drugs?"
         r"|treatment|therapy|prescriptions?|course(?! of)|doses?(?! of))",
@@ -1686,12 +1687,15 @@ class RuleTable:
         r"|should) (?:safely )?be (?:deferred|postponed|put off|delayed|left)"
         r"|(?:does|do) not (?:require|need|warrant) (?:\w+ ){0,2}?(?:review|assessment|attention"
         r"|a call|reporting|a visit|an appointment|checking)"
+        r"|(?:best|better) not to (?:bother|trouble|call|ring|phone|tell|mention|report) (?:anyone"
+        r"|anybody|your|the|them)"
         r"|(?:skip|avoid|forget)(?:ping|ing)?"
         r" (?:telling|calling|ringing|phoning|mentioning|reporting|contacting|seeing|bothering)"
         r"|(?:nobody|no one|nobody else)(?: \w+){0,4}? (?:needs? to|has to) (?:know|hear|be told)"
         r"|only (?:tell|call|ring|phone|mention|report|contact|see|bother) (?:\w+ ){0,6}?(?:if|when"
         r"|once)|forget(?:ting)? (?:about (?:it|them|the|a|any|your)|it)\b",
-        r"(?:wait(?:ing)?|sit(?:ting)? tight|hang(?:ing)? (?:on|fire)|hold(?:ing)? on|leav(?:e|ing)"
+        r"(?:wait(?:ing)?|sit(?:ting)? tight|hang(?:ing)? (?:on|fire)|hold(?:ing)? (?:on|off)"
+        r"|leav(?:e|ing)"
         r"(?: \w+){1,6}?) (?:\w+ ){0,4}?(?:days?|weeks?|fortnight|months?|while)"
         r" (?:or (?:so|two) )?before (?:you )?(?:mention|tell|call|ring|phone|report|contact|see"
         r"|book|say(?:ing)? (?:anything|something|a word)|do(?:ing)? anything)\w*",
