@@ -408,6 +408,7 @@ _PAST_CHANGE = re.compile(
 # and then happens"), not a dose to leave out.
 _MISSED_BY_ACCIDENT = re.compile(
     r"\b(?:if|when|in case) you (?:miss|forget)\b"
+    r"|\b(?:easy|common|natural|human|normal|understandable) to (?:forget|miss)\b"
     r"|^(?:missing|forgetting) (?:\w+ ){1,5}?(?:happens|can happen|is (?:common|human|easy))\b"
 )
 # Carrying on with a medicine whatever the body says ("keep taking it when your joints ache").

@@ -460,7 +460,8 @@ class RuleTable:
         r"|book))|(?:leave|leaving|take|taking|have|having) (?:a |some )?(?:\w+ )?gaps?"
         r" (?:of (?:\w+ ){1,3})?between",
         # "only take your letrozole when your joints feel good".
-        r"only (?:tak(?:e|ing)|us(?:e|ing)|hav(?:e|ing))(?= (?:\w+ ){1,3}(?:when|if|on|during)\b)",
+        r"only (?:tak(?:e|ing)|us(?:e|ing)|hav(?:e|ing)|reach(?:ing)? for|pop(?:ping)?)"
+        r"(?= (?:\w+ ){1,3}(?:when|if|on|during)\b)",
         # Letting the supply end ("don't renew", "let the prescription run out").
         r"(?:do not|never|no need to|not) (?:renew|refill|reorder|re order|collect|pick up|order)"
         r"(?:ing)?|let(?:ting)?(?= (?:\w+ ){1,3}(?:run out|lapse|expire)\b)",
@@ -679,7 +680,8 @@ class RuleTable:
         r"|play(?:s|ing)? up|act(?:s|ing)? up|start (?:aching|hurting)|(?:let|lets|allow|allows)"
         r" (?:you|it))\b(?! (?:too|as well)\b)",
         r"(?<!even )(?:on|for|during) (?:the )?(?:good|bad|better|worse|rough|painful|sore|stiff"
-        r"|achy) (?:days?|weeks?|spells?)(?! (?:too|as well)\b)|on (?:symptom|pain|ache) free days",
+        r"|achy) (?:days?|weeks?|spells?)(?! (?:too|as well)\b)|on (?:symptom|pain|ache|flare)"
+        r" free days",
     )
     # A calcium and vitamin D prescribed beside a bone medicine: taken by feel, it is changed.
     prescribed_supplements: tuple[str, ...] = (
@@ -948,7 +950,8 @@ class RuleTable:
         r"supervis(?:ed|ion)",
         r"(?:with|by) (?:a|an|your) (?:\w+ )?(?:trainer|physio(?:therapist)?|exercise professional"
         r"|coach|instructor|physiologist)|(?:under|with) the (?:guidance|supervision|help|eye) of"
-        r"|guided by",
+        r"|guided by|under (?:a|an|your|the) (?:\w+ )?(?:trainer|physio(?:therapist)?|coach"
+        r"|instructor)(?: s)? (?:eye|guidance|supervision)",
         r"(?:ask|get|with|need) (?:\w+ ){0,2}?help"
         r"|someone (?:else )?(?:to )?(?:help|lift|carry|move)",
     )
