@@ -1183,6 +1183,11 @@ class RuleTable:
         r"(?:is|s|are) not like|nothing like|no (?:worse|different) than|not (?:as|that|so)"
         r" (?:bad|serious|important|big|risky)|(?:need|needs|should|must|will|would|does|do|did)"
         r" not (?:\w+ )?(?:stop|hold (?:\w+ )?back|put (?:\w+ )?off|keep) (?:you|anyone|her|us)",
+        # "Osteoporosis isn't a reason to stop your sit-ups", "shouldn't put you off jumping".
+        r"(?:is|are|s) not (?:a )?(?:reason|excuse) to (?:stop|avoid|give up|skip|drop)"
+        r"|(?:should|need|must|will|would) not put (?:you|anyone|her) off"
+        r"|(?:do not|never) let (?:your |low |a |the )?(?:\w+ )?(?:bone density|osteoporosis"
+        r"|fracture|diagnosis|scan|bones) (?:stop|put off|hold back)",
         r"in no time|no doubt|no wonder|no less than|(?:say|says|said|saying) no to",
         r"(?:does|do|will) not (?:need|have) to know",
         r"(?:will|would|does|do|did) not (?:mind|care|object)",
@@ -1662,7 +1667,8 @@ class RuleTable:
         r" (?:it|the \w+)"
         r"|a waste"
         r"|no use|useless|no good)|(?:will|would|does|do|can) not (?:\w+ )?(?:help|make (?:a|any)"
-        r" difference|matter|benefit|change|undo|reverse|fix|repair|save|do (?:your \w+ |you )?"
+        r" difference|matter|benefit|change|undo|reverse|fix|repair|save|give (?:you )?back"
+        r"|do (?:your \w+ |you )?"
         r"(?:any|much) good)|makes? (?:no|little|not much|hardly any) (?:real )?difference"
         r"|(?:offers?|has|have|brings?|gives?) (?:no|little) (?:\w+ )?(?:benefit|advantage|gain))",
     )
