@@ -302,6 +302,7 @@ class RuleTable:
         r"(?:tablet|pill|dose)s?"
         r"(?! of\b)",
         r"(?:endocrine|hormonal|anti ?estrogen|adjuvant) (?:therapy|treatment)",
+        r"(?:that|today|tonight|the) (?:day |night |morning )?s (?:tablet|pill|dose)",
         # "go tablet-free at weekends": the tablet named only by the time without it.
         r"(?:tablet|pill|medicine|medication|drug|dose)s?(?= free\b)",
         # "Five years is overkill": the length of the course stands for the AI.
@@ -643,6 +644,9 @@ class RuleTable:
         r"|stronger|increased|triple) (?:doses?|dosages?|strength)|half (?:doses?|strength)",
         r"(?:weekly|monthly|fortnightly|every few days) instead of (?:daily|every day|each day)",
         r"now and then|on and off|off and on|here and there",
+        # "doesn't have to be every day; most days is enough".
+        r"(?:does|do) not (?:have|need) to be (?:taken )?(?:every|each) day|(?:most|some) days"
+        r" (?:is|are|will do)",
         # "only when your readings are high": a daily medicine taken by the numbers.
         r"only (?:when|if) (?:your )?(?:readings?|blood pressure|bp|blood sugars?|sugars?|levels?"
         r"|numbers|heart|mood|cholesterol)",
@@ -680,8 +684,9 @@ class RuleTable:
         r"|play(?:s|ing)? up|act(?:s|ing)? up|start (?:aching|hurting)|(?:let|lets|allow|allows)"
         r" (?:you|it))\b(?! (?:too|as well)\b)",
         r"(?<!even )(?:on|for|during) (?:the )?(?:good|bad|better|worse|rough|painful|sore|stiff"
-        r"|achy) (?:days?|weeks?|spells?)(?! (?:too|as well)\b)|on (?:symptom|pain|ache|flare)"
-        r" free days",
+        r"|achy) (?:days?|weeks?|spells?)(?! (?:too|as well)\b)"
+        r"|as (?:your|the) (?:\w+ ){0,2}?(?:allows?|permits?|lets? you)"
+        r"|on (?:symptom|pain|ache|flare) free days",
     )
     # A calcium and vitamin D prescribed beside a bone medicine: taken by feel, it is changed.
     prescribed_supplements: tuple[str, ...] = (
@@ -1079,7 +1084,7 @@ class RuleTable:
         r"|(?:is|are|it is|s) (?:perfectly |totally |absolutely |usually |probably )?(?:fine|ok"
         r"|okay|alright|all right|safe)\b|(?:a |an )?(?:known|common|normal|usual|expected) side"
         r" effect|(?:is|are|s|very|quite|fairly|pretty) common\b",
-        r"nothing(?: \w+)? to (?:worry|fear|mention|report|fuss|panic|be (?:worried|concerned"
+        r"nothing(?: \w+)? to (?:worry|fear|mention|report|tell|fuss|panic|be (?:worried|concerned"
         r"|alarmed))|(?:probably|likely|usually|almost certainly|most likely) (?:nothing|fine)"
         r"|nothing (?:serious|much|to it|bad)|no big deal|not (?:serious|worrying|concerning"
         r"|a (?:concern|worry|problem|big deal))"
@@ -1617,8 +1622,9 @@ class RuleTable:
     # Amounts over the limit of about 2 units a day: a bottle of anything, more than two units,
     # two or more drinks, glasses, pints or cans a day, and binges of any size.
     alcohol_excess: tuple[str, ...] = (
-        r"(?:a|one|half a|a whole) bottle(?! of)|"
-        r"(?:a|one|half a|\d+|two|three|four|a couple of|a few) bottles? of (?:\w+ )?(?:wine"
+        r"(?:a|one|half a|a whole)(?: nightly| daily)? bottle(?! of)|"
+        r"(?:a|one|half a|\d+|two|three|four|a couple of|a few)(?: nightly| daily)? bottles? of"
+        r" (?:\w+ )?(?:wine"
         r"|prosecco|champagne|beer|cider|gin|vodka|whisky|rum|spirits|fizz)",
         r"(?:[3-9]|[1-9]\d+|three|four|five|six|seven|eight|nine|ten|a dozen) (?:or more |or so )?"
         r"units",
@@ -1678,7 +1684,8 @@ class RuleTable:
         r"|big|slight|nasty|recent|silly|simple|quick|new))? (?:falls?|tumbles?)\b"
         r"|(?:about|report(?:ing)?|mention(?:ing)?) falls\b"
         r"|(?:^|(?<=: ))(?:(?:minor|small|little|slight) )?(?:falls?|fell|fallen|tripped)\b",
-        r"(?:you|she|i|they|we|he) (?:\w+ )?(?:fall|fell|fallen|trip|tripped)\b(?! (?:asleep"
+        r"(?:you|she|i|they|we|he) (?:\w+ )?(?:fall|fell|fallen|trip|tripped|slip|slipped)\b"
+        r"(?! (?:asleep"
         r"|in love|for|behind|short|into|out|apart|over (?:your|her|my) words))",
         r"slip(?:s|ped)? (?:on|over|down|and)|trip(?:s|ped)? (?:on|over|up)|(?:took|take|had|have)"
         r" a (?:tumble|spill)|lost (?:your|her|my) (?:footing|balance)",
@@ -1696,6 +1703,8 @@ class RuleTable:
         r"|should) (?:safely )?be (?:deferred|postponed|put off|delayed|left)"
         r"|(?:does|do) not (?:require|need|warrant) (?:\w+ ){0,2}?(?:review|assessment|attention"
         r"|a call|reporting|a visit|an appointment|checking)"
+        r"|(?:do not|never|no need to) (?:worry|bother|trouble|disturb) (?:your|the|a) (?:\w+ )?"
+        r"(?:gp|doctor|nurse|team|oncologist|dentist|surgery|practice)"
         r"|(?:best|better) not to (?:bother|trouble|call|ring|phone|tell|mention|report) (?:anyone"
         r"|anybody|your|the|them)"
         r"|(?:skip|avoid|forget)(?:ping|ing)?"
