@@ -436,7 +436,7 @@ class RuleTable:
         r"wean(?:ing)?(?: yourself)? off",
         r"taper(?:ing)?",
         r"cut(?:ting|s)?(?: down| back)?(?: on)?",
-        r"reduc(?:e|ing)",
+        r"reduc(?:e|ing)|trim(?:s|ming)?",
         r"lower(?:ing)?",
         r"halv(?:e|ing)|half(?! an? (?:hour|day|week|month|year)\b)(?: of)?|quarter(?:s|ing)?"
         r"(?: of)?|a third of",
@@ -848,7 +848,7 @@ class RuleTable:
         r"twist(?:s|ing)?",
         r"v ups?",
         r"jack ?knives?|jack ?knife",
-        r"(?:pull|hug|draw|bring)(?:s|ing)? (?:your |both |the )?knees? (?:up )?(?:in )?to"
+        r"(?:pull|hug|draw|bring)(?:s|ing|ging)? (?:your |both |the )?knees? (?:up )?(?:in )?to"
         r" (?:your |the )?chest|knees? (?:hugs?|tucks?)|knee to chest|hanging (?:knee|leg)"
         r" (?:raises?|tucks?|lifts?)",
     )
