@@ -432,7 +432,7 @@ _PRONOUN_SUBJECT = re.compile(
 )
 _CARE_TEAM_NOUN = re.compile(
     r"\b(?:your|the|a|my|her) (?:\w+ )?(?:care team|team|doctor|oncologist|clinician|gp"
-    r"|specialist|consultant|nurse|prescriber)s?\b"
+    r"|specialist|consultant|nurse|prescriber|clinic|hospital|surgery|practice)s?\b"
 )
 _LONG_WORD = re.compile(r"\b[a-z]{6,}\b")
 _IN_PLACE_OF = re.compile(r"(?:instead of|rather than|in place of|alternatives? to)\b")
