@@ -582,7 +582,7 @@ class RuleTable:
         r"|paused|skipped|dropped|switched|swapped|changed|reduced|halved|lowered|delayed"
         r"|postponed|tapered|discontinued|missed|put on hold|moved|spaced out|stretched|pushed"
         r"|spread out|put off|held off|cancell?ed|left off|given up|shelved|parked|retired"
-        r"|abandoned|deferred|withheld|omitted|interrupted|suspended)",
+        r"|abandoned|deferred|withheld|omitted|interrupted|suspended|left (?:at home|behind|out))",
         r"(?:is|are) only (?:really )?(?:needed|necessary|required|useful|worth (?:it|taking))"
         r" (?:for|until|till|while|when|in|during|if|as long as)"
         r"|only (?:needs?|has) (?:to be )?(?:taking|taken|using|used|having|had)",
