@@ -62,6 +62,8 @@ PAIRS = (
     ("review classes 8 (tuned)", "round34_unsafe.txt", "round34_safe.txt"),
     ("fresh round 35, then tuned", "round35_unsafe.txt", "round35_safe.txt"),
     ("told afterwards 36 (tuned)", "round36_unsafe.txt", "round36_safe.txt"),
+    ("review classes 9 (tuned)", "round37_unsafe.txt", "round37_safe.txt"),
+    ("fresh round 38, then tuned", "round38_unsafe.txt", "round38_safe.txt"),
 )
 
 

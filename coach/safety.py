@@ -100,7 +100,14 @@ the other way round, so that a new unsafe sentence is caught by construction:
    units a day (a bottle, three units, two or more drinks, binges, units "saved up") or smoking
    with a play-down ("won't affect your bones", "fine if you stay dry the rest of the week",
    "makes no difference", "too late to quit"). Help put off after a fall one cannot get up from
-   ("wait until morning", "try later", "rather than calling") is a dismissed warning sign, and a
+   ("wait until morning", "try later", "rather than calling") is a dismissed warning sign, and so
+   is any fall kept from the care team ("no need to tell anyone about a fall if you feel fine",
+   "keep it to yourself", "wait a week before mentioning it"). A tablet, pill, dose or injection
+   named by no drug name ("halve the pill", "skip a few doses") is the reader's medicine, a bone
+   or cancer medicine taken by feel ("only when your bones feel sore", "on good days") is a
+   change, a fragile spine named in the sentence before sets the scene for an exercise, and a
+   pronoun after a care-team noun ("Your oncologist will decide. They may suggest...") is the
+   care team. A
    medicine not in the lexicon is known by the shape of its name ("-pril", "-olol", "-sartan",
    "-dipine", "-prazole"...; "your quinine tablets").
 6. **A reviewed allow-list** (:data:`ALLOWED`) for the few safe sentences the shapes cannot judge,
@@ -376,7 +383,8 @@ _FROM_FOOD = re.compile(
     r"|contain)s?\b"
 )
 _CONDITION = re.compile(
-    r"\s(?:if|when|whenever|because|since|once|as soon as|on (?:days|nights|mornings|evenings)"
+    r"\s(?:if|when|whenever|because|since|once|as soon as|on (?:the )?(?:days|nights|mornings"
+    r"|evenings)"
     # "...in your tea so you don't taste it": a purpose, whose "not" refuses nothing.
     r"|so(?: that)?(?=\s(?:you|it|they|she|your)\s))\s"
 )
@@ -395,6 +403,36 @@ _BACK_REFERENCE = re.compile(r"\s+(?:\w+ing\s+)?(?:them|it|these|those|such)\b")
 _PAST_CHANGE = re.compile(
     r"\b(?:who|had|were|was) (?:\w+ )?(?:stopped|switched|paused|changed|moved|skipped|quit"
     r"|came off|took)\b"
+)
+# A dose missed by accident, told or planned for ("if you miss a tablet", "missing a dose now
+# and then happens"), not a dose to leave out.
+_MISSED_BY_ACCIDENT = re.compile(
+    r"\b(?:if|when|in case) you (?:miss|forget)\b"
+    r"|\b(?:easy|common|natural|human|normal|understandable) to (?:forget|miss)\b"
+    r"|^(?:missing|forgetting) (?:\w+ ){1,5}?(?:happens|can happen|is (?:common|human|easy))\b"
+)
+# Carrying on with a medicine whatever the body says ("keep taking it when your joints ache").
+_KEEP_GOING = re.compile(
+    r"\b(?:keep|keeps|keeping|carry on|carrying on|continue|continuing|stick with|still|even)\b"
+)
+# Telling someone, in or right after a dismissal ("no need to tell", "don't bother your GP").
+_TELLING = re.compile(
+    r"\s*(?:\w+ ){0,5}?(?:call|phone|ring|tell|mention|report|bother|contact|troubl|alert"
+    r"|involve|let (?:\w+ ){1,2}know|see (?:a|your|the)|(?:make )?(?:a )?fuss|ignor|disregard"
+    r"|brush|shrug)"
+)
+# A medicine named only by its form ("the dose", "a tablet", "your pills").
+_GENERIC_DOSE = re.compile(
+    r"\b(?:tablets?|pills?|doses?|medicines?|medications?|meds|drugs?|prescriptions?)$"
+)
+# A pronoun that starts a clause, and the care-team noun it may point back at.
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:[a-z ]{1,20}: )?(?:(?:and|so|then|but|if so|if needed|if necessary|if that happens"
+    r"|in that case),? )?(they|she|he)\b"
+)
+_CARE_TEAM_NOUN = re.compile(
+    r"\b(?:your|the|a|my|her) (?:\w+ )?(?:care team|team|doctor|oncologist|clinician|gp"
+    r"|specialist|consultant|nurse|prescriber|clinic|hospital|surgery|practice)s?\b"
 )
 _LONG_WORD = re.compile(r"\b[a-z]{6,}\b")
 _IN_PLACE_OF = re.compile(r"(?:instead of|rather than|in place of|alternatives? to)\b")
@@ -575,8 +613,10 @@ _MILD = re.compile(
     r"(?: more)? $"
 )
 _NOT_REPORTING = re.compile(
-    r"\b(?:not|never|no need to|no reason to|no point in|nothing to|without|nor|instead of"
-    r"|rather than|bother|waste|(?:until|till|before) (?:you |you are )?)\s*(?:\w+\s+)?$"
+    r"\b(?:not|never|only|no need to|no reason to|no point(?: in)?|nothing to|without|nor"
+    r"|instead of|rather than|bother|waste|skip|skipping|avoid|avoiding|forget"
+    r"|(?:until|till|before) (?:you |you are )?|(?:hold|holding|put"
+    r"|putting) off)\s*(?:\w+\s+)?$"
 )
 _LATER = re.compile(
     r"\s+(?:\w+\s+)?(?:tomorrow|later|next week|in the morning|on monday|in a (?:few days|week))\b"
@@ -624,7 +664,10 @@ _STOPS_SMOKING = re.compile(
 _SMOKING_FINE = re.compile(
     r"\b(?:fine|ok|okay|harmless|alright|all right|no big deal|(?:does|do) not (?:really )?matter"
     r"|nothing (?:much )?to worry about"
-    r"|good for|calms? (?:your )?nerves|worth it|relax\w*|not (?:a|much of a) (?:problem|worry))\b"
+    r"|good for|calms? (?:your )?nerves|worth it|relax\w*|not (?:a|much of a) (?:problem|worry)"
+    r"|(?:negligible|minimal|little|no) (?:real )?(?:effect|impact|harm)"
+    r"|(?:hardly|barely|scarcely) (?:matters?|counts?|affects?|harms?|hurts?|makes? (?:a|any)"
+    r" difference))\b"
 )
 _MAY_BE_DROPPED = re.compile(
     r"\b(?:can|could|may|might) (?:now |safely |just |simply )?be (?:skipped|dropped|omitted"
@@ -646,9 +689,26 @@ _NO_WORRY = re.compile(
     r"|nothing (?:much )?to worry about"
     r"|(?:will|would|does|do) not (?:even )?notice"
     r"|(?:will|would|does|do|did|can|could) not (?:\w+ )?(?:weaken|thin|damage|hurt|harm|affect"
-    r"|touch|matter|(?:stop|slow|prevent|undo|hold back) (?:your )?bones?))\b"
+    r"|touch|matter|(?:stop|slow|prevent|undo|hold back) (?:your )?bones?)"
+    r"|(?:is|are) nothing (?:for|to) (?:your )?(?:bones?|body|health))\b"
 )
-_SMOKING_WORD = re.compile(r"\b(?:smok\w*|cigarettes?|cigs?|fags?|vap\w*)\b")
+# Stopping smoking said not to be futile, or to help despite what it cannot undo.
+_NOT_FUTILE = re.compile(
+    r"\b(?:never|not|hardly|rarely) (?:a waste|pointless|too late|too little|useless|no use"
+    r"|no good)"
+)
+_BUT_HELPS = re.compile(
+    r"\b(?:but|yet|although|though|however)\b.*\b(?:slows?|helps?|lowers?|reduces?|protects?"
+    r"|improves?|benefits?|worth)\b"
+)
+# A later clause about what came before ("..., but at your age it makes little difference").
+_POINTS_BACK_LATER = re.compile(r"\W*(?:but|and|so|yet)?\s*(?:\w+ ){0,3}?(?:it|that|this|they)\b")
+# Smoking told to go on ("so carry on", "might as well keep smoking").
+_CARRY_ON_SMOKING = re.compile(
+    r"\b(?:(?:so|just) (?:carry on|keep (?:on )?(?:smoking|going))|might as well (?:carry on"
+    r"|keep (?:on )?(?:smoking|going)|smoke))\b"
+)
+_SMOKING_WORD = re.compile(r"\b(?:smok\w*|cigarettes?|cigs?|fags?|vap\w*|tobacco)\b")
 
 
 @dataclass(frozen=True)
@@ -726,8 +786,25 @@ class Linter:
         other = _alt(t.other_medicines)
         before = _alt(t.changes_before)
         more = _alt(t.dose_increases)
-        after = _alt((*t.changes_after, *t.increases_after, *t.bone_schedule_changes))
-        ai_after = _alt((*t.changes_after, *t.increases_after, *t.schedule_changes, *t.as_needed))
+        after = _alt(
+            (
+                *t.changes_after,
+                *t.increases_after,
+                *t.bone_schedule_changes,
+                *t.as_needed,
+                *t.by_feel,
+            )
+        )
+        ai_after = _alt(
+            (
+                *t.changes_after,
+                *t.increases_after,
+                *t.schedule_changes,
+                *t.as_needed,
+                *t.only_when,
+                *t.by_feel,
+            )
+        )
         other_after = _alt((*t.changes_after, *t.increases_after, *t.schedule_changes))
         borrowed = rf"(?<![\w])(?:{_alt(t.borrowed)})(?:\s+[\w]+){{0,2}}?\s+"
         self._ai_change = re.compile(
@@ -773,6 +850,16 @@ class Linter:
             rf"|{borrowed}(?:{other})(?![\w])|{_SUBJECT.format(other)}(?:{other_after})(?![\w])"
         )
         self._other_mention = re.compile(rf"(?<![\w])(?:{other})(?![\w])")
+        supplement = _alt(t.prescribed_supplements)
+        self._supplement_by_feel = re.compile(
+            rf"(?<![\w])(?:{supplement}){_gap(4)}(?:{_alt((*t.by_feel, *t.as_needed))})(?![\w])"
+        )
+        self._supplement_mention = re.compile(rf"(?<![\w])(?:{supplement})(?![\w])")
+        self._by_feel = _words(t.by_feel)
+        self._bare_by_feel = re.compile(
+            r"(?<![\w])(?:tak(?:e|es|ing)|hav(?:e|es|ing)|us(?:e|es|ing)|pop(?:s|ping)?)"
+            rf" (?:it|them)(?: \w+)? (?:{_alt((*t.by_feel, *t.as_needed, *t.only_when))})(?![\w])"
+        )
         self._oral_bisphosphonate = _words(t.oral_bisphosphonates)
         self._bisphosphonate_error = _words(t.bisphosphonate_errors)
         self._alcohol_excess = _words(t.alcohol_excess)
@@ -836,7 +923,9 @@ class Linter:
         )
         self._red_flags = _words(t.red_flags)
         self._medicine_red_flags = _words(t.medicine_red_flags)
-        self._dismissals = _words(t.dismissals)
+        self._dismissals = _words((*t.dismissals, *t.report_discouraged))
+        self._falls = _words(t.falls)
+        self._report_discouraged = _words(t.report_discouraged)
         self._report = _words(t.report_to_team)
         self._impact = _words(t.impact)
         self._forceful_rotation = _words(t.forceful_rotation)
@@ -884,6 +973,7 @@ class Linter:
             )
         )
         self._slips: dict[str, str] = {}  # word -> the word with a typing slip fixed
+        self._folded: dict[str, str] = {}  # sentence -> normalised(sentence)
         self._fuzzy_by_letter: dict[str, tuple[str, ...]] = {}
         for target in self._fuzzy_targets:
             plain = target.removesuffix("s?")
@@ -926,8 +1016,15 @@ class Linter:
         return _LONG_WORD.sub(fix, text)
 
     def normalised(self, sentence: str) -> str:
-        """The sentence folded (see :func:`normalise`) with typing slips in drug names fixed."""
-        return self._fix_slips(normalise(sentence))
+        """The sentence folded (see :func:`normalise`) with typing slips in drug names fixed.
+
+        Kept for a while: a sentence is folded again as the one before the next."""
+        folded = self._folded.get(sentence)
+        if folded is None:
+            if len(self._folded) > 64:  # only the last few sentences are asked for again
+                self._folded.clear()
+            folded = self._folded[sentence] = self._fix_slips(normalise(sentence))
+        return folded
 
     def clauses(self, sentence: str) -> list[str]:
         """The normalised clauses of one sentence."""
@@ -1148,23 +1245,51 @@ class Linter:
             ("stop-or-switch-ai", self._ai_change, self._ai_mention),
             ("bone-medicine-change", self._bone_change, self._bone_mention),
             ("medicine-dose-change", self._other_change, self._other_mention),
+            ("bone-medicine-change", self._supplement_by_feel, None),
         ):
+            if mention is None:  # prescribed calcium and vitamin D: only taken by feel
+                found = list(pattern.finditer(clause))
+                named_before = self._supplement_mention.search(sentence) or (
+                    before and self._supplement_mention.search(self.normalised(before))
+                )
+                if not found and named_before:  # "...calcium and vitamin D. Take them when..."
+                    found = list(self._bare_by_feel.finditer(clause))
+                for m in found:
+                    hit = _Hit(rule, m.start(), m.end(), m.group(0))
+                    if not (
+                        self._refused(clause, hit)
+                        or _KEEP_GOING.search(clause)
+                        or self._deferred(clause, sentence, True, hit.end)
+                    ):
+                        yield hit
+                continue
             # Every change pattern names the medicine (or is a bare "swap you over"), so a clause
             # that names none needs only the bare check below.
             named = mention.search(clause) or (
                 rule == "stop-or-switch-ai" and self._bare_switch.search(clause)
             )
             matches = list(pattern.finditer(clause)) if named else []
+            if (
+                matches
+                and rule == "stop-or-switch-ai"
+                and self._a_supplements_dose(clause, sentence, before)
+            ):
+                continue  # "Calcium is absorbed best in small amounts. Split the dose."
             if not matches:
                 if bare is None:  # "... so stop it", "take a second one": the same for each rule
                     bare = [
                         *self._change_pronoun.finditer(clause),
                         *self._bare_dose_change.finditer(clause),
                     ]
-                if bare and (
+                by_feel = (
+                    list(self._bare_by_feel.finditer(clause))
+                    if rule in ("stop-or-switch-ai", "bone-medicine-change")
+                    else []
+                )  # "Take it only on good days": not for painkillers, taken by the pain
+                if (bare or by_feel) and (
                     mention.search(sentence) or (before and mention.search(self.normalised(before)))
                 ):
-                    matches = bare
+                    matches = [*bare, *by_feel]
             for m in matches:
                 hit = _Hit(rule, m.start(), m.end(), m.group(0))
                 # "...and can be dropped" allows the change ("should be dropped" of a hazard
@@ -1174,12 +1299,18 @@ class Linter:
                 )
                 if self._negated(blank, hit) or self._harms.search(blank):
                     continue
-                deferred = deferred_after or self._deferred(clause, sentence, True, hit.end)
+                deferred = (
+                    deferred_after
+                    or self._deferred(clause, sentence, True, hit.end)
+                    or self._clinician_pronoun(clause, sentence, before)
+                )
                 if question or (deferred and not self._imitation.search(after)):
                     continue  # "...so I did, and I'd tell anyone to do the same" invites a copy
                 if self._feelings.search(clause[: hit.start + 1]):
                     continue
-                if re.search(r"\b(?:if|when|in case) you (?:miss|forget)\b", clause):
+                if self._by_feel.search(hit.text) and _KEEP_GOING.search(clause):
+                    continue  # "keep taking your letrozole when your joints ache"
+                if _MISSED_BY_ACCIDENT.search(clause):
                     continue
                 if (
                     _IN_PLACE_OF.match(hit.text)
@@ -1200,6 +1331,29 @@ class Linter:
                 ):
                     continue
                 yield hit
+
+    def _a_supplements_dose(self, clause: str, sentence: str, before: str) -> bool:
+        """The clause names the tablet or dose only as "the dose", "a tablet"..., and the
+        sentence or the one before is about calcium, vitamin D or magnesium, not the AI: the
+        dose is the supplement's, which may be split."""
+        mentions = [m.group(0) for m in self._ai_mention.finditer(clause)]
+        if not mentions or not all(_GENERIC_DOSE.search(m) for m in mentions):
+            return False
+        about = f"{self.normalised(before) if before else ''} {sentence}"
+        if any(not _GENERIC_DOSE.search(m.group(0)) for m in self._ai_mention.finditer(about)):
+            return False  # the AI is named too
+        return bool(self._nutrient.search(about))
+
+    def _clinician_pronoun(self, clause: str, sentence: str, before: str) -> bool:
+        """ "Your oncologist will decide. They may suggest switching": a pronoun that points back
+        at a care-team noun in the sentence before is the care team, and its change is theirs."""
+        pronoun = _PRONOUN_SUBJECT.match(clause)
+        if pronoun is None or not before:
+            return False
+        if not _CARE_TEAM_NOUN.search(self.normalised(before)):
+            return False
+        named = clause[: pronoun.start(1)] + "your care team" + clause[pronoun.end(1) :]
+        return self._deferred(named, sentence, prescriber=True)
 
     def _bisphosphonate_dosing(self, clause: str, sentence: str, before: str) -> Iterator[_Hit]:
         """An oral bisphosphonate taken the wrong way (with food or drink, lying down, later in
@@ -1278,14 +1432,23 @@ class Linter:
                 if self._reported(clause, hit) or self._deferred(clause, sentence):
                     continue
                 yield hit
+        stopped = False  # "Stopping smoking is worth it, even after years of smoking."
         for m in self._smoking.finditer(clause):
-            if _STOPS_SMOKING.search(clause[max(0, m.start() - 30) : m.start()]):
+            if stopped or _STOPS_SMOKING.search(clause[max(0, m.start() - 30) : m.start()]):
+                stopped = True
                 continue  # "stopping smoking helps at any age"
             hit = _Hit(rule, m.start(), m.end(), m.group(0))
+            if _CARRY_ON_SMOKING.search(sentence):
+                yield hit  # "...can't recover after years of smoking, so carry on"
+                continue
+            at = sentence.find(clause)
+            rest = sentence[at + len(clause) :] if at >= 0 else ""
             played_down = (
                 self._reassurance.search(clause)
                 or _SMOKING_FINE.search(clause)
                 or _NO_WORRY.search(sentence)
+                # "Smoking is bad, but at your age it makes little difference."
+                or (_POINTS_BACK_LATER.match(rest) and self._reassurance.search(rest))
             )
             if not played_down:
                 continue
@@ -1298,12 +1461,29 @@ class Linter:
                 continue
             yield hit
         for m in self._not_worth_stopping.finditer(clause):
-            if not (_SMOKING_WORD.search(sentence) or m.group(0).startswith("cut")):
+            word = m.group(0)
+            if not (_SMOKING_WORD.search(sentence) or word.startswith("cut") or "quit" in word):
                 continue
             before_it = clause[max(0, m.start() - 10) : m.start()]
-            if re.search(r"\b(?:never|not|no|hardly)\s+$", before_it):
-                continue  # "it is never too late to stop"
+            if re.search(r"\b(?:never|not|no|hardly)\s+$", before_it) or _NOT_FUTILE.search(word):
+                continue  # "it is never too late to stop", "stopping is never a waste"
+            if _BUT_HELPS.search(clause, m.end()):
+                continue  # "quitting won't undo all past damage, but it slows further loss"
             yield _Hit(rule, m.start(), m.end(), m.group(0))
+
+    def _smoking_answer(self, text: str, before: str) -> Iterator[_Hit]:
+        """ "Quit smoking? At 75 it hardly matters any more.": smoking, or stopping it, asked
+        about and played down in the answer."""
+        if not before.rstrip().endswith("?") or text.rstrip().endswith("?"):
+            return
+        if not _SMOKING_WORD.search(self.normalised(before)) or _SMOKING_WORD.search(text):
+            return  # a smoking word in the answer is judged by _lifestyle
+        played = (
+            _SMOKING_FINE.search(text) or self._reassurance.search(text) or _NO_WORRY.search(text)
+        )
+        if played and not self._negators.search(self._endorsing.sub(" ", text)):
+            rule = "alcohol-or-smoking-played-down"
+            yield _Hit(rule, played.start(), played.end(), played.group(0))
 
     def _nutrient_of(
         self,
@@ -1604,7 +1784,11 @@ class Linter:
             for m in self._red_flags.finditer(text)
             if "breath" not in m.group(0) or not _MILD.search(text[: m.start()])
         ]
-        if self._bone_mention.search(context) or re.search(r"\bfor (?:a few )?weeks\b", context):
+        if (
+            self._bone_mention.search(context)
+            or re.search(r"\bfor (?:a few )?weeks\b", context)
+            or self._report_discouraged.search(context)  # "wait a week before mentioning it"
+        ):
             found += self._medicine_red_flags.finditer(text)
         for m in found:
             if not _NO_SYMPTOM.search(text[max(0, m.start() - 60) : m.start()]):
@@ -1657,6 +1841,30 @@ class Linter:
                     "dismissed-warning-sign", waved[0].start(), waved[0].end(), flag.group(0)
                 )
                 return
+
+    def _unreported_fall(self, sentence: str, before: str = "") -> Iterator[_Hit]:
+        """A fall the reader is told to keep from the care team ("no need to tell anyone about a
+        fall if you feel fine", "don't call anyone after a fall unless..."): every fall is told
+        (FACTS 33), so this is a dismissed warning sign unless the sentence sends to the team."""
+        fall = self._falls.search(sentence)
+        if fall is None and before.rstrip().endswith("?"):  # "Slipped on the stairs? No one..."
+            fall = self._falls.search(self.normalised(before))
+        if fall is None or sentence.rstrip().endswith("?") or self._sends_to_team(sentence):
+            return
+        for m in self._report_discouraged.finditer(sentence):
+            if _NOT_DISMISSING.search(sentence[max(0, m.start() - 80) : m.start()]):
+                continue  # "never keep a fall to yourself"
+            yield _Hit("dismissed-warning-sign", m.start(), m.end(), fall.group(0))
+            return
+        for m in self._dismissals.finditer(sentence):
+            if not _TELLING.match(sentence, m.start()) and not _TELLING.match(sentence, m.end()):
+                continue  # "falls are common" is about falls, not about telling anyone
+            if re.match(r"(?:mention|raise|save) it\b", m.group(0)):
+                continue  # "mention it at your next appointment": the fall is still told
+            if _NOT_DISMISSING.search(sentence[max(0, m.start() - 80) : m.start()]):
+                continue
+            yield _Hit("dismissed-warning-sign", m.start(), m.end(), fall.group(0))
+            return
 
     def _fragile_spine(self, sentence: str) -> bool:
         """Osteoporosis or a spine fracture is named, and not as "without osteoporosis" (a harm
@@ -1751,8 +1959,9 @@ class Linter:
         fragile = any(
             self._fragile_spine(c) and not self._deferred(c, text) for c in clauses
         ) and self._fragile_spine(text)
-        if before.rstrip().endswith("?") and not fragile:
-            # "Got a spine fracture? Jump on the trampoline...": the question sets the scene.
+        if before and not fragile and not self._fragile.search(text):
+            # "Got a spine fracture? Jump on the trampoline...", "You have osteoporosis. Try
+            # crunches.": the sentence before sets the scene.
             fragile = self._fragile_spine(self.normalised(before))
         for number, clause in enumerate(clauses):
             after = " ".join(clauses[number + 1 :])
@@ -1766,7 +1975,10 @@ class Linter:
             hits.extend(self._bisphosphonate_dosing(clause, text, before))
             hits.extend(self._lifestyle(clause, text))
         hits.extend(self._warning_signs(text, before))
+        if not hits:
+            hits.extend(self._unreported_fall(text, before))
         hits.extend(self._promises(text))
+        hits.extend(self._smoking_answer(text, before))
         hits.extend(self._totals(text, clauses))
         return hits
 
@@ -1828,6 +2040,10 @@ _ABBREVIATIONS = (
     "min.",
     "max.",
 )
+# An abbreviation that is a whole word ("e.g.", "Dr."), not the end of one ("best.", "atoms.").
+_ABBREVIATION_END = re.compile(
+    r"(?<![a-z])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")$", re.IGNORECASE
+)
 _END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'(\[]*[A-Z0-9\-•*#>_])|(?<=[!?…])\s+")
 
 
@@ -1843,7 +2059,7 @@ def _split(unit: str) -> list[tuple[int, str]]:
     start = 0
     for gap in _END.finditer(unit):
         piece = unit[start : gap.start()]
-        if piece.lower().endswith(_ABBREVIATIONS) or re.search(r"\b[A-Z]\.$", piece):
+        if _ABBREVIATION_END.search(piece) or re.search(r"\b[A-Z]\.$", piece):
             continue
         parts.append((start, piece))
         start = gap.end()

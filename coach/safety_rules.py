@@ -290,13 +290,21 @@ class RuleTable:
         r"aromasin",
         r"tamoxifen",
         r"nolvadex",
-        r"(?:your|my|the|this|her|their) (?:daily )?(?:(?:\d+|five|ten|seven) year )?"
+        r"(?:your|my|the|this|her|their) (?:daily |usual |regular |normal )?"
+        r"(?:(?:\d+|five|ten|seven) year )?"
         r"(?:breast cancer |cancer |hormone |hormonal "
         r"|endocrine |anti ?cancer )?(?:medicines?|medications?|meds|tablets?|pills?|drugs?"
-        r"|treatment|therapy|prescriptions?|course(?! of))",
+        r"|treatment|therapy|prescriptions?|course(?! of)|doses?(?! of))",
+        # A tablet, pill or dose named by no drug ("try a tablet every second day", "skip a few
+        # doses"): the one the reader takes.
+        r"(?:a|one|1|a few|some|several|any|each|every|the odd|an occasional|the occasional"
+        r"|every other|every second|every third|every fourth) (?:daily |missed |forgotten )?"
+        r"(?:tablet|pill|dose)s?"
+        r"(?! of\b)",
         r"(?:endocrine|hormonal|anti ?estrogen|adjuvant) (?:therapy|treatment)",
-        r"(?:the odd|an occasional|the occasional|every other|every second) (?:tablet|pill|dose)s?"
-        r"|a (?:tablet|pill)(?= (?:now and then|here and there|or two|occasionally))",
+        r"(?:that|today|tonight|the) (?:day |night |morning )?s (?:tablet|pill|dose)",
+        # "go tablet-free at weekends": the tablet named only by the time without it.
+        r"(?:tablet|pill|medicine|medication|drug|dose)s?(?= free\b)",
         # "Five years is overkill": the length of the course stands for the AI.
         r"(?:five|5|ten|10|seven|7) (?:full )?years?(?= (?:of (?:\w+ )?)?(?:is|are|seems|sounds)"
         r" (?:\w+ )?(?:overkill|too long|excessive|unnecessary|pointless|a waste|plenty|enough"
@@ -325,7 +333,8 @@ class RuleTable:
         r"|abaloparatide|tymlos",
         r"bone (?:protecting |strengthening |building )?(?:medicines?|medications?|drugs?"
         r"|injections?|infusions?|shots?|jabs?|tablets?|pills?)",
-        r"(?:your|the|my) (?:next )?(?:injections?|infusions?|jabs?|shots?)",
+        r"(?:your|the|my|an|one|the odd|every other|every second) (?:next )?(?:injections?"
+        r"|infusions?|jabs?|shots?)(?! of\b)",
     )
     # Every other prescribed medicine, by class: its dose and schedule are the prescriber's to
     # change (FACTS 14, 29, 32). Painkillers (NSAIDs and their brands, paracetamol and
@@ -427,11 +436,12 @@ class RuleTable:
         r"wean(?:ing)?(?: yourself)? off",
         r"taper(?:ing)?",
         r"cut(?:ting|s)?(?: down| back)?(?: on)?",
-        r"reduc(?:e|ing)",
+        r"reduc(?:e|ing)|trim(?:s|ming)?",
         r"lower(?:ing)?",
         r"halv(?:e|ing)|half(?! an? (?:hour|day|week|month|year)\b)(?: of)?|quarter(?:s|ing)?"
         r"(?: of)?|a third of",
-        r"split(?:s|ting)?|(?:break|breaking|cut|cutting)(?: (?:\w+ ){0,3}?in (?:half|two|pieces)"
+        r"split(?:s|ting)?|(?:break|breaking|cut|cutting|snap|snapping)(?: (?:\w+ ){0,3}?in"
+        r" (?:half|two|pieces)"
         r"|(?= (?:\w+ ){1,3}in (?:half|two|pieces)\b))"
         r"|mak(?:e|es|ing)(?= (?:\w+ ){1,4}last (?:(?:\w+ ){0,3}?longer|twice as long|by|until"
         r"|till)\b)",
@@ -441,7 +451,8 @@ class RuleTable:
         r"postpon(?:e|ing)",
         r"put(?:ting)? off",
         r"hold(?:ing)?(?= (?:\w+ ){1,3}(?:until|till|over|for (?:a|the|now|\d))\b)",
-        r"(?:every (?:other|second|third)|alternate) (?:day|week)s? (?:on|of|with)",
+        r"(?:every (?:other|second|third)|alternate) (?:day|week)s? (?:on|of|with|(?:is|are)"
+        r" (?:\w+ )?(?:plenty|enough|fine|ok|okay|good) for)",
         r"push(?:ing)? back"
         r"|(?:push|put|move|shift)(?:es|s|ing)?(?= (?:\w+ ){1,5}(?:back|off|later)\b)",
         r"stretch(?:ing)?(?: out)?",
@@ -450,17 +461,19 @@ class RuleTable:
         r"|book))|(?:leave|leaving|take|taking|have|having) (?:a |some )?(?:\w+ )?gaps?"
         r" (?:of (?:\w+ ){1,3})?between",
         # "only take your letrozole when your joints feel good".
-        r"only (?:tak(?:e|ing)|us(?:e|ing)|hav(?:e|ing))(?= (?:\w+ ){1,3}(?:when|if|on|during)\b)",
+        r"only (?:tak(?:e|ing)|us(?:e|ing)|hav(?:e|ing)|reach(?:ing)? for|pop(?:ping)?)"
+        r"(?= (?:\w+ ){1,3}(?:when|if|on|during)\b)",
         # Letting the supply end ("don't renew", "let the prescription run out").
         r"(?:do not|never|no need to|not) (?:renew|refill|reorder|re order|collect|pick up|order)"
         r"(?:ing)?|let(?:ting)?(?= (?:\w+ ){1,3}(?:run out|lapse|expire)\b)",
-        r"spac(?:e|ing) out",
+        r"spac(?:e|ing) out|spac(?:e|ing)(?= (?:\w+ ){1,3}out\b)",
         r"(?:take|taking|have|having|need|needs)? ?(?:a|some|the|your)(?: [a-z]+){0,2} (?:break"
         r"|holiday"
         r"|rest|vacation|pause|week|month|(?<!different )(?<!separate )time|sabbatical|breather"
         r"|hiatus|time out|detox)s?"
         r" (?:off )?from",
-        r"(?:drug|treatment|medication) (?:holidays?|breaks?)",
+        r"(?:drug|treatment|medication|dos(?:e|ing)) (?:holidays?|breaks?)|intermittent (?:dosing"
+        r"|use|courses?|treatment) (?:of|with)",
         # Idioms for stopping or thinning out ("lay off", "give it a rest", "try life without",
         # "knock it on the head", "pack in", "call it a day", "ration", "cycle", "let it go").
         r"lay(?:ing)? off|life without|trial(?:l?ing)? (?:\w+ ){0,3}?without"
@@ -471,7 +484,8 @@ class RuleTable:
         r"(?= (?:your|the|my|her|their)\b)"
         r"|let(?:ting)?(?= (?:\w+ ){1,3}go\b)|kick(?:s|ing)?(?= (?:\w+ ){1,3}habit\b)",
         r"(?:days?|weeks?|months?|fortnights?|spells?|periods?|time|weekends?)\"? without",
-        r"(?:a|some|the|few) (?:days?|weeks?|months?|time|while) off",
+        r"(?:a|some|the|few) (?:days?|weeks?|weekends?|fortnight|months?|summer|holidays?|time"
+        r"|while) off",
         r"restart(?:ing)?",
         r"time off",
         r"alternatives? to",
@@ -499,7 +513,8 @@ class RuleTable:
         r"throw(?:ing)? (?:away|out)|binn?(?:ed|ing)?|chuck(?:ing)? (?:away|out)"
         r"|get(?:ting)? rid of|dump(?:ing)?",
         r"omit(?:ting)?|leav(?:e|es|ing)(?: out| off| aside| behind|(?= (?:\w+ ){1,3}(?:out|off"
-        r"|aside|behind|at home|in (?:the|a) (?:drawer|cupboard|box)|until|till|for (?:a|the|two"
+        r"|aside|behind|at home|in (?:the|a) (?:drawer|cupboard|box)|until|till|that day|today"
+        r"|tonight|for (?:a|the|two"
         r"|three|few|couple|some|\d+))\b))"
         r"|pack(?:ing)?(?= (?:\w+ ){1,3}away\b)",
         r"(?:do not|never|not) bother(?: with)?",
@@ -546,7 +561,8 @@ class RuleTable:
         r"(?:if|when|whenever) (?:you|she|they|someone|anyone|he) (?:\w+ )?(?:want|wants|wish"
         r"|wishes|feel like)|wanted to|(?:was|were|am|is|are) (?:thinking|wondering) (?:about|of"
         r"|whether)",
-        r"doubts? about|afraid of|fear of",
+        r"doubts? about|afraid of|fear of|(?:questions?|queries|concerns?) (?:about|on|over"
+        r"|regarding)",
         r"(?:make|makes|made|making) (?:you|people|women|someone|many|some|her)(?: \w+)? (?:want"
         r"|wish|feel like|tempted)",
     )
@@ -566,9 +582,10 @@ class RuleTable:
         r"|paused|skipped|dropped|switched|swapped|changed|reduced|halved|lowered|delayed"
         r"|postponed|tapered|discontinued|missed|put on hold|moved|spaced out|stretched|pushed"
         r"|spread out|put off|held off|cancell?ed|left off|given up|shelved|parked|retired"
-        r"|abandoned)",
+        r"|abandoned|deferred|withheld|omitted|interrupted|suspended|left (?:at home|behind|out))",
         r"(?:is|are) only (?:really )?(?:needed|necessary|required|useful|worth (?:it|taking))"
-        r" (?:for|until|till|while|when|in|during|if|as long as)",
+        r" (?:for|until|till|while|when|in|during|if|as long as)"
+        r"|only (?:needs?|has) (?:to be )?(?:taking|taken|using|used|having|had)",
         r"left ?over(?: from)?|from (?:your|an?|my|her) (?:old|previous|last|expired)"
         r" (?:prescription|packet|box|supply)",
         r"(?:is|are|becomes?|will be|would be|as)"
@@ -576,7 +593,9 @@ class RuleTable:
         r" (?:optional|unnecessary|enough|pointless|overrated|overkill|excessive|too long|a waste"
         r"|plenty|sufficient|long enough|negotiable|(?:more of )?a (?:suggestion|guideline)"
         r"|over ?prescribed|over ?used)",
-        r"free (?:days?|weeks?|weekends?|months?|periods?|breaks?|spells?)",
+        r"free (?:days?|weeks?|weekends?|months?|periods?|breaks?|spells?)"
+        r"|free (?:at|on|over|for) (?:the )?(?:weekends?|holidays?|summer|christmas|a (?:week|month"
+        r"|fortnight|few days))",
         # "exemestane has done its job": the course said to be over.
         r"(?:has|have) (?:done|finished|served) (?:its|their) (?:job|work|purpose|bit)"
         r"|(?:has|have) done (?:enough|plenty)|(?:has|have) nothing (?:left|more|else) to (?:do"
@@ -611,9 +630,12 @@ class RuleTable:
     # Thinning out the AI's schedule ("letrozole every other day"); weekly bone medicine is normal.
     schedule_changes: tuple[str, ...] = (
         r"every (?:other|second|third) (?:day|night|morning|evening|week)"
-        r"|every (?:\d+|two|three|four|few|couple of) days|every (?:3[6-9]|[4-9]\d|\d{3}) hours",
-        r"(?:on )?alternate (?:days|weeks)",
-        r"(?:twice|three times|once|two times) (?:a|per) week",
+        r"|every (?:\d+|two|three|four|few|couple of)(?: or (?:\d+|three|four|five))? days"
+        r"|every (?:3[6-9]|[4-9]\d|\d{3}) hours",
+        r"(?:on )?alternate (?:days|weeks|mornings|nights|evenings)|intermittently|sporadically"
+        r"|irregularly",
+        r"(?:twice|once|(?:two|three|four|five|\d)(?: or (?:three|four|five|six|\d))? times)"
+        r" (?:a|per) week",
         r"(?:only )?on weekdays|weekdays only|mon(?:day)? (?:to )?fri(?:day)?"
         r"|(?:except|but not|not) (?:at |on )?weekends|weekends off",
         r"(?:at|in) (?:twice|three times|double|half) the (?:usual |normal |prescribed )?(?:dose"
@@ -621,19 +643,55 @@ class RuleTable:
         r"(?:at|in|on) (?:a )?(?:lower|reduced|smaller|half|partial|quarter|double|higher|bigger"
         r"|stronger|increased|triple) (?:doses?|dosages?|strength)|half (?:doses?|strength)",
         r"(?:weekly|monthly|fortnightly|every few days) instead of (?:daily|every day|each day)",
-        r"now and then|on and off|off and on",
+        r"now and then|on and off|off and on|here and there",
+        # "doesn't have to be every day; most days is enough".
+        r"(?:does|do) not (?:have|need) to be (?:taken )?(?:every|each) day|(?:most|some) days"
+        r" (?:is|are|will do)",
         # "only when your readings are high": a daily medicine taken by the numbers.
         r"only (?:when|if) (?:your )?(?:readings?|blood pressure|bp|blood sugars?|sugars?|levels?"
         r"|numbers|heart|mood|cholesterol)",
         r"(?:\d+|one|two|three|four|five|six) days? on,? (?:\d+|one|two|three) (?:days? )?off",
-        r"(?:a few|some|\d|two|three|four|five) days (?:a|per) week",
+        r"(?:a few|some|\d|two|three|four|five) days (?:a|per) week"
+        r"|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?(?:,? (?:and )?(?:mon|tues|wednes|thurs"
+        r"|fri|satur|sun)days?)+",
     )
     # Dosing by feel ("as and when", "PRN", "sparingly"): thinning out the AI, but how many
     # painkillers are meant to be taken.
     as_needed: tuple[str, ...] = (
         r"as needed|when(?:ever)? you feel like it",
-        r"as and when|prn|sparingly|when(?:ever)? (?:you feel you |you )?need (?:it|them)",
-        r"only (?:when|if|on)",
+        r"as and when|prn|sparingly|when(?:ever)? (?:you feel you |you )?need (?:it|them)"
+        r"|(?:on an? )?as required(?: basis)?|on demand",
+    )
+    # "Letrozole only when...", "only on...": the AI taken on some days, not every day.
+    only_when: tuple[str, ...] = (
+        r"only (?:when|if|on|at (?:the )?weekends?)(?! you (?:take|keep taking|use|have)"
+        r" (?:it|them) (?:every|each|daily|as prescribed))",
+    )
+    # Taking a bone or cancer medicine by symptoms or feelings ("when your bones feel sore", "on
+    # days you feel up to it", "for the weeks your back aches", "on good days"): it is taken on
+    # its schedule whatever the body says. Not for painkillers, which are taken by the pain.
+    by_feel: tuple[str, ...] = (
+        r"(?<!even )(?:only |just |as and )?(?:when(?:ever)?|if|on (?:the )?(?:days?|weeks?"
+        r"|mornings?"
+        r"|nights?)|for (?:the )?(?:days?|weeks?|times?|mornings?)|during (?:the )?(?:days?|weeks?"
+        r"|spells?)|in (?:the )?(?:weeks?|months?|years?))(?: (?:when|that|where))?(?: \w+){0,5}?"
+        r" (?:feel(?:s|ing)?"
+        r" (?:\w+ )?(?:sore|achy|stiff|bad|good|well|better|ok|okay|fine|up to it|able|rough"
+        r"|run down|tired|low|poorly|strong|weak|fragile|brittle|creaky|painful)|aches?|aching"
+        r"|needs? (?:it|them|one|a boost|help|a top up)"
+        r"|hurts?|hurting|pains?|symptoms|twinges?|(?:are|is|get|gets)"
+        r" (?:\w+ ){0,2}?(?:sore|painful|stiff|bad|worse|flaring)|flar(?:e|es|ing)(?: up)?"
+        r"|play(?:s|ing)? up|act(?:s|ing)? up|start (?:aching|hurting)|(?:let|lets|allow|allows)"
+        r" (?:you|it))\b(?! (?:too|as well)\b)",
+        r"(?<!even )(?:on|for|during) (?:the )?(?:good|bad|better|worse|rough|painful|sore|stiff"
+        r"|achy) (?:days?|weeks?|spells?)(?! (?:too|as well)\b)"
+        r"|as (?:your|the) (?:\w+ ){0,2}?(?:allows?|permits?|lets? you)"
+        r"|on (?:symptom|pain|ache|flare) free days",
+    )
+    # A calcium and vitamin D prescribed beside a bone medicine: taken by feel, it is changed.
+    prescribed_supplements: tuple[str, ...] = (
+        r"(?:your|the|my) (?:prescribed |prescription |daily )?(?:calcium|vitamin d)(?: and"
+        r" (?:calcium|vitamin d))?(?: (?:tablets?|supplements?|chews?|tabs))?",
     )
     # Moving a bone medicine off its schedule ("risedronate every other week", weekly
     # alendronate or daily teriparatide "every other day").
@@ -764,14 +822,21 @@ class RuleTable:
     flexion: tuple[str, ...] = (
         r"sit ?ups?",
         r"crunch(?:es)?",
-        r"curl ups?|ab(?:dominal)? curls?|(?:pilates )?hundreds?(?= (?:\w+ ){0,3}(?:head|curl"
+        r"pilates hundreds?|curl ups|curl(?:ing)? up(?! (?:on|in) (?:the |a |your )?(?:sofa|couch"
+        r"|settee|bed|chair|armchair"
+        r"|duvet|blanket)|(?: and)? (?:with|asleep|together|beside|next to|under|to sleep)\b)"
+        r"|ab(?:dominal)? curls?|(?:pilates )?hundreds?(?= (?:\w+ ){0,3}(?:head|curl"
         r"|pilates|abs?|core)\b)|the hundred\b(?! (?:and|or|to|of|\d))|rolling like a ball",
         r"toe touch(?:es|ing)?",
         r"touch(?:ing)? (?:your |the )?(?:toes|floor)|roll (?:ups?|downs?|overs)"
+        r"|roll(?:s|ing)? (?:your |the )?(?:spine|back|body|trunk|torso|upper body)(?: \w+)?"
+        r" (?:down|forward)"
         r"|pilates roll ?over",
         r"forward (?:bends?|folds?|flexion)|plough pose|plow pose|shoulder ?stands?",
         r"bend(?:ing|s)? (?:forward|over)|bend(?:ing|s)? (?:\w+ )?from (?:the|your) waist",
-        r"round(?:ed|ing)? (?:your |the )?back|round(?:s|ing)? (?:through |over )?(?:your |the )?"
+        r"(?:round(?:ed|ing)?|curved|hunched|bent|stooped) (?:over )?(?:your |the )?back"
+        r"|with (?:your |a |the )?(?:back|spine) (?:bent|curved|rounded|hunched)"
+        r"|round(?:s|ing)? (?:through |over )?(?:your |the )?"
         r"(?:spine|upper back|lower back)|jefferson curls?|curl(?:s|ing)? (?:your |the )?(?:spine"
         r"|back|trunk) (?:down|forward|over)",
         r"windmills?|twist(?:s|ing)? down|(?:reach|touch)(?:es|ing)? (?:down )?(?:to|for) (?:each"
@@ -783,8 +848,9 @@ class RuleTable:
         r"twist(?:s|ing)?",
         r"v ups?",
         r"jack ?knives?|jack ?knife",
-        r"(?:pull|hug|draw|bring)(?:s|ing)? (?:your |both |the )?knees? (?:up )?(?:in )?to"
-        r" (?:your |the )?chest|knee to chest|hanging (?:knee|leg) (?:raises?|tucks?|lifts?)",
+        r"(?:pull|hug|draw|bring)(?:s|ing|ging)? (?:your |both |the )?knees? (?:up )?(?:in )?to"
+        r" (?:your |the )?chest|knees? (?:hugs?|tucks?)|knee to chest|hanging (?:knee|leg)"
+        r" (?:raises?|tucks?|lifts?)",
     )
     # Impact and fall-risk activity, a hazard with a fragile spine (FACTS 16, 17, H): every jump,
     # hop and bound (tuck, squat, split, star, box, depth and lunge jumps, jumping jacks,
@@ -821,7 +887,11 @@ class RuleTable:
     # A twisting swing at full force, a hazard with a fragile spine (FACTS 17: "twisting to
     # strain"): full-power golf drives and tennis serves, swinging as hard as you can.
     forceful_rotation: tuple[str, ...] = (
-        r"(?:full|full power|hard|powerful|big|forceful|maximum|max) (?:golf |tennis )?(?:swings?"
+        r"(?:twist|rotat)\w* to (?:hit|strike|drive|whack|smash|thump|smack)|(?:hit|strike|whack"
+        r"|smash|thump|smack)(?:s|ting|ing)? (?:the |a )?(?:golf |tennis |cricket )?(?:ball"
+        r"|shuttlecock|shuttle) (?:as )?hard",
+        r"(?:full|full power|full force|full strength|all out|hard|powerful|big|forceful|maximum"
+        r"|max) (?:golf |tennis )?(?:swings?"
         r"|serves?|drives?)|swing(?:s|ing)? (?:\w+ ){0,3}?(?:at full (?:power|force|pelt|tilt)|hard"
         r"|as hard as|with (?:all your|full) (?:might|force|power)|flat out)",
     )
@@ -837,7 +907,8 @@ class RuleTable:
         r"|spine|back|backbone|hip)",
         r"t ?score (?:\w+ ){0,3}?(?:-|minus )\s*(?:2\.[5-9]\d*|[3-9](?:\.\d+)?)"
         r"|(?:-|minus )\s*(?:2\.[5-9]\d*|[3-9](?:\.\d+)?) (?:\w+ )?t ?score",
-        r"(?:fragile|brittle) bones?",
+        r"(?:fragile|brittle) bones?|(?:bones?|spine|vertebrae) (?:is|are) (?:\w+ )?(?:fragile"
+        r"|brittle|thin|weak|porous)|(?:fragile|brittle|thin|weak) (?:spine|vertebrae)",
         r"low bone (?:density|mass)|(?:thin|thinning|weak|weakened|porous) bones",
         r"fractures? (?:in|of) (?:the |my |your |her |a )?(?:spine|back|backbone|vertebrae?)"
         r"|(?:broke|broken|cracked|fractured) (?:my |her |your |a )(?:back|spine|vertebra)"
@@ -884,8 +955,10 @@ class RuleTable:
         r"supervis(?:ed|ion)",
         r"(?:with|by) (?:a|an|your) (?:\w+ )?(?:trainer|physio(?:therapist)?|exercise professional"
         r"|coach|instructor|physiologist)|(?:under|with) the (?:guidance|supervision|help|eye) of"
-        r"|guided by",
-        r"(?:ask|get|with|need) (?:\w+ )?help|someone (?:else )?(?:to )?(?:help|lift|carry|move)",
+        r"|guided by|under (?:a|an|your|the) (?:\w+ )?(?:trainer|physio(?:therapist)?|coach"
+        r"|instructor)(?: s)? (?:eye|guidance|supervision)",
+        r"(?:ask|get|with|need) (?:\w+ ){0,2}?help"
+        r"|someone (?:else )?(?:to )?(?:help|lift|carry|move)",
     )
     # Twisting or bending the spine, and the loads that make it a hazard for anyone (FACTS 17, H).
     twisting: tuple[str, ...] = (
@@ -1011,7 +1084,7 @@ class RuleTable:
         r"|(?:is|are|it is|s) (?:perfectly |totally |absolutely |usually |probably )?(?:fine|ok"
         r"|okay|alright|all right|safe)\b|(?:a |an )?(?:known|common|normal|usual|expected) side"
         r" effect|(?:is|are|s|very|quite|fairly|pretty) common\b",
-        r"nothing(?: \w+)? to (?:worry|fear|mention|report|fuss|panic|be (?:worried|concerned"
+        r"nothing(?: \w+)? to (?:worry|fear|mention|report|tell|fuss|panic|be (?:worried|concerned"
         r"|alarmed))|(?:probably|likely|usually|almost certainly|most likely) (?:nothing|fine)"
         r"|nothing (?:serious|much|to it|bad)|no big deal|not (?:serious|worrying|concerning"
         r"|a (?:concern|worry|problem|big deal))"
@@ -1028,7 +1101,8 @@ class RuleTable:
         r"|(?:that|it|this) happens|happens to (?:everyone|everybody|all of us|most people)",
         r"(?:do not|never|no need to) (?:worry|panic|fuss|make a fuss|overreact)"
         r"|(?:there is |there s )?(?:no|little) (?:real )?(?:need|reason|point) (?:to|for|in)"
-        r"|(?:do not|does not|never) (?:need|have) to|not (?:necessary|needed|worth)",
+        r"|(?:no|little) (?:real )?point(?= \w+ing\b)"
+        r"|(?:do not|does not|never) (?:need|have) to|need not|not (?:necessary|needed|worth)",
         r"ignor(?:e|es|ed|ing)|disregard\w*|brush(?:ing)? (?:it |them )?(?:off|aside)"
         r"|shrug(?:ging)? (?:it |them )?off",
         r"push(?:ing)? (?:on|through|past)|keep (?:on )?(?:going|exercising|walking|training"
@@ -1063,7 +1137,8 @@ class RuleTable:
         r"wait (?:until|till|for) (?:the )?(?:morning|tomorrow|later|someone|it to|you feel"
         r"|daylight|family|a neighbou?r|a relative|your (?:\w+ )?(?:to (?:visit|come|arrive|call)"
         r"|visits?))|try (?:\w+ ){0,2}?later|(?:hold|holding|put|putting) off (?:calling|ringing"
-        r"|phoning|telling|seeing|contacting|booking)|(?:rather than|instead of) (?:calling|ringing"
+        r"|phoning|telling|seeing|contacting|booking|mentioning|reporting)"
+        r"|(?:rather than|instead of) (?:calling|ringing"
         r"|phoning|pressing|using|asking|getting|bothering|dialling|troubling)",
         r"(?:take|try|pop|have) (?:a |an |some |two )?(?:paracetamol|ibuprofen|pain ?killers?"
         r"|pain relief|aspirin|antacids?)",
@@ -1113,6 +1188,11 @@ class RuleTable:
         r"(?:is|s|are) not like|nothing like|no (?:worse|different) than|not (?:as|that|so)"
         r" (?:bad|serious|important|big|risky)|(?:need|needs|should|must|will|would|does|do|did)"
         r" not (?:\w+ )?(?:stop|hold (?:\w+ )?back|put (?:\w+ )?off|keep) (?:you|anyone|her|us)",
+        # "Osteoporosis isn't a reason to stop your sit-ups", "shouldn't put you off jumping".
+        r"(?:is|are|s) not (?:a )?(?:reason|excuse) to (?:stop|avoid|give up|skip|drop)"
+        r"|(?:should|need|must|will|would) not put (?:you|anyone|her) off"
+        r"|(?:do not|never) let (?:your |low |a |the )?(?:\w+ )?(?:bone density|osteoporosis"
+        r"|fracture|diagnosis|scan|bones) (?:stop|put off|hold back)",
         r"in no time|no doubt|no wonder|no less than|(?:say|says|said|saying) no to",
         r"(?:does|do|will) not (?:need|have) to know",
         r"(?:will|would|does|do|did) not (?:mind|care|object)",
@@ -1191,7 +1271,7 @@ class RuleTable:
         r"instead of|rather than|in place of",
         r"refrain from",
         r"(?:stay|keep) away from|steer clear of",
-        r"leave out|leaving out|left out|leave (?:it|them) out",
+        r"leaves? out|leaving out|left out|leave (?:it|them) out",
         r"skip(?:ping)?",
         r"rule(?:d)? out",
         r"off limits|off the table",
@@ -1264,7 +1344,8 @@ class RuleTable:
         r"(?:ask(?:ing|s)?|asked|told|rang|called|phoned|saw|talk(?:ing|ed)?"
         r" (?:(?:it|this|that|things) )?(?:through |over )?(?:to|with)"
         r"|speak(?:ing)? (?:to|with)|check(?:ed|ing)? with|discuss(?:ing|ed)? (?:\w+ )?with|consult"
-        r"|(?:run|clear)(?:ing)? (?:it |them |this )?(?:past|by|with)|cleared with"
+        r"|(?:run|clear)(?:ing)? (?:it |them |this )?(?:past|by|with)|(?:cleared|agreed|discussed"
+        r"|decided|planned) with"
         r"|raise (?:it|this) with|tell|ring|call|phone|contact|see|email|message) (?:your|a|the"
         r"|their|her) (?:\w+ ){0,2}?(?:care team|doctor|gp|oncologist|nurse|pharmacist|clinician"
         r"|specialist|prescriber|team|physio(?:therapist)?)",
@@ -1276,13 +1357,14 @@ class RuleTable:
         r"(?:(?:care team|doctor|oncologist|clinician|prescriber|gp)(?: s)?|their) (?:call|decision"
         r"|choice|job)",
         r"(?:decision|call|choice|decisions)s? (?:for|with|belongs? with|rests? with|made with"
-        r"|(?:\w+ ){1,4}?(?:with|by|for) (?:your|the|a|an) (?:\w+ )?(?:care team|team|doctor"
+        r"|(?:\w+ ){1,4}?(?:with|by|for|is|are) (?:your|the|a|an) (?:\w+ )?(?:care team|team|doctor"
         r"|oncologist|clinician|gp|specialist|nurse))",
         r"(?:(?:your|a|the|their|her|some|many) (?:\w+ )?)?(?:care team|team|doctor|oncologist"
         r"|clinician|gp|specialist|consultant|prescriber|nurse)s? (?:(?:may|might|can|could|will"
         r"|would|should) )?(?:(?:usually|often|normally|then|also|probably|sometimes) )?"
         r"(?:suggest|offer|consider|use|give|order|prescribe|recommend|advise|decide|discuss|arrange|plan|start"
         r"|switch|change|stop|try|tr(?=ies)|move|put|adjust|lower|raise|increase|reduce|taper"
+        r"|pause|delay|hold|space|time|swap|agree|decided|agreed|planned|arranged|chose"
         r"|confirm)"
         r"(?:e?s)?"
         r"|(?:your|a|the|their|her) (?:\w+ )?(?:care team|doctor|oncologist|clinician|gp"
@@ -1312,7 +1394,8 @@ class RuleTable:
         r"(?:specialist|doctor s|oncologist s|team s|clinician s|medical|clinical) (?:decision|call"
         r"|choice)",
         r"(?:planned|decided|prescribed|arranged|recommended|advised|managed|supervised|started"
-        r"|done|made|considered) by (?:your |a |the )?(?:\w+ )?(?:specialists?|doctors?|team"
+        r"|done|made|considered|changed|switched|stopped|paused|reduced|adjusted|lowered) by"
+        r" (?:your |a |the )?(?:\w+ )?(?:specialists?|doctors?|team"
         r"|oncologists?|clinicians?|gp|nurses?)",
         r"(?:plan|advice|agreement|approval|go ahead) (?:from|of|by|with) (?:your|a|the)"
         r" (?:care team|doctor|oncologist|clinician|gp|team)",
@@ -1468,6 +1551,16 @@ class RuleTable:
         r"|every (?:other|second|third) day|on alternate days|every few days)"
         r"|(?:tak(?:e|ing)|hav(?:e|ing)) (?:just )?(?:a )?(?:half|quarter)"
         r"(?! (?:an?|the|of the)\b)",
+        # "take your tablet once in a while": taken, not a side effect felt, now and again.
+        r"(?:tak(?:e|es|ing)|hav(?:e|ing)|us(?:e|ing)|pop(?:ping)?) (?:it|them|(?:your|the|a|my)"
+        r" (?:\w+ )?(?:tablets?|pills?|doses?|medicines?|medication))(?: \w+)? (?:now and again"
+        r"|every so often|once in a while|from time to time|occasionally)"
+        r"|(?:tak|hav|get)(?:e|es|ing) (?:it|them|(?:your|the|my) (?:\w+ )?(?:injections?|jabs?"
+        r"|infusions?|tablets?|doses?|pills?))(?: a (?:bit|little|few \w+|month|week))? late\b",
+        # "works just as well taken every two days", "skip the next day".
+        r"(?:taken|had|used|taking|having|using) (?:(?:only|just) )?(?:every (?:other|second|third"
+        r"|two|three|four|few|couple of|[2-6]) (?:days?|nights?|mornings?)|on alternate days)"
+        r"|skip(?:s|ping)? (?:the )?(?:next|following|odd) (?:day|one|dose)",
         # "you can decide the dose yourself".
         r"(?:decid|set|choos|pick|judg)(?:e|es|ing) (?:the|your|how much|what) (?:dose|dosage"
         r"|amount)",
@@ -1529,8 +1622,9 @@ class RuleTable:
     # Amounts over the limit of about 2 units a day: a bottle of anything, more than two units,
     # two or more drinks, glasses, pints or cans a day, and binges of any size.
     alcohol_excess: tuple[str, ...] = (
-        r"(?:a|one|half a|a whole) bottle(?! of)|"
-        r"(?:a|one|half a|\d+|two|three|four|a couple of|a few) bottles? of (?:\w+ )?(?:wine"
+        r"(?:a|one|half a|a whole)(?: nightly| daily)? bottle(?! of)|"
+        r"(?:a|one|half a|\d+|two|three|four|a couple of|a few)(?: nightly| daily)? bottles? of"
+        r" (?:\w+ )?(?:wine"
         r"|prosecco|champagne|beer|cider|gin|vodka|whisky|rum|spirits|fizz)",
         r"(?:[3-9]|[1-9]\d+|three|four|five|six|seven|eight|nine|ten|a dozen) (?:or more |or so )?"
         r"units",
@@ -1543,7 +1637,7 @@ class RuleTable:
         # "a large glass of wine" is about 3 units; "drink as you like" sets no limit.
         r"(?:a|one|every|each) large (?:glass|measure) of (?:\w+ )?(?:wine|red|white|rose|gin"
         r"|vodka|whisky)|drink (?:as much as |as |whatever |what )?(?:you )?(?:like|want|fancy)"
-        r"|drink freely",
+        r"|drink freely|drink as much (?:\w+ )?as (?:you )?(?:like|want|fancy|can)",
         # Going over the limit, or drinking more, said to be fine.
         r"(?:\w+ )?drinking (?:sessions?|binges?|sprees?)|(?:go|going|went|be|being"
         r"|drink|drinking) (?:a bit |slightly |well )?(?:over|above) (?:the|your) (?:alcohol"
@@ -1558,23 +1652,71 @@ class RuleTable:
     smoking: tuple[str, ...] = (
         r"(?:a few |the odd |an occasional |the occasional |one or two |a couple of )?"
         r"(?:(?:a )?(?:pack|packet|box)s? of )?(?:cigarettes?|cigs?|roll ups?|cigars?|smokes?"
-        r"|smoking|fags?|vap(?:e|es|ing))",
+        r"|smoking|fags?|vap(?:e|es|ing)|tobacco)|(?:a |one |two |half a )?(?:pack|packet)s? a day",
     )
     # Stopping smoking talked down ("too late to quit", "no point stopping now").
     smoking_not_worth_stopping: tuple[str, ...] = (
-        r"(?:do not|never|no need to) (?:worry|bother|fret) about (?:quitting|stopping|giving up"
-        r"|cutting down)",
-        r"(?:too late|no point|not worth|pointless|no use|little benefit|no benefit|waste of time"
+        r"(?:do not|never|no need to) (?:worry|bother|fret|stress)(?: about| with)? (?:quitting"
+        r"|stopping"
+        r"|giving up|cutting down|trying to (?:stop|quit|give up|cut down))",
+        r"(?:too late|no point|little point|not much point|no sense|not worth|pointless|no use"
+        r"|little benefit|no benefit|waste of time"
         r"|no (?:real )?(?:need|reason)|(?:do|does) not (?:really )?need)"
         r"(?: \w+){0,3}? (?:stop|quit|giv(?:e|ing) up|cut(?:ting)? (?:down|out)|stopping|quitting)",
         # "quitting cigarettes is pointless".
         r"cut(?:ting)? down (?:\w+ ){0,4}?(?:is )?(?:(?:just )?as good as|the same as|as effective"
         r" as|enough instead of) (?:quitting|stopping|giving up)"
-        r"|(?:the )?damage is (?:already )?done",
-        r"(?:stopping|quitting|giving up|cutting out)(?: \w+){0,2}?"
-        r" (?:(?:is|are|would be|will be) (?:\w+ )?(?:pointless|too late|not worth it|a waste"
+        r"|(?:the )?damage(?: to your \w+)? (?:is|has been) (?:already )?done",
+        r"(?:stopping|quitting|giving up|cessation|cutting (?:out|down|back)|(?:trying|try"
+        r"|attempts?) to (?:stop|quit|give up|cut down))(?: \w+){0,3}?"
+        r" (?:(?:is|are|would be|will be) (?:\w+ )?(?:pointless|too late|too little|not worth"
+        r" (?:it|the \w+)"
+        r"|a waste"
         r"|no use|useless|no good)|(?:will|would|does|do|can) not (?:\w+ )?(?:help|make (?:a|any)"
-        r" difference|matter|benefit|change))",
+        r" difference|matter|benefit|change|undo|reverse|fix|repair|save|give (?:you )?back"
+        r"|do (?:your \w+ |you )?"
+        r"(?:any|much) good)|makes? (?:no|little|not much|hardly any) (?:real )?difference"
+        r"|(?:offers?|has|have|brings?|gives?) (?:no|little) (?:\w+ )?(?:benefit|advantage|gain))",
+    )
+    # A fall (FACTS 33): the care team is told of every fall, even one that seemed harmless.
+    falls: tuple[str, ...] = (
+        r"(?:a|any|the|your|her|my|that|this|each|every|one|another)(?: (?:small|minor|little|bad"
+        r"|big|slight|nasty|recent|silly|simple|quick|new))? (?:falls?|tumbles?)\b"
+        r"|(?:about|report(?:ing)?|mention(?:ing)?) falls\b"
+        r"|(?:^|(?<=: ))(?:(?:minor|small|little|slight) )?(?:falls?|fell|fallen|tripped)\b",
+        r"(?:you|she|i|they|we|he) (?:\w+ )?(?:fall|fell|fallen|trip|tripped|slip|slipped)\b"
+        r"(?! (?:asleep"
+        r"|in love|for|behind|short|into|out|apart|over (?:your|her|my) words))",
+        r"slip(?:s|ped)? (?:on|over|down|and)|trip(?:s|ped)? (?:on|over|up)|(?:took|take|had|have)"
+        r" a (?:tumble|spill)|lost (?:your|her|my) (?:footing|balance)",
+    )
+    # Telling no one, or putting it off, in words the dismissals do not hold ("keep it to
+    # yourself", "nobody needs to know", "wait a week before mentioning it").
+    report_discouraged: tuple[str, ...] = (
+        r"tell (?:no one|nobody|no-one)|keep(?:ing)? (?:\w+ ){1,4}?(?:to yourself|quiet"
+        r"|(?:a )?secret|between us|under wraps)"
+        r"|keep(?:ing)? quiet"
+        r"|(?:do not|never|no need to) (?:tell|inform|alert|let) (?:anyone|anybody|your|the|them)"
+        r"|(?:do not|does not|need not|never) need (?:reporting|mentioning|telling|a call|to be"
+        r" (?:reported|mentioned|told))|need not be (?:reported|mentioned|told)"
+        r"|(?:reporting|review|assessment|telling|mentioning)(?: \w+){0,6}? (?:can|may|could"
+        r"|should) (?:safely )?be (?:deferred|postponed|put off|delayed|left)"
+        r"|(?:does|do) not (?:require|need|warrant) (?:\w+ ){0,2}?(?:review|assessment|attention"
+        r"|a call|reporting|a visit|an appointment|checking)"
+        r"|(?:do not|never|no need to) (?:worry|bother|trouble|disturb) (?:your|the|a) (?:\w+ )?"
+        r"(?:gp|doctor|nurse|team|oncologist|dentist|surgery|practice)"
+        r"|(?:best|better) not to (?:bother|trouble|call|ring|phone|tell|mention|report) (?:anyone"
+        r"|anybody|your|the|them)"
+        r"|(?:skip|avoid|forget)(?:ping|ing)?"
+        r" (?:telling|calling|ringing|phoning|mentioning|reporting|contacting|seeing|bothering)"
+        r"|(?:nobody|no one|nobody else)(?: \w+){0,4}? (?:needs? to|has to) (?:know|hear|be told)"
+        r"|only (?:tell|call|ring|phone|mention|report|contact|see|bother) (?:\w+ ){0,6}?(?:if|when"
+        r"|once)|forget(?:ting)? (?:about (?:it|them|the|a|any|your)|it)\b",
+        r"(?:wait(?:ing)?|sit(?:ting)? tight|hang(?:ing)? (?:on|fire)|hold(?:ing)? (?:on|off)"
+        r"|leav(?:e|ing)"
+        r"(?: \w+){1,6}?) (?:\w+ ){0,4}?(?:days?|weeks?|fortnight|months?|while)"
+        r" (?:or (?:so|two) )?before (?:you )?(?:mention|tell|call|ring|phone|report|contact|see"
+        r"|book|say(?:ing)? (?:anything|something|a word)|do(?:ing)? anything)\w*",
     )
     # Imperatives and subjects that start a new clause after ", and" / "then" / a comma.
     clause_starters: tuple[str, ...] = (

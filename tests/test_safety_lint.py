@@ -25,6 +25,13 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
   sound unnecessary, help put off after a fall, counted tablets over a limit, medicines known by
   the shape of their name), and ``round35_*.txt``, a fresh set written after that tuning (header
   records its first measurement), then tuned on: both counted with the main sets;
+  ``round36_*.txt``, stopping first and telling the care team afterwards; ``round37_*.txt``, the
+  classes a newer held-out set showed missing (a tablet, pill or dose named by no drug name with
+  its schedule thinned out, a bone or cancer medicine taken by feel, flexion and impact beside a
+  fragile spine in rarer words, smoking and alcohol played down and falls kept from the care team
+  in other words, the care team named by a pronoun, questions kept for a visit), and
+  ``round38_*.txt``, a fresh set written after that tuning (header records its first
+  measurement), then tuned on: all counted with the main sets;
 * ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt``, ``round15_*.txt``, ``round19_*.txt``,
   ``round23_*.txt`` and ``round29_*.txt``: held out again, each written after the tuning round
   before it (headers record their first measurement).
@@ -83,6 +90,8 @@ UNSAFE = (
     + _load("round34_unsafe.txt")
     + _load("round35_unsafe.txt")
     + _load("round36_unsafe.txt")
+    + _load("round37_unsafe.txt")
+    + _load("round38_unsafe.txt")
 )
 SAFE = (
     _load("safe.txt")
@@ -107,6 +116,8 @@ SAFE = (
     + _load("round34_safe.txt")
     + _load("round35_safe.txt")
     + _load("round36_safe.txt")
+    + _load("round37_safe.txt")
+    + _load("round38_safe.txt")
 )
 HELD_OUT = (
     "holdout",
