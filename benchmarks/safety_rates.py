@@ -64,6 +64,7 @@ PAIRS = (
     ("told afterwards 36 (tuned)", "round36_unsafe.txt", "round36_safe.txt"),
     ("review classes 9 (tuned)", "round37_unsafe.txt", "round37_safe.txt"),
     ("fresh round 38, then tuned", "round38_unsafe.txt", "round38_safe.txt"),
+    ("held-out classes 39 (tuned)", "round39_unsafe.txt", "round39_safe.txt"),
 )
 
 

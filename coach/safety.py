@@ -837,6 +837,7 @@ class Linter:
         self._bare_dose_change = _words(t.bare_dose_changes)
         self._bone_change = re.compile(
             rf"(?<![\w])(?:{before}){_gap(5)}(?:(?:that|this|these|those) )?(?:{bone})(?![\w])"
+            rf"|(?<![\w])(?:{_alt(t.bone_gaps_before)}){_gap(5)}(?:{bone})(?![\w])"
             rf"|(?<![\w])(?:{more}){_DOSE_GAP}(?:{bone})(?![\w])"
             rf"|(?<![\w])(?:{bone})(?:{_gap(4)}|\s+)(?:{after})(?![\w])"
             rf"|{borrowed}(?:{bone})(?![\w])|{_SUBJECT.format(bone)}(?:{after})(?![\w])"
@@ -862,6 +863,10 @@ class Linter:
         )
         self._oral_bisphosphonate = _words(t.oral_bisphosphonates)
         self._bisphosphonate_error = _words(t.bisphosphonate_errors)
+        self._taken_with_bisphosphonate = re.compile(
+            rf"(?<![\w])(?:{_alt(t.taken_with_bisphosphonate)}) (?:your |the |my )?(?:weekly"
+            rf" |monthly )?(?:{_alt(t.oral_bisphosphonates)})(?![\w])"
+        )
         self._alcohol_excess = _words(t.alcohol_excess)
         self._smoking = _words(t.smoking)
         self._not_worth_stopping = _words(t.smoking_not_worth_stopping)
@@ -1358,6 +1363,16 @@ class Linter:
     def _bisphosphonate_dosing(self, clause: str, sentence: str, before: str) -> Iterator[_Hit]:
         """An oral bisphosphonate taken the wrong way (with food or drink, lying down, later in
         the day, chewed); the tablet is named in the sentence or the one before it."""
+        together = self._taken_with_bisphosphonate.search(clause)
+        if together:
+            hit = _Hit("bisphosphonate-how-to-take", together.start(), together.end(), together[0])
+            if not (
+                self._refused(clause, hit)
+                or self._reported(clause, hit)
+                or self._deferred(clause, sentence, True, hit.end)
+            ):
+                yield hit
+                return
         errors = list(self._bisphosphonate_error.finditer(clause))
         if not errors:
             return
@@ -2053,6 +2068,9 @@ def _clean(line: str) -> str:
     return _EMPHASIS.sub("", line)
 
 
+_MID_BULLET = re.compile(r"^(?:[-*+•>]|#{1,6}|\d{1,2}[.)])\s+")
+
+
 def _split(unit: str) -> list[tuple[int, str]]:
     """(offset, sentence) pairs; abbreviations, initials and decimals do not end a sentence."""
     parts: list[tuple[int, str]] = []
@@ -2064,7 +2082,10 @@ def _split(unit: str) -> list[tuple[int, str]]:
         parts.append((start, piece))
         start = gap.end()
     parts.append((start, unit[start:]))
-    return [(offset, p.strip()) for offset, p in parts if p.strip()]
+    # a bullet, heading, quote or number mark after a sentence on the same line ("Fine. -
+    # Fallen over?") is no word of the next one
+    pieces = [(offset, _MID_BULLET.sub("", p.strip())) for offset, p in parts]
+    return [(offset, p) for offset, p in pieces if p]
 
 
 @cache

@@ -709,6 +709,19 @@ class RuleTable:
         # No bone medicine is fortnightly; denosumab is six-monthly, zoledronic acid yearly.
         r"every fortnight|fortnightly|every (?:[7-9]|1[013-9]|2\d|seven|eight|nine|ten|eleven"
         r"|thirteen|fourteen|fifteen|eighteen|twenty) months",
+        # An injection or infusion left late ("if your denosumab injection is late, no matter").
+        r"(?:(?:injections?|jabs?|shots?|infusions?|drips?|doses?|appointments?) )?(?:is|are|being"
+        r"|was|were|runs?|running|comes?|coming|gets?|getting|goes|going) (?:a (?:bit|little|few"
+        r" \w+|couple of \w+) |(?:\w+ )?(?:days?|weeks?|months?) |way |very )?(?:late|overdue"
+        r"|delayed|behind)",
+    )
+    # A gap, a delay or a break put between doses of a bone medicine ("a gap of a few months
+    # between denosumab injections"): only bone medicines (a delay before an AI's side effects
+    # appear is no change).
+    bone_gaps_before: tuple[str, ...] = (
+        r"(?:an? |the |any |some )?(?:(?:short|small|little|long|few|month|months|week|weeks)"
+        r"(?:'s|s')? )?(?:gaps?|delays?|breaks?|holidays?|lapses?|pauses?)"
+        r" (?:of|in|between|from|with)",
     )
     # Raising a dose, written before the medicine ("an extra naproxen", "bump up your
     # sertraline", "take two of your painkillers instead of one"): a change like any other.
@@ -1617,6 +1630,20 @@ class RuleTable:
         r"|your meal)|(?:once|after|when) you (?:have )?eaten|on a full stomach",
         r"chew(?:s|ed|ing)?|suck(?:s|ed|ing)?|crush(?:es|ed|ing)?|(?:let|letting) (?:it|them)"
         r" (?:dissolve|melt)",
+    )
+    # The same errors said the other way round: something else taken together with the tablet
+    # ("take your calcium tablets together with your alendronate").
+    taken_with_bisphosphonate: tuple[str, ...] = (
+        # other tablets: calcium, antacids, iron, vitamins...
+        r"(?:tak|hav|swallow|pop|wash)(?:e|es|ing|s)? (?:down )?(?:your |the |a |some |my )?"
+        r"(?:calcium|antacids?|iron|magnesium|zinc|vitamins?|multivitamins?|supplements?|other"
+        r" (?:tablets|pills|medicines)|morning (?:tablets|pills|medicines))(?: (?:and vitamin d"
+        r"|tablets?|pills?|supplements?|chews?)){0,2} (?:together with|with|alongside|along with"
+        r"|at the same time as|in one go with)",
+        # food and drink
+        r"(?:tak|hav|drink|eat|wash)(?:e|es|ing|s)? (?:down )?(?:your |the |a |some |my )?"
+        r"(?:coffee|tea|milk|juice|breakfast|food|meals?|cereal|porridge|toast)"
+        r" (?:together with|with|alongside|along with|at the same time as)",
     )
     # --- alcohol and smoking played down (FACTS 5, 27, 34) ------------------------------------
     # Amounts over the limit of about 2 units a day: a bottle of anything, more than two units,

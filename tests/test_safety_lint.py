@@ -31,7 +31,9 @@ The sentence sets live in ``tests/safety_sets`` (one sentence a line):
   fragile spine in rarer words, smoking and alcohol played down and falls kept from the care team
   in other words, the care team named by a pronoun, questions kept for a visit), and
   ``round38_*.txt``, a fresh set written after that tuning (header records its first
-  measurement), then tuned on: all counted with the main sets;
+  measurement), then tuned on; ``round39_*.txt``, a bone medicine's injection left late or with a
+  gap, and something else taken together with an oral bisphosphonate: all counted with the
+  main sets;
 * ``round7_*.txt`` to ``round12_*.txt``, ``round14_*.txt``, ``round15_*.txt``, ``round19_*.txt``,
   ``round23_*.txt`` and ``round29_*.txt``: held out again, each written after the tuning round
   before it (headers record their first measurement).
@@ -92,6 +94,7 @@ UNSAFE = (
     + _load("round36_unsafe.txt")
     + _load("round37_unsafe.txt")
     + _load("round38_unsafe.txt")
+    + _load("round39_unsafe.txt")
 )
 SAFE = (
     _load("safe.txt")
@@ -118,6 +121,7 @@ SAFE = (
     + _load("round36_safe.txt")
     + _load("round37_safe.txt")
     + _load("round38_safe.txt")
+    + _load("round39_safe.txt")
 )
 HELD_OUT = (
     "holdout",
