@@ -578,7 +578,8 @@ class RuleTable:
     )
     # Changes written after the medicine ("letrozole every other day", "... can be paused").
     changes_after: tuple[str, ...] = (
-        r"(?:can|could|may|might|should|will|to) (?:safely |easily |just )?(?:be|get) (?:stopped"
+        r"(?:can|could|may|might|should|will|to) (?:safely |easily |just |simply |quietly"
+        r" |gradually |happily |then )?(?:be|get) (?:stopped"
         r"|paused|skipped|dropped|switched|swapped|changed|reduced|halved|lowered|delayed"
         r"|postponed|tapered|discontinued|missed|put on hold|moved|spaced out|stretched|pushed"
         r"|spread out|put off|held off|cancell?ed|left off|given up|shelved|parked|retired"
