@@ -116,8 +116,19 @@ class DocumentFloorScreen(Screen[None]):
 
 
 class FloorApp(BareApp):
+    """The panel floor: the bare app and one screen of panels (run alone in its process, so
+    no other floor's styles are in its stylesheet)."""
+
+    BINDINGS = [Binding("t", "open", "Open a screen")]
+
+    def action_open(self) -> None:
+        self.push_screen(FloorScreen())
+
+
+class KindFloorApp(BareApp):
+    """The form and document floors, in a process of their own."""
+
     BINDINGS = [
-        Binding("t", "open", "Open a screen"),
         Binding("f", "open_form", "Open a form"),
         Binding("d", "open_document", "Open a document"),
     ]
@@ -125,9 +136,6 @@ class FloorApp(BareApp):
     def __init__(self, documents: tuple[str, str] = ("# One", "# Two")) -> None:
         super().__init__()
         self.documents = documents
-
-    def action_open(self) -> None:
-        self.push_screen(FloorScreen())
 
     def action_open_form(self) -> None:
         self.push_screen(FormFloorScreen())

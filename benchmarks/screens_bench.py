@@ -2,10 +2,13 @@
 
 Each run is one process on a real 80x24 pseudo-terminal running ``screens_walk.py``: the coach
 on a fresh copy of a demo diary, or the framework's floor (the bare Textual app pushing a screen
-of similar widgets, ``bare_app.FloorApp``). Inside, the walk opens every place from home
-(Check-in, History, Learn, Plan, Trends, Bone health, Profile, Help), presses the screen's keys,
-and goes back home, ``--walks`` times; each key is timed from posting its event until the screen
-has settled (messages handled, workers done, animations over, painted: see screens_walk.py).
+of similar widgets: ``bare_app.FloorApp``, a screen of panels, alone in its process; and
+``bare_app.KindFloorApp``, a form as big as the check-in and Textual's Markdown showing the
+walk's topics, in another, so neither floor carries the other's styles). Inside, the walk
+opens every place from home (Check-in, History, Learn, Plan, Trends, Bone health, Profile,
+Help), presses the screen's keys, and goes back home, ``--walks`` times; each key is timed from
+posting its event until the screen has settled (messages handled, workers done, animations
+over, painted: see screens_walk.py).
 The first walk of a process opens each screen for the first time in a session (modules imported,
 CSS parsed): "first open" figures; later walks give the "again" figures. One round runs the
 floor and every size, the order reversed every other round; medians over rounds and walks.
@@ -110,15 +113,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     walks = max(2, args.walks or (2 if args.quick else 3))  # walk 1 is first opens only
     compile_project()
     with tempfile.TemporaryDirectory() as tmp, diaries(args.diaries, args.years) as made:
-        jobs = {"floor": walk_job(Path(tmp) / "floor", ["--floor"], walks, None)}
+        jobs = {
+            "floor": walk_job(Path(tmp) / "floor", ["--floor"], walks, None),
+            "kinds": walk_job(Path(tmp) / "kinds", ["--kind-floors"], walks, None),
+        }
         for years, diary in made.items():
             jobs[str(years)] = walk_job(Path(tmp) / f"{years}y", [], walks, diary)
         samples = interleaved(jobs, args.repeats, warmup=0)
     kind = kinds(samples["1" if 1 in args.years else str(args.years[0])])
-    floor_runs = samples.pop("floor")
+    floor_runs, kind_runs = samples.pop("floor"), samples.pop("kinds")
     floor_kind, by_kind = kinds(floor_runs), defaultdict(list)
-    floor_again = medians(floor_runs, first=False)
-    floor_first = medians(floor_runs, first=True)
+    floor_again = {**medians(floor_runs, first=False), **medians(kind_runs, first=False)}
+    floor_first = {**medians(floor_runs, first=True), **medians(kind_runs, first=True)}
     for label, seconds in floor_again.items():
         if label.startswith(PANEL_FLOOR):
             by_kind[floor_kind[label]].append(seconds)

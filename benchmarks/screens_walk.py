@@ -1,7 +1,8 @@
 """Walk through every screen of a running app and time each key until the screen settles.
 
 Run by screens_bench.py on a pseudo-terminal (80x24), so the app draws for real: it is the
-coach (``CoachApp`` on ``--data FILE``) or, with ``--floor``, the bare Textual app pushing a
+coach (``CoachApp`` on ``--data FILE``) or, with ``--floor`` (``--kind-floors``: a form and a
+document instead), the bare Textual app pushing a
 screen of similar widgets. The walk is driven from inside the app through Textual's public
 ``App.run(auto_pilot=...)``; the timings go to ``--out`` as JSON.
 
@@ -66,8 +67,8 @@ COACH_WALK = (
     Place("Profile", "e", ("tab", "tab", "shift+tab")),
     Place("Help", "question_mark", ("down",)),
 )
-FLOOR_WALK = (
-    Place("Floor screen", "t", ("right", "right")),
+FLOOR_WALK = (Place("Floor screen", "t", ("right", "right")),)
+KIND_FLOOR_WALK = (
     Place("Form floor", "f", ("backspace", "3", "tab")),
     Place("Document floor", "d", ("enter", "n")),
 )
@@ -171,11 +172,15 @@ def make_app(args: argparse.Namespace) -> tuple[App[Any], tuple[Place, ...], Any
     if args.floor:
         from bare_app import FloorApp
 
+        return FloorApp(), FLOOR_WALK, None
+    if args.kind_floors:
+        from bare_app import KindFloorApp
+
         from coach.topics import load_pages
 
         pages = load_pages()
         documents = (pages[FLOOR_TOPICS[0]].markdown, pages[FLOOR_TOPICS[1]].markdown)
-        return FloorApp(documents), FLOOR_WALK, None
+        return KindFloorApp(documents), KIND_FLOOR_WALK, None
     from datetime import date
 
     from screens.app import CoachApp
@@ -189,6 +194,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, help="the coach's data file")
     parser.add_argument("--floor", action="store_true", help="walk the bare app's floor screen")
+    parser.add_argument(
+        "--kind-floors", action="store_true", help="walk the bare app's form and document floors"
+    )
     parser.add_argument("--walks", type=int, default=3)
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)

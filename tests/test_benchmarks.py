@@ -97,6 +97,25 @@ def test_screen_walk_times_every_step_until_settled(tmp_path: Path) -> None:
         "Floor screen: right",
         "Floor screen: right #2",
         "Floor screen: back (escape)",
+    ]
+    assert all(step["seconds"] > 0 for step in result["steps"])
+
+
+def test_kind_floors_walk_a_form_and_a_document(tmp_path: Path) -> None:
+    """The form and document floors, in their own process, on a real pty."""
+    sys.path.insert(0, str(BENCH))
+    try:
+        from _common import run_on_pty, terminal_env
+    finally:
+        sys.path.remove(str(BENCH))
+    out = tmp_path / "steps.json"
+    argv = [sys.executable, str(BENCH / "screens_walk.py"), "--kind-floors", "--walks", "2"]
+    run_on_pty([*argv, "--out", str(out)], terminal_env(), timeout=60)
+    result = json.loads(out.read_text())
+    assert result["timeouts"] == 0
+    labels = [step["label"] for step in result["steps"] if step["walk"] == 1]
+    assert labels == [
+        "home: settle only (no key)",
         "Form floor: open (f)",
         "Form floor: backspace",
         "Form floor: 3",
@@ -116,7 +135,7 @@ def test_every_floor_a_step_is_measured_beside_exists() -> None:
     sys.path.insert(0, str(BENCH))
     try:
         from screens_bench import FLOOR_OF
-        from screens_walk import COACH_WALK, FLOOR_WALK
+        from screens_walk import COACH_WALK, KIND_FLOOR_WALK
     finally:
         sys.path.remove(str(BENCH))
 
@@ -132,4 +151,4 @@ def test_every_floor_a_step_is_measured_beside_exists() -> None:
         return out
 
     assert set(FLOOR_OF) <= labels(COACH_WALK)
-    assert set(FLOOR_OF.values()) <= labels(FLOOR_WALK)
+    assert set(FLOOR_OF.values()) <= labels(KIND_FLOOR_WALK)
