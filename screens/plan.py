@@ -335,7 +335,13 @@ class PlanScreen(Screen[None]):
             self.action_guided()
 
     async def on_screen_resume(self) -> None:
-        await self.reload()
+        """Read again only if something was saved (or the day turned) since the last read: a
+        screen just pushed is mounted and then resumed, and was read once already."""
+        if getattr(self, "_read_at", None) != self._now():
+            await self.reload()
+
+    def _now(self) -> tuple[object, date]:
+        return self.coach.store.changes, self.coach.today()
 
     # ----------------------------------------------------------------- reading
 
@@ -379,6 +385,7 @@ class PlanScreen(Screen[None]):
     async def reload(self) -> None:
         """Re-read everything and redraw (after a save, a regeneration, or coming back)."""
         self.loaded = self._load()
+        self._read_at = self._now()  # after _load, whose own save of the plan counts as read
         plan = self.plan
         if plan is not None:
             self.selected = self._clamp(self.selected or self.coach.today(), plan)
