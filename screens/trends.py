@@ -86,6 +86,10 @@ class TrendPlot(PlotextPlot):
         self._shown = series
         self._draw()
 
+    def preset(self, *series: Series) -> None:
+        """What to draw once the plot has a size (before it is mounted)."""
+        self._shown = series
+
     def _draw(self) -> None:
         width, height = self.size
         if not self._shown or width <= 0 or height <= 0:
@@ -176,19 +180,25 @@ class TrendsScreen(Screen[None]):
         return self.app
 
     def compose(self) -> ComposeResult:
+        # what to show is known before the first layout: filled in later, each panel would
+        # lay the screen out again
+        self._read()
+        shown = self.view()
         yield Header()
         with Vertical(id="trends-body"):
-            yield Static(id="trends-title", markup=False)
-            yield TrendPlot(no_color=self.app.no_color, id="trends-plot")
-            yield Static(id="trends-summary", markup=False)
+            yield Static(shown.title, id="trends-title", markup=False)
+            plot = TrendPlot(no_color=self.app.no_color, id="trends-plot")
+            plot.preset(*shown.series)  # drawn at its first size
+            yield plot
+            yield Static(shown.summary, id="trends-summary", markup=False)
         yield KeysFooter()
 
     def on_screen_resume(self) -> None:
-        """Read the records (again if the store changed while another screen showed)."""
-        self._read()
-        self.refresh_view()
+        """Read the records again if the store changed while another screen showed."""
+        if self._read():
+            self.refresh_view()
 
-    def _read(self) -> None:
+    def _read(self) -> bool:
         """The records the range shows (all of them only for "all time"), read when the
         range or the store changed since the last read (issue 15: a dialog closing costs
         nothing, and 3 months of a 30-year diary cost 3 months)."""
@@ -199,13 +209,14 @@ class TrendsScreen(Screen[None]):
         held = getattr(self, "_held", None)
         current = held is not None and held[1:] == (today, store.changes)
         if current and (held[0] is None or (start is not None and held[0] <= start)):
-            return  # what is held covers the range
+            return False  # what is held covers the range
         self._checkins = store.checkins(start, today if start else None)
         self._logs = store.session_logs(start, today if start else None)
         self._scans = store.dxa_scans()
         self._held = wanted
         if start is None:  # the whole history, which the store keeps until the file is re-read
             settle_records(self.app, len(self._checkins) + len(self._logs), store.changes[1])
+        return True
 
     # ------------------------------------------------------------------ what to show
 
