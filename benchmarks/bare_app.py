@@ -46,9 +46,11 @@ class FloorScreen(Screen[None]):
         self.query_one("#panel-0", Static).update(f"Changed {self.changes} times\n{LINES}")
 
 
-FORM_SECTIONS = 8  # the check-in's shape: sections, labelled rows (12 numbers, a note,
-FORM_NUMBERS = 13  # 4 choices), 7 tick boxes; each row a label, its control, a hint, and a
-FORM_CHOICES = 4  # hidden line for its error message
+# The check-in's shape: sections of labelled rows, each row a label, its control, a hint and a
+# hidden line for its error message; then a section of tick boxes.
+FORM_SECTIONS = 8
+FORM_NUMBERS = 13  # 12 numbers and the note
+FORM_CHOICES = 4  # yes/no and one-of fields
 FORM_TICKS = 7
 
 

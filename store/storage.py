@@ -113,14 +113,22 @@ def parse_document(raw: bytes) -> Any:
         return json.loads(raw, parse_int=_int_or_raw)
 
 
-def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
-    """The bytes of a regular file, None if it does not exist; refuses huge or odd files."""
+def _open_for_reading(path: Path) -> int | None:
+    """A descriptor of ``path`` (non-blocking: a FIFO cannot hang the open), None if there is
+    no such file; any other failure is an UnreadableFileError naming it."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        return os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         return None
     except OSError as error:
         raise UnreadableFileError(path, f"cannot be read ({error.strerror})") from None
+
+
+def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
+    """The bytes of a regular file, None if it does not exist; refuses huge or odd files."""
+    fd = _open_for_reading(path)
+    if fd is None:
+        return None
     try:
         size = _regular_size(path, fd, limit)
         with os.fdopen(fd, "rb", closefd=False) as handle:
@@ -150,12 +158,9 @@ def _regular_size(path: Path, fd: int, limit: int) -> int:
 def open_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> BinaryIO | None:
     """``path`` opened for reading a piece at a time, after the checks ``read_bounded`` makes
     (a regular file, at most ``limit`` bytes when opened); None if it does not exist."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
+    fd = _open_for_reading(path)
+    if fd is None:
         return None
-    except OSError as error:
-        raise UnreadableFileError(path, f"cannot be read ({error.strerror})") from None
     try:
         _regular_size(path, fd, limit)
         return os.fdopen(fd, "rb")

@@ -78,43 +78,37 @@ def test_quick_mode_reports_each_figure_beside_a_baseline(
         assert row["ok"] is None or row["target"].startswith("<=")
 
 
-def test_screen_walk_times_every_step_until_settled(tmp_path: Path) -> None:
-    """The walk harness on the floor app, on a real pty: every step timed, none timed out."""
+def _walk_labels(tmp_path: Path, floor_flag: str) -> list[str]:
+    """Walk a floor app on a real pty (two walks): the second walk's step labels, after
+    checking every step was timed and none timed out."""
     sys.path.insert(0, str(BENCH))
     try:
         from _common import run_on_pty, terminal_env
     finally:
         sys.path.remove(str(BENCH))
     out = tmp_path / "steps.json"
-    argv = [sys.executable, str(BENCH / "screens_walk.py"), "--floor", "--walks", "2"]
+    argv = [sys.executable, str(BENCH / "screens_walk.py"), floor_flag, "--walks", "2"]
     run_on_pty([*argv, "--out", str(out)], terminal_env(), timeout=60)
     result = json.loads(out.read_text())
     assert result["timeouts"] == 0
-    labels = [step["label"] for step in result["steps"] if step["walk"] == 1]
-    assert labels == [
+    assert all(step["seconds"] > 0 for step in result["steps"])
+    return [step["label"] for step in result["steps"] if step["walk"] == 1]
+
+
+def test_screen_walk_times_every_step_until_settled(tmp_path: Path) -> None:
+    """The walk harness on the panel floor app, on a real pty: every step timed."""
+    assert _walk_labels(tmp_path, "--floor") == [
         "home: settle only (no key)",
         "Floor screen: open (t)",
         "Floor screen: right",
         "Floor screen: right #2",
         "Floor screen: back (escape)",
     ]
-    assert all(step["seconds"] > 0 for step in result["steps"])
 
 
 def test_kind_floors_walk_a_form_and_a_document(tmp_path: Path) -> None:
     """The form and document floors, in their own process, on a real pty."""
-    sys.path.insert(0, str(BENCH))
-    try:
-        from _common import run_on_pty, terminal_env
-    finally:
-        sys.path.remove(str(BENCH))
-    out = tmp_path / "steps.json"
-    argv = [sys.executable, str(BENCH / "screens_walk.py"), "--kind-floors", "--walks", "2"]
-    run_on_pty([*argv, "--out", str(out)], terminal_env(), timeout=60)
-    result = json.loads(out.read_text())
-    assert result["timeouts"] == 0
-    labels = [step["label"] for step in result["steps"] if step["walk"] == 1]
-    assert labels == [
+    assert _walk_labels(tmp_path, "--kind-floors") == [
         "home: settle only (no key)",
         "Form floor: open (f)",
         "Form floor: backspace",
@@ -126,7 +120,6 @@ def test_kind_floors_walk_a_form_and_a_document(tmp_path: Path) -> None:
         "Document floor: n",
         "Document floor: back (escape)",
     ]
-    assert all(step["seconds"] > 0 for step in result["steps"])
 
 
 def test_every_floor_a_step_is_measured_beside_exists() -> None:
