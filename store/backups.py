@@ -227,16 +227,15 @@ def make_backup(
     folder = _prepare_folder(path)
     clean_temp_files(path)
     rename_old_backups(path)
+    link = replaced_next  # until the file system says it has no links
     payload: bytes | None = None
     for extra in ["", *(f"-{n}" for n in range(2, 1000))]:
         target = folder / backup_name(path, day, f"{label}{extra}")
         try:
-            if replaced_next and payload is None and _link_new(path, target):
-                rotate(path, keep=target)
-                return target
-            if payload is None:
-                payload = path.read_bytes()
-            write_new_file(target, payload)
+            link = link and _link_new(path, target)
+            if not link:
+                payload = path.read_bytes() if payload is None else payload
+                write_new_file(target, payload)
         except FileExistsError:
             continue
         except FileNotFoundError:
@@ -251,9 +250,7 @@ def _link_new(path: Path, target: Path) -> bool:
     where the file system has no links (then the caller copies)."""
     try:
         os.link(path, target)
-    except FileExistsError:
-        raise
-    except FileNotFoundError:
+    except (FileExistsError, FileNotFoundError):
         raise
     except OSError:
         return False
