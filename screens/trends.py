@@ -11,8 +11,11 @@ imported only when the trends screen opens (``screens.app._trends``), never at s
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
+from weakref import WeakKeyDictionary
 
 from textual import on
 from textual.app import ComposeResult
@@ -62,6 +65,12 @@ class View:
     title: str
     series: tuple[Series, ...]
     summary: str
+
+
+# Views made in a session, per app, while the store is unchanged (see ``TrendsScreen.view``):
+# a dozen metrics by four ranges, and the combined view
+_VIEWS: WeakKeyDictionary[object, dict[tuple[object, ...], View]] = WeakKeyDictionary()
+VIEWS_KEPT = 64
 
 
 class TrendPlot(PlotextPlot):
@@ -209,7 +218,7 @@ class TrendsScreen(Screen[None]):
         held = getattr(self, "_held", None)
         current = held is not None and held[1:] == (today, store.changes)
         if current and (held[0] is None or (start is not None and held[0] <= start)):
-            return False  # what is held covers the range
+            return False  # what is held covers the range (``view`` takes the range's part)
         self._checkins = store.checkins(start, today if start else None)
         self._logs = store.session_logs(start, today if start else None)
         self._scans = store.dxa_scans()
@@ -220,13 +229,39 @@ class TrendsScreen(Screen[None]):
 
     # ------------------------------------------------------------------ what to show
 
+    def _in_range(self, today: date) -> tuple[list[CheckIn], list[SessionLog]]:
+        """The held records the range shows: 2 weeks after "all time" are 2 weeks of
+        records, not 30 years handed over to be filtered (both lists are oldest first)."""
+        days = RANGES[self.range_key]
+        if days is None:
+            return self._checkins, self._logs
+        start = today - timedelta(days=days - 1)
+        first_checkin = bisect_left(self._checkins, start, key=attrgetter("day"))
+        first_log = bisect_left(self._logs, start, key=attrgetter("day"))
+        return self._checkins[first_checkin:], self._logs[first_log:]
+
     def view(self, today: date | None = None) -> View:
-        """The title, series and summary for the current choice (all from coach.trends)."""
+        """The title, series and summary for the current choice, kept for the session until
+        the store changes: "all time" sums every week of the diary (30 years: 1,500 weeks), so
+        coming back to a view costs what is drawn, not the diary's age."""
         today = self.coach.today() if today is None else today
+        store = self.coach.store
+        key = (self.metric, self.range_key, self.combined, today, id(store), store.changes)
+        views = _VIEWS.setdefault(self.app, {})
+        shown = views.get(key)
+        if shown is None:
+            if len(views) >= VIEWS_KEPT:
+                views.clear()
+            shown = views[key] = self._make_view(today)
+        return shown
+
+    def _make_view(self, today: date) -> View:
+        """The view for the current choice (all from coach.trends)."""
         range_label = RANGE_LABELS[self.range_key]
+        checkins, logs = self._in_range(today)
         if self.combined:
-            start = range_start(self.range_key, self._checkins, self._logs, today)
-            pain, exercise = combined_pain_exercise(self._checkins, self._logs, start, today)
+            start = range_start(self.range_key, checkins, logs, today)
+            pain, exercise = combined_pain_exercise(checkins, logs, start, today)
             return View(
                 f"{COMBINED_LABEL} · {range_label}",
                 (pain, exercise),
@@ -235,7 +270,7 @@ class TrendsScreen(Screen[None]):
         if self.metric == T_SCORE:
             series = t_score_series(self._scans)
             return View(f"{series.label} · {T_SCORE_RANGE_TEXT}", (series,), summary(series, today))
-        series = series_for_range(self.metric, self.range_key, self._checkins, self._logs, today)
+        series = series_for_range(self.metric, self.range_key, checkins, logs, today)
         return View(f"{series.label} · {range_label}", (series,), summary(series, today))
 
     def refresh_view(self) -> None:

@@ -202,6 +202,7 @@ class Store:
         self._saves = 0
         self._days_held: tuple[Any, frozenset[date]] | None = None  # see checkin_days
         self._ordinals_held: tuple[Any, frozenset[int]] | None = None  # see checkin_ordinals
+        self._history_held: dict[str, tuple[Any, list[Any]]] = {}  # see _whole_history
         self.notices: list[str] = []
         self.on_notice: Callable[[str], None] | None = None
 
@@ -712,16 +713,39 @@ class Store:
         if high - low < len(raw):
             pairs = ((str(o), raw.get(str(o))) for o in range(low, high + 1))
             return [c for i, d in pairs if d is not None and (c := record("checkins", i, d))]
+        if start is None and end is None:
+            return self._whole_history("checkins", raw, self._all_checkins)
+        return self._checkins_scanned(raw, low, high, whole=False)
+
+    def _all_checkins(self, raw: Mapping[str, Any]) -> list[CheckIn]:
+        return self._checkins_scanned(raw, MIN_ORDINAL, MAX_ORDINAL, whole=True)
+
+    def _checkins_scanned(
+        self, raw: Mapping[str, Any], low: int, high: int, *, whole: bool
+    ) -> list[CheckIn]:
+        record = self._loader.record
         found = []
         for doc_id, doc in raw.items():
             ordinal = day_ordinal(doc_id)
             if ordinal is None:
-                if start is None and end is None:
+                if whole:
                     record("checkins", doc_id, doc)  # quarantined: it has no day
                 continue
             if low <= ordinal <= high and (entry := record("checkins", doc_id, doc)):
                 found.append(entry)
         return sorted(found, key=lambda c: c.day)
+
+    def _whole_history(
+        self, table: str, raw: Mapping[str, Any], read: Callable[[Mapping[str, Any]], list[Any]]
+    ) -> list[Any]:
+        """A whole table's records, read once and kept until the file changes (the trends
+        screen's "all time" at 30 years: 15,000 records put in order again at every key).
+        A copy is returned: what a caller does to its list is not kept."""
+        key = (self.changes, id(raw), len(raw))
+        held = self._history_held.get(table)
+        if held is None or held[0] != key:
+            held = self._history_held[table] = (key, read(raw))
+        return list(held[1])
 
     def stream_checkins(self) -> Iterator[CheckIn]:
         """Every valid check-in, oldest first, one at a time: each is parsed and validated as
@@ -811,28 +835,31 @@ class Store:
         """
         raw = self._table("sessions")
         if start is None and end is None:
-            pairs: Iterable[tuple[str, Any]] = raw.items()
+            return self._whole_history("sessions", raw, self._all_session_logs)
+        low = start.isoformat() if start else ""
+        high = end.isoformat() if end else "~"
+        if isinstance(raw, LazyTable):  # days read from the lines: only these are parsed
+            picked = [i for i, day in raw.days().items() if day is None or low <= day <= high]
+            pairs: Iterable[tuple[str, Any]] = [(doc_id, raw[doc_id]) for doc_id in picked]
         else:
-            low = start.isoformat() if start else ""
-            high = end.isoformat() if end else "~"
-            if isinstance(raw, LazyTable):  # days read from the lines: only these are parsed
-                picked = [i for i, day in raw.days().items() if day is None or low <= day <= high]
-                pairs = [(doc_id, raw[doc_id]) for doc_id in picked]
-            else:
-                pairs = raw.items()
-            pairs = [
-                (doc_id, doc)
-                for doc_id, doc in pairs
-                if isinstance(doc, dict)
-                and isinstance(day := doc.get("day"), str)
-                and low <= day <= high
-            ]
+            pairs = raw.items()
+        pairs = [
+            (doc_id, doc)
+            for doc_id, doc in pairs
+            if isinstance(doc, dict)
+            and isinstance(day := doc.get("day"), str)
+            and low <= day <= high
+        ]
         logs = self._loader.keyed("sessions", pairs)
         low_day, high_day = start or date.min, end or date.max
         return sorted(
             (s for s in logs if low_day <= s.day <= high_day),
             key=lambda s: (s.day, s.session_id),
         )
+
+    def _all_session_logs(self, raw: Mapping[str, Any]) -> list[SessionLog]:
+        logs = self._loader.keyed("sessions", raw.items())
+        return sorted(logs, key=lambda s: (s.day, s.session_id))
 
     def stream_session_logs(self) -> list[SessionLog]:
         """Every valid session log by (day, key), validated without keeping the verdicts (an

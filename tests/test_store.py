@@ -84,6 +84,35 @@ def test_checkins_by_range_and_days(open_store) -> None:
     assert len(store.checkin_days()) == 10
 
 
+def test_whole_history_is_kept_until_the_store_changes(open_store, data_path: Path) -> None:
+    """The whole history is read once (trends' "all time"), and read again after any save or
+    any re-read of the file: never a stale list, never one a caller changed."""
+    store = open_store()
+    store.put_checkin(CheckIn(DAY, pain=1))
+    store.put_session_log(SessionLog(DAY, "w1-tue", resistance_min=20))
+    first, logs = store.checkins(), store.session_logs()
+    first.clear()  # a caller's list is its own
+    logs.append(SessionLog(DAY, "not-kept"))
+    assert store.checkins() == [CheckIn(DAY, pain=1)]
+    assert [s.session_id for s in store.session_logs()] == ["w1-tue"]
+    store.put_checkin(CheckIn(DAY - timedelta(days=1), pain=2))
+    store.put_session_log(SessionLog(DAY, "w1-thu", resistance_min=25))
+    assert [c.pain for c in store.checkins()] == [2, 1]
+    assert [s.session_id for s in store.session_logs()] == ["w1-thu", "w1-tue"]
+    assert store.delete_checkin(DAY) is True
+    assert [c.pain for c in store.checkins()] == [2]
+    store.close()
+
+    waiting = open_store(defer_lock=True)  # reads the file, then another session writes it
+    assert [c.pain for c in waiting.checkins()] == [2]
+    with Store.open(data_path) as other:
+        other.put_checkin(CheckIn(DAY - timedelta(days=5), pain=7))
+        other.put_session_log(SessionLog(DAY, "w1-sat", balance_min=10))
+    assert waiting.acquire_lock() is True  # the file changed: read again
+    assert [c.pain for c in waiting.checkins()] == [7, 2]
+    assert [s.session_id for s in waiting.session_logs()] == ["w1-sat", "w1-thu", "w1-tue"]
+
+
 def test_sessions_settings_and_reading(open_store, data_path: Path) -> None:
     store = open_store()
     log = SessionLog(DAY, "w1-thu", resistance_min=20, effort=6, pain_during=2)

@@ -13,7 +13,13 @@ import pytest
 from ui_helpers import SAMPLE_PROFILE, SIZE, TODAY, make_app, text_of
 
 from coach.models import CheckIn, DxaScan, SessionLog
-from coach.trends import METRICS, RANGE_LABELS, series_for_range, summary
+from coach.trends import (
+    METRICS,
+    RANGE_LABELS,
+    combined_pain_exercise,
+    series_for_range,
+    summary,
+)
 from screens.app import CoachApp
 from screens.home import HomeScreen
 from screens.widgets.plot import NO_DATA_TEXT
@@ -128,6 +134,29 @@ async def test_switching_metric_and_range_changes_title_and_summary(data_path: P
         await pilot.press("left", "left", "left")  # wraps round to the last metric
         assert title(app).startswith("Lowest T-score ·")
         assert "every scan" in title(app)
+
+
+async def test_a_narrower_range_after_all_time_shows_only_its_own(data_path: Path) -> None:
+    """After "all time" the screen holds every record; a shorter range then shows exactly
+    what a fresh read of that range would (records dated after today stay out)."""
+    app = year_app(data_path)
+    app.store.put_checkin(CheckIn(TODAY + timedelta(days=3), pain=10, aerobic_min=300))
+    app.store.put_session_log(SessionLog(TODAY + timedelta(days=2), "later", aerobic_min=90))
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        checkins, logs = app.store.checkins(), app.store.session_logs()
+        for metric in ("pain", "aerobic_min"):
+            for key in ("4", "1", "4", "2", "4", "3", "1"):
+                await pilot.press(key)
+                range_key = RANGE_KEYS[key]
+                series = series_for_range(metric, range_key, checkins, logs, TODAY)
+                assert summary_text(app) == summary(series, TODAY), (metric, range_key)
+                assert title(app) == f"{series.label} · {RANGE_LABELS[range_key]}"
+            await pilot.press("right", "right", "right", "right")  # pain -> aerobic minutes
+        await pilot.press("c", "4", "1")
+        start = TODAY - timedelta(days=13)
+        pain, exercise = combined_pain_exercise(checkins, logs, start, TODAY)
+        assert summary_text(app) == f"{summary(pain, TODAY)}\n{summary(exercise, TODAY)}"
 
 
 async def test_every_metric_and_range_draws(data_path: Path) -> None:
