@@ -13,7 +13,6 @@ from contextlib import suppress
 from datetime import date
 from typing import Any, Literal
 
-from rich.table import Table
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -27,6 +26,7 @@ from textual.widgets.option_list import Option
 
 from coach.topics import GLOSSARY_ID, SearchHit, Topic, get_topic, load_pages, load_topics, search
 from screens.widgets.footer import KeysFooter
+from screens.widgets.hanging import Hanging
 from screens.widgets.lists import ChoiceList
 
 Pane = Literal["list", "reading", "search"]
@@ -207,14 +207,9 @@ class LearnScreen(Screen[None]):
     def _load_read(self) -> dict[str, str]:
         return dict(self.store.topics_read())
 
-    def _prompt(self, page: Topic) -> Table:
+    def _prompt(self, page: Topic) -> Hanging:
         """The glyph, then the title, wrapped with a hanging indent when the list is narrow."""
-        mark = self.marker(page.id)
-        grid = Table.grid()
-        grid.add_column(width=len(mark), no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_row(mark, page.title)
-        return grid
+        return Hanging(self.marker(page.id), page.title)
 
     def marker(self, topic_id: str) -> str:
         """The read glyph shown for a page in the list ("✓ ", "○ " or blank)."""
@@ -385,7 +380,7 @@ class LearnScreen(Screen[None]):
                 f"{count} result{'s' if count != 1 else ''} · ↑↓ choose · Enter opens · Esc closes"
             )
 
-    def _hit_prompt(self, index: int, selected: bool = False) -> Table:
+    def _hit_prompt(self, index: int, selected: bool = False) -> Hanging:
         """A result: title, then the matching line with the query words underlined. The one
         that Enter opens has a ▸ beside it, so it shows without colour too."""
         hit = self._hits[index]
@@ -395,12 +390,7 @@ class LearnScreen(Screen[None]):
             word = word.strip(".,;:!?\"'()[]")
             if word:
                 line.highlight_regex(rf"(?i)\b{re.escape(word)}\w*", "bold underline")
-        grid = Table.grid()
-        grid.add_column(width=2, no_wrap=True)
-        grid.add_column(ratio=1)
-        grid.add_row("▸" if selected else "", Text(title, style="bold"))
-        grid.add_row("", line)
-        return grid
+        return Hanging("▸" if selected else "", Text(title, style="bold"), line, indent=2)
 
     def _current_hit(self, option: Option) -> int | None:
         """The index of a result option in the current results (None if from an older search:

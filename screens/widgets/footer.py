@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class KeysFooter(Footer):
@@ -13,9 +15,21 @@ class KeysFooter(Footer):
     screen sends several times while it opens (mounting, the first focus, the stack); each
     rebuild made and styled a widget per key again. The keys are rebuilt here only when what
     they would show differs from the last rebuild asked for (opening the check-in: 4 rebuilds
-    to 1)."""
+    to 1).
+
+    Each key is also made in the footer's own style: a FooterKey starts "compact" and is
+    bound to the footer's (not compact), so every key was restyled twice as it mounted (once
+    to add the class, once to take it off), some 20 restyles per screen opened."""
 
     _asked_for: tuple[Any, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            bound = getattr(widget, "_reactive_connect", None) or {}
+            if isinstance(widget, FooterKey) and "compact" in bound:  # (not the palette key)
+                widget.set_reactive(FooterKey.compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen[Any]) -> None:
         if not (screen.app.app_focus and self.is_attached and screen is self.screen):
