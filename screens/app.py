@@ -15,7 +15,9 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.screen import Screen
@@ -23,7 +25,7 @@ from textual.theme import Theme
 
 from screens import textual_fixes
 from screens.key_order import OrderedKeys
-from screens.long_lived import settle_long_lived
+from screens.long_lived import IdleCollector, settle_long_lived
 
 textual_fixes.apply()
 
@@ -204,6 +206,7 @@ class CoachApp(OrderedKeys, App[None]):
         self.today = today
         self.demo = demo
         self._theme_applied = False
+        self._idle_collector: IdleCollector | None = None  # from the first frame on
         if "TEXTUAL_ANIMATIONS" not in os.environ:
             # Scrolling jumps, as in less or a man page: an animated page scroll is some 25
             # frames (and 0.4 s) over a slow SSH link. TEXTUAL_ANIMATIONS=full brings it back.
@@ -249,6 +252,19 @@ class CoachApp(OrderedKeys, App[None]):
             refresh()
         # what start-up built (modules, classes, styles, home) lives as long as the app
         settle_long_lived(self, collect=False)
+        self._idle_collector = IdleCollector.start(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.Paste) and self._idle_collector is not None:
+            self._idle_collector.input_seen()
+        await super().on_event(event)
+
+    def pop_screen(self) -> AwaitComplete:
+        """Back to the screen below; the closed one is collected when the person is idle
+        (``IdleCollector``)."""
+        if self._idle_collector is not None:
+            self._idle_collector.screen_closed()
+        return super().pop_screen()
 
     def watch_theme(self, theme: str) -> None:
         """Remember a theme the person chose (ctrl+p → "Change theme") for next time."""

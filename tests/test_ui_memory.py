@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 from pathlib import Path
 
+import pytest
 from textual.widget import Widget
 from textual.widgets import Header
 from textual.widgets._footer import FooterKey
@@ -92,3 +93,111 @@ def test_long_lived_records_are_frozen_once_per_read_of_the_file() -> None:
         assert not settle_records(Headless(), 10 * MANY_RECORDS, marker=3)
     finally:
         gc.unfreeze()
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def monotonic(self) -> float:
+        return self.now
+
+
+class TimerApp:
+    """What IdleCollector needs of an app: a headless flag and one-shot timers."""
+
+    is_headless = False
+    keys_pending = 0
+
+    def __init__(self) -> None:
+        self.timers: list[tuple[float, object]] = []
+
+    def set_timer(self, delay: float, callback: object, name: str = "") -> None:
+        self.timers.append((delay, callback))
+
+    def fire(self) -> None:
+        _, callback = self.timers.pop(0)
+        callback()  # type: ignore[operator]
+
+
+def test_a_closed_screen_is_collected_once_no_key_has_come_for_a_moment(monkeypatch) -> None:
+    """Full passes wait for a quiet moment: each key pushes the pass back, a pass runs once
+    however many screens closed, and nothing runs when no screen closed."""
+    from screens import long_lived
+    from screens.long_lived import IDLE_SECONDS, IdleCollector
+
+    clock, passes = FakeClock(), []
+    monkeypatch.setattr(long_lived, "time", clock)
+    monkeypatch.setattr(long_lived.gc, "collect", lambda *a: passes.append(clock.now) or 0)
+    app = TimerApp()
+    before = gc.get_threshold()
+    try:
+        collector = IdleCollector.start(app)
+        assert collector is not None
+        assert gc.get_threshold()[2] == long_lived.FULL_PASS_EVERY
+    finally:
+        gc.set_threshold(*before)
+
+    collector.screen_closed()
+    collector.screen_closed()  # two screens closed: one timer, one pass
+    assert [delay for delay, _ in app.timers] == [IDLE_SECONDS]
+    clock.now += IDLE_SECONDS / 2
+    collector.input_seen()  # typing goes on: the pass waits
+    clock.now += IDLE_SECONDS / 2
+    app.fire()
+    assert passes == []
+    assert app.timers[0][0] == pytest.approx(IDLE_SECONDS / 2)  # the rest of a quiet moment
+    clock.now += IDLE_SECONDS / 2 * 1.01
+    app.fire()
+    assert passes == [clock.now]
+    assert app.timers == []
+
+    clock.now += 5
+    collector.input_seen()
+    assert app.timers == [] and passes == [passes[0]]  # keys alone ask for no pass
+
+    collector.screen_closed()
+    app.keys_pending = 1  # a key still being handled (a slow one): not idle yet
+    clock.now += IDLE_SECONDS * 3
+    app.fire()
+    assert passes == [passes[0]] and app.timers[0][0] == IDLE_SECONDS
+    app.keys_pending = 0
+    clock.now += IDLE_SECONDS * 1.01
+    app.fire()
+    assert passes[1:] == [clock.now]
+
+
+def test_headless_apps_keep_the_collector_settings() -> None:
+    from screens.long_lived import IdleCollector
+
+    class Headless:
+        is_headless = True
+
+    before = gc.get_threshold()
+    assert IdleCollector.start(Headless()) is None
+    assert gc.get_threshold() == before
+
+
+async def test_footer_keys_start_in_the_footer_style(data_path, monkeypatch) -> None:
+    """Each key bound to the footer starts as the footer is (not compact): no key adds the
+    compact class as it mounts only to take it off again (two restyles per key)."""
+    added: list[str] = []
+    add_class = FooterKey.add_class
+
+    def spy(self: FooterKey, *names: str, update: bool = True) -> FooterKey:
+        bound = "-command-palette" not in self.classes  # the palette key is compact: as Textual's
+        if bound and "-compact" in names and "-compact" not in self.classes:
+            added.append(self.key)
+        return add_class(self, *names, update=update)
+
+    monkeypatch.setattr(FooterKey, "add_class", spy)
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("t")  # trends: grouped keys too
+        await pilot.pause()
+        keys = list(app.screen.query(FooterKey))
+        assert keys
+        bound = [k for k in keys if "-command-palette" not in k.classes]
+        assert all(not k.compact and "-compact" not in k.classes for k in bound)
+    assert added == []
