@@ -201,3 +201,40 @@ async def test_footer_keys_start_in_the_footer_style(data_path, monkeypatch) -> 
         bound = [k for k in keys if "-command-palette" not in k.classes]
         assert all(not k.compact and "-compact" not in k.classes for k in bound)
     assert added == []
+
+
+async def test_the_footer_is_rebuilt_only_when_its_shown_keys_change(
+    data_path, monkeypatch
+) -> None:
+    """Opening Learn rebuilds the footer once (its keys change twice as it opens); opening a
+    topic and switching panes change only hidden bindings: no rebuild. What shows is right."""
+    from screens.widgets.footer import KeysFooter
+
+    rebuilds: list[str] = []
+    recompose = KeysFooter.recompose
+
+    async def counted(self: KeysFooter) -> None:
+        rebuilds.append(type(self.screen).__name__)
+        await recompose(self)
+
+    monkeypatch.setattr(KeysFooter, "recompose", counted)
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rebuilds.clear()
+        await pilot.press("l")
+        for _ in range(4):
+            await pilot.pause()
+        assert rebuilds == ["LearnScreen"]
+        shown = [k.key for k in app.screen.query(FooterKey)]
+        assert shown == ["slash", "g", "escape", "question_mark", "q", "ctrl+p"]
+        await pilot.press("enter")  # the reader: the same keys show
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert rebuilds == ["LearnScreen"]
+        await pilot.press("slash")  # searching hides "g" (it types into the field)
+        for _ in range(3):
+            await pilot.pause()
+        assert rebuilds == ["LearnScreen", "LearnScreen"]
+        assert "g" not in [k.key for k in app.screen.query(FooterKey)]
