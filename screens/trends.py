@@ -53,6 +53,9 @@ T_SCORE = "t_score"
 COMBINED = "combined"  # the picker's entry for the combined view
 COMBINED_LABEL = "Worst joint pain and exercise minutes"
 T_SCORE_RANGE_TEXT = "every scan (ranges 1-4 apply to check-ins)"
+READING_TEXT = "Reading the whole diary…"
+# records: above this, the first read of all of them takes a visible moment (30 years: 0.3 s)
+LONG_READ = 2000
 
 _RANGE_GROUP = Binding.Group("Range", compact=True)
 _METRIC_GROUP = Binding.Group("Metric", compact=True)
@@ -292,8 +295,24 @@ class TrendsScreen(Screen[None]):
 
     def action_range(self, range_key: str) -> None:
         self.range_key = range_key
+        if self._first_whole_read():
+            # the first look at every record of a long diary takes a moment: say so first
+            self.query_one("#trends-summary", Static).update(READING_TEXT)
+            self.call_after_refresh(self._show_range)
+            return
+        self._show_range()
+
+    def _show_range(self) -> None:
         self._read()
         self.refresh_view()
+
+    def _first_whole_read(self) -> bool:
+        store = self.coach.store
+        return (
+            RANGES[self.range_key] is None
+            and not store.whole_history_known()
+            and store.history_size() > LONG_READ
+        )
 
     def action_combined(self) -> None:
         """Pain against exercise minutes; press again for the single metric."""

@@ -747,6 +747,20 @@ class Store:
             held = self._history_held[table] = (key, read(raw))
         return list(held[1])
 
+    def whole_history_known(self) -> bool:
+        """Whether every check-in and session log has been read since the file was: reading
+        them all again is then quick (a save adds one), not a first look at each (30 years:
+        about 0.3 s)."""
+        loads = self._storage.loads
+        return all(
+            (held := self._history_held.get(table)) is not None and held[0][0][1] == loads
+            for table in ("checkins", "sessions")
+        )
+
+    def history_size(self) -> int:
+        """How many check-ins and session logs are stored (from their ids: nothing is read)."""
+        return len(self._table("checkins")) + len(self._table("sessions"))
+
     def stream_checkins(self) -> Iterator[CheckIn]:
         """Every valid check-in, oldest first, one at a time: each is parsed and validated as
         it is reached and not kept (an export of 30 years holds one record at a time).

@@ -90,7 +90,11 @@ def test_whole_history_is_kept_until_the_store_changes(open_store, data_path: Pa
     store = open_store()
     store.put_checkin(CheckIn(DAY, pain=1))
     store.put_session_log(SessionLog(DAY, "w1-tue", resistance_min=20))
-    first, logs = store.checkins(), store.session_logs()
+    assert (store.whole_history_known(), store.history_size()) == (False, 2)
+    first = store.checkins()
+    assert not store.whole_history_known()  # the session logs are not read yet
+    logs = store.session_logs()
+    assert store.whole_history_known()
     first.clear()  # a caller's list is its own
     logs.append(SessionLog(DAY, "not-kept"))
     assert store.checkins() == [CheckIn(DAY, pain=1)]
@@ -99,6 +103,7 @@ def test_whole_history_is_kept_until_the_store_changes(open_store, data_path: Pa
     store.put_session_log(SessionLog(DAY, "w1-thu", resistance_min=25))
     assert [c.pain for c in store.checkins()] == [2, 1]
     assert [s.session_id for s in store.session_logs()] == ["w1-thu", "w1-tue"]
+    assert store.whole_history_known()  # saves add a record: the rest are known
     assert store.delete_checkin(DAY) is True
     assert [c.pain for c in store.checkins()] == [2]
     store.close()
@@ -108,7 +113,10 @@ def test_whole_history_is_kept_until_the_store_changes(open_store, data_path: Pa
     with Store.open(data_path) as other:
         other.put_checkin(CheckIn(DAY - timedelta(days=5), pain=7))
         other.put_session_log(SessionLog(DAY, "w1-sat", balance_min=10))
+    waiting.session_logs()
+    assert waiting.whole_history_known()
     assert waiting.acquire_lock() is True  # the file changed: read again
+    assert not waiting.whole_history_known()
     assert [c.pain for c in waiting.checkins()] == [7, 2]
     assert [s.session_id for s in waiting.session_logs()] == ["w1-sat", "w1-thu", "w1-tue"]
 

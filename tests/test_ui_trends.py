@@ -159,6 +159,41 @@ async def test_a_narrower_range_after_all_time_shows_only_its_own(data_path: Pat
         assert summary_text(app) == f"{summary(pain, TODAY)}\n{summary(exercise, TODAY)}"
 
 
+async def test_the_first_read_of_a_long_diary_says_so_first(data_path: Path, monkeypatch) -> None:
+    """All time on a long diary: "Reading the whole diary…" shows while every record is read
+    for the first time, then the plot; once read (and after a save), no notice again."""
+    from screens import trends as trends_screen
+
+    monkeypatch.setattr(trends_screen, "LONG_READ", 100)  # the year of data counts as long
+    shown_while_reading: list[str] = []
+    show_range = trends_screen.TrendsScreen._show_range
+
+    def spy(self) -> None:  # type: ignore[no-untyped-def]
+        shown_while_reading.append(summary_text(self.app))
+        show_range(self)
+
+    monkeypatch.setattr(trends_screen.TrendsScreen, "_show_range", spy)
+    app = year_app(data_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        await pilot.press("4")
+        await pilot.pause()
+        assert shown_while_reading == [trends_screen.READING_TEXT]
+        checkins, logs = app.store.checkins(), app.store.session_logs()
+        expected = summary(series_for_range("pain", "all", checkins, logs, TODAY), TODAY)
+        assert summary_text(app) == expected
+        assert title(app) == "Worst joint pain · all time"
+        app.store.put_checkin(CheckIn(TODAY, pain=9))  # a save: the records are still known
+        await pilot.press("1", "4")
+        await pilot.pause()
+        assert len(shown_while_reading) == 3  # "1", "4": shown at once, no notice
+        assert trends_screen.READING_TEXT not in shown_while_reading[1:]
+        checkins, logs = app.store.checkins(), app.store.session_logs()
+        assert checkins[-1] == CheckIn(TODAY, pain=9)
+        after = series_for_range("pain", "all", checkins, logs, TODAY)
+        assert summary_text(app) == summary(after, TODAY)
+
+
 async def test_every_metric_and_range_draws(data_path: Path) -> None:
     app = year_app(data_path)
     async with app.run_test(size=SIZE) as pilot:
