@@ -5,13 +5,10 @@ Pure functions of dates and CheckIn records; the screens and the CLI only displa
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections import Counter
+from bisect import bisect_left
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 from datetime import date, timedelta
-from itertools import count
-from operator import sub
 from typing import TYPE_CHECKING, NamedTuple
 
 from coach.models import RED_FLAGS, CheckIn
@@ -101,23 +98,28 @@ def streaks(days: Collection[date], today: date) -> Streaks:
 
 def streaks_of_ordinals(ordinals: Collection[int], today: date) -> Streaks:
     """``streaks`` of days given as ``date.toordinal`` numbers (the store's check-in ids):
-    30 years of days are counted as ints, without building a date for each.
-
-    In the sorted days, a run of consecutive days is where ``day - position`` stays the same,
-    so counting those differences (at C speed) gives every run's length at once."""
+    30 years of days are counted as ints, without building a date for each."""
     now = today.toordinal()
-    every = sorted(ordinals if isinstance(ordinals, set | frozenset) else set(ordinals))
-    past = every[: bisect_right(every, now)]
-    runs = Counter(map(sub, past, count()))
-    last = len(past) - 1
-    # the run ending today, or yesterday (a streak is not lost before today's check-in)
-    current = runs[past[last] - last] if past and past[last] >= now - 1 else 0
+    past = sorted(o for o in ordinals if o <= now)
+    held = set(past)
+    day = now if now in held else now - 1
+    current = 0
+    while day in held:
+        current += 1
+        day -= 1
+    best = run = 0
+    previous = None
+    for number in past:
+        run = run + 1 if number - 1 == previous else 1
+        if run > best:
+            best = run
+        previous = number
     first = today.replace(day=1).toordinal()
     return Streaks(
         current=current,
-        longest=max(runs.values(), default=0),
+        longest=best,
         this_month=len(past) - bisect_left(past, first),
-        checked_in_today=bool(past) and past[last] == now,
+        checked_in_today=now in held,
     )
 
 
