@@ -3,8 +3,8 @@
 The topic list and the search results showed each entry as a two-column ``Table.grid`` (the
 mark, then the text). A table measures its columns on every render, and an ``OptionList``
 renders each entry several times while a screen opens (to find its height, then to draw it):
-the topic list's tables were about a tenth of opening Learn. This draws the same lines by
-wrapping the text once at the width it is given.
+the topic list's tables took some 16 ms of opening Learn (96 ms against 80 at 80x24). This
+draws the same lines by wrapping the text once at the width it is given.
 """
 
 from __future__ import annotations
