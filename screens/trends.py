@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from operator import attrgetter
 from weakref import WeakKeyDictionary
 
@@ -215,8 +215,7 @@ class TrendsScreen(Screen[None]):
         range or the store changed since the last read (issue 15: a dialog closing costs
         nothing, and 3 months of a 30-year diary cost 3 months)."""
         store, today = self.coach.store, self.coach.today()
-        days = RANGES[self.range_key]
-        start = None if days is None else today - timedelta(days=days - 1)
+        start = self._first_day(today)
         wanted = (start, today, store.changes)
         held = getattr(self, "_held", None)
         current = held is not None and held[1:] == (today, store.changes)
@@ -232,13 +231,18 @@ class TrendsScreen(Screen[None]):
 
     # ------------------------------------------------------------------ what to show
 
+    def _first_day(self, today: date) -> date | None:
+        """The range's first day (coach.trends's), None for all time."""
+        if RANGES[self.range_key] is None:
+            return None
+        return range_start(self.range_key, (), (), today)
+
     def _in_range(self, today: date) -> tuple[list[CheckIn], list[SessionLog]]:
         """The held records the range shows: 2 weeks after "all time" are 2 weeks of
         records, not 30 years handed over to be filtered (both lists are oldest first)."""
-        days = RANGES[self.range_key]
-        if days is None:
+        start = self._first_day(today)
+        if start is None:
             return self._checkins, self._logs
-        start = today - timedelta(days=days - 1)
         first_checkin = bisect_left(self._checkins, start, key=attrgetter("day"))
         first_log = bisect_left(self._logs, start, key=attrgetter("day"))
         return self._checkins[first_checkin:], self._logs[first_log:]

@@ -751,11 +751,16 @@ class Store:
         """Whether every check-in and session log has been read since the file was: reading
         them all again is then quick (a save adds one), not a first look at each (30 years:
         about 0.3 s)."""
-        loads = self._storage.loads
-        return all(
-            (held := self._history_held.get(table)) is not None and held[0][0][1] == loads
-            for table in ("checkins", "sessions")
-        )
+        return all(self._read_since_load(table) for table in ("checkins", "sessions"))
+
+    def _read_since_load(self, table: str) -> bool:
+        """Whether ``table`` was read whole since the file was last read (saves since then
+        leave most of its records validated)."""
+        held = self._history_held.get(table)
+        if held is None:
+            return False
+        (_saves, loads), _raw_id, _count = held[0]
+        return loads == self._storage.loads
 
     def history_size(self) -> int:
         """How many check-ins and session logs are stored (from their ids: nothing is read)."""
