@@ -378,3 +378,41 @@ async def test_history_marks_missed_days_only_after_the_first_check_in(data_path
         assert "26○" in calendar  # today is not over yet
         count = text_of(app.screen.query_one("#month-count"))
         assert count == "1 of 3 days checked in"
+
+
+async def test_history_detail_keeps_its_size_from_day_to_day(data_path: Path) -> None:
+    """A day with more to say must not resize the panel: a resize makes Textual lay the
+    screen out a second time, a frame later, on every arrow key (issue 15)."""
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    full = CheckIn(
+        YESTERDAY,
+        pain=6,
+        interference=2,
+        fatigue=4,
+        mood=3,
+        ai_taken=True,
+        aerobic_min=30,
+        resistance_min=20,
+        balance_min=10,
+        calcium_food_mg=700,
+        calcium_supplement_mg=500,
+        vitamin_d_iu=800,
+        note="walked to the shops and back",
+    )
+    app.store.put_checkin(full)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        detail = app.screen.query_one("#day-detail")
+        sizes = {detail.size}
+        for key in ("left", "left", "right", "up"):  # full day, empty day, full day, a week ago
+            await pilot.press(key)
+            await pilot.pause()
+            sizes.add(detail.size)
+        await pilot.press("down")  # back to the full day
+        await pilot.pause()
+        assert "walked to the shops" in text_of(detail)
+        lines = text_of(detail).count("\n") + 1
+        height = detail.content_size.height
+    assert len(sizes) == 1
+    assert lines <= height  # the fullest day still fits, nothing cut off
