@@ -13,6 +13,15 @@ the entries of closed nodes only when the watched value changes. Every Header wa
 app's title, and every footer key is bound to its Footer: neither changes, so each screen ever
 opened stayed alive through those lists (a few hundred widgets per walk through the places).
 Closed nodes are now dropped from a list whenever it has grown by another ``PRUNE_EVERY``.
+
+``Stylesheet.reparse`` (run when a screen with its own CSS file is first shown) parses every
+CSS source again in a fresh stylesheet with an empty parse cache, though nothing but the new
+file changed: 10-25 ms of each screen's first opening went to parsing the app's and every
+widget's CSS once more (Learn: 23 sources, 25 ms). The fresh stylesheet now starts from the
+rules already parsed under the same variables (``set_variables``, as when the theme changes,
+still empties the cache, so new variables are always parsed afresh), and the cache holds
+``PARSE_CACHE_SIZE`` sources instead of 64: past 64 sources an LRU cache read in order misses
+every time, and the coach reaches 40.
 """
 
 from __future__ import annotations
@@ -23,7 +32,9 @@ from typing import Any
 
 from textual import dom
 from textual._styles_cache import StylesCache
+from textual.cache import LRUCache
 from textual.color import Color
+from textual.css.stylesheet import Stylesheet
 from textual.style import Style
 
 
@@ -61,6 +72,42 @@ def _pruning(watch: Callable[..., None]) -> Callable[..., None]:
     return watch_pruned
 
 
+PARSE_CACHE_SIZE = 256  # CSS sources whose parsed rules are kept (Textual: 64)
+
+
+def _reparse(self: Stylesheet) -> None:
+    """Textual's ``Stylesheet.reparse``, reusing the rules parsed under the same variables."""
+    stylesheet = Stylesheet(variables=self._variables)
+    stylesheet._parse_cache = self._parse_cache  # emptied by set_variables when they change
+    stylesheet._style_parse_cache = self._style_parse_cache
+    for read_from, (css, is_defaults, tie_breaker, scope) in self.source.items():
+        stylesheet.add_source(
+            css,
+            read_from=read_from,
+            is_default_css=is_defaults,
+            tie_breaker=tie_breaker,
+            scope=scope,
+        )
+    try:
+        stylesheet.parse()
+    except Exception:
+        self._invalid_css.update(stylesheet._invalid_css)  # as Textual: not parsed again
+        raise
+    self._rules = stylesheet.rules
+    self._rules_map = None
+    self.source = stylesheet.source
+    self._require_parse = False
+
+
+def _with_larger_parse_cache(init: Callable[..., None]) -> Callable[..., None]:
+    def init_larger(self: Stylesheet, *args: Any, **kwargs: Any) -> None:
+        init(self, *args, **kwargs)
+        self._parse_cache = LRUCache(PARSE_CACHE_SIZE)
+
+    init_larger.enlarged_from = init  # type: ignore[attr-defined]
+    return init_larger
+
+
 def apply() -> list[str]:
     """Patch what is still broken (once); the names of the fixes applied."""
     applied = []
@@ -72,4 +119,8 @@ def apply() -> list[str]:
     if callable(watch) and not hasattr(watch, "pruned_from"):
         dom._watch = _pruning(watch)  # type: ignore[attr-defined]
         applied.append("watchers")
+    if Stylesheet.reparse is not _reparse and Stylesheet()._parse_cache.maxsize < PARSE_CACHE_SIZE:
+        Stylesheet.reparse = _reparse  # type: ignore[method-assign]
+        Stylesheet.__init__ = _with_larger_parse_cache(Stylesheet.__init__)  # type: ignore[method-assign]
+        applied.append("stylesheet-reparse")
     return applied

@@ -1,0 +1,102 @@
+"""A screen's first opening parses only its own new CSS (screens/textual_fixes.py).
+
+Textual's ``Stylesheet.reparse`` parsed every source again in a fresh stylesheet with an empty
+cache each time a screen with its own CSS file was first shown. These tests count the sources
+parsed, and check that what is parsed, and what a theme change does, stay as Textual's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import textual.css.stylesheet as stylesheet_module
+from textual.app import App
+from textual.css.stylesheet import Stylesheet
+from ui_helpers import SAMPLE_PROFILE, SIZE, make_app
+
+from screens import textual_fixes
+from screens.learn import LearnScreen
+
+
+@pytest.fixture
+def parsed_sources(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every CSS source Textual parses from text (a cache miss), in order: (where it was read
+    from, its tie breaker; Textual keys its cache on both)."""
+    seen: list[object] = []
+    parse = stylesheet_module.parse
+
+    def counting(scope: str, css: str, read_from: object, **kwargs: object) -> object:
+        seen.append((read_from, kwargs.get("tie_breaker", 0)))
+        return parse(scope, css, read_from, **kwargs)
+
+    monkeypatch.setattr(stylesheet_module, "parse", counting)
+    return seen
+
+
+def _css_of(sheet: Stylesheet) -> list[tuple[str, str]]:
+    """Each rule's selectors and declarations, in order (Textual's ``RuleSet.css`` cannot write
+    some rules back as text)."""
+    return [(rule.selectors, repr(sorted(rule.styles.get_rules().items()))) for rule in sheet.rules]
+
+
+async def test_a_screens_first_opening_parses_only_new_sources(
+    data_path: Path, parsed_sources: list[object]
+) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = {(where, source.tie_breaker) for where, source in app.stylesheet.source.items()}
+        parsed_sources.clear()
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LearnScreen)
+        assert any("learn.tcss" in str(where) for where, _ in parsed_sources)  # the new file
+        assert not before & set(parsed_sources)  # nothing parsed before was parsed again
+        # the rules are what a stylesheet parsing every source from scratch makes
+        fresh = app.stylesheet.copy()
+        fresh.parse()
+        assert _css_of(app.stylesheet) == _css_of(fresh)
+
+
+async def test_a_theme_change_after_a_reparse_still_takes_effect(data_path: Path) -> None:
+    """New variables must never be served from rules parsed under the old ones."""
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")  # a reparse with cached rules
+        await pilot.pause()
+        reader = app.screen.query_one("#learn-reader")
+        first = reader.styles.background
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await pilot.pause()
+        assert reader.styles.background != first
+        expected = app.get_css_variables()["background"]
+        assert reader.styles.background.hex.lower() == expected.lower()[:7]
+
+
+def test_reparse_gives_textuals_rules_and_parses_nothing_twice(
+    parsed_sources: list[object],
+) -> None:
+    variables = App().get_css_variables()
+    sheet = Stylesheet(variables=variables)
+    sheet.add_source("Static { color: $text; }", read_from=("a.tcss", ""))
+    sheet.add_source("#x { background: $primary; }", read_from=("b.tcss", ""))
+    sheet.parse()
+    sheet.add_source("#y { height: 3; }", read_from=("c.tcss", ""))
+    parsed_sources.clear()
+    sheet.reparse()
+    assert parsed_sources == [(("c.tcss", ""), 0)]
+    fresh = Stylesheet(variables=variables)
+    fresh.source = dict(sheet.source)
+    fresh._require_parse = True
+    assert _css_of(sheet) == _css_of(fresh)
+    sheet.set_variables({**variables, "primary": "#123456"})  # as a theme change does
+    parsed_sources.clear()
+    sheet.reparse()
+    assert len(parsed_sources) == 3
+    assert "Color(18, 52, 86)" in repr(_css_of(sheet))  # #123456: parsed with the new value
+
+
+def test_the_parse_cache_holds_more_sources_than_the_coach_has() -> None:
+    assert Stylesheet()._parse_cache.maxsize == textual_fixes.PARSE_CACHE_SIZE
+    assert Stylesheet.reparse is textual_fixes._reparse
