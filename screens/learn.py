@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from contextlib import suppress
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from rich.text import Text
 from textual import events, on
@@ -21,13 +21,15 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header, Input, OptionList, Static
-from textual.widgets.markdown import Markdown, MarkdownBlock
 from textual.widgets.option_list import Option
 
 from coach.topics import GLOSSARY_ID, SearchHit, Topic, get_topic, load_pages, load_topics, search
 from screens.widgets.footer import KeysFooter
 from screens.widgets.hanging import Hanging
 from screens.widgets.lists import ChoiceList
+
+if TYPE_CHECKING:
+    from textual.widgets import Markdown
 
 Pane = Literal["list", "reading", "search"]
 
@@ -38,7 +40,7 @@ WIDE_WIDTH = 110  # from this many columns the list and the reader sit side by s
 SEARCH_LIMIT = 20
 SEARCH_HINT = "Type a word, e.g. calcium, DXA or joint pain. Enter opens the first result."
 
-READER_HINT = "*Choose a topic and press Enter, or press / to search.*"
+READER_HINT = "Choose a topic and press Enter, or press / to search."
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -51,6 +53,13 @@ def _words(text: str) -> str:
 def _fragment(line: str, words: int = 6) -> str:
     """The first few words of a search hit's line, to find where it is in the page."""
     return " ".join(_words(line.strip("… ")).split()[:words])
+
+
+def _markdown(text: str) -> Markdown:
+    """The reader's Markdown widget (imported here: see ``LearnScreen._reader_text``)."""
+    from textual.widgets import Markdown
+
+    return Markdown(text, id="learn-text", open_links=False)
 
 
 def _read_label(day: str | None) -> str:
@@ -160,8 +169,10 @@ class LearnScreen(Screen[None]):
                 yield Static(id="learn-preview")
             yield ReaderKeys("learn-reader", id="learn-reader-keys")
             with VerticalScroll(id="learn-reader", can_focus=False):
-                initial = self._initial.markdown if self._initial else READER_HINT
-                yield Markdown(initial, id="learn-text", open_links=False)
+                if self._initial is not None:
+                    yield _markdown(self._initial.markdown)
+                else:  # the Markdown widget comes with the first topic (see _reader_text)
+                    yield Static(Text(READER_HINT, style="italic"), id="learn-hint")
         yield KeysFooter()
 
     # ------------------------------------------------------------------------- state
@@ -281,13 +292,26 @@ class LearnScreen(Screen[None]):
         topics = self.query_one("#learn-topics", OptionList)
         topics.highlighted = topics.get_option_index(topic.id)
         reader = self.query_one("#learn-reader", VerticalScroll)
-        await self.query_one("#learn-text", Markdown).update(topic.markdown)
+        await self._reader_text(topic.markdown)
         self.current = topic.id
         reader.scroll_home(animate=False, immediate=True)
         self._mark_read(topic.id)
         self._show_pane("reading")
         if heading or text:
             self.call_after_refresh(self._scroll_to, heading, text)
+
+    async def _reader_text(self, markdown: str) -> None:
+        """Show ``markdown`` in the reader. The Markdown widget is made for the first topic
+        opened, not with the list: importing and mounting it is a third of the list's first
+        opening (markdown-it, Pygments), and a session that only looks at the list never needs
+        it."""
+        existing = self.query("#learn-text")
+        if existing:
+            await cast("Markdown", existing.first()).update(markdown)
+            return
+        reader = self.query_one("#learn-reader", VerticalScroll)
+        await reader.remove_children()
+        await reader.mount(_markdown(markdown))
 
     def _mark_read(self, topic_id: str) -> None:
         if topic_id not in self._topic_ids or topic_id in self._read or self.store.read_only:
@@ -308,9 +332,11 @@ class LearnScreen(Screen[None]):
         wanted = _words(heading) if heading else _fragment(text or "")
         if not wanted:
             return
+        from textual.widgets.markdown import MarkdownBlock
+
         best: MarkdownBlock | None = None
         best_span = 0
-        for block in self.query_one("#learn-text", Markdown).query(MarkdownBlock):
+        for block in self.query("#learn-text MarkdownBlock").results(MarkdownBlock):
             source = block.source
             if not source:
                 continue

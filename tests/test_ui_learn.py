@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.widgets import Markdown, OptionList, Static
 from ui_helpers import SAMPLE_PROFILE, SIZE, make_app, text_of
 
-from coach.topics import GLOSSARY_ID, JOINT_PAIN_TOPIC, NUTRITION_TOPIC
+from coach.topics import GLOSSARY_ID, JOINT_PAIN_TOPIC, NUTRITION_TOPIC, get_topic
 from screens.glossary_lookup import GlossaryLookup
 from screens.home import HomeScreen
 from screens.learn import READ_MARK, UNREAD_MARK, LearnScreen
@@ -272,6 +272,28 @@ async def test_wide_terminal_shows_list_and_reader_side_by_side(data_path: Path)
         assert screen.query_one("#learn-reader").display
         text = screen_text(app, (120, 30))
         assert "Making it yours" in text and "1200 mg" in text
+
+
+async def test_the_reader_is_made_with_the_first_topic_and_kept(data_path: Path) -> None:
+    """The list opens without the Markdown reader (a third of its first opening); the wide
+    screen shows the hint in its place; the first topic makes the reader, later ones reuse it."""
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        screen = learn(app)
+        assert not screen.query(Markdown)
+        assert "Choose a topic and press Enter" in screen_text(app, (120, 30))
+        await pilot.press("enter")
+        await until(pilot, lambda: screen.pane == "reading" and bool(screen.query(Markdown)))
+        reader = screen.query_one("#learn-text", Markdown)
+        first = screen.current
+        assert not screen.query("#learn-hint")
+        await pilot.press("n")
+        await until(pilot, lambda: screen.current != first)
+        assert screen.query_one("#learn-text", Markdown) is reader
+        assert reader.source == get_topic(screen.current).markdown
+        assert "Choose a topic" not in screen_text(app, (120, 30))
 
 
 def test_learn_snapshot(snap_compare, data_path: Path) -> None:
