@@ -200,6 +200,8 @@ class Store:
         self._scanned = False
         self._moves: list[dict[str, Any]] = []
         self._saves = 0
+        self._table_saves: dict[str, int] = {}  # saves of one table's documents (_change)
+        self._other_saves = 0  # every other save: may have changed any table
         self._days_held: tuple[Any, frozenset[date]] | None = None  # see checkin_days
         self._ordinals_held: tuple[Any, frozenset[int]] | None = None  # see checkin_ordinals
         self._history_held: dict[str, tuple[Any, list[Any]]] = {}  # see _whole_history
@@ -570,11 +572,16 @@ class Store:
             else:
                 raw[doc_id] = doc
             self._loader.forget(table, doc_id)
-        self._save(data)
+        self._save(data, table)
 
-    def _save(self, data: dict[str, Any]) -> None:
-        """Write ``data`` (or, in a batch, mark it to be written); a failure is a SaveError."""
+    def _save(self, data: dict[str, Any], table: str | None = None) -> None:
+        """Write ``data`` (or, in a batch, mark it to be written); a failure is a SaveError.
+        ``table``: the one table this save changed (None: any may have changed)."""
         self._saves += 1
+        if table is None:
+            self._other_saves += 1
+        else:
+            self._table_saves[table] = self._table_saves.get(table, 0) + 1
         try:
             self._storage.write(data)
         except SaveError:
@@ -740,8 +747,10 @@ class Store:
     ) -> list[Any]:
         """A whole table's records, read once and kept until the file changes (the trends
         screen's "all time" at 30 years: 15,000 records put in order again at every key).
+        A save of another table leaves it (a check-in saved: the session logs are kept).
         A copy is returned: what a caller does to its list is not kept."""
-        key = (self.changes, id(raw), len(raw))
+        saves = (self._other_saves, self._table_saves.get(table, 0))
+        key = (self._storage.loads, saves, id(raw), len(raw))
         held = self._history_held.get(table)
         if held is None or held[0] != key:
             held = self._history_held[table] = (key, read(raw))
@@ -759,7 +768,7 @@ class Store:
         held = self._history_held.get(table)
         if held is None:
             return False
-        (_saves, loads), _raw_id, _count = held[0]
+        loads, _saves, _raw_id, _count = held[0]
         return loads == self._storage.loads
 
     def history_size(self) -> int:
