@@ -19,8 +19,10 @@ directly, and each document is validated once per process (issue 15).
 from __future__ import annotations
 
 import contextlib
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -552,6 +554,8 @@ class Store:
         self._require_writable()
         data = self._data()
         raw = data.get(table)
+        held = self._history_held.get(table)
+        patch = table == "checkins" and held is not None and held[0] == self._held_key(table, raw)
         if raw is not None and not isinstance(raw, Mapping):
             self._aside(table, None, None, raw)
             raw = None
@@ -573,6 +577,29 @@ class Store:
                 raw[doc_id] = doc
             self._loader.forget(table, doc_id)
         self._save(data, table)
+        if patch and held is not None:
+            self._patch_held_checkins(held[1], raw, docs)
+
+    def _patch_held_checkins(
+        self, history: list[CheckIn], raw: Mapping[str, Any], docs: dict[str, Any]
+    ) -> None:
+        """The kept whole history of check-ins, with the saved days put in (it was current
+        before the save): a day saved at 30 years costs that day, not 11,000 check-ins found
+        and put in order again (5.7 ms). Gone if a day cannot be placed (read whole again)."""
+        record, day = self._loader.record, attrgetter("day")
+        for doc_id, doc in docs.items():
+            ordinal = day_ordinal(doc_id)
+            if ordinal is None:
+                del self._history_held["checkins"]
+                return
+            when = date.fromordinal(ordinal)
+            at = bisect_left(history, when, key=day)
+            if at < len(history) and history[at].day == when:
+                del history[at]
+            entry = record("checkins", doc_id, doc) if doc is not None else None
+            if entry is not None:
+                history.insert(at, entry)
+        self._history_held["checkins"] = (self._held_key("checkins", raw), history)
 
     def _save(self, data: dict[str, Any], table: str | None = None) -> None:
         """Write ``data`` (or, in a batch, mark it to be written); a failure is a SaveError.
@@ -749,12 +776,16 @@ class Store:
         screen's "all time" at 30 years: 15,000 records put in order again at every key).
         A save of another table leaves it (a check-in saved: the session logs are kept).
         A copy is returned: what a caller does to its list is not kept."""
-        saves = (self._other_saves, self._table_saves.get(table, 0))
-        key = (self._storage.loads, saves, id(raw), len(raw))
+        key = self._held_key(table, raw)
         held = self._history_held.get(table)
         if held is None or held[0] != key:
             held = self._history_held[table] = (key, read(raw))
         return list(held[1])
+
+    def _held_key(self, table: str, raw: object) -> tuple[Any, ...]:
+        """What a kept whole history was read from: equal while the table is unchanged."""
+        saves = (self._other_saves, self._table_saves.get(table, 0))
+        return (self._storage.loads, saves, id(raw), len(raw) if isinstance(raw, Mapping) else -1)
 
     def whole_history_known(self) -> bool:
         """Whether every check-in and session log has been read since the file was: reading

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
@@ -29,6 +30,7 @@ from store.db import (
     list_backups,
 )
 from store.doctor import check_file, restore_backup
+from store.errors import DamagedRecordError
 
 DAY = date(2026, 11, 26)
 
@@ -150,6 +152,50 @@ def test_a_save_of_one_table_keeps_the_other_tables_whole_history(
     store.close()
     with Store.open(data_path, read_only=True) as fresh:
         assert fresh.session_logs() == store.session_logs()
+
+
+_FEW_DAYS = st.dates(min_value=DAY - timedelta(days=20), max_value=DAY)
+_STEPS = st.lists(
+    st.one_of(
+        st.tuples(st.just("put"), checkins(_FEW_DAYS)),
+        st.tuples(st.just("merge"), checkins(_FEW_DAYS)),
+        st.tuples(st.just("delete"), _FEW_DAYS),
+        st.tuples(st.just("damaged"), _FEW_DAYS),  # a document no check-in can be made of
+        st.tuples(st.just("batch"), st.lists(checkins(_FEW_DAYS), max_size=3)),
+        st.tuples(st.just("read"), st.none()),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(first=st.lists(checkins(_FEW_DAYS), max_size=6), steps=_STEPS)
+def test_the_kept_history_after_any_saves_is_what_the_file_holds(
+    tmp_path_factory: pytest.TempPathFactory, first: list[CheckIn], steps: list[tuple]
+) -> None:
+    """Saved days are put into the kept whole history, not read whole again: after any mix of
+    saves, merges, deletes, damaged documents and batches, it is what a fresh read gives."""
+    path = tmp_path_factory.mktemp("kept") / "b.json"
+    with Store.open(path, clock=lambda: DAY) as store:
+        for entry in first:
+            store.put_checkin(entry)
+        store.checkins()  # kept from here on
+        for step, value in steps:
+            if step == "put":
+                store.put_checkin(value)
+            elif step == "merge":
+                with contextlib.suppress(DamagedRecordError):  # refused over a damaged day
+                    store.merge_checkin(value)
+            elif step == "delete":
+                store.delete_checkin(value)
+            elif step == "damaged":  # as a hand-edited file holds it
+                store._change("checkins", {str(value.toordinal()): {"day": "x", "pain": "lots"}})
+            elif step == "batch":
+                with store.batch():
+                    for entry in value:
+                        store.put_checkin(entry)
+            with reopen(path) as fresh:
+                assert store.checkins() == fresh.checkins()
 
 
 def test_sessions_settings_and_reading(open_store, data_path: Path) -> None:
