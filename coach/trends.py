@@ -26,11 +26,12 @@ range, so 10 years of check-ins aggregate in milliseconds.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from operator import attrgetter
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from coach.models import DXA_SITE_LABELS, DXA_SITES, CheckIn, DxaScan, SessionLog
 
@@ -563,9 +564,26 @@ def range_start(
     days = RANGES[range_key]
     if days is not None:
         return today - timedelta(days=days - 1)
-    day = attrgetter("day")
-    first = min(min(map(day, checkins), default=today), min(map(day, session_logs), default=today))
-    return min(first, today)  # the earliest record; records dated after today are not shown
+    first_checkin = min(map(attrgetter("day"), checkins), default=today)
+    first_log = min(map(attrgetter("day"), session_logs), default=today)
+    return _first_shown(first_checkin, first_log, today)
+
+
+def all_time_start(
+    checkins: Sequence[CheckIn], session_logs: Sequence[SessionLog], today: date
+) -> date:
+    """``range_start("all", ...)`` for records oldest first (as the store gives them): the
+    first of each list, not a pass over 30 years."""
+    return _first_shown(
+        checkins[0].day if checkins else today,
+        session_logs[0].day if session_logs else today,
+        today,
+    )
+
+
+def _first_shown(first_checkin: date, first_log: date, today: date) -> date:
+    """The earliest record's day; records dated after today are not shown."""
+    return min(first_checkin, first_log, today)
 
 
 def series_for_range(
@@ -584,6 +602,105 @@ def series_for_range(
     if range_key == "2w":
         return daily_series(metric, checkins, session_logs, start, today)
     return weekly_series(metric, checkins, session_logs, start, today)
+
+
+# --------------------------------------------------------------------------- all time, again
+
+
+@dataclass(frozen=True)
+class Made:
+    """A weekly series and what it was made from, so the next one can start from it."""
+
+    series: Series
+    start: date
+    end: date
+    checkins: Sequence[CheckIn]
+    session_logs: Sequence[SessionLog]
+
+
+def _same_until(before: Sequence[Any], after: Sequence[Any]) -> date:
+    """The first day at which two lists of records (oldest first) may differ: the day of the
+    first record that is not the same in both (``date.max`` when the lists are equal).
+
+    Equal prefixes are compared at C speed (identical records compare by identity); a change
+    is usually recent, so the search gallops back from the end before it halves."""
+    if before == after:  # the usual case when the screen shows again: no copies made
+        return date.max
+    size = min(len(before), len(after))
+    low = size
+    if before[:size] != after[:size]:
+        low, high, step = 0, size - 1, 1
+        while high > 0:  # the first difference is at index high or before
+            probe = max(0, size - step)
+            if before[:probe] == after[:probe]:
+                low = probe
+                break
+            high, step = probe - 1, step * 2
+        while low < high:
+            middle = (low + high + 1) // 2
+            if before[:middle] == after[:middle]:
+                low = middle
+            else:
+                high = middle - 1
+    days = [records[low].day for records in (before, after) if low < len(records)]
+    return min(days, default=date.max)
+
+
+def _made_afresh(
+    metric: str,
+    checkins: Sequence[CheckIn],
+    session_logs: Sequence[SessionLog],
+    start: date,
+    end: date,
+) -> Made:
+    series = weekly_series(metric, checkins, session_logs, start, end)
+    return Made(series, start, end, checkins, session_logs)
+
+
+def weekly_series_again(
+    made: Made | None,
+    metric: str,
+    checkins: Sequence[CheckIn],
+    session_logs: Sequence[SessionLog],
+    start: date,
+    end: date,
+) -> Made:
+    """``weekly_series(metric, checkins, session_logs, start, end)``, with the weeks of an
+    earlier one (``made``) that nothing can have changed taken as they are.
+
+    "All time" over 30 years sums 11,000 days into 1,500 weeks; after a check-in of today is
+    saved only this week differs. A week is taken from ``made`` when it lies wholly before
+    the first record that differs between then and now, and wholly inside both ranges (with
+    the same start); every later week is made again from the records of those weeks only.
+    Records must be oldest first (as the store gives them).
+    """
+    _check_range(start, end)
+    if made is None or made.series.metric != metric or made.start != start:
+        return _made_afresh(metric, checkins, session_logs, start, end)
+    same_until = min(
+        _same_until(made.checkins, checkins),
+        _same_until(made.session_logs, session_logs),
+        made.end + timedelta(days=1),
+        end + timedelta(days=1),
+    )
+    before, monday = made.series, _monday(start)
+    kept = min(len(before.points), max(0, ((same_until - monday).days - 6) // 7 + 1))
+    while kept and monday + timedelta(days=7 * kept - 1) >= same_until:
+        kept -= 1  # the week's Sunday must come before the first day that may differ
+    if kept == 0:
+        return _made_afresh(metric, checkins, session_logs, start, end)
+    again_from = monday + timedelta(days=7 * kept)  # a Monday after start
+    points = before.points[:kept]
+    if again_from <= end:
+        day = attrgetter("day")
+        recent_checkins = checkins[bisect_left(checkins, again_from, key=day) :]
+        recent_logs = session_logs[bisect_left(session_logs, again_from, key=day) :]
+        index = _index(recent_checkins, recent_logs, again_from, end)
+        points += _weekly(metric, index).points
+    if points == before.points and made.end == end:
+        return made  # nothing changed: the same series (a drawing of it can be kept)
+    series = replace(before, points=points)
+    return Made(series, start, end, checkins, session_logs)
 
 
 def combined_pain_exercise(
@@ -644,6 +761,10 @@ def _merge(kind: Aggregate, points: Sequence[Point]) -> Point:
     return Point(points[0].start, value, days, span)
 
 
+_REBINNED: dict[tuple[int, int], tuple[Series, Series]] = {}  # see rebin
+REBINNED_KEPT = 8
+
+
 def rebin(series: Series, max_points: int) -> Series:
     """Merge consecutive points so that at most ``max_points`` remain (for drawing only).
 
@@ -657,6 +778,19 @@ def rebin(series: Series, max_points: int) -> Series:
         raise ValueError("max_points must be at least 1")
     if n <= max_points or series.bucket == "scan":
         return series
+    # the same series drawn again (a redraw, all time shown again unchanged): merged once.
+    # Keyed by identity, with the series kept so that its id cannot be another's.
+    kept = _REBINNED.get((id(series), max_points))
+    if kept is not None and kept[0] is series:
+        return kept[1]
+    if len(_REBINNED) >= REBINNED_KEPT:
+        _REBINNED.clear()
+    merged = _rebin(series, max_points, n)
+    _REBINNED[(id(series), max_points)] = (series, merged)
+    return merged
+
+
+def _rebin(series: Series, max_points: int, n: int) -> Series:
     k = math.ceil(n / max_points)
     first = n % k
     groups = [series.points[:first]] if first else []

@@ -32,12 +32,15 @@ from coach.trends import (
     METRICS,
     RANGE_LABELS,
     RANGES,
+    Made,
     Series,
+    all_time_start,
     combined_pain_exercise,
     range_start,
     series_for_range,
     summary,
     t_score_series,
+    weekly_series_again,
 )
 from screens.app import CoachApp
 from screens.long_lived import settle_records
@@ -74,6 +77,10 @@ class View:
 # a dozen metrics by four ranges, and the combined view
 _VIEWS: WeakKeyDictionary[object, dict[tuple[object, ...], View]] = WeakKeyDictionary()
 VIEWS_KEPT = 64
+# Each metric's last "all time" series per app and what it was made from: after a save, the
+# next one makes again only the weeks from the first changed record on (coach.trends.Made).
+_ALL_TIME: WeakKeyDictionary[object, dict[str, Made]] = WeakKeyDictionary()
+ALL_TIME_KEPT = 4  # metrics, the most recently shown
 
 
 class TrendPlot(PlotextPlot):
@@ -277,8 +284,22 @@ class TrendsScreen(Screen[None]):
         if self.metric == T_SCORE:
             series = t_score_series(self._scans)
             return View(f"{series.label} · {T_SCORE_RANGE_TEXT}", (series,), summary(series, today))
-        series = series_for_range(self.metric, self.range_key, checkins, logs, today)
+        if RANGES[self.range_key] is None:
+            series = self._all_time(checkins, logs, today)
+        else:
+            series = series_for_range(self.metric, self.range_key, checkins, logs, today)
         return View(f"{series.label} · {range_label}", (series,), summary(series, today))
+
+    def _all_time(self, checkins: list[CheckIn], logs: list[SessionLog], today: date) -> Series:
+        """The metric's weekly series over every record, made again from the weeks that may
+        have changed since the last one (30 years after a check-in: this week, not 1,500)."""
+        made = _ALL_TIME.setdefault(self.app, {})
+        start = all_time_start(checkins, logs, today)
+        again = weekly_series_again(
+            made.get(self.metric), self.metric, checkins, logs, start, today
+        )
+        made[self.metric] = again
+        return again.series
 
     def refresh_view(self) -> None:
         shown = self.view()

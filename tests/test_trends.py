@@ -9,6 +9,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import checkins
 
 from coach import trends
 from coach.models import CheckIn, DxaScan, SessionLog
@@ -745,3 +748,103 @@ def test_pain_at_or_above_the_raise_level_has_its_own_glyph_in_a_short_panel() -
     plotmod.draw_combined(plt, pain, exercise, 80, 17, no_color=True)
     plt.plotsize(80, 17)
     assert plt.uncolorize(plt.build()).count(plotmod.HIGH_MARKER) == 1  # the legend only
+
+
+# --------------------------------------------------------------------------- all time, again
+
+_AGAIN_DAYS = st.dates(min_value=MON, max_value=MON + timedelta(days=60))
+_LOGS = st.builds(
+    SessionLog,
+    _AGAIN_DAYS,
+    st.sampled_from(["w1-mon", "w1-wed", "w2-fri"]),
+    aerobic_min=st.integers(0, 60),
+    resistance_min=st.integers(0, 60),
+    balance_min=st.integers(0, 30),
+)
+
+
+def _oldest_first(checkins: list[CheckIn], logs: list[SessionLog]) -> tuple[list, list]:
+    """As the store gives them: one check-in a day (the later wins), logs by day and id."""
+    by_day = {c.day: c for c in checkins}
+    return [by_day[d] for d in sorted(by_day)], sorted(logs, key=lambda s: (s.day, s.session_id))
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    metric=st.sampled_from(trends.CHECKIN_METRICS),
+    old_checkins=st.lists(checkins(_AGAIN_DAYS), max_size=25),
+    old_logs=st.lists(_LOGS, max_size=8),
+    added=st.lists(checkins(_AGAIN_DAYS), max_size=4),
+    added_logs=st.lists(_LOGS, max_size=2),
+    dropped=st.sets(st.integers(0, 30), max_size=3),
+    later=st.integers(0, 9),
+    start_shift=st.sampled_from([0, 0, 0, 2]),
+)
+def test_all_time_made_again_is_what_a_fresh_series_shows(
+    metric: str,
+    old_checkins: list[CheckIn],
+    old_logs: list[SessionLog],
+    added: list[CheckIn],
+    added_logs: list[SessionLog],
+    dropped: set[int],
+    later: int,
+    start_shift: int,
+) -> None:
+    """Whatever changed between two series (days added, replaced or removed anywhere, session
+    logs added, a later end, another start), the weeks taken from the first one and the weeks
+    made again are exactly a fresh weekly series of the new records."""
+    start, end = MON + timedelta(days=1), MON + timedelta(days=50)
+    checkins_then, logs_then = _oldest_first(old_checkins, old_logs)
+    made = trends.weekly_series_again(None, metric, checkins_then, logs_then, start, end)
+    assert made.series == weekly_series(metric, checkins_then, logs_then, start, end)
+    kept = [c for i, c in enumerate(checkins_then) if i not in dropped]
+    checkins_now, logs_now = _oldest_first(kept + added, logs_then + added_logs)
+    new_start, new_end = start + timedelta(days=start_shift), end + timedelta(days=later)
+    again = trends.weekly_series_again(made, metric, checkins_now, logs_now, new_start, new_end)
+    assert again.series == weekly_series(metric, checkins_now, logs_now, new_start, new_end)
+
+
+def test_all_time_again_takes_the_unchanged_weeks_as_they_are() -> None:
+    """Today's check-in saved: every week before this one is the earlier series' own point."""
+    checkins = [ci(MON + timedelta(days=i), pain=i % 10) for i in range(70)]
+    start, end = MON, MON + timedelta(days=70)
+    made = trends.weekly_series_again(None, "pain", checkins, [], start, end)
+    now = [*checkins, ci(end, pain=9)]
+    again = trends.weekly_series_again(made, "pain", now, [], start, end)
+    assert all(a is b for a, b in zip(again.series.points[:-1], made.series.points, strict=False))
+    assert again.series.points[-1].value == 9.0
+    assert again.series == weekly_series("pain", now, [], start, end)
+
+
+@settings(max_examples=300)
+@given(
+    same=st.integers(0, 40),
+    tail_before=st.integers(0, 5),
+    tail_after=st.integers(0, 5),
+)
+def test_the_first_day_that_may_differ_is_the_first_record_not_the_same(
+    same: int, tail_before: int, tail_after: int
+) -> None:
+    shared = [ci(MON + timedelta(days=i), pain=1) for i in range(same)]
+    before = shared + [ci(MON + timedelta(days=same + i), pain=2) for i in range(tail_before)]
+    after = shared + [ci(MON + timedelta(days=same + i + 1), pain=3) for i in range(tail_after)]
+    expected = [r.day for r in (before[same : same + 1] + after[same : same + 1])]
+    assert trends._same_until(before, after) == min(expected, default=date.max)
+    assert trends._same_until(after, after) == date.max
+
+
+def test_all_time_shown_again_unchanged_is_the_same_series_and_drawing() -> None:
+    """Nothing changed: the same series comes back, so its rebinned points are not merged
+    again (30 years: 1,500 weeks); another series is never given the kept drawing."""
+    checkins = [ci(MON + timedelta(days=i), pain=i % 10) for i in range(400)]
+    start, end = MON, MON + timedelta(days=400)
+    made = trends.weekly_series_again(None, "pain", checkins, [], start, end)
+    again = trends.weekly_series_again(made, "pain", list(checkins), [], start, end)
+    assert again is made
+    assert rebin(made.series, 10) is rebin(made.series, 10)
+    other = trends.weekly_series_again(
+        made, "pain", [*checkins[:-1], ci(end, pain=1)], [], start, end
+    )
+    assert other.series is not made.series
+    assert rebin(other.series, 10) == trends._rebin(other.series, 10, len(other.series.points))
+    assert rebin(other.series, 10) != rebin(made.series, 10)

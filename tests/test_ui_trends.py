@@ -159,6 +159,37 @@ async def test_a_narrower_range_after_all_time_shows_only_its_own(data_path: Pat
         assert summary_text(app) == f"{summary(pain, TODAY)}\n{summary(exercise, TODAY)}"
 
 
+async def test_all_time_after_saves_shows_what_a_fresh_series_shows(data_path: Path) -> None:
+    """All time is made again only from the first changed week on (the weeks before are
+    kept): after saves of today, of a day months ago, a deletion and a session log, every
+    metric's view is still exactly what the records make from scratch."""
+    app = year_app(data_path)
+    store = app.store
+    changes = [
+        lambda: store.put_checkin(CheckIn(TODAY, pain=9, aerobic_min=45)),
+        lambda: store.put_checkin(CheckIn(TODAY - timedelta(days=200), pain=1, aerobic_min=5)),
+        lambda: store.delete_checkin(store.checkins()[5].day),
+        lambda: store.put_session_log(
+            SessionLog(TODAY - timedelta(days=90), "w3-mon", aerobic_min=20, resistance_min=10)
+        ),
+        lambda: store.put_checkin(CheckIn(store.checkins()[0].day - timedelta(days=9), pain=4)),
+    ]
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        for change in [None, *changes]:
+            if change is not None:
+                change()
+                await pilot.press("question_mark", "escape")  # back to trends: read again
+                await pilot.pause()
+            checkins, logs = store.checkins(), store.session_logs()
+            for metric in ("pain", "aerobic_min", "resistance_sessions"):
+                app.screen.metric = metric
+                await pilot.press("1", "4")
+                series = series_for_range(metric, "all", checkins, logs, TODAY)
+                assert app.screen.view().series == (series,), metric
+                assert summary_text(app) == summary(series, TODAY)
+
+
 async def test_the_first_read_of_a_long_diary_says_so_first(data_path: Path, monkeypatch) -> None:
     """All time on a long diary: "Reading the whole diary…" shows while every record is read
     for the first time, then the plot; once read (and after a save), no notice again."""
