@@ -2,10 +2,16 @@
 same points the same way, at 1, 10 and 30 years.
 
 Ours, as the trends screen does it: the store (open, as in the app) gives the check-ins and
-session logs the range covers (all of them for "all"), and the DXA scans
-(``TrendsScreen._read``), ``coach.trends.series_for_range`` makes
-the series and ``screens.widgets.plot.draw_series`` draws it (rebinned to the width, target line,
-labels, date ticks), then plotext builds the text.
+session logs the range covers (all of them for "all", which the store keeps), and the DXA scans
+(``TrendsScreen._read``); ``coach.trends.series_for_range`` makes the series, or for "all"
+``weekly_series_again`` from the last all-time series of that metric (``TrendsScreen._all_time``:
+only the weeks from the first changed record on are made again); ``screens.widgets.plot.
+draw_series`` draws it (rebinned to the width, target line, labels, date ticks), then plotext
+builds the text. A whole history read is frozen for the collector, as the screen does
+(``settle_records``). The screen also keeps whole views until the store changes; left out here.
+
+"after a save" views: today's check-in is saved (not timed; on both sides, on each side's own
+copy of the diary) before each run, as when a person checks in and then looks at all time.
 
 Baseline, the straightforward way to the same picture: stock TinyDB (JSONStorage behind
 CachingMiddleware, opened once: the stock equivalent of an open store) reads only the records
@@ -27,7 +33,9 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 
 import plotext as plt
 from _common import (
@@ -51,20 +59,43 @@ from tinydb.storages import JSONStorage
 
 from coach import trends
 from coach.models import CheckIn, SessionLog
+from screens.long_lived import settle_records
 from screens.widgets.plot import DATA_MARKER, TARGET_MARKER, draw_series, max_points
 from store.db import Store
 
 PLOT_SIZE = (78, 16)
-VIEWS = (("pain", "3m"), ("pain", "all"), ("aerobic_min", "3m"), ("aerobic_min", "all"))
+# (metric, range, after a save)
+VIEWS = (
+    ("pain", "3m", False),
+    ("pain", "all", False),
+    ("pain", "all", True),
+    ("aerobic_min", "3m", False),
+    ("aerobic_min", "all", False),
+    ("aerobic_min", "all", True),
+)
+AFTER_A_SAVE = ", after a save"
+# The screen freezes a whole history once read, for the collector (screens.long_lived), in a
+# running app; so does ours here, once for each store (each as the one store of an app).
+RUNNING_APPS: dict[int, SimpleNamespace] = {}
 
 
-def ours(store: Store, metric: str, range_key: str, today: date) -> str:
+def ours(
+    store: Store, metric: str, range_key: str, today: date, made: dict[str, trends.Made]
+) -> str:
     days = trends.RANGES[range_key]  # the screen reads what the range shows (TrendsScreen._read)
     start = None if days is None else today - timedelta(days=days - 1)
     end = today if start else None
     checkins, logs = store.checkins(start, end), store.session_logs(start, end)
     store.dxa_scans()  # the screen reads them too (for the T-score metric)
-    series = trends.series_for_range(metric, range_key, checkins, logs, today)
+    if days is None:  # TrendsScreen._read, then TrendsScreen._all_time
+        app = RUNNING_APPS.setdefault(id(store), SimpleNamespace(is_headless=False))
+        settle_records(app, len(checkins) + len(logs), store.changes[1])
+        first = trends.all_time_start(checkins, logs, today)
+        again = trends.weekly_series_again(made.get(metric), metric, checkins, logs, first, today)
+        made[metric] = again
+        series = again.series
+    else:
+        series = trends.series_for_range(metric, range_key, checkins, logs, today)
     draw_series(plt, series, *PLOT_SIZE)
     return plt.build()
 
@@ -93,38 +124,75 @@ def stock(db: TinyDB, metric: str, range_key: str, today: date) -> str:
     return plt.build()
 
 
+def save_today_ours(store: Store, today: date, pain: int) -> None:
+    store.put_checkin(CheckIn(today, pain=pain, aerobic_min=10 * pain))
+
+
+def save_today_stock(db: TinyDB, today: date, pain: int) -> None:
+    """The same check-in, as a stock TinyDB script would put it (by its day)."""
+    doc = CheckIn(today, pain=pain, aerobic_min=10 * pain).to_dict()
+    db.table("checkins", cache_size=0).upsert(doc, where("day") == today.isoformat())
+
+
+def timed_after(save: Callable[[int], None], run: Callable[[], object]) -> Callable[[], float]:
+    """A job that saves today's check-in (not timed), then times ``run``."""
+    count = iter(range(1_000_000))
+
+    def job() -> float:
+        save(next(count) % 10)
+        return stopwatch(run)()
+
+    return job
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = bench_args(bench_parser(__doc__, repeats=9), argv)
     today = date.today()
     jobs: dict[str, Callable[[], float]] = {}
     with tempfile.TemporaryDirectory() as tmp, diaries(args.diaries, args.years) as made:
-        opened = []
+        opened: list[Store | TinyDB] = []
         for years, diary in made.items():
-            store = Store.open(fresh_copy(diary, Path(tmp) / f"{years}y-ours"), read_only=True)
+            folder = Path(tmp)
+            store = Store.open(fresh_copy(diary, folder / f"{years}y-ours"), read_only=True)
             db = TinyDB(
-                fresh_copy(diary, Path(tmp) / f"{years}y-stock"),
+                fresh_copy(diary, folder / f"{years}y-stock"),
                 storage=CachingMiddleware(JSONStorage),
                 access_mode="r",
             )
-            opened += [store, db]
-            for metric, range_key in VIEWS:
-                view = f"{metric}|{range_key}|{years}"
-                jobs[f"ours|{view}"] = stopwatch(
-                    lambda a=(store, metric, range_key, today): ours(*a)
+            saved_store = Store.open(fresh_copy(diary, folder / f"{years}y-ours-saved"))
+            saved_db = TinyDB(
+                fresh_copy(diary, folder / f"{years}y-stock-saved"),
+                storage=CachingMiddleware(JSONStorage),
+            )
+            opened += [store, db, saved_store, saved_db]
+            all_time: dict[str, trends.Made] = {}
+            saved_all_time: dict[str, trends.Made] = {}
+            for metric, range_key, saved in VIEWS:
+                view = f"{metric}|{range_key}{AFTER_A_SAVE if saved else ''}|{years}"
+                if not saved:
+                    ours_run = partial(ours, store, metric, range_key, today, all_time)
+                    jobs[f"ours|{view}"] = stopwatch(ours_run)
+                    jobs[f"stock|{view}"] = stopwatch(partial(stock, db, metric, range_key, today))
+                    continue
+                ours_run = partial(ours, saved_store, metric, range_key, today, saved_all_time)
+                jobs[f"ours|{view}"] = timed_after(
+                    partial(save_today_ours, saved_store, today), ours_run
                 )
-                jobs[f"stock|{view}"] = stopwatch(
-                    lambda a=(db, metric, range_key, today): stock(*a)
+                jobs[f"stock|{view}"] = timed_after(
+                    partial(save_today_stock, saved_db, today),
+                    partial(stock, saved_db, metric, range_key, today),
                 )
         samples = interleaved(jobs, args.repeats)
         for handle in opened:
             handle.close()
     time = {key: median(values) for key, values in samples.items()}
     rows: list[Row] = []
-    for metric, range_key in VIEWS:
-        what = f"trends plot {metric}, range {range_key}"
-        ours_time = {years: time[f"ours|{metric}|{range_key}|{years}"] for years in args.years}
+    for metric, range_key, saved in VIEWS:
+        label = f"{range_key}{AFTER_A_SAVE if saved else ''}"
+        what = f"trends plot {metric}, range {label}"
+        ours_time = {years: time[f"ours|{metric}|{label}|{years}"] for years in args.years}
         for years in args.years:
-            stock_time = time[f"stock|{metric}|{range_key}|{years}"]
+            stock_time = time[f"stock|{metric}|{label}|{years}"]
             base = "stock TinyDB + plotext"
             rows.append(
                 ratio_row(

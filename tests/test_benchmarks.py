@@ -55,7 +55,11 @@ def quick_rows(script: str, diaries: Path, out: Path) -> list[dict]:
         ),
         (
             "trends_bench.py",
-            {f"trends plot {m}, range {r}" for m in ("pain", "aerobic_min") for r in ("3m", "all")},
+            {
+                f"trends plot {m}, range {r}"
+                for m in ("pain", "aerobic_min")
+                for r in ("3m", "all", "all, after a save")
+            },
         ),
         (
             "store_bench.py",
