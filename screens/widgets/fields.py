@@ -179,9 +179,15 @@ class FieldRow(Widget):
         yield Static("", classes="field-error")
 
     def show_error(self, message: str | None) -> None:
-        """Show (or clear) the message beside this field; words, not only colour."""
+        """Show (or clear) the message beside this field; words, not only colour.
+
+        Called at every key typed in a number; the line is set only when its words change
+        (setting it lays the screen out again, a frame after the key's own layout)."""
         self.set_class(bool(message), "-invalid")
-        self.query_one(".field-error", Static).update(f"⚠ {message}" if message else "")
+        text = f"⚠ {message}" if message else ""
+        error = self.query_one(".field-error", Static)
+        if str(error.content) != text:
+            error.update(text)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
