@@ -15,7 +15,11 @@ posts it) until the screen has **settled**, which here means, all at once and tw
 3. no animation is running or scheduled;
 4. the screen has painted what changed (``Screen.wait_for_refresh``: after the compositor's
    update, which Textual runs at most 60 times a second) and written it to the terminal;
-5. afterwards no widget of the screen has a message waiting.
+5. afterwards no widget of the screen has a message waiting;
+6. and the screen has no layout, scroll or repaint waiting for its next update (a widget
+   sized for the first time by the last layout asks for another: without this, a key
+   that mounts widgets, such as a focus move that rebuilds the footer, left that layout
+   to be paid for by the next key).
 
 The barrier costs a round trip through every widget's queue; ``home: settle only`` times it
 with no key pressed, so it can be told apart from the app's own work.
@@ -111,11 +115,24 @@ async def bounded(awaitable: Any) -> bool:
     return True
 
 
+def pending_update(screen: Any) -> bool:
+    """Whether the screen has work waiting for its next update (Textual's own flags)."""
+    return bool(
+        screen._layout_required
+        or screen._scroll_required
+        or screen._repaint_required
+        or screen._dirty_widgets
+    )
+
+
 async def settle(app: App[Any]) -> bool:
     """Return once the screen has settled (see the module docstring); False if a barrier
     timed out (a widget closed with our callback queued: the figure is then unreliable)."""
     clean_rounds, ok = 0, True
+    deadline = time.perf_counter() + SETTLE_TIMEOUT
     while clean_rounds < 2:
+        if time.perf_counter() > deadline:  # never still (a timer refreshing for ever)
+            return False
         ok = await barrier(app) and ok
         active = [w for w in app.workers if not w.is_finished]
         if active:
@@ -125,7 +142,7 @@ async def settle(app: App[Any]) -> bool:
             )
         ok = await bounded(app.animator.wait_until_complete()) and ok
         ok = await bounded(app.screen.wait_for_refresh()) and ok
-        busy = active or any(node.message_queue_size for node in nodes(app))
+        busy = active or pending_update(app.screen) or any(n.message_queue_size for n in nodes(app))
         clean_rounds = 0 if busy else clean_rounds + 1
     return ok
 
