@@ -22,6 +22,14 @@ rules already parsed under the same variables (``set_variables``, as when the th
 still empties the cache, so new variables are always parsed afresh), and the cache holds
 ``PARSE_CACHE_SIZE`` sources instead of 64: past 64 sources an LRU cache read in order misses
 every time, and the coach reaches 40.
+
+``ScrollView._size_updated`` compares the parent's size, which it is given, with its own
+content size, which it keeps; they differ whenever the view has a border or padding, so at
+every layout of the screen each such view (an option list, Learn's results) re-set its scroll
+bars and was sent a Resize, though nothing changed. A scroll bar shown (Bone health's list of
+30 years of scans) was then repainted at the next 60 Hz update, a frame after the layout that
+asked for it. The bars are now updated when anything they are made from changes: the view's
+size, its content size, its own scrollable size, its overflow and bar sizes.
 """
 
 from __future__ import annotations
@@ -35,6 +43,8 @@ from textual._styles_cache import StylesCache
 from textual.cache import LRUCache
 from textual.color import Color
 from textual.css.stylesheet import Stylesheet
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
 from textual.style import Style
 
 
@@ -108,6 +118,29 @@ def _with_larger_parse_cache(init: Callable[..., None]) -> Callable[..., None]:
     return init_larger
 
 
+def _scroll_view_size_updated(
+    self: ScrollView, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+) -> bool:
+    """Textual's ``ScrollView._size_updated``, skipped when nothing the bars show changed."""
+    styles = self.styles
+    inputs = (
+        size,
+        size - styles.gutter.totals,
+        self.virtual_size,
+        styles.overflow_x,
+        styles.overflow_y,
+        styles.scrollbar_size_vertical,
+        styles.scrollbar_size_horizontal,
+    )
+    if getattr(self, "_bars_made_for", None) == inputs:
+        return False
+    self._bars_made_for = inputs  # type: ignore[attr-defined]
+    return _SCROLL_VIEW_SIZE_UPDATED(self, size, virtual_size, container_size, layout)
+
+
+_SCROLL_VIEW_SIZE_UPDATED = ScrollView._size_updated
+
+
 def apply() -> list[str]:
     """Patch what is still broken (once); the names of the fixes applied."""
     applied = []
@@ -123,4 +156,7 @@ def apply() -> list[str]:
         Stylesheet.reparse = _reparse  # type: ignore[method-assign]
         Stylesheet.__init__ = _with_larger_parse_cache(Stylesheet.__init__)  # type: ignore[method-assign]
         applied.append("stylesheet-reparse")
+    if ScrollView._size_updated is _SCROLL_VIEW_SIZE_UPDATED:
+        ScrollView._size_updated = _scroll_view_size_updated  # type: ignore[method-assign]
+        applied.append("scroll-view-bars")
     return applied

@@ -13,6 +13,7 @@ import pytest
 import textual.css.stylesheet as stylesheet_module
 from textual.app import App
 from textual.css.stylesheet import Stylesheet
+from textual.widgets import Static
 from ui_helpers import SAMPLE_PROFILE, SIZE, make_app
 
 from screens import textual_fixes
@@ -100,3 +101,46 @@ def test_reparse_gives_textuals_rules_and_parses_nothing_twice(
 def test_the_parse_cache_holds_more_sources_than_the_coach_has() -> None:
     assert Stylesheet()._parse_cache.maxsize == textual_fixes.PARSE_CACHE_SIZE
     assert Stylesheet.reparse is textual_fixes._reparse
+
+
+async def test_scroll_bars_follow_their_view_and_only_when_it_changes() -> None:
+    """A scroll view's bars appear, move and go with its content and size; a layout that
+    changes nothing of it does not repaint them (a frame after the layout, at every key)."""
+    from textual.app import ComposeResult
+    from textual.widgets import OptionList
+    from textual.scrollbar import ScrollBar
+
+    class ListApp(App[None]):
+        CSS = "OptionList { height: 6; border: solid red; }"
+
+        def compose(self) -> ComposeResult:
+            yield OptionList(*[f"item {i}" for i in range(3)])
+            yield Static("below", id="below")
+
+    repaints: list[ScrollBar] = []
+    app = ListApp()
+    async with app.run_test(size=(40, 12)) as pilot:
+        listing = app.query_one(OptionList)
+        await pilot.pause()
+        assert not listing.show_vertical_scrollbar  # 3 items fit in 4 rows
+        listing.add_options([f"more {i}" for i in range(10)])
+        await pilot.pause()
+        assert listing.show_vertical_scrollbar  # the content grew past the view
+        bar = listing.vertical_scrollbar
+        assert bar.window_virtual_size == 13 and bar.window_size == 4
+        refresh = bar.refresh
+
+        def counting(*args: object, **kwargs: object) -> object:
+            repaints.append(bar)
+            return refresh(*args, **kwargs)
+
+        bar.refresh = counting  # type: ignore[method-assign]
+        app.query_one("#below", Static).update("below\nand a second line")  # lays out again
+        await pilot.pause()
+        assert repaints == []
+        listing.styles.height = 8  # the view itself changed: its bar follows
+        await pilot.pause()
+        assert repaints and bar.window_size == 6
+        listing.clear_options()
+        await pilot.pause()
+        assert not listing.show_vertical_scrollbar
