@@ -107,8 +107,8 @@ async def test_scroll_bars_follow_their_view_and_only_when_it_changes() -> None:
     """A scroll view's bars appear, move and go with its content and size; a layout that
     changes nothing of it does not repaint them (a frame after the layout, at every key)."""
     from textual.app import ComposeResult
-    from textual.widgets import OptionList
     from textual.scrollbar import ScrollBar
+    from textual.widgets import OptionList
 
     class ListApp(App[None]):
         CSS = "OptionList { height: 6; border: solid red; }"
