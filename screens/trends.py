@@ -294,12 +294,12 @@ class TrendsScreen(Screen[None]):
         """The metric's weekly series over every record, made again from the weeks that may
         have changed since the last one (30 years after a check-in: this week, not 1,500)."""
         made = _ALL_TIME.setdefault(self.app, {})
+        before = made.pop(self.metric, None)
+        if len(made) >= ALL_TIME_KEPT:  # each holds the lists it was made from (30 y: 16,000)
+            del made[next(iter(made))]
         start = all_time_start(checkins, logs, today)
-        again = weekly_series_again(
-            made.get(self.metric), self.metric, checkins, logs, start, today
-        )
-        made[self.metric] = again
-        return again.series
+        made[self.metric] = weekly_series_again(before, self.metric, checkins, logs, start, today)
+        return made[self.metric].series
 
     def refresh_view(self) -> None:
         shown = self.view()

@@ -379,3 +379,23 @@ def test_plotext_is_loaded_only_when_trends_opens(tmp_path: Path) -> None:
 
 def test_trends_snapshot(snap_compare, data_path: Path) -> None:
     assert snap_compare(year_app(data_path), terminal_size=SIZE, press=["t"])
+
+
+async def test_all_time_keeps_the_last_few_metrics_only(data_path: Path) -> None:
+    """Each kept all-time series holds the record lists it was made from (30 years: 16,000
+    records): only the metrics shown last are kept, and a metric shown again is still right."""
+    from screens.trends import _ALL_TIME, ALL_TIME_KEPT
+
+    app = year_app(data_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        await pilot.press("4")
+        for _ in range(ALL_TIME_KEPT + 2):
+            await pilot.press("right")
+        await pilot.pause()
+        assert len(_ALL_TIME[app]) == ALL_TIME_KEPT
+        assert app.screen.metric in _ALL_TIME[app]
+        for _ in range(ALL_TIME_KEPT + 2):
+            await pilot.press("left")  # back to pain, made again from scratch
+        checkins, logs = app.store.checkins(), app.store.session_logs()
+        assert app.screen.view().series == (series_for_range("pain", "all", checkins, logs, TODAY),)
