@@ -684,9 +684,8 @@ def weekly_series_again(
         end + timedelta(days=1),
     )
     before, monday = made.series, _monday(start)
-    kept = min(len(before.points), max(0, ((same_until - monday).days - 6) // 7 + 1))
-    while kept and monday + timedelta(days=7 * kept - 1) >= same_until:
-        kept -= 1  # the week's Sunday must come before the first day that may differ
+    # week i (from monday + 7 i) is kept when its Sunday comes before same_until
+    kept = min(len(before.points), max(0, (same_until - monday).days // 7))
     if kept == 0:
         return _made_afresh(metric, checkins, session_logs, start, end)
     again_from = monday + timedelta(days=7 * kept)  # a Monday after start
