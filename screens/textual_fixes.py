@@ -118,6 +118,9 @@ def _with_larger_parse_cache(init: Callable[..., None]) -> Callable[..., None]:
     return init_larger
 
 
+_SCROLL_VIEW_SIZE_UPDATED = ScrollView._size_updated  # Textual's own
+
+
 def _scroll_view_size_updated(
     self: ScrollView, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
 ) -> bool:
@@ -136,9 +139,6 @@ def _scroll_view_size_updated(
         return False
     self._bars_made_for = inputs  # type: ignore[attr-defined]
     return _SCROLL_VIEW_SIZE_UPDATED(self, size, virtual_size, container_size, layout)
-
-
-_SCROLL_VIEW_SIZE_UPDATED = ScrollView._size_updated
 
 
 def apply() -> list[str]:
