@@ -270,7 +270,9 @@ class TrendsScreen(Screen[None]):
         return shown
 
     def _make_view(self, today: date) -> View:
-        """The view for the current choice (all from coach.trends)."""
+        """The view for the current choice (all from coach.trends), made from records that
+        cover its range: a key can come while "all time" waits to read them (its notice)."""
+        self._read()
         range_label = RANGE_LABELS[self.range_key]
         checkins, logs = self._in_range(today)
         if self.combined:

@@ -225,6 +225,34 @@ async def test_the_first_read_of_a_long_diary_says_so_first(data_path: Path, mon
         assert summary_text(app) == summary(after, TODAY)
 
 
+async def test_keys_while_the_whole_diary_is_read_show_all_of_it(
+    data_path: Path, monkeypatch
+) -> None:
+    """Found by a burst of keys on a 30-year diary in a terminal: "4" puts its first whole
+    read after the next refresh (to say so first); metric keys that came before that refresh
+    drew "all time" from the 3 months held, and the view was kept for the session. Every
+    view is made from records that cover its range."""
+    from screens import trends as trends_screen
+
+    monkeypatch.setattr(trends_screen, "LONG_READ", 100)  # the year of data counts as long
+    app = year_app(data_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        screen = app.screen
+        after_refresh: list[object] = []  # the refresh comes after the burst, as under load
+        monkeypatch.setattr(screen, "call_after_refresh", lambda *a: after_refresh.append(a))
+        await pilot.press("4", "right", "left")
+        assert summary_text(app) != trends_screen.READING_TEXT or after_refresh
+        for callback, *args in after_refresh:
+            callback(*args)
+        await pilot.pause()
+        checkins, logs = app.store.checkins(), app.store.session_logs()
+        expected = series_for_range("pain", "all", checkins, logs, TODAY)
+        assert title(app) == "Worst joint pain · all time"
+        assert screen.view().series == (expected,)
+        assert summary_text(app) == summary(expected, TODAY)
+
+
 async def test_every_metric_and_range_draws(data_path: Path) -> None:
     app = year_app(data_path)
     async with app.run_test(size=SIZE) as pilot:
