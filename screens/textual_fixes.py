@@ -30,6 +30,15 @@ bars and was sent a Resize, though nothing changed. A scroll bar shown (Bone hea
 30 years of scans) was then repainted at the next 60 Hz update, a frame after the layout that
 asked for it. The bars are now updated when anything they are made from changes: the view's
 size, its content size, its own scrollable size, its overflow and bar sizes.
+
+``Widget._size_updated`` sets the widget's ``virtual_size``, a reactive that asks for a layout
+when it changes. A widget that cannot scroll has the virtual size of its region, which the
+layout that calls it has just computed, so that second layout changes nothing; but it comes at
+the next 60 Hz update, a frame after the first. Every widget shown for the first time asked for
+one: each screen's footer keys, built after the screen's first paint, laid the screen out again
+a frame later. For such a widget the size is now kept as Textual's own scrolling path keeps it
+(without asking for a layout); a widget with a size change is still repainted, and a widget
+that can scroll (whose bars depend on its virtual size) is left to Textual.
 """
 
 from __future__ import annotations
@@ -46,6 +55,7 @@ from textual.css.stylesheet import Stylesheet
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.style import Style
+from textual.widget import Widget
 
 
 @lru_cache(1024)
@@ -141,6 +151,27 @@ def _scroll_view_size_updated(
     return _SCROLL_VIEW_SIZE_UPDATED(self, size, virtual_size, container_size, layout)
 
 
+_WIDGET_SIZE_UPDATED = Widget._size_updated  # Textual's own
+
+
+def _widget_size_updated(
+    self: Widget, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+) -> bool:
+    """Textual's ``Widget._size_updated``, without a second layout for a widget that cannot
+    scroll (its virtual size is its region's, an output of the layout that calls this)."""
+    if layout and not self.is_scrollable and not _watches_virtual_size(type(self)):
+        layout = False
+    return _WIDGET_SIZE_UPDATED(self, size, virtual_size, container_size, layout)
+
+
+@lru_cache(256)
+def _watches_virtual_size(widget_class: type[Widget]) -> bool:
+    """Whether a widget class reacts to its virtual size (then its layouts are left as they are)."""
+    return any(
+        hasattr(widget_class, name) for name in ("watch_virtual_size", "_watch_virtual_size")
+    )
+
+
 def apply() -> list[str]:
     """Patch what is still broken (once); the names of the fixes applied."""
     applied = []
@@ -159,4 +190,7 @@ def apply() -> list[str]:
     if ScrollView._size_updated is _SCROLL_VIEW_SIZE_UPDATED:
         ScrollView._size_updated = _scroll_view_size_updated  # type: ignore[method-assign]
         applied.append("scroll-view-bars")
+    if Widget._size_updated is _WIDGET_SIZE_UPDATED:
+        Widget._size_updated = _widget_size_updated  # type: ignore[method-assign]
+        applied.append("leaf-virtual-size")
     return applied
