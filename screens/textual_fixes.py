@@ -32,13 +32,16 @@ asked for it. The bars are now updated when anything they are made from changes:
 size, its content size, its own scrollable size, its overflow and bar sizes.
 
 ``Widget._size_updated`` sets the widget's ``virtual_size``, a reactive that asks for a layout
-when it changes. A widget that cannot scroll has the virtual size of its region, which the
-layout that calls it has just computed, so that second layout changes nothing; but it comes at
-the next 60 Hz update, a frame after the first. Every widget shown for the first time asked for
-one: each screen's footer keys, built after the screen's first paint, laid the screen out again
-a frame later. For such a widget the size is now kept as Textual's own scrolling path keeps it
-(without asking for a layout); a widget with a size change is still repainted, and a widget
-that can scroll (whose bars depend on its virtual size) is left to Textual.
+when it changes. But the virtual size is an output of the layout that calls it (a widget's
+region, or what its children cover), not an input: a second layout computes the same. What
+does depend on it, whether scroll bars show and how far the widget scrolls, is set in the same
+call (``_scroll_update``), by reactives that ask for a layout themselves when they change. The
+layout asked for came at the next 60 Hz update, a frame after the first, whenever a widget was
+shown for the first time or changed size: each screen's footer keys and containers, so every
+screen opening took a frame more. The size is now kept as Textual's own scrolling path keeps
+it (without asking for a layout); a widget whose size changed is still repainted. A widget
+class that watches its virtual size, and scroll views (which have their own method), are left
+to Textual.
 """
 
 from __future__ import annotations
@@ -157,9 +160,9 @@ _WIDGET_SIZE_UPDATED = Widget._size_updated  # Textual's own
 def _widget_size_updated(
     self: Widget, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
 ) -> bool:
-    """Textual's ``Widget._size_updated``, without a second layout for a widget that cannot
-    scroll (its virtual size is its region's, an output of the layout that calls this)."""
-    if layout and not self.is_scrollable and not _watches_virtual_size(type(self)):
+    """Textual's ``Widget._size_updated``, without asking for a second layout (the virtual size
+    is an output of the layout that calls this; its scroll bars ask for one if they change)."""
+    if layout and not _watches_virtual_size(type(self)):
         layout = False
     return _WIDGET_SIZE_UPDATED(self, size, virtual_size, container_size, layout)
 

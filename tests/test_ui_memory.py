@@ -203,11 +203,36 @@ async def test_footer_keys_start_in_the_footer_style(data_path, monkeypatch) -> 
     assert added == []
 
 
-async def test_the_footer_is_rebuilt_only_when_its_shown_keys_change(
-    data_path, monkeypatch
-) -> None:
-    """Opening Learn rebuilds the footer once (its keys change twice as it opens); opening a
-    topic and switching panes change only hidden bindings: no rebuild. What shows is right."""
+def _footer_shows(screen: object) -> list[tuple[str, str, str, bool, bool]]:
+    """Each footer key shown, in order: key, description, action, whether it is disabled and
+    whether it is shown so (dimmed)."""
+    return [
+        (key.key, key.description, key.action, key._disabled, key.has_class("-disabled"))
+        for key in screen.query(FooterKey)  # type: ignore[attr-defined]
+        if not key._pruning
+    ]
+
+
+def _textual_footer(footer: object) -> list[tuple[str, str, str, bool, bool]]:
+    """What Textual's own Footer would show for the screen's bindings now (built, not mounted)."""
+    from textual.compose import compose
+    from textual.widgets import Footer
+
+    made: list[FooterKey] = []
+    with footer._context():  # type: ignore[attr-defined]
+        composed = compose(footer, Footer.compose(footer))  # type: ignore[arg-type]
+    for widget in composed:
+        made.extend([widget] if isinstance(widget, FooterKey) else widget._pending_children)
+    return [
+        (key.key, key.description, key.action, key._disabled, key.has_class("-disabled"))
+        for key in made
+    ]
+
+
+async def test_the_footer_keys_are_made_once_and_changed_in_place(data_path, monkeypatch) -> None:
+    """Opening Learn shows its keys without rebuilding the footer (its keys change twice as it
+    opens: the keys made with the screen are changed in place); opening a topic and switching
+    panes change only hidden bindings; searching hides a key. What shows is right each time."""
     from screens.widgets.footer import KeysFooter
 
     rebuilds: list[str] = []
@@ -225,16 +250,91 @@ async def test_the_footer_is_rebuilt_only_when_its_shown_keys_change(
         await pilot.press("l")
         for _ in range(4):
             await pilot.pause()
-        assert rebuilds == ["LearnScreen"]
         shown = [k.key for k in app.screen.query(FooterKey)]
         assert shown == ["slash", "g", "escape", "question_mark", "q", "ctrl+p"]
+        keys = list(app.screen.query(FooterKey))
         await pilot.press("enter")  # the reader: the same keys show
         await pilot.pause()
         await pilot.press("tab")
         await pilot.pause()
-        assert rebuilds == ["LearnScreen"]
+        assert list(app.screen.query(FooterKey)) == keys  # the same widgets
         await pilot.press("slash")  # searching hides "g" (it types into the field)
         for _ in range(3):
             await pilot.pause()
-        assert rebuilds == ["LearnScreen", "LearnScreen"]
         assert "g" not in [k.key for k in app.screen.query(FooterKey)]
+        footer = app.screen.query_one(KeysFooter)
+        assert _footer_shows(app.screen) == _textual_footer(footer)
+        assert rebuilds == []
+
+
+async def test_every_places_footer_shows_what_textuals_would(data_path) -> None:
+    """Keys changed in place (more, fewer, others, disabled, grouped) end as Textual's own
+    Footer would build them, in each place and after keys that change what a place offers."""
+    from screens.widgets.footer import KeysFooter
+
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for place, then in (("h", "d"), ("l", "slash"), ("p", "right"), ("t", "4"), ("b", "tab")):
+            await pilot.press(place)
+            for key in ("", then):
+                if key:
+                    await pilot.press(key)
+                for _ in range(3):
+                    await pilot.pause()
+                footer = app.screen.query_one(KeysFooter)
+                assert _footer_shows(app.screen) == _textual_footer(footer), (place, key)
+                assert _footer_shows(app.screen)[-1][0] == "ctrl+p"  # the palette's stays last
+            while type(app.screen).__name__ != "HomeScreen":
+                await app.pop_screen()
+            await pilot.pause()
+
+
+async def test_a_key_disabled_and_enabled_again_changes_in_place() -> None:
+    """A key the screen disables (shown dimmed) and enables again keeps its widget, and the
+    footer shows each state as Textual's own would; a key hidden goes, and comes back in its
+    place before the palette's key."""
+    from textual.app import App, ComposeResult
+    from textual.binding import Binding
+    from textual.screen import Screen
+
+    from screens.widgets.footer import KeysFooter
+
+    class Keys(Screen[None]):
+        BINDINGS = [
+            Binding("a", "first", "First"),
+            Binding("b", "second", "Second"),
+            Binding("c", "third", "Third"),
+        ]
+        state: dict[str, bool | None] = {"second": True, "third": True}
+
+        def compose(self) -> ComposeResult:
+            yield KeysFooter()
+
+        def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+            return self.state.get(action, True)
+
+    class KeysApp(App[None]):
+        def on_mount(self) -> None:
+            self.push_screen(Keys())
+
+    app = KeysApp()
+    async with app.run_test(size=(80, 10)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        footer = screen.query_one(KeysFooter)
+        widgets = list(screen.query(FooterKey))
+        for state, shown in (
+            ({"second": None, "third": True}, ["a", "b", "c", "ctrl+p"]),  # b dimmed
+            ({"second": True, "third": False}, ["a", "b", "ctrl+p"]),  # c hidden
+            ({"second": False, "third": None}, ["a", "c", "ctrl+p"]),
+            ({"second": True, "third": True}, ["a", "b", "c", "ctrl+p"]),
+        ):
+            Keys.state = state
+            screen.refresh_bindings()
+            for _ in range(3):
+                await pilot.pause()
+            assert [key for key, *_ in _footer_shows(screen)] == shown
+            assert _footer_shows(screen) == _textual_footer(footer)
+        assert [key for key, *_ in _footer_shows(screen)][:2] == ["a", "b"]
+        assert list(screen.query(FooterKey))[:2] == widgets[:2]  # changed, not made again

@@ -150,8 +150,9 @@ async def test_scroll_bars_follow_their_view_and_only_when_it_changes() -> None:
 async def test_widgets_shown_for_the_first_time_take_one_layout(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """New keys in a row (as a footer builds them) are laid out once, at their right sizes; a
-    scrolling container given more than it shows still gets its bar and its scroll range."""
+    """New keys in a row (as a footer builds them) are laid out once, at their right sizes, as
+    are lines added to a scrolling container that still fits them; one given more than it
+    shows still gets its bar, its scroll range, and scrolls to its end."""
     from textual.app import ComposeResult
     from textual.containers import Horizontal, VerticalScroll
     from textual.screen import Screen
@@ -187,8 +188,19 @@ async def test_widgets_shown_for_the_first_time_take_one_layout(
         ]
         assert shown == ["q quit", "c check-in", "p plan"]
         scroll = app.query_one("#scroll", VerticalScroll)
-        await scroll.mount_all([Static(f"line {i}") for i in range(30)])
-        await pilot.pause()
-        await pilot.pause()
-        assert scroll.show_vertical_scrollbar
+        layouts.clear()
+        await scroll.mount_all([Static(f"line {i}") for i in range(2)])  # fits: no bar
+        for _ in range(6):
+            await pilot.pause(1 / 60)
+        assert len(layouts) == 1 and not scroll.show_vertical_scrollbar
+        assert [line.region.y for line in scroll.query(Static)] == [1, 2]  # under the row
+        await scroll.mount_all([Static(f"line {i}") for i in range(2, 30)])
+        for _ in range(6):
+            await pilot.pause(1 / 60)
+        assert scroll.show_vertical_scrollbar  # the bar's own change lays the screen out
+        assert scroll.virtual_size.height == 30
         assert scroll.max_scroll_y == 30 - scroll.scrollable_content_region.height
+        scroll.scroll_end(animate=False)
+        await pilot.pause()
+        last = scroll.query(Static).last()
+        assert last.region.bottom == scroll.scrollable_content_region.bottom  # fully in view
