@@ -30,18 +30,6 @@ bars and was sent a Resize, though nothing changed. A scroll bar shown (Bone hea
 30 years of scans) was then repainted at the next 60 Hz update, a frame after the layout that
 asked for it. The bars are now updated when anything they are made from changes: the view's
 size, its content size, its own scrollable size, its overflow and bar sizes.
-
-``Widget._size_updated`` sets the widget's ``virtual_size``, a reactive that asks for a layout
-when it changes. But the virtual size is an output of the layout that calls it (a widget's
-region, or what its children cover), not an input: a second layout computes the same. What
-does depend on it, whether scroll bars show and how far the widget scrolls, is set in the same
-call (``_scroll_update``), by reactives that ask for a layout themselves when they change. The
-layout asked for came at the next 60 Hz update, a frame after the first, whenever a widget was
-shown for the first time or changed size: each screen's footer keys and containers, so every
-screen opening took a frame more. The size is now kept as Textual's own scrolling path keeps
-it (without asking for a layout); a widget whose size changed is still repainted. A widget
-class that watches its virtual size, and scroll views (which have their own method), are left
-to Textual.
 """
 
 from __future__ import annotations
@@ -58,7 +46,6 @@ from textual.css.stylesheet import Stylesheet
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.style import Style
-from textual.widget import Widget
 
 
 @lru_cache(1024)
@@ -154,27 +141,6 @@ def _scroll_view_size_updated(
     return _SCROLL_VIEW_SIZE_UPDATED(self, size, virtual_size, container_size, layout)
 
 
-_WIDGET_SIZE_UPDATED = Widget._size_updated  # Textual's own
-
-
-def _widget_size_updated(
-    self: Widget, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
-) -> bool:
-    """Textual's ``Widget._size_updated``, without asking for a second layout (the virtual size
-    is an output of the layout that calls this; its scroll bars ask for one if they change)."""
-    if layout and not _watches_virtual_size(type(self)):
-        layout = False
-    return _WIDGET_SIZE_UPDATED(self, size, virtual_size, container_size, layout)
-
-
-@lru_cache(256)
-def _watches_virtual_size(widget_class: type[Widget]) -> bool:
-    """Whether a widget class reacts to its virtual size (then its layouts are left as they are)."""
-    return any(
-        hasattr(widget_class, name) for name in ("watch_virtual_size", "_watch_virtual_size")
-    )
-
-
 def apply() -> list[str]:
     """Patch what is still broken (once); the names of the fixes applied."""
     applied = []
@@ -193,7 +159,4 @@ def apply() -> list[str]:
     if ScrollView._size_updated is _SCROLL_VIEW_SIZE_UPDATED:
         ScrollView._size_updated = _scroll_view_size_updated  # type: ignore[method-assign]
         applied.append("scroll-view-bars")
-    if Widget._size_updated is _WIDGET_SIZE_UPDATED:
-        Widget._size_updated = _widget_size_updated  # type: ignore[method-assign]
-        applied.append("leaf-virtual-size")
     return applied

@@ -1,5 +1,4 @@
-"""A screen's first opening parses only its own new CSS, scroll bars are set again only when
-they change, and new widgets are laid out once (screens/textual_fixes.py).
+"""A screen's first opening parses only its own new CSS (screens/textual_fixes.py).
 
 Textual's ``Stylesheet.reparse`` parsed every source again in a fresh stylesheet with an empty
 cache each time a screen with its own CSS file was first shown. These tests count the sources
@@ -145,62 +144,3 @@ async def test_scroll_bars_follow_their_view_and_only_when_it_changes() -> None:
         listing.clear_options()
         await pilot.pause()
         assert not listing.show_vertical_scrollbar
-
-
-async def test_widgets_shown_for_the_first_time_take_one_layout(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """New keys in a row (as a footer builds them) are laid out once, at their right sizes, as
-    are lines added to a scrolling container that still fits them; one given more than it
-    shows still gets its bar, its scroll range, and scrolls to its end."""
-    from textual.app import ComposeResult
-    from textual.containers import Horizontal, VerticalScroll
-    from textual.screen import Screen
-
-    class RowApp(App[None]):
-        CSS = "Horizontal { height: 1; } Horizontal Static { width: auto; margin-right: 1; }"
-
-        def compose(self) -> ComposeResult:
-            yield Horizontal()
-            yield VerticalScroll(id="scroll")
-
-    layouts: list[Screen[object]] = []
-    refresh_layout = Screen._refresh_layout
-
-    def counting(self: Screen[object], *args: object, **kwargs: object) -> None:
-        layouts.append(self)
-        refresh_layout(self, *args, **kwargs)
-
-    monkeypatch.setattr(Screen, "_refresh_layout", counting)
-    app = RowApp()
-    async with app.run_test(size=(40, 12)) as pilot:
-        await pilot.pause()
-        layouts.clear()
-        row = app.query_one(Horizontal)
-        await row.mount_all([Static(word) for word in ("q quit", "c check-in", "p plan")])
-        for _ in range(6):  # a few 60 Hz updates: any layout asked for has run by then
-            await pilot.pause(1 / 60)
-        assert len(layouts) == 1  # Textual's own: 2, the second a frame later
-        assert [key.size.width for key in row.query(Static)] == [6, 10, 6]
-        assert [key.region.x for key in row.query(Static)] == [0, 7, 18]
-        shown = [
-            "".join(segment.text for segment in key.render_line(0)) for key in row.query(Static)
-        ]
-        assert shown == ["q quit", "c check-in", "p plan"]
-        scroll = app.query_one("#scroll", VerticalScroll)
-        layouts.clear()
-        await scroll.mount_all([Static(f"line {i}") for i in range(2)])  # fits: no bar
-        for _ in range(6):
-            await pilot.pause(1 / 60)
-        assert len(layouts) == 1 and not scroll.show_vertical_scrollbar
-        assert [line.region.y for line in scroll.query(Static)] == [1, 2]  # under the row
-        await scroll.mount_all([Static(f"line {i}") for i in range(2, 30)])
-        for _ in range(6):
-            await pilot.pause(1 / 60)
-        assert scroll.show_vertical_scrollbar  # the bar's own change lays the screen out
-        assert scroll.virtual_size.height == 30
-        assert scroll.max_scroll_y == 30 - scroll.scrollable_content_region.height
-        scroll.scroll_end(animate=False)
-        await pilot.pause()
-        last = scroll.query(Static).last()
-        assert last.region.bottom == scroll.scrollable_content_region.bottom  # fully in view

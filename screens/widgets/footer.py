@@ -4,13 +4,16 @@ place, so that they are on the screen's first paint and a change costs no new wi
 from __future__ import annotations
 
 from typing import Any
+from weakref import WeakSet
 
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.compose import compose
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+_KEYS_SHOWN: WeakSet[App[Any]] = WeakSet()  # apps that have shown a screen with its footer
 
 
 class KeysFooter(Footer):
@@ -19,7 +22,8 @@ class KeysFooter(Footer):
     later (a layout, a paint). It does that again on every "bindings updated" signal, which a
     screen sends several times while it opens (mounting, the first focus, the stack).
 
-    Here the keys are made with the rest of the screen, from the bindings known then. When
+    Here the keys are made with the rest of the screen, from the bindings known then (but
+    not on the app's first screen: start-up's first frame does not wait for them). When
     the keys shown change, the widgets already there are given the new keys, descriptions and
     states, if the new keys fit them (as many, of the same kinds); only otherwise is the
     footer rebuilt, Textual's way. A signal that changes nothing shown changes nothing.
@@ -32,9 +36,11 @@ class KeysFooter(Footer):
     _rebuild_pending = False  # a rebuild is due after the next refresh (see bindings_changed)
 
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready and self.is_attached and self.app.app_focus:
+        app = self.app
+        if not self._bindings_ready and self.is_attached and app.app_focus and app in _KEYS_SHOWN:
             self.set_reactive(Footer._bindings_ready, True)  # the keys known now: made now
             self._asked_for = self._shown_keys(self.screen)
+        _KEYS_SHOWN.add(app)  # (the first screen's keys come after its first frame, as Textual's)
         for widget in super().compose():  # (lazily: a key group takes the keys made inside it)
             bound = getattr(widget, "_reactive_connect", None) or {}
             if isinstance(widget, FooterKey) and "compact" in bound:  # (not the palette key)
@@ -66,9 +72,8 @@ class KeysFooter(Footer):
         added (before the palette's key). Whether that could be done: key groups are changed
         in place only when the new keys fit them one for one; otherwise the footer is rebuilt."""
         old = _shown(list(self.children), mounted=True)
-        with (
-            self._context()
-        ):  # (keys bind to the footer composing them: it must be the one running)
+        # keys bind to the footer that composes them: it must be the one running meanwhile
+        with self._context():
             new = _shown(compose(self), mounted=False)
         if not all(isinstance(widget, FooterKey) for widget in (*old, *new)):
             return self._regroup_in_place(old, new)
