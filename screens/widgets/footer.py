@@ -13,7 +13,8 @@ from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-_KEYS_SHOWN: WeakSet[App[Any]] = WeakSet()  # apps that have shown a screen with its footer
+# apps that have composed a footer: from then on, a screen's keys are made with it
+_KEYS_SHOWN: WeakSet[App[Any]] = WeakSet()
 
 
 class KeysFooter(Footer):
