@@ -898,7 +898,11 @@ class Store:
         low = start.isoformat() if start else ""
         high = end.isoformat() if end else "~"
         if isinstance(raw, LazyTable):  # days read from the lines: only these are parsed
-            picked = [i for i, day in raw.days().items() if day is None or low <= day <= high]
+            picked = (
+                raw.ids_from_day(low)
+                if start
+                else [i for i, day in raw.days().items() if day is None or day <= high]
+            )
             pairs: Iterable[tuple[str, Any]] = [(doc_id, raw[doc_id]) for doc_id in picked]
         else:
             pairs = raw.items()

@@ -488,6 +488,8 @@ class AtomicJSONStorage(Storage):
             if self._after_failed_write is not None:
                 self._after_failed_write()
             raise
+        if not lines.read_back_after_write(data):
+            return
         # later saves copy the unchanged lines of what was just written: read it back (the
         # lock is held, so it is these bytes), after letting go of the old ones
         lines.release(data)

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from tinydb import TinyDB
 
 from coach.models import CheckIn, SessionLog
-from store import lines
+from store import lines, storage
 from store.db import Store
 from store.lines import LazyTable, Unparsable
 
@@ -76,6 +76,8 @@ def test_a_range_read_parses_only_its_lines(tmp_path: Path, monkeypatch) -> None
 
 
 def test_a_save_encodes_only_what_changed(tmp_path: Path, monkeypatch) -> None:
+    """Lines only read are copied; the documents set since the file was last read are
+    encoded (a few are kept as changes to the bytes read, rather than reading 5 MB back)."""
     path = _diary(tmp_path / "b.json")
     before = path.read_bytes()
     encoded: list[Any] = []
@@ -85,21 +87,57 @@ def test_a_save_encodes_only_what_changed(tmp_path: Path, monkeypatch) -> None:
         encoded.append(value)
         return real(value)
 
+    def pains_encoded() -> list[int]:
+        pains = [v["pain"] for v in encoded if "pain" in v]
+        encoded.clear()
+        return pains
+
     monkeypatch.setattr(lines, "encode_value", counting)
     with Store.open(path, clock=lambda: TODAY) as store:
         store.checkins(TODAY - timedelta(days=30), TODAY)  # read, not changed: copied as is
         store.put_checkin(CheckIn(TODAY, pain=9))
+        assert pains_encoded() == [9]
         store.put_checkin(CheckIn(TODAY + timedelta(days=1), pain=1))
+        assert pains_encoded() == [9, 1]  # the first is still a change to the bytes read
         store.delete_checkin(TODAY - timedelta(days=5))
-    # each save: the changed check-in and the _meta line
-    assert [v.get("pain") for v in encoded if "pain" in v] == [9, 1]
+        assert pains_encoded() == [9, 1]  # a line removed: the written file is read back
+        store.put_checkin(CheckIn(TODAY - timedelta(days=2), pain=4))
+        assert pains_encoded() == [4]
     after = json.loads(path.read_bytes())
     old = json.loads(before)
     assert after["checkins"][str(TODAY.toordinal())]["pain"] == 9
+    assert after["checkins"][str((TODAY - timedelta(days=2)).toordinal())]["pain"] == 4
     assert str((TODAY - timedelta(days=5)).toordinal()) not in after["checkins"]
     assert len(after["checkins"]) == len(old["checkins"])
     assert after["sessions"] == old["sessions"]
     assert lines.read(path.read_bytes()) is not None  # still the layout: the next open is lazy
+
+
+def test_the_written_file_is_read_back_once_changes_pile_up(tmp_path: Path, monkeypatch) -> None:
+    """Changes kept against the bytes read are bounded: past ``KEPT_CHANGES`` the save reads
+    the file back, and the next save encodes only what is new; reads agree throughout."""
+    path = _diary(tmp_path / "b.json", days=30)
+    monkeypatch.setattr(lines, "KEPT_CHANGES", 2)
+    read_backs: list[Path] = []
+    real = storage.read_bounded
+
+    def counting(p: Path, *args: Any) -> bytes | None:
+        read_backs.append(p)
+        return real(p, *args)
+
+    monkeypatch.setattr(storage, "read_bounded", counting)
+    week = [TODAY - timedelta(days=n) for n in range(4, -1, -1)]
+    with Store.open(path, clock=lambda: TODAY) as store:
+        read_backs.clear()  # the file's first read
+        for changes, day in enumerate(week[:4], start=1):  # pain 6, 7, 8, 9 over 4, 3, 2, 1
+            store.put_checkin(CheckIn(day, pain=10 - (TODAY - day).days))
+            assert len(read_backs) == (1 if changes >= 3 else 0)
+            pains = [c.pain for c in store.checkins(week[0], TODAY)]
+            assert pains == [6, 7, 8, 9][:changes] + [4, 3, 2, 1, 0][changes:]
+        store.put_checkin(CheckIn(TODAY, pain=10))
+        assert len(read_backs) == 1
+    with Store.open(path, read_only=True, clock=lambda: TODAY) as store:
+        assert [c.pain for c in store.checkins(week[0], TODAY)] == [6, 7, 8, 9, 10]
 
 
 def test_a_hand_edited_file_is_read_whole_and_written_back_in_layout(tmp_path: Path) -> None:
@@ -179,8 +217,11 @@ _tables = st.dictionaries(
 @given(
     _tables,
     st.lists(st.tuples(st.sampled_from(["set", "put", "del", "get"]), _ids, _json), max_size=8),
+    st.tuples(st.booleans(), st.booleans()),
 )
-def test_any_data_survives_a_write_read_change_write(tables: dict[str, Any], changes) -> None:
+def test_any_data_survives_a_write_read_change_write(
+    tables: dict[str, Any], changes, read_back: tuple[bool, bool]
+) -> None:
     data: dict[str, Any] = {"_meta": {"1": {"schema": 2}}, **tables}
     expected = json.loads(json.dumps(data))
     payload, blocks = lines.encode(data)
@@ -209,7 +250,8 @@ def test_any_data_survives_a_write_read_change_write(tables: dict[str, Any], cha
             days = read[name].days()
             assert all(v is None or v == expected[name][k]["day"] for k, v in days.items())
         payload, blocks = lines.encode(read)
-        lines.rebase(read, payload, blocks)
+        if read_back[round_]:  # as a save that reads the file back; else the bytes read stay
+            lines.rebase(read, payload, blocks)
         assert _plain(read) == expected
         again = lines.read(payload) or lines.strip_layout(json.loads(payload))
         assert _plain(again) == expected
@@ -220,11 +262,14 @@ def _meta_with_layout(payload: bytes) -> dict[str, Any]:
     return json.loads(payload)["_meta"]["1"]
 
 
-@pytest.mark.parametrize("find_all_from", [0, 3, 10_000])
-def test_lines_found_near_or_far_read_the_same(tmp_path: Path, monkeypatch, find_all_from) -> None:
+@pytest.mark.parametrize(("find_all_from", "search_near"), [(0, 0), (3, 2), (10_000, 512)])
+def test_lines_found_near_or_far_read_the_same(
+    tmp_path: Path, monkeypatch, find_all_from: int, search_near: int
+) -> None:
     """Documents read walking back from the end, or after finding every line at once, and
     saves (replace, add, delete) on either: the file always says what a whole parse says."""
     monkeypatch.setattr(LazyTable, "FIND_ALL_FROM", find_all_from)
+    monkeypatch.setattr(LazyTable, "SEARCH_NEAR", search_near)
     path = _diary(tmp_path / "b.json", days=60)
     expected = json.loads(path.read_bytes())
     with Store.open(path, clock=lambda: TODAY) as store:
@@ -248,3 +293,70 @@ def test_lines_found_near_or_far_read_the_same(tmp_path: Path, monkeypatch, find
         }
     del expected["checkins"][str((TODAY - timedelta(days=20)).toordinal())]
     assert after == expected["checkins"]
+
+
+@given(st.dates(), st.dates())
+def test_a_line_is_left_out_only_for_a_day_before_the_first_asked(day: date, low: date) -> None:
+    pattern = lines._line_not_before(low.isoformat())
+    line = b'\n"7":{"day":"' + day.isoformat().encode() + b'","n":1}'
+    assert (pattern.match(line) is not None) == (day >= low)
+    for odd in (b'{"n":1,"day":"0001-01-01"}', b'{"day":"1-01-01"}', b'{"day":5}', b"[1]"):
+        assert pattern.match(b'\n"7":' + odd)  # no day text first: only parsing tells
+
+
+_day_texts = st.dates(date(1990, 1, 1), date(2040, 12, 31)).map(date.isoformat)
+_day_docs = st.one_of(
+    st.builds(lambda day, n: {"day": day, "n": n}, _day_texts, st.integers(0, 9)),
+    st.builds(lambda day: {"day": day}, st.text(max_size=11)),  # odd day texts
+    st.builds(lambda day: {"n": 1, "day": day}, _day_texts),  # the day not first
+    _json,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(_ids, _day_docs, max_size=10),
+    st.lists(st.tuples(st.sampled_from(["set", "put", "del", "get"]), _ids, _day_docs), max_size=5),
+    _day_texts,
+    st.booleans(),
+)
+def test_ids_from_a_day_miss_no_document_of_that_day_or_later(
+    docs: dict[str, Any], changes, low: str, read_back: bool
+) -> None:
+    """Session logs of a range are picked from the lines before any is parsed: every document
+    whose day is ``low`` or later is among them, and an unchanged line of an earlier day is
+    not (it is why a year of 30 years costs a year)."""
+    data: dict[str, Any] = {"_meta": {"1": {"schema": 2}}, "sessions": docs}
+    payload, blocks = lines.encode(data)
+    table = lines.read(payload)["sessions"]
+    plain = dict(docs)
+    for action, doc_id, value in changes:
+        if action == "set":
+            table[doc_id] = plain[doc_id] = value
+        elif action == "put":
+            table.put_encoded(doc_id, lines.encode_value(value))
+            plain[doc_id] = value
+        elif action == "del" and doc_id in plain:
+            del table[doc_id], plain[doc_id]
+        elif action == "get" and doc_id in plain:
+            assert table[doc_id] == plain[doc_id]
+    if read_back:
+        payload, blocks = lines.encode({"_meta": {"1": {"schema": 2}}, "sessions": table})
+        lines.rebase({"sessions": table}, payload, blocks)
+    picked = table.ids_from_day(low)
+    assert len(picked) == len(set(picked)) and set(picked) <= set(plain)
+    day_of = {i: d.get("day") if isinstance(d, dict) else None for i, d in plain.items()}
+    assert {i for i, day in day_of.items() if isinstance(day, str) and day >= low} <= set(picked)
+    touched = {doc_id for _, doc_id, _ in changes}
+    earlier = {
+        i
+        for i, doc in docs.items()
+        if i not in touched
+        and lines._plain_ids([i])
+        and isinstance(doc, dict)
+        and next(iter(doc), None) == "day"
+        and lines._ISO_DAY.fullmatch(str(doc["day"]))
+        and doc["day"] < low
+    }
+    assert not earlier & set(picked)
+    assert table.ids_from_day(low) == picked  # kept until the table changes
