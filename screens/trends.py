@@ -12,6 +12,7 @@ imported only when the trends screen opens (``screens.app._trends``), never at s
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
@@ -189,8 +190,8 @@ class TrendsScreen(Screen[None]):
         self.metric = metric
         self.range_key = range_key
         self.combined = False
-        self._checkins: list[CheckIn] = []
-        self._logs: list[SessionLog] = []
+        self._checkins: Sequence[CheckIn] = ()
+        self._logs: Sequence[SessionLog] = ()
         self._scans: list[DxaScan] = []
 
     @property
@@ -244,7 +245,7 @@ class TrendsScreen(Screen[None]):
             return None
         return range_start(self.range_key, (), (), today)
 
-    def _in_range(self, today: date) -> tuple[list[CheckIn], list[SessionLog]]:
+    def _in_range(self, today: date) -> tuple[Sequence[CheckIn], Sequence[SessionLog]]:
         """The held records the range shows: 2 weeks after "all time" are 2 weeks of
         records, not 30 years handed over to be filtered (both lists are oldest first)."""
         start = self._first_day(today)
@@ -292,7 +293,9 @@ class TrendsScreen(Screen[None]):
             series = series_for_range(self.metric, self.range_key, checkins, logs, today)
         return View(f"{series.label} · {range_label}", (series,), summary(series, today))
 
-    def _all_time(self, checkins: list[CheckIn], logs: list[SessionLog], today: date) -> Series:
+    def _all_time(
+        self, checkins: Sequence[CheckIn], logs: Sequence[SessionLog], today: date
+    ) -> Series:
         """The metric's weekly series over every record, made again from the weeks that may
         have changed since the last one (30 years after a check-in: this week, not 1,500)."""
         made = _ALL_TIME.setdefault(self.app, {})

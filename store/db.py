@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from operator import attrgetter
 from pathlib import Path
@@ -206,7 +206,7 @@ class Store:
         self._other_saves = 0  # every other save: may have changed any table
         self._days_held: tuple[Any, frozenset[date]] | None = None  # see checkin_days
         self._ordinals_held: tuple[Any, frozenset[int]] | None = None  # see checkin_ordinals
-        self._history_held: dict[str, tuple[Any, list[Any]]] = {}  # see _whole_history
+        self._history_held: dict[str, tuple[Any, tuple[Any, ...]]] = {}  # see _whole_history
         self.notices: list[str] = []
         self.on_notice: Callable[[str], None] | None = None
 
@@ -581,12 +581,14 @@ class Store:
             self._patch_held_checkins(held[1], raw, docs)
 
     def _patch_held_checkins(
-        self, history: list[CheckIn], raw: Mapping[str, Any], docs: dict[str, Any]
+        self, held: tuple[CheckIn, ...], raw: Mapping[str, Any], docs: dict[str, Any]
     ) -> None:
         """The kept whole history of check-ins, with the saved days put in (it was current
         before the save): a day saved at 30 years costs that day, not 11,000 check-ins found
-        and put in order again (5.7 ms). Gone if a day cannot be placed (read whole again)."""
+        and put in order again (5.7 ms). Gone if a day cannot be placed (read whole again).
+        A new tuple: callers may still hold the one from before the save."""
         record, day = self._loader.record, attrgetter("day")
+        history = list(held)
         for doc_id, doc in docs.items():
             ordinal = day_ordinal(doc_id)
             if ordinal is None:
@@ -599,7 +601,7 @@ class Store:
             entry = record("checkins", doc_id, doc) if doc is not None else None
             if entry is not None:
                 history.insert(at, entry)
-        self._history_held["checkins"] = (self._held_key("checkins", raw), history)
+        self._history_held["checkins"] = (self._held_key("checkins", raw), tuple(history))
 
     def _save(self, data: dict[str, Any], table: str | None = None) -> None:
         """Write ``data`` (or, in a batch, mark it to be written); a failure is a SaveError.
@@ -732,11 +734,12 @@ class Store:
         self._change("checkins", {doc_id: None})
         return True
 
-    def checkins(self, start: date | None = None, end: date | None = None) -> list[CheckIn]:
+    def checkins(self, start: date | None = None, end: date | None = None) -> Sequence[CheckIn]:
         """Valid check-ins between ``start`` and ``end`` inclusive, oldest first.
 
         A bounded range looks its days up directly (no scan of the whole history); damaged
-        entries are skipped and listed in ``problems``.
+        entries are skipped and listed in ``problems``. Without bounds: the whole history the
+        store keeps, as an immutable tuple (see ``_whole_history``).
         """
         raw = self._table("checkins")
         low = max(start.toordinal(), MIN_ORDINAL) if start else MIN_ORDINAL
@@ -771,16 +774,17 @@ class Store:
 
     def _whole_history(
         self, table: str, raw: Mapping[str, Any], read: Callable[[Mapping[str, Any]], list[Any]]
-    ) -> list[Any]:
+    ) -> tuple[Any, ...]:
         """A whole table's records, read once and kept until the file changes (the trends
         screen's "all time" at 30 years: 15,000 records put in order again at every key).
         A save of another table leaves it (a check-in saved: the session logs are kept).
-        A copy is returned: what a caller does to its list is not kept."""
+        Every caller gets the kept tuple itself: no caller can change it, and a copy would
+        touch every record's reference count (17,000 at 30 years, most gone cold in memory)."""
         key = self._held_key(table, raw)
         held = self._history_held.get(table)
         if held is None or held[0] != key:
-            held = self._history_held[table] = (key, read(raw))
-        return list(held[1])
+            held = self._history_held[table] = (key, tuple(read(raw)))
+        return held[1]
 
     def _held_key(self, table: str, raw: object) -> tuple[Any, ...]:
         """What a kept whole history was read from: equal while the table is unchanged."""
@@ -886,8 +890,11 @@ class Store:
 
     # ----------------------------------------------------------------- session logs
 
-    def session_logs(self, start: date | None = None, end: date | None = None) -> list[SessionLog]:
-        """Valid session logs between ``start`` and ``end``, oldest first.
+    def session_logs(
+        self, start: date | None = None, end: date | None = None
+    ) -> Sequence[SessionLog]:
+        """Valid session logs between ``start`` and ``end``, oldest first (without bounds, the
+        kept tuple: see ``checkins``).
 
         Documents are picked by their stored date text before any is validated, so a
         fortnight costs a fortnight at any age of the diary.

@@ -205,7 +205,7 @@ def test_fill_store_writes_everything_in_one_go(demo: DemoData, tmp_path: Path) 
     write_new_store(path, filler(demo))
     with Store.open(path, read_only=True) as store:
         assert store.get_profile() == demo.profile
-        assert store.checkins() == list(demo.checkins)
+        assert list(store.checkins()) == list(demo.checkins)
         assert len(store.dxa_scans()) == len(demo.dxa_scans)
         assert len(store.session_logs()) == len(demo.session_logs)
         assert store.get_plan() == demo.plan

@@ -242,7 +242,7 @@ def test_a_bad_record_late_in_a_streamed_import_writes_nothing(diary: Path, tmp_
     assert ours == whole and "session_logs record" in ours[2]
     assert _state(a) == _state(b)
     with Store.open(a, read_only=True) as store:
-        assert store.checkins() == []
+        assert list(store.checkins()) == []
 
 
 def test_a_damaged_stored_record_is_kept_aside_by_a_streamed_import(

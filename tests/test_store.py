@@ -60,7 +60,7 @@ def test_arbitrary_valid_records_round_trip(
             store.put_dxa(scan)
     with reopen(path) as store:
         assert store.get_profile() == profile
-        assert store.checkins() == sorted(entries, key=lambda c: c.day)
+        assert list(store.checkins()) == sorted(entries, key=lambda c: c.day)
         assert store.dxa_scans() == sorted(scans, key=lambda s: (s.day, s.site))
 
 
@@ -68,7 +68,7 @@ def test_one_checkin_per_date_saving_again_replaces_it(open_store, data_path: Pa
     store = open_store()
     store.put_checkin(CheckIn(DAY, pain=5, note="first"))
     store.put_checkin(CheckIn(DAY, pain=2))
-    assert store.checkins() == [CheckIn(DAY, pain=2)]
+    assert list(store.checkins()) == [CheckIn(DAY, pain=2)]
     merged = store.merge_checkin(CheckIn(DAY, mood=4))
     assert (merged.pain, merged.mood) == (2, 4)
     assert store.get_checkin(DAY) == merged
@@ -97,14 +97,15 @@ def test_whole_history_is_kept_until_the_store_changes(open_store, data_path: Pa
     assert not store.whole_history_known()  # the session logs are not read yet
     logs = store.session_logs()
     assert store.whole_history_known()
-    first.clear()  # a caller's list is its own
-    logs.append(SessionLog(DAY, "not-kept"))
-    assert store.checkins() == [CheckIn(DAY, pain=1)]
-    assert [s.session_id for s in store.session_logs()] == ["w1-tue"]
+    assert isinstance(first, tuple) and isinstance(logs, tuple)  # shared: no caller changes it
+    assert store.checkins() is first and store.session_logs() is logs  # not read, not copied
+    assert first == (CheckIn(DAY, pain=1),)
+    assert [s.session_id for s in logs] == ["w1-tue"]
     store.put_checkin(CheckIn(DAY - timedelta(days=1), pain=2))
     store.put_session_log(SessionLog(DAY, "w1-thu", resistance_min=25))
     assert [c.pain for c in store.checkins()] == [2, 1]
     assert [s.session_id for s in store.session_logs()] == ["w1-thu", "w1-tue"]
+    assert first == (CheckIn(DAY, pain=1),)  # what a caller held before the save stays
     assert store.whole_history_known()  # saves add a record: the rest are known
     assert store.delete_checkin(DAY) is True
     assert [c.pain for c in store.checkins()] == [2]
@@ -147,7 +148,10 @@ def test_a_save_of_one_table_keeps_the_other_tables_whole_history(
         export = other.export_dict()
     store.import_dict(export, DAY)
     assert [s.session_id for s in store.session_logs()] == ["w1-sat", "w1-thu", "w1-tue"]
-    assert store.checkins() == [CheckIn(DAY - timedelta(days=1), pain=2), CheckIn(DAY, pain=1)]
+    assert list(store.checkins()) == [
+        CheckIn(DAY - timedelta(days=1), pain=2),
+        CheckIn(DAY, pain=1),
+    ]
     assert store._history_held["checkins"] is checkins_held  # the import put session logs only
     store.close()
     with Store.open(data_path, read_only=True) as fresh:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 from dataclasses import replace
@@ -848,3 +849,36 @@ def test_all_time_shown_again_unchanged_is_the_same_series_and_drawing() -> None
     assert other.series is not made.series
     assert rebin(other.series, 10) == trends._rebin(other.series, 10, len(other.series.points))
     assert rebin(other.series, 10) != rebin(made.series, 10)
+
+
+_week_values = st.tuples(st.none() | st.floats(0, 10, allow_nan=False), st.integers(0, 7))
+
+
+@settings(max_examples=300)
+@given(
+    values=st.lists(_week_values, min_size=1, max_size=60),
+    changed=st.dictionaries(st.integers(0, 59), _week_values, max_size=4),
+    width=st.integers(1, 25),
+    aggregate=st.sampled_from(["mean", "max", "sum"]),
+)
+def test_a_series_merged_again_after_a_change_is_merged_afresh(
+    values: list, changed: dict, width: int, aggregate: str
+) -> None:
+    """Today's check-in saved changes a point or two of 30 years of weeks: the merge of the
+    series before is kept up to the first point that differs, and what is drawn is exactly a
+    fresh merge of the new series."""
+    before = _series(values, aggregate)
+    trends._REBINNED.clear()
+    merged_before = rebin(before, width)
+    points = list(before.points)
+    for index, (value, days) in changed.items():
+        if index < len(points):
+            points[index] = Point(points[index].start, value, days, 7)
+    after = replace(before, points=tuple(points))
+    again = rebin(after, width)
+    trends._REBINNED.clear()
+    assert again == rebin(after, width)  # a fresh merge
+    n = len(points)
+    first_group_end = n % math.ceil(n / width) or math.ceil(n / width)
+    if n > width and min((i for i in changed if i < n), default=n) >= first_group_end:
+        assert again.points[0] is merged_before.points[0]  # taken, not merged again

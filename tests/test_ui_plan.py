@@ -132,7 +132,7 @@ async def test_escape_in_mark_done_saves_nothing(data_path: Path) -> None:
         await pilot.press("5", "escape")
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)
-        assert app.store.session_logs() == [] and app.store.get_checkin(TODAY) is None
+        assert list(app.store.session_logs()) == [] and app.store.get_checkin(TODAY) is None
 
 
 async def test_a_pain_flare_eases_the_plan_and_says_why(data_path: Path) -> None:
@@ -311,7 +311,7 @@ async def test_read_only_file_shows_the_plan_but_saves_nothing(data_path: Path) 
             await pilot.pause()
             assert isinstance(app.screen, PlanScreen)
         app.store.close()
-        assert first.get_plan() is None and first.session_logs() == []
+        assert first.get_plan() is None and list(first.session_logs()) == []
 
 
 async def test_osteoporosis_line_and_topic(data_path: Path) -> None:

@@ -130,7 +130,7 @@ async def test_mark_done_dialog_stays_open_when_the_save_fails(
         assert isinstance(app.screen, SessionDoneScreen)
         assert app.screen.query_one("#effort").value == "6"
         assert "The session not saved" in said[-1]
-        assert app.store.session_logs() == [] and app.store.get_checkin(TODAY) is None
+        assert list(app.store.session_logs()) == [] and app.store.get_checkin(TODAY) is None
         disk.full = False
         await pilot.press("ctrl+s")
         await until_keys_done(pilot)

@@ -190,7 +190,7 @@ async def test_quitting_halfway_keeps_a_partial_log(data_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")  # carry on
-        assert app.screen is screen and on_disk(data_path).session_logs() == []
+        assert app.screen is screen and list(on_disk(data_path).session_logs()) == []
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -216,7 +216,7 @@ async def test_leaving_before_anything_is_done_saves_nothing(data_path: Path) ->
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)
-        assert on_disk(data_path).session_logs() == []
+        assert list(on_disk(data_path).session_logs()) == []
 
 
 async def test_a_whole_session_stores_one_log_and_the_plan_reacts(data_path: Path) -> None:
