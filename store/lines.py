@@ -43,7 +43,7 @@ import zlib
 from collections.abc import Iterator, Mapping, MutableMapping
 from functools import lru_cache
 from itertools import chain
-from typing import Any
+from typing import Any, Literal
 
 from store.storage import encode_json, parse_document, to_utf8
 
@@ -321,12 +321,9 @@ class LazyTable(MutableMapping[str, Any]):
         picked = dict.fromkeys(map(bytes.decode, lines))
         if self._deleted:  # a removed document's line is still in the block
             picked = {doc_id: None for doc_id in picked if doc_id in self._line}
-        for doc_id in chain(self._mem, self._added, self._encoded):  # memory says for itself
+        for doc_id, day in self._fields_in_memory("day").items():
             picked.pop(doc_id, None)
-            doc = self._mem.get(doc_id)
-            if doc_id in self._encoded or (doc_id in self._pending_at and doc_id not in self._mem):
-                picked[doc_id] = None  # known when read
-            elif isinstance(doc, dict) and isinstance(day := doc.get("day"), str) and day >= low:
+            if day is None or (day is not False and day >= low):
                 picked[doc_id] = None
         self._scans[f"day>={low}"] = picked
         return list(picked)
@@ -351,17 +348,26 @@ class LazyTable(MutableMapping[str, Any]):
             out.update((k, v) for k, v in pairs if k in self._line)
         else:  # every line's id is one of the table's
             out.update(pairs)
-        for doc_id in {**self._mem, **self._added, **self._encoded}:  # memory says for itself
+        for doc_id, value in self._fields_in_memory(field).items():
+            if value is False:
+                out.pop(doc_id, None)
+            else:
+                out[doc_id] = value
+        self._scans[field] = out
+        return out
+
+    def _fields_in_memory(self, field: str) -> dict[str, str | Literal[False] | None]:
+        """For documents held in memory (set, added or parsed), which say for themselves what
+        their lines would: id -> the text of ``field``; None where only reading the document
+        tells (kept as JSON); False where it holds no such text."""
+        out: dict[str, str | Literal[False] | None] = {}
+        for doc_id in chain(self._mem, self._added, self._encoded):
             if doc_id in self._encoded or (doc_id in self._pending_at and doc_id not in self._mem):
                 out[doc_id] = None  # known when read
                 continue
             doc = self._mem.get(doc_id)
             value = doc.get(field) if isinstance(doc, dict) else None
-            if isinstance(value, str):
-                out[doc_id] = value
-            else:
-                out.pop(doc_id, None)
-        self._scans[field] = out
+            out[doc_id] = value if isinstance(value, str) else False
         return out
 
     # ------------------------------------------------------------------ lines

@@ -213,6 +213,21 @@ _tables = st.dictionaries(
 )
 
 
+def _change_both(
+    table: LazyTable, plain: dict[str, Any], action: str, doc_id: str, value: Any
+) -> None:
+    """One drawn change made to the lazy table and to the plain dict it must agree with."""
+    if action == "set":
+        table[doc_id] = plain[doc_id] = value
+    elif action == "put":  # as an import sets documents: given as their JSON
+        table.put_encoded(doc_id, lines.encode_value(value))
+        plain[doc_id] = value
+    elif action == "del" and doc_id in plain:
+        del table[doc_id], plain[doc_id]
+    elif action == "get" and doc_id in plain:
+        assert table[doc_id] == plain[doc_id]
+
+
 @settings(max_examples=400, deadline=None)
 @given(
     _tables,
@@ -236,16 +251,7 @@ def test_any_data_survives_a_write_read_change_write(
             if not lazy:
                 break
             name = lazy[len(doc_id) % len(lazy)]
-            table, plain = read[name], expected[name]
-            if action == "set":
-                table[doc_id] = plain[doc_id] = value
-            elif action == "put":  # as an import sets documents: given as their JSON
-                table.put_encoded(doc_id, lines.encode_value(value))
-                plain[doc_id] = value
-            elif action == "del" and doc_id in plain:
-                del table[doc_id], plain[doc_id]
-            elif action == "get" and doc_id in plain:
-                assert table[doc_id] == plain[doc_id]
+            _change_both(read[name], expected[name], action, doc_id, value)
         for name in lazy:  # what the lines say without parsing agrees with the documents
             days = read[name].days()
             assert all(v is None or v == expected[name][k]["day"] for k, v in days.items())
@@ -331,15 +337,7 @@ def test_ids_from_a_day_miss_no_document_of_that_day_or_later(
     table = lines.read(payload)["sessions"]
     plain = dict(docs)
     for action, doc_id, value in changes:
-        if action == "set":
-            table[doc_id] = plain[doc_id] = value
-        elif action == "put":
-            table.put_encoded(doc_id, lines.encode_value(value))
-            plain[doc_id] = value
-        elif action == "del" and doc_id in plain:
-            del table[doc_id], plain[doc_id]
-        elif action == "get" and doc_id in plain:
-            assert table[doc_id] == plain[doc_id]
+        _change_both(table, plain, action, doc_id, value)
     if read_back:
         payload, blocks = lines.encode({"_meta": {"1": {"schema": 2}}, "sessions": table})
         lines.rebase({"sessions": table}, payload, blocks)
