@@ -44,13 +44,12 @@ POLL_SLEEP = 0.005
 MOVES_BY_POSITION = frozenset({"enter", "tab", "shift+tab"})
 
 
-def _busy(pump: MessagePump) -> bool:
-    """Whether ``pump`` has messages queued, is part-way through one, or has callbacks due."""
-    queue = pump._message_queue
-    # asyncio.Queue counts a message as unfinished from put() until task_done() after dispatch,
-    # so this also sees a widget in the middle of handling something (its queue already empty).
-    unfinished = getattr(queue, "_unfinished_tasks", queue.qsize())
-    return bool(unfinished or pump._next_callbacks)
+def pump_busy(pump: MessagePump) -> bool:
+    """Whether ``pump`` has messages queued or callbacks due. (A handler part-way through its
+    work is not seen: Textual's own queue keeps no count of unfinished messages, unlike
+    asyncio's. A key's own handler is covered by ``keys_pending``; a widget still in its mount
+    handler is not mounted yet.)"""
+    return bool(pump.message_queue_size or pump._next_callbacks)
 
 
 def _layout_pending(screen: Screen[object]) -> bool:
@@ -132,12 +131,12 @@ class OrderedKeys:
         app: App[object] = self  # type: ignore[assignment]
         if app._exit:
             return True  # quitting: nothing more will settle
-        if _busy(app):
+        if pump_busy(app):
             return False
         try:
             screen = app.screen
         except Exception:  # no screen yet, or the app is shutting down
             return True
-        if not screen.is_mounted or _busy(screen) or _layout_pending(screen):
+        if not screen.is_mounted or pump_busy(screen) or _layout_pending(screen):
             return False
-        return not any(_busy(node) for node in screen.walk_children(with_self=False))
+        return not any(pump_busy(node) for node in screen.walk_children(with_self=False))

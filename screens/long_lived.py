@@ -15,6 +15,10 @@ import gc
 import time
 from typing import Any
 
+from textual.app import ScreenStackError
+
+from screens.key_order import pump_busy
+
 # a whole history smaller than this is not worth a full pass (a 1-year diary: 365 days)
 MANY_RECORDS = 2000
 
@@ -46,7 +50,8 @@ def settle_records(app: object, count: int, marker: object) -> bool:
 
 # --------------------------------------------------------------------------- idle collection
 
-IDLE_SECONDS = 0.3  # no key for this long: the person is reading, a full pass goes unseen
+IDLE_SECONDS = 0.3  # nothing to do for this long: the person is reading, a pass goes unseen
+LOOK_EVERY = 0.05  # while a pass waits, how often the app is looked at (is it still busy?)
 FULL_PASS_EVERY = 30  # younger passes per automatic full pass (Python's default is 10)
 
 
@@ -57,15 +62,18 @@ class IdleCollector:
     objects) is freed only by a full pass, which takes 10 to 45 ms. Python starts one after a
     set amount of allocation, so it landed in whichever later key crossed the line, often the
     next screen's opening (Learn opened in 95 ms one time and 164 ms the next). Here a closed
-    screen asks for a pass once no key has come for ``IDLE_SECONDS``; and automatic full passes
-    come three times less often (``FULL_PASS_EVERY``), as a backstop for a session that is
-    never idle (a stream of keys: they are then fewer, each collecting more).
+    screen asks for a pass once the app has been seen with nothing to do for ``IDLE_SECONDS``:
+    no key, and no work left from one (``app_busy``). Counting from the last key alone put the
+    pass inside a slow key's work (a topic page is built for 0.4 s after its Enter), so while
+    a pass waits the app is looked at every ``LOOK_EVERY`` seconds. Automatic full passes come
+    three times less often (``FULL_PASS_EVERY``), as a backstop for a session that is never
+    idle (a stream of keys: they are then fewer, each collecting more).
     """
 
     def __init__(self, app: Any) -> None:
         self.app = app
-        self.last_input = time.monotonic()
         self.pending = False
+        self.quiet_since: float | None = None  # the app was first seen idle then, since a key
         self._armed = False
 
     @classmethod
@@ -79,24 +87,48 @@ class IdleCollector:
         return cls(app)
 
     def input_seen(self) -> None:
-        self.last_input = time.monotonic()
+        """A key: the quiet moment starts again once its work is done."""
+        self.quiet_since = None
 
     def screen_closed(self) -> None:
+        """A screen closed: a pass once the app has been seen idle long enough from now on
+        (closing a screen is work too, and nothing looked at the app while no pass waited)."""
         self.pending = True
-        self._arm(IDLE_SECONDS)
+        self.quiet_since = None
+        self._arm()
 
-    def _arm(self, delay: float) -> None:
+    def _arm(self) -> None:
         if not self._armed:
             self._armed = True
-            self.app.set_timer(delay, self._due, name="idle collection")
+            self.app.set_timer(LOOK_EVERY, self._look, name="idle collection")
 
-    def _due(self) -> None:
+    def _look(self) -> None:
         self._armed = False
-        if getattr(self.app, "keys_pending", 0):  # a key still being handled is not idle
-            self.input_seen()
-        quiet = time.monotonic() - self.last_input
-        if quiet < IDLE_SECONDS:
-            self._arm(IDLE_SECONDS - quiet)
-        elif self.pending:
+        if not self.pending:
+            return
+        now = time.monotonic()
+        if app_busy(self.app):
+            self.quiet_since = None
+        elif self.quiet_since is None:
+            self.quiet_since = now
+        elif now - self.quiet_since >= IDLE_SECONDS:
             self.pending = False
             gc.collect()
+            return
+        self._arm()
+
+
+def app_busy(app: Any) -> bool:
+    """Whether work is left from the last key: a key being handled, a worker running, a
+    message or callback waiting for the app or a widget of its screen, or a widget not yet
+    mounted (a topic's Markdown is parsed in a thread while its mount handler waits)."""
+    if getattr(app, "keys_pending", 0):
+        return True
+    if any(not worker.is_finished for worker in getattr(app, "workers", ())):
+        return True
+    try:
+        screen = getattr(app, "screen", None)
+    except ScreenStackError:  # no screen (the app is closing): its own queue is all there is
+        screen = None
+    nodes = (app,) if screen is None else (app, *screen.walk_children(with_self=True))
+    return any(not getattr(node, "is_mounted", True) or pump_busy(node) for node in nodes)

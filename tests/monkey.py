@@ -196,13 +196,13 @@ async def _landed(app: Any, timeout: float = 120.0) -> None:
     deadline = loop.time() + timeout
     while (app.keys_pending or not app.input_settled()) and not app._exit:
         if loop.time() > deadline:
-            from screens.key_order import _busy
+            from screens.key_order import pump_busy
 
             screen = app.screen
             busy = [
                 f"{type(n).__name__}#{n.id}"
                 for n in (app, screen, *screen.walk_children(with_self=False))
-                if _busy(n)
+                if pump_busy(n)
             ]
             raise AssertionError(
                 f"{app.keys_pending} keys still pending after {timeout}s on "

@@ -7,10 +7,10 @@ SSH walks the places many times a day, so what it keeps must not grow with each 
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from pathlib import Path
 
-import pytest
 from textual.widget import Widget
 from textual.widgets import Header
 from textual.widgets._footer import FooterKey
@@ -120,15 +120,17 @@ class TimerApp:
         callback()  # type: ignore[operator]
 
 
-def test_a_closed_screen_is_collected_once_no_key_has_come_for_a_moment(monkeypatch) -> None:
-    """Full passes wait for a quiet moment: each key pushes the pass back, a pass runs once
-    however many screens closed, and nothing runs when no screen closed."""
+def test_a_closed_screen_is_collected_once_the_app_has_been_idle_for_a_moment(monkeypatch) -> None:
+    """Full passes wait for a quiet moment, counted from when the app was first seen with
+    nothing to do: a key, or work left from one, starts it again; a pass runs once however
+    many screens closed, and nothing runs when no screen closed."""
     from screens import long_lived
-    from screens.long_lived import IDLE_SECONDS, IdleCollector
+    from screens.long_lived import IDLE_SECONDS, LOOK_EVERY, IdleCollector
 
     clock, passes = FakeClock(), []
     monkeypatch.setattr(long_lived, "time", clock)
     monkeypatch.setattr(long_lived.gc, "collect", lambda *a: passes.append(clock.now) or 0)
+    monkeypatch.setattr(long_lived, "app_busy", lambda app: bool(app.keys_pending))
     app = TimerApp()
     before = gc.get_threshold()
     try:
@@ -138,33 +140,106 @@ def test_a_closed_screen_is_collected_once_no_key_has_come_for_a_moment(monkeypa
     finally:
         gc.set_threshold(*before)
 
+    def look_until_a_pass(limit: int = 100) -> int:
+        before = len(passes)
+        for looks in range(1, limit):
+            clock.now += LOOK_EVERY
+            app.fire()
+            if len(passes) > before:
+                return looks
+        raise AssertionError("no pass")
+
     collector.screen_closed()
     collector.screen_closed()  # two screens closed: one timer, one pass
-    assert [delay for delay, _ in app.timers] == [IDLE_SECONDS]
-    clock.now += IDLE_SECONDS / 2
-    collector.input_seen()  # typing goes on: the pass waits
-    clock.now += IDLE_SECONDS / 2
-    app.fire()
-    assert passes == []
-    assert app.timers[0][0] == pytest.approx(IDLE_SECONDS / 2)  # the rest of a quiet moment
-    clock.now += IDLE_SECONDS / 2 * 1.01
-    app.fire()
-    assert passes == [clock.now]
+    assert [delay for delay, _ in app.timers] == [LOOK_EVERY]
+    app.keys_pending = 1  # a slow key's work goes on for a long while: no pass meanwhile
+    for _ in range(int(IDLE_SECONDS / LOOK_EVERY) * 4):
+        clock.now += LOOK_EVERY
+        app.fire()
+    assert passes == [] and len(app.timers) == 1
+    app.keys_pending = 0
+    done = clock.now  # the work ended: the quiet moment starts at the next look
+    looks = look_until_a_pass()
+    assert passes == [clock.now] and clock.now - done >= IDLE_SECONDS
+    assert looks <= round(IDLE_SECONDS / LOOK_EVERY) + 2  # and not much later
     assert app.timers == []
 
     clock.now += 5
     collector.input_seen()
-    assert app.timers == [] and passes == [passes[0]]  # keys alone ask for no pass
+    assert app.timers == [] and len(passes) == 1  # keys alone ask for no pass
 
     collector.screen_closed()
-    app.keys_pending = 1  # a key still being handled (a slow one): not idle yet
-    clock.now += IDLE_SECONDS * 3
+    clock.now += LOOK_EVERY
+    app.fire()  # idle: the quiet moment starts
+    clock.now += IDLE_SECONDS * 0.9
+    collector.input_seen()  # a key just before the moment was over: it starts again
+    start = clock.now
+    look_until_a_pass()
+    assert len(passes) == 2 and passes[1] - start >= IDLE_SECONDS
+
+    collector.screen_closed()
+    clock.now += LOOK_EVERY
+    app.fire()  # idle: the quiet moment starts
+    clock.now += IDLE_SECONDS * 0.9
+    app.keys_pending = 1  # work without a new key (a worker ending, say): it starts again
     app.fire()
-    assert passes == [passes[0]] and app.timers[0][0] == IDLE_SECONDS
     app.keys_pending = 0
-    clock.now += IDLE_SECONDS * 1.01
-    app.fire()
-    assert passes[1:] == [clock.now]
+    start = clock.now
+    look_until_a_pass()
+    assert len(passes) == 3 and passes[2] - start >= IDLE_SECONDS
+
+
+async def test_the_app_is_busy_while_a_handler_still_awaits_its_work(data_path) -> None:
+    """A widget whose mount handler awaits work (Textual's Markdown parses in a thread) has
+    no message waiting, but the app is not idle until the handler is done: a pass taken then
+    would land inside the key that opened it. A message waiting and a worker running are
+    work left too."""
+    from textual.app import App, ComposeResult
+    from textual.message import Message
+    from textual.widgets import Static
+
+    from screens.long_lived import app_busy
+
+    mounted = asyncio.Event()
+
+    class Ping(Message):
+        pass
+
+    class Slow(Static):
+        async def on_mount(self) -> None:
+            await mounted.wait()
+
+    class Demo(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("home")
+
+    app = Demo()
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert not app_busy(app)
+        try:
+            app.screen.mount(Slow("slow"))  # not awaited: that waits for the mount handler
+            for _ in range(20):  # (pilot.pause would wait for the handler too)
+                await asyncio.sleep(0.01)
+            slow = app.screen.query_one(Slow)
+            assert slow.message_queue_size == 0  # nothing waiting, and yet
+            assert app_busy(app)
+        finally:
+            mounted.set()  # the app cannot close while the handler waits
+        await pilot.pause()
+        assert not app_busy(app)
+        slow.post_message(Ping())  # waiting in its queue (checked before the loop runs)
+        assert app_busy(app)
+        await pilot.pause()
+        assert not app_busy(app)
+        finish = asyncio.Event()
+        worker = app.run_worker(finish.wait())
+        await pilot.pause()
+        assert app_busy(app)  # slow work in a worker
+        finish.set()
+        await worker.wait()
+        await pilot.pause()
+        assert not app_busy(app)
 
 
 def test_headless_apps_keep_the_collector_settings() -> None:
