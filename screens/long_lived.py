@@ -63,9 +63,10 @@ class IdleCollector:
     set amount of allocation, so it landed in whichever later key crossed the line, often the
     next screen's opening (Learn opened in 95 ms one time and 164 ms the next). Here a closed
     screen asks for a pass once the app has been seen with nothing to do for ``IDLE_SECONDS``:
-    no key, and no work left from one (``app_busy``). Counting from the last key alone put the
-    pass inside a slow key's work (a topic page is built for 0.4 s after its Enter), so while
-    a pass waits the app is looked at every ``LOOK_EVERY`` seconds. Automatic full passes come
+    no key, and no work left from one (``app_busy``). Counted from the last key alone, the
+    quiet moment was already over when a slow key's work ended (a topic page takes 0.4 s after
+    its Enter), and the pass ran before the screen had settled; so while a pass waits the app
+    is looked at every ``LOOK_EVERY`` seconds. Automatic full passes come
     three times less often (``FULL_PASS_EVERY``), as a backstop for a session that is never
     idle (a stream of keys: they are then fewer, each collecting more).
     """
