@@ -619,10 +619,10 @@ def read_back_after_write(data: Mapping[str, Any]) -> bool:
     since: those bytes and the documents set still describe the file exactly (a save copies
     the unchanged lines and re-encodes the set ones, as the next save will again), so reading
     5 MB back after a check-in at 30 years and rebuilding the ids buys nothing (the save took
-    11.1 ms with them, 7.7 without). A
-    table held whole in memory (a file parsed whole, a new table), documents kept as JSON (an
-    import), a removed line (every line is walked on save) or many changes: read back, so that
-    later saves again copy lines and memory holds the file once.
+    11.1 ms with them, 7.7 without). A table held whole in memory (a file parsed whole, a new
+    table), documents kept as JSON (an import), a removed line (every line is walked on save)
+    or many changes: read back, so that later saves again copy lines and memory holds the
+    file once.
     """
     changed = 0
     for name, table in data.items():
