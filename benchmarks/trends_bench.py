@@ -5,10 +5,11 @@ Ours, as the trends screen does it: the store (open, as in the app) gives the ch
 session logs the range covers (all of them for "all", which the store keeps), and the DXA scans
 (``TrendsScreen._read``); ``coach.trends.series_for_range`` makes the series, or for "all"
 ``weekly_series_again`` from the last all-time series of that metric (``TrendsScreen._all_time``:
-only the weeks from the first changed record on are made again); ``screens.widgets.plot.
-draw_series`` draws it (rebinned to the width, target line, labels, date ticks), then plotext
-builds the text. A whole history read is frozen for the collector, as the screen does
-(``settle_records``). The screen also keeps whole views until the store changes; left out here.
+only the weeks from the first changed record on are made again, that day told by the store:
+``records_same_until``); ``screens.widgets.plot.draw_series`` draws it (rebinned to the width,
+target line, labels, date ticks), then plotext builds the text. A whole history read is frozen
+for the collector, as the screen does (``settle_records``). The screen also keeps whole views
+until the store changes; left out here.
 
 "after a save" views: today's check-in is saved (not timed; on both sides, on each side's own
 copy of the diary) before each run, as when a person checks in and then looks at all time.
@@ -60,6 +61,7 @@ from tinydb.storages import JSONStorage
 from coach import trends
 from coach.models import CheckIn, SessionLog
 from screens.long_lived import settle_records
+from screens.trends import records_same_until
 from screens.widgets.plot import DATA_MARKER, TARGET_MARKER, draw_series, max_points
 from store.db import Store
 
@@ -91,7 +93,11 @@ def ours(
         app = RUNNING_APPS.setdefault(id(store), SimpleNamespace(is_headless=False))
         settle_records(app, len(checkins) + len(logs), store.changes[1])
         first = trends.all_time_start(checkins, logs, today)
-        again = trends.weekly_series_again(made.get(metric), metric, checkins, logs, first, today)
+        before = made.get(metric)
+        known = None if before is None else records_same_until(store, before, checkins, logs)
+        again = trends.weekly_series_again(
+            before, metric, checkins, logs, first, today, same_until=known
+        )
         made[metric] = again
         series = again.series
     else:

@@ -654,6 +654,8 @@ def weekly_series_again(
     session_logs: Sequence[SessionLog],
     start: date,
     end: date,
+    *,
+    same_until: date | None = None,
 ) -> Made:
     """``weekly_series(metric, checkins, session_logs, start, end)``, with the weeks of an
     earlier one (``made``) that nothing can have changed taken as they are.
@@ -662,33 +664,35 @@ def weekly_series_again(
     saved only this week differs. A week is taken from ``made`` when it lies wholly before
     the first record that differs between then and now, and wholly inside both ranges (with
     the same start); every later week is made again from the records of those weeks only.
-    Records must be oldest first (as the store gives them).
+    Records must be oldest first (as the store gives them). ``same_until``: that first day,
+    when the caller knows it (the store does for a history it patched: see
+    ``Store.same_until``); else both lists are compared.
     """
     _check_range(start, end)
     if made is None or made.series.metric != metric or made.start != start:
         return _made_afresh(metric, checkins, session_logs, start, end)
-    same_until = min(
-        _same_until(made.checkins, checkins),
-        _same_until(made.session_logs, session_logs),
-        made.end + timedelta(days=1),
-        end + timedelta(days=1),
-    )
+    if same_until is None:
+        same_until = min(
+            _same_until(made.checkins, checkins), _same_until(made.session_logs, session_logs)
+        )
+    same_until = min(same_until, made.end + timedelta(days=1), end + timedelta(days=1))
     before, monday = made.series, _monday(start)
     # week i (from monday + 7 i) is kept when its Sunday comes before same_until
     kept = min(len(before.points), max(0, (same_until - monday).days // 7))
     if kept == 0:
         return _made_afresh(metric, checkins, session_logs, start, end)
     again_from = monday + timedelta(days=7 * kept)  # a Monday after start
-    points = before.points[:kept]
+    again: tuple[Point, ...] = ()
     if again_from <= end:
         day = attrgetter("day")
         recent_checkins = checkins[bisect_left(checkins, again_from, key=day) :]
         recent_logs = session_logs[bisect_left(session_logs, again_from, key=day) :]
         index = _index(recent_checkins, recent_logs, again_from, end)
-        points += _weekly(metric, index).points
-    if points == before.points and made.end == end:
+        again = _weekly(metric, index).points
+    if made.end == end and again == before.points[kept:]:
         return made  # nothing changed: the same series (a drawing of it can be kept)
-    series = replace(before, points=points)
+    # (the weeks made again compared alone: a copy of 1,500 kept weeks touches each one)
+    series = replace(before, points=before.points[:kept] + again)
     return Made(series, start, end, checkins, session_logs)
 
 

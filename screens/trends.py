@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from textual import on
@@ -48,6 +49,9 @@ from screens.long_lived import settle_records
 from screens.widgets.footer import KeysFooter
 from screens.widgets.lists import ChoiceList
 from screens.widgets.plot import draw_combined, draw_series
+
+if TYPE_CHECKING:
+    from store.db import Store
 
 # The order the metric keys step through: every check-in metric, then the T-score (DXA scans).
 METRIC_ORDER: tuple[str, ...] = tuple(METRICS)
@@ -122,6 +126,18 @@ class TrendPlot(PlotextPlot):
 
     def on_resize(self, event: Resize) -> None:
         self._draw()
+
+
+def records_same_until(
+    store: Store, made: Made, checkins: Sequence[CheckIn], logs: Sequence[SessionLog]
+) -> date | None:
+    """The first day at which the records ``made`` was made from and these (the store's
+    whole history now) may differ, when the store knows it; None: they are to be compared."""
+    days = (
+        store.same_until("checkins", made.checkins, checkins),
+        store.same_until("sessions", made.session_logs, logs),
+    )
+    return None if None in days else min(days)  # type: ignore[type-var]
 
 
 class MetricPicker(ModalScreen[str | None]):
@@ -303,7 +319,11 @@ class TrendsScreen(Screen[None]):
         if len(made) >= ALL_TIME_KEPT:  # each holds the lists it was made from (30 y: 16,000)
             del made[next(iter(made))]
         start = all_time_start(checkins, logs, today)
-        made[self.metric] = weekly_series_again(before, self.metric, checkins, logs, start, today)
+        store = self.coach.store
+        known = None if before is None else records_same_until(store, before, checkins, logs)
+        made[self.metric] = weekly_series_again(
+            before, self.metric, checkins, logs, start, today, same_until=known
+        )
         return made[self.metric].series
 
     def refresh_view(self) -> None:

@@ -140,6 +140,7 @@ def __getattr__(name: str) -> Any:
 
 
 CLI_LOCK_WAIT = 2.0  # seconds a one-shot write waits for another one-shot command
+TRAIL_KEPT = 3  # earlier whole histories whose first changed day is known (same_until)
 
 
 def _new_file_data() -> dict[str, Any]:
@@ -207,6 +208,7 @@ class Store:
         self._days_held: tuple[Any, frozenset[date]] | None = None  # see checkin_days
         self._ordinals_held: tuple[Any, frozenset[int]] | None = None  # see checkin_ordinals
         self._history_held: dict[str, tuple[Any, tuple[Any, ...]]] = {}  # see _whole_history
+        self._history_trail: dict[str, list[tuple[tuple[Any, ...], date]]] = {}  # see same_until
         self.notices: list[str] = []
         self.on_notice: Callable[[str], None] | None = None
 
@@ -586,15 +588,19 @@ class Store:
         """The kept whole history of check-ins, with the saved days put in (it was current
         before the save): a day saved at 30 years costs that day, not 11,000 check-ins found
         and put in order again (5.7 ms). Gone if a day cannot be placed (read whole again).
-        A new tuple: callers may still hold the one from before the save."""
+        A new tuple: callers may still hold the one from before the save; the first day
+        saved is noted against it (``same_until``)."""
         record, day = self._loader.record, attrgetter("day")
         history = list(held)
+        first_changed = date.max
         for doc_id, doc in docs.items():
             ordinal = day_ordinal(doc_id)
             if ordinal is None:
                 del self._history_held["checkins"]
+                self._history_trail.pop("checkins", None)
                 return
             when = date.fromordinal(ordinal)
+            first_changed = min(first_changed, when)
             at = bisect_left(history, when, key=day)
             if at < len(history) and history[at].day == when:
                 del history[at]
@@ -602,6 +608,10 @@ class Store:
             if entry is not None:
                 history.insert(at, entry)
         self._history_held["checkins"] = (self._held_key("checkins", raw), tuple(history))
+        trail = [
+            (kept, min(day, first_changed)) for kept, day in self._history_trail.get("checkins", ())
+        ]
+        self._history_trail["checkins"] = [*trail[1 - TRAIL_KEPT :], (held, first_changed)]
 
     def _save(self, data: dict[str, Any], table: str | None = None) -> None:
         """Write ``data`` (or, in a batch, mark it to be written); a failure is a SaveError.
@@ -784,7 +794,25 @@ class Store:
         held = self._history_held.get(table)
         if held is None or held[0] != key:
             held = self._history_held[table] = (key, tuple(read(raw)))
+            self._history_trail.pop(table, None)  # new records: nothing earlier is shared
         return held[1]
+
+    def same_until(self, table: str, earlier: Sequence[Any], now: Sequence[Any]) -> date | None:
+        """The first day at which ``earlier`` and ``now``, whole histories of ``table`` that
+        this store gave out (``now`` the latest), may differ: ``date.max`` when they are the
+        same; None when the store cannot tell (the caller compares them).
+
+        A save patches the kept history with the days it saved, so the store knows where an
+        earlier one stops being the same: a caller need not compare 11,000 check-ins (30
+        years) record by record to find today's (``TRAIL_KEPT`` saves back)."""
+        held = self._history_held.get(table)
+        if held is None or held[1] is not now:
+            return None
+        if earlier is now:
+            return date.max
+        return next(
+            (day for kept, day in self._history_trail.get(table, ()) if kept is earlier), None
+        )
 
     def _held_key(self, table: str, raw: object) -> tuple[Any, ...]:
         """What a kept whole history was read from: equal while the table is unchanged."""

@@ -22,6 +22,7 @@ from store.db import (
     BACKUPS_KEPT,
     READ_ONLY_MESSAGE,
     SCHEMA_VERSION,
+    TRAIL_KEPT,
     CorruptStoreError,
     ReadOnlyError,
     SaveError,
@@ -185,21 +186,84 @@ def test_the_kept_history_after_any_saves_is_what_the_file_holds(
             store.put_checkin(entry)
         store.checkins()  # kept from here on
         for step, value in steps:
-            if step == "put":
-                store.put_checkin(value)
-            elif step == "merge":
-                with contextlib.suppress(DamagedRecordError):  # refused over a damaged day
-                    store.merge_checkin(value)
-            elif step == "delete":
-                store.delete_checkin(value)
-            elif step == "damaged":  # as a hand-edited file holds it
-                store._change("checkins", {str(value.toordinal()): {"day": "x", "pain": "lots"}})
-            elif step == "batch":
-                with store.batch():
-                    for entry in value:
-                        store.put_checkin(entry)
+            _apply_step(store, step, value)
             with reopen(path) as fresh:
                 assert store.checkins() == fresh.checkins()
+
+
+def _apply_step(store: Store, step: str, value: object) -> None:
+    """One of ``_STEPS`` on an open store."""
+    if step == "put":
+        store.put_checkin(value)
+    elif step == "merge":
+        with contextlib.suppress(DamagedRecordError):  # refused over a damaged day
+            store.merge_checkin(value)
+    elif step == "delete":
+        store.delete_checkin(value)
+    elif step == "damaged":  # as a hand-edited file holds it
+        store._change("checkins", {str(value.toordinal()): {"day": "x", "pain": "lots"}})
+    elif step == "batch":
+        with store.batch():
+            for entry in value:
+                store.put_checkin(entry)
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(first=st.lists(checkins(_FEW_DAYS), max_size=6), steps=_STEPS)
+def test_the_day_a_kept_history_may_differ_from_is_never_too_late(
+    tmp_path_factory: pytest.TempPathFactory, first: list[CheckIn], steps: list[tuple]
+) -> None:
+    """``same_until``, which spares the trends screen comparing 30 years of records after a
+    save: before the day it gives, an earlier history and the current one hold the very same
+    records, after any mix of saves, merges, deletes, damaged documents and batches."""
+    path = tmp_path_factory.mktemp("since") / "b.json"
+    with Store.open(path, clock=lambda: DAY) as store:
+        for entry in first:
+            store.put_checkin(entry)
+        seen = [store.checkins()]
+        for step, value in steps:
+            _apply_step(store, step, value)
+            now = store.checkins()
+            for earlier in seen:
+                day = store.same_until("checkins", earlier, now)
+                if day is None:
+                    continue  # not known: the caller compares
+                assert day == date.max if earlier is now else day <= DAY
+                before = [r for r in earlier if r.day < day]
+                after = [r for r in now if r.day < day]
+                assert len(before) == len(after)
+                assert all(a is b for a, b in zip(before, after, strict=True))
+            seen = [*seen[-4:], now]
+
+
+def test_a_save_tells_where_the_kept_history_changed(open_store, data_path: Path) -> None:
+    """After today's check-in is saved the store says "today" at once (no comparison of the
+    records); it says nothing it cannot vouch for: a history read again, one it never gave
+    out, one more than ``TRAIL_KEPT`` saves old, or the other table's."""
+    store = open_store()
+    for back in range(10):
+        store.put_checkin(CheckIn(DAY - timedelta(days=back), pain=1))
+    store.put_session_log(SessionLog(DAY, "w1-tue", resistance_min=20))
+    then, logs = store.checkins(), store.session_logs()
+    store.put_checkin(CheckIn(DAY, pain=5))
+    now = store.checkins()
+    assert store.same_until("checkins", then, now) == DAY
+    assert store.same_until("checkins", now, now) == date.max
+    assert store.same_until("sessions", logs, store.session_logs()) == date.max
+    assert store.same_until("checkins", list(then), now) is None  # not one it gave out
+    assert store.same_until("checkins", then, list(now)) is None  # not its current one
+    store.delete_checkin(DAY - timedelta(days=4))
+    latest = store.checkins()
+    assert store.same_until("checkins", then, latest) == DAY - timedelta(days=4)
+    assert store.same_until("checkins", now, latest) == DAY - timedelta(days=4)
+    for pain in range(TRAIL_KEPT):
+        store.put_checkin(CheckIn(DAY, pain=pain))
+    assert store.same_until("checkins", then, store.checkins()) is None  # too many saves ago
+    store.put_session_log(SessionLog(DAY, "w1-thu", resistance_min=25))
+    assert store.same_until("sessions", logs, store.session_logs()) is None  # read again
+    store.close()
+    with Store.open(data_path) as reopened:
+        assert reopened.same_until("checkins", latest, reopened.checkins()) is None
 
 
 def test_sessions_settings_and_reading(open_store, data_path: Path) -> None:

@@ -780,6 +780,7 @@ def _oldest_first(checkins: list[CheckIn], logs: list[SessionLog]) -> tuple[list
     dropped=st.sets(st.integers(0, 30), max_size=3),
     later=st.integers(0, 9),
     start_shift=st.sampled_from([0, 0, 0, 2]),
+    told_earlier=st.none() | st.integers(0, 20),
 )
 def test_all_time_made_again_is_what_a_fresh_series_shows(
     metric: str,
@@ -790,10 +791,12 @@ def test_all_time_made_again_is_what_a_fresh_series_shows(
     dropped: set[int],
     later: int,
     start_shift: int,
+    told_earlier: int | None,
 ) -> None:
     """Whatever changed between two series (days added, replaced or removed anywhere, session
     logs added, a later end, another start), the weeks taken from the first one and the weeks
-    made again are exactly a fresh weekly series of the new records."""
+    made again are exactly a fresh weekly series of the new records; also when the caller
+    tells the first day that may differ (as the store does), that day or any earlier one."""
     start, end = MON + timedelta(days=1), MON + timedelta(days=50)
     checkins_then, logs_then = _oldest_first(old_checkins, old_logs)
     made = trends.weekly_series_again(None, metric, checkins_then, logs_then, start, end)
@@ -801,7 +804,15 @@ def test_all_time_made_again_is_what_a_fresh_series_shows(
     kept = [c for i, c in enumerate(checkins_then) if i not in dropped]
     checkins_now, logs_now = _oldest_first(kept + added, logs_then + added_logs)
     new_start, new_end = start + timedelta(days=start_shift), end + timedelta(days=later)
-    again = trends.weekly_series_again(made, metric, checkins_now, logs_now, new_start, new_end)
+    told = None
+    if told_earlier is not None:
+        first = min(
+            trends._same_until(checkins_then, checkins_now), trends._same_until(logs_then, logs_now)
+        )
+        told = first if first == date.max else first - timedelta(days=told_earlier)
+    again = trends.weekly_series_again(
+        made, metric, checkins_now, logs_now, new_start, new_end, same_until=told
+    )
     assert again.series == weekly_series(metric, checkins_now, logs_now, new_start, new_end)
 
 

@@ -190,6 +190,39 @@ async def test_all_time_after_saves_shows_what_a_fresh_series_shows(data_path: P
                 assert summary_text(app) == summary(series, TODAY)
 
 
+async def test_all_time_after_todays_check_in_takes_the_stores_word(
+    data_path: Path, monkeypatch
+) -> None:
+    """After a check-in is saved the store tells from which day the records may differ, so
+    all time is made again without comparing every record (30 years: 11,000); a session log
+    saved makes the store read them again, and then they are compared."""
+    from coach import trends as coach_trends
+
+    compared: list[int] = []
+    same_until = coach_trends._same_until
+    monkeypatch.setattr(
+        coach_trends,
+        "_same_until",
+        lambda before, after: compared.append(len(after)) or same_until(before, after),
+    )
+    app = year_app(data_path)
+    store = app.store
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        await pilot.press("4")
+        for change, compares in (
+            (lambda: store.put_checkin(CheckIn(TODAY, pain=9)), 0),
+            (lambda: store.put_session_log(SessionLog(TODAY, "w3-mon", aerobic_min=20)), 2),
+        ):
+            change()
+            compared.clear()
+            await pilot.press("question_mark", "escape", "1", "4")  # read again, all time
+            await pilot.pause()
+            assert len(compared) == compares
+            series = series_for_range("pain", "all", store.checkins(), store.session_logs(), TODAY)
+            assert app.screen.view().series == (series,)
+
+
 async def test_the_first_read_of_a_long_diary_says_so_first(data_path: Path, monkeypatch) -> None:
     """All time on a long diary: "Reading the whole diary…" shows while every record is read
     for the first time, then the plot; once read (and after a save), no notice again."""
