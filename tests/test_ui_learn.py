@@ -212,6 +212,26 @@ async def test_search_without_results_and_empty_query(data_path: Path) -> None:
         assert screen.pane == "list"
 
 
+async def test_the_search_field_is_made_at_the_first_search_only(data_path: Path) -> None:
+    """Opening Learn does not build the search field and its results (a third of the
+    opening); "/" builds them once, and a second search finds them again, query selected."""
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        screen = learn(app)
+        assert not screen.query("#learn-query") and not screen.query("#learn-results")
+        await pilot.press("slash", *"bone")
+        await pilot.pause()
+        field = screen.query_one("#learn-query")
+        assert app.focused is field and field.value == "bone"
+        await pilot.press("escape", "slash", *"dxa")
+        await pilot.pause()
+        assert screen.query_one("#learn-query") is field and field.value == "dxa"
+        assert len(screen.query("#learn-results")) == 1
+
+
 async def test_arrows_choose_a_result_while_typing(data_path: Path) -> None:
     app = make_app(data_path, profile=SAMPLE_PROFILE)
     async with app.run_test(size=SIZE) as pilot:
