@@ -57,9 +57,9 @@ def _fragment(line: str, words: int = 6) -> str:
 
 def _markdown(text: str) -> Markdown:
     """The reader's Markdown widget (imported here: see ``LearnScreen._reader_text``)."""
-    from textual.widgets import Markdown
+    from screens.widgets.topic_markdown import TopicMarkdown
 
-    return Markdown(text, id="learn-text", open_links=False)
+    return TopicMarkdown(text, id="learn-text", open_links=False)
 
 
 def _read_label(day: str | None) -> str:

@@ -1,0 +1,62 @@
+"""The reader's Markdown (screens.widgets.topic_markdown) draws every topic exactly as
+Textual's Markdown does, with far fewer widgets."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown
+
+from coach.topics import load_pages
+from screens.widgets.topic_markdown import BulletParagraph, TopicMarkdown
+
+# Textual's SVG export names its elements after a hash of the title and content size only
+_IDS = re.compile(r"terminal-\d+")
+NESTED = "- one\n- two\n  - two a\n\n  two again\n- three\n\n1. first\n2. second\n"
+
+
+class Page(App[None]):
+    def __init__(self, document: str, widget: type[Markdown]) -> None:
+        super().__init__()
+        self.document = document
+        self.widget = widget
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield self.widget(self.document, open_links=False)
+
+
+async def _picture(document: str, widget: type[Markdown], size: tuple[int, int]) -> str:
+    app = Page(document, widget)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        return _IDS.sub("terminal", app.export_screenshot())
+
+
+@pytest.mark.parametrize("width", [80, 44])
+@pytest.mark.parametrize("page", [page.id for page in load_pages()] + ["nested"])
+async def test_a_topic_looks_exactly_as_textuals_markdown_draws_it(page: str, width: int) -> None:
+    """Characters, colours and line breaks: the whole page, at two widths (every topic and
+    the glossary; and a list with a nested list and a second paragraph, left to Textual)."""
+    pages = {p.id: p.markdown for p in load_pages()}
+    document = pages.get(page, NESTED)
+    height = 40 + 4 * len(document) // width  # the whole page on one screen
+    ours = await _picture(document, TopicMarkdown, (width, height))
+    textuals = await _picture(document, Markdown, (width, height))
+    assert ours == textuals
+
+
+async def test_a_plain_bullet_is_one_widget() -> None:
+    """Each plain bullet is one widget (Textual makes four); a list with a nested list or a
+    second paragraph keeps Textual's widgets, and the nested list, if plain, is compact."""
+    app = Page("- one\n- two **bold**\n\nText.\n\n" + NESTED, TopicMarkdown)
+    async with app.run_test(size=(60, 30)) as pilot:
+        await pilot.pause()
+        bullets = list(app.query(BulletParagraph))
+        assert [str(b._content) for b in bullets] == ["one", "two bold", "two a"]
+        assert all(b.source for b in bullets)  # a search hit can still scroll to it
+        lists = app.query("MarkdownBulletList")
+        assert [len(lst.query("MarkdownBullet")) for lst in lists] == [0, 3, 0]
