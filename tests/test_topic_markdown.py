@@ -19,18 +19,22 @@ NESTED = "- one\n- two\n  - two a\n\n  two again\n- three\n\n1. first\n2. second
 
 
 class Page(App[None]):
-    def __init__(self, document: str, widget: type[Markdown]) -> None:
+    def __init__(self, document: str, widget: type[Markdown], theme: str = "") -> None:
         super().__init__()
         self.document = document
         self.widget = widget
+        if theme:
+            self.theme = theme
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield self.widget(self.document, open_links=False)
 
 
-async def _picture(document: str, widget: type[Markdown], size: tuple[int, int]) -> str:
-    app = Page(document, widget)
+async def _picture(
+    document: str, widget: type[Markdown], size: tuple[int, int], theme: str = ""
+) -> str:
+    app = Page(document, widget, theme)
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         return _IDS.sub("terminal", app.export_screenshot())
@@ -47,6 +51,15 @@ async def test_a_topic_looks_exactly_as_textuals_markdown_draws_it(page: str, wi
     ours = await _picture(document, TopicMarkdown, (width, height))
     textuals = await _picture(document, Markdown, (width, height))
     assert ours == textuals
+
+
+@pytest.mark.parametrize("theme", ["textual-light", "gruvbox"])
+async def test_bullets_take_the_colours_of_every_kind_of_theme(theme: str) -> None:
+    """A light theme colours Textual's bullets differently from a dark one; ours follow."""
+    document = "Some text.\n\n- a bullet that goes on long enough to wrap at this width\n- two\n"
+    ours = await _picture(document, TopicMarkdown, (40, 12), theme)
+    assert ours == await _picture(document, Markdown, (40, 12), theme)
+    assert ours != await _picture(document, TopicMarkdown, (40, 12))  # the theme shows
 
 
 async def test_a_plain_bullet_is_one_widget() -> None:
