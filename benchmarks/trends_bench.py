@@ -94,7 +94,7 @@ def ours(
         settle_records(app, len(checkins) + len(logs), store.changes[1])
         first = trends.all_time_start(checkins, logs, today)
         before = made.get(metric)
-        known = None if before is None else records_same_until(store, before, checkins, logs)
+        known = records_same_until(store, before, checkins, logs)
         again = trends.weekly_series_again(
             before, metric, checkins, logs, first, today, same_until=known
         )

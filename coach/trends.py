@@ -689,9 +689,9 @@ def weekly_series_again(
         recent_logs = session_logs[bisect_left(session_logs, again_from, key=day) :]
         index = _index(recent_checkins, recent_logs, again_from, end)
         again = _weekly(metric, index).points
+    # only the weeks made again are compared: a copy of 1,500 kept weeks touches each one
     if made.end == end and again == before.points[kept:]:
         return made  # nothing changed: the same series (a drawing of it can be kept)
-    # (the weeks made again compared alone: a copy of 1,500 kept weeks touches each one)
     series = replace(before, points=before.points[:kept] + again)
     return Made(series, start, end, checkins, session_logs)
 

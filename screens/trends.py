@@ -129,10 +129,13 @@ class TrendPlot(PlotextPlot):
 
 
 def records_same_until(
-    store: Store, made: Made, checkins: Sequence[CheckIn], logs: Sequence[SessionLog]
+    store: Store, made: Made | None, checkins: Sequence[CheckIn], logs: Sequence[SessionLog]
 ) -> date | None:
     """The first day at which the records ``made`` was made from and these (the store's
-    whole history now) may differ, when the store knows it; None: they are to be compared."""
+    whole history now) may differ, when the store knows it; None: they are to be compared
+    (or nothing was made before)."""
+    if made is None:
+        return None
     days = (
         store.same_until("checkins", made.checkins, checkins),
         store.same_until("sessions", made.session_logs, logs),
@@ -319,8 +322,7 @@ class TrendsScreen(Screen[None]):
         if len(made) >= ALL_TIME_KEPT:  # each holds the lists it was made from (30 y: 16,000)
             del made[next(iter(made))]
         start = all_time_start(checkins, logs, today)
-        store = self.coach.store
-        known = None if before is None else records_same_until(store, before, checkins, logs)
+        known = records_same_until(self.coach.store, before, checkins, logs)
         made[self.metric] = weekly_series_again(
             before, self.metric, checkins, logs, start, today, same_until=known
         )

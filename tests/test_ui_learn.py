@@ -45,6 +45,14 @@ async def until(pilot: object, check: Callable[[], bool], tries: int = 40) -> No
     assert check()
 
 
+async def open_learn(app: object, pilot: object) -> LearnScreen:
+    """Home, then Learn (the topic list), settled."""
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.press("l")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+    return learn(app)
+
+
 def learn(app: object) -> LearnScreen:
     screen = app.screen  # type: ignore[attr-defined]
     assert isinstance(screen, LearnScreen), screen
@@ -217,10 +225,7 @@ async def test_the_search_field_is_made_at_the_first_search_only(data_path: Path
     opening); "/" builds them once, and a second search finds them again, query selected."""
     app = make_app(data_path, profile=SAMPLE_PROFILE)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("l")
-        await pilot.pause()
-        screen = learn(app)
+        screen = await open_learn(app, pilot)
         assert not screen.query("#learn-query") and not screen.query("#learn-results")
         await pilot.press("slash", *"bone")
         await pilot.pause()
@@ -246,10 +251,7 @@ async def test_arrows_choose_a_result_while_typing(data_path: Path) -> None:
 async def test_keys_move_between_list_reader_and_topics(data_path: Path) -> None:
     app = make_app(data_path, profile=SAMPLE_PROFILE)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("l")
-        await pilot.pause()
-        screen = learn(app)
+        screen = await open_learn(app, pilot)
         await pilot.press("down", "tab")  # Tab opens the highlighted topic
         await until(pilot, lambda: screen.pane == "reading")
         assert screen.current == "bone-remodelling"
