@@ -69,6 +69,7 @@ from coach.thresholds import (
     RED_FLAG_DAYS,
     STEADY_SESSIONS_TO_STEP_UP,
 )
+from coach.topic_ids import JOINT_PAIN_TOPIC
 
 __all__ = [
     "ADHERENCE_PROGRESS_FROM",
@@ -97,7 +98,6 @@ EASE_EFFORT_STEP = 2
 EASE_EFFORT_FLOOR = 3
 EASE_SETS_STEP = 1
 EASE_AEROBIC_FACTOR = 0.8
-JOINT_PAIN_TOPIC = "joint-pain"
 _DOSE_KINDS = ("repeat", "progress")
 
 

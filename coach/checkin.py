@@ -27,13 +27,12 @@ from coach.thresholds import (
     PAIN_SEVERE_FROM,
     VITAMIN_D_UPPER_LIMIT_IU,
 )
+from coach.topic_ids import JOINT_PAIN_TOPIC, RED_FLAGS_TOPIC
 
 if TYPE_CHECKING:
     from coach.picture import ClinicalPicture
 
 PAIN_PROMPT_THRESHOLD = PAIN_RAISE_LEVEL  # worst joint pain >= 4 predicted stopping the AI
-JOINT_PAIN_TOPIC = "joint-pain"  # coach/content/joint-pain.md
-RED_FLAGS_TOPIC = "when-to-call"
 # Fields that are habits, copied by "same as yesterday"; events (falls, red flags, notes) are not.
 HABIT_FIELDS = (
     "pain",

@@ -20,6 +20,7 @@ from coach.thresholds import (
     PAIN_SEVERE_FROM,
     SIDE_EFFECT_MISSES_TO_RAISE,
 )
+from coach.topic_ids import AFTER_AI_TOPIC  # the passage "After your AI course" is in it
 
 __all__ = [
     "AFTER_AI_TOPIC",
@@ -32,9 +33,6 @@ __all__ = [
     "report_lines",
     "side_effects_text",
 ]
-
-# The education passage on what changes after the course ("After your AI course").
-AFTER_AI_TOPIC = "why-bones-change"
 
 
 def ai_ended(profile: Profile | None, today: date) -> date | None:

@@ -38,6 +38,17 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
+from coach.topic_ids import (
+    BONE_MEDICINES_TOPIC,
+    FALLS_TOPIC,
+    GLOSSARY_ID,
+    JOINT_PAIN_TOPIC,
+    NUTRITION_TOPIC,
+    OSTEOPOROSIS_TOPIC,
+    RED_FLAGS_TOPIC,
+    REFERENCES_ID,
+)
+
 __all__ = [
     "BONE_MEDICINES_TOPIC",
     "FALLS_TOPIC",
@@ -63,15 +74,6 @@ __all__ = [
     "search",
 ]
 
-# Topic ids other parts of the app open directly. Keep these stable.
-BONE_MEDICINES_TOPIC = "bone-medicines"
-FALLS_TOPIC = "falls"
-JOINT_PAIN_TOPIC = "joint-pain"
-OSTEOPOROSIS_TOPIC = "exercise-with-osteoporosis"
-NUTRITION_TOPIC = "calcium-vitamin-d-nutrition"
-RED_FLAGS_TOPIC = "when-to-call"
-GLOSSARY_ID = "glossary"
-REFERENCES_ID = "references"
 
 # Reading order of the education topics. A file in coach/content that is not listed here is still
 # loaded, after these, in alphabetical order.

@@ -8,9 +8,10 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from coach.checkin import JOINT_PAIN_TOPIC, RED_FLAGS_TOPIC, summary_prompts
+from coach.checkin import summary_prompts
 from coach.models import CheckIn
 from coach.picture import ClinicalPicture
+from coach.topic_ids import JOINT_PAIN_TOPIC, RED_FLAGS_TOPIC
 from screens.widgets.footer import KeysFooter
 
 MARKERS = {

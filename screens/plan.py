@@ -47,7 +47,7 @@ from coach.sessions import (
     week_days,
 )
 from coach.tablet_text import after_ai_plan_note, ai_ended
-from coach.topics import JOINT_PAIN_TOPIC, OSTEOPOROSIS_TOPIC
+from coach.topic_ids import JOINT_PAIN_TOPIC, OSTEOPOROSIS_TOPIC
 from screens.app import CoachApp
 from screens.widgets.footer import KeysFooter
 from store.db import StoreError

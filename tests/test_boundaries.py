@@ -42,6 +42,12 @@ def test_cli_entry_point_does_not_load_the_ui_for_a_command() -> None:
     assert out.stdout.strip().splitlines()[-1] == "False False"
 
 
+@pytest.mark.parametrize("module", ["screens.plan", "screens.checkin_summary"])
+def test_a_screen_that_links_to_topics_does_not_load_the_topic_reader(module: str) -> None:
+    """Its first opening would pay for the reader's patterns and classes (coach.topic_ids)."""
+    assert "coach.topics" not in loaded_after_import(module)
+
+
 def imported_names(path: Path) -> set[str]:
     tree = ast.parse(path.read_text())
     names: set[str] = set()
