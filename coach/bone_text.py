@@ -8,15 +8,21 @@ Only formatting: every fact and answer comes from ``coach.picture`` (and ``coach
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 
 from coach.checkin import FALL_WATCH_TEXT, FALLS_ASSESSMENT_TEXT
-from coach.models import DXA_SITE_LABELS
+from coach.models import DXA_SITE_LABELS, DXA_SITES, DxaScan
 from coach.picture import ClinicalPicture
-from coach.risk import AIBL_VERDICTS, ASCO_VERDICTS, HEADING
+from coach.risk import AIBL_VERDICTS, ASCO_VERDICTS, HEADING, Assessment
 
 __all__ = [
     "FALLS_ASSESSMENT_TEXT",
     "FALL_WATCH_TEXT",
+    "BoneSection",
+    "DxaVisit",
+    "bone_section",
     "fact_lines",
     "falls_text",
     "next_dxa_text",
@@ -24,6 +30,71 @@ __all__ = [
     "risk_factor_lines",
     "verdict_lines",
 ]
+
+
+ASCO_INTERVAL_WORDS = "ASCO 2019: every 2 years, or 1 year if clinically indicated"
+
+
+@dataclass(frozen=True)
+class DxaVisit:
+    """One scan day: each site's T-score and which site is lowest (what guidelines use)."""
+
+    day: date
+    t_scores: tuple[tuple[str, float], ...]
+
+    @property
+    def lowest(self) -> tuple[str, float]:
+        return min(self.t_scores, key=lambda item: (item[1], DXA_SITES.index(item[0])))
+
+
+@dataclass(frozen=True)
+class BoneSection:
+    """DXA history, the guideline assessment and when the next scan is due."""
+
+    visits: tuple[DxaVisit, ...]
+    assessment: Assessment
+    picture: ClinicalPicture
+    frax_major: float | None
+    frax_hip: float | None
+    next_due: date | None
+    next_due_text: str
+
+
+def bone_section(picture: ClinicalPicture, dxa_scans: Iterable[DxaScan]) -> BoneSection:
+    """DXA visits up to the picture's day, and what the picture says about bone (its guideline
+    answers and the next scan due): the report and the bone-health screen share this."""
+    today = picture.today
+    by_day: dict[date, dict[str, float]] = {}
+    for scan in dxa_scans:
+        if scan.day <= today:
+            by_day.setdefault(scan.day, {})[scan.site] = scan.t_score
+    visits = tuple(
+        DxaVisit(day, tuple((s, by_day[day][s]) for s in DXA_SITES if s in by_day[day]))
+        for day in sorted(by_day)
+    )
+    due = picture.next_dxa_due
+    if picture.latest_scan_day is None:
+        text = "No DXA scan on record: a baseline central DXA scan is indicated now (ASCO 2019)."
+    elif due is None:
+        text = (
+            "No fixed interval: with a bone-modifying agent, how often to repeat DXA is for the "
+            "care team to decide (ASCO 2019)."
+        )
+    elif due < today:
+        text = f"Overdue since {due.isoformat()} ({ASCO_INTERVAL_WORDS})."
+    elif due == today:
+        text = f"Due now, {due.isoformat()} ({ASCO_INTERVAL_WORDS})."
+    else:
+        text = f"Due {due.isoformat()} ({ASCO_INTERVAL_WORDS})."
+    return BoneSection(
+        visits=visits,
+        assessment=picture.assessment,
+        picture=picture,
+        frax_major=picture.frax_major,
+        frax_hip=picture.frax_hip,
+        next_due=due,
+        next_due_text=text,
+    )
 
 
 def _wrap(text: str, width: int, first: str = "", rest: str = "  ") -> list[str]:

@@ -37,6 +37,7 @@ from datetime import date, timedelta
 
 from coach import trends
 from coach.adherence import TabletStory, tablet_story
+from coach.bone_text import BoneSection, DxaVisit, bone_section, fact_lines
 from coach.models import (
     DXA_SITE_LABELS,
     DXA_SITES,
@@ -94,7 +95,6 @@ DISCLAIMER = (
     "Education and self-tracking, not medical advice; what the guidelines say is for the patient "
     "and the care team to discuss. Figures are what the patient recorded in bonecoach."
 )
-ASCO_INTERVAL_WORDS = "ASCO 2019: every 2 years, or 1 year if clinically indicated"
 ADAPTATION_LABELS = {
     "ease": "eased (joint-pain flare or a session that hurt)",
     "pause": "paused",
@@ -203,31 +203,6 @@ class NutrientFigures:
     upper_limit: int
     days_at_target: int
     days_above_limit: int
-
-
-@dataclass(frozen=True)
-class DxaVisit:
-    """One scan day: each site's T-score and which site is lowest (what guidelines use)."""
-
-    day: date
-    t_scores: tuple[tuple[str, float], ...]
-
-    @property
-    def lowest(self) -> tuple[str, float]:
-        return min(self.t_scores, key=lambda item: (item[1], DXA_SITES.index(item[0])))
-
-
-@dataclass(frozen=True)
-class BoneSection:
-    """DXA history, the guideline assessment and when the next scan is due."""
-
-    visits: tuple[DxaVisit, ...]
-    assessment: Assessment
-    picture: ClinicalPicture
-    frax_major: float | None
-    frax_hip: float | None
-    next_due: date | None
-    next_due_text: str
 
 
 @dataclass(frozen=True)
@@ -367,43 +342,6 @@ def _nutrient(
         upper_limit=upper,
         days_at_target=sum(1 for v in values if v >= target),
         days_above_limit=sum(1 for v in values if v > upper),
-    )
-
-
-def bone_section(picture: ClinicalPicture, dxa_scans: Iterable[DxaScan]) -> BoneSection:
-    """DXA visits up to the picture's day, and what the picture says about bone (its guideline
-    answers and the next scan due): the report and the bone-health screen share this."""
-    today = picture.today
-    by_day: dict[date, dict[str, float]] = {}
-    for scan in dxa_scans:
-        if scan.day <= today:
-            by_day.setdefault(scan.day, {})[scan.site] = scan.t_score
-    visits = tuple(
-        DxaVisit(day, tuple((s, by_day[day][s]) for s in DXA_SITES if s in by_day[day]))
-        for day in sorted(by_day)
-    )
-    due = picture.next_dxa_due
-    if picture.latest_scan_day is None:
-        text = "No DXA scan on record: a baseline central DXA scan is indicated now (ASCO 2019)."
-    elif due is None:
-        text = (
-            "No fixed interval: with a bone-modifying agent, how often to repeat DXA is for the "
-            "care team to decide (ASCO 2019)."
-        )
-    elif due < today:
-        text = f"Overdue since {due.isoformat()} ({ASCO_INTERVAL_WORDS})."
-    elif due == today:
-        text = f"Due now, {due.isoformat()} ({ASCO_INTERVAL_WORDS})."
-    else:
-        text = f"Due {due.isoformat()} ({ASCO_INTERVAL_WORDS})."
-    return BoneSection(
-        visits=visits,
-        assessment=picture.assessment,
-        picture=picture,
-        frax_major=picture.frax_major,
-        frax_hip=picture.frax_hip,
-        next_due=due,
-        next_due_text=text,
     )
 
 
@@ -819,8 +757,6 @@ def risk_factor_text(bone: BoneSection) -> str:
 
 def picture_lines(bone: BoneSection) -> list[tuple[str, str]]:
     """Age, bone status, fractures, falls, BMI with their sources (shared with the screen)."""
-    from coach.bone_text import fact_lines
-
     return [(k, v) for k, v in fact_lines(bone.picture) if k not in ("Latest DXA", "FRAX")]
 
 

@@ -28,7 +28,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from coach.bone_text import picture_as_text
+from coach.bone_text import BoneSection, bone_section, picture_as_text
 from coach.models import (
     DXA_SITE_LABELS,
     DXA_SITES,
@@ -48,7 +48,6 @@ from coach.picture import (
     frax_from_settings,
     frax_to_setting,
 )
-from coach.report import BoneSection, bone_section
 from coach.risk import HEADING
 from screens.app import CoachApp
 from screens.widgets.fields import FieldRow, NumberInput, Section, TextInput, TickBox, read_number

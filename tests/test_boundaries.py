@@ -42,10 +42,19 @@ def test_cli_entry_point_does_not_load_the_ui_for_a_command() -> None:
     assert out.stdout.strip().splitlines()[-1] == "False False"
 
 
-@pytest.mark.parametrize("module", ["screens.plan", "screens.checkin_summary"])
-def test_a_screen_that_links_to_topics_does_not_load_the_topic_reader(module: str) -> None:
-    """Its first opening would pay for the reader's patterns and classes (coach.topic_ids)."""
-    assert "coach.topics" not in loaded_after_import(module)
+@pytest.mark.parametrize(
+    ("module", "not_loaded"),
+    [
+        ("screens.plan", "coach.topics"),
+        ("screens.checkin_summary", "coach.topics"),
+        ("screens.bone", "coach.report"),
+    ],
+)
+def test_a_screen_loads_only_what_it_shows(module: str, not_loaded: str) -> None:
+    """A screen's first opening pays for every module it loads: a link to a topic needs the
+    topic's id (coach.topic_ids), not the topic reader; the bone-health screen needs the bone
+    section (coach.bone_text), not the whole visit summary."""
+    assert not_loaded not in loaded_after_import(module)
 
 
 def imported_names(path: Path) -> set[str]:
