@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
 from coach.topics import load_pages
-from screens.widgets.topic_markdown import BulletParagraph, TopicMarkdown
+from screens.widgets.topic_markdown import BulletParagraph, TopicMarkdown, topic_parser
 
 # Textual's SVG export names its elements after a hash of the title and content size only
 _IDS = re.compile(r"terminal-\d+")
@@ -44,13 +44,24 @@ async def _picture(
 @pytest.mark.parametrize("page", [page.id for page in load_pages()] + ["nested"])
 async def test_a_topic_looks_exactly_as_textuals_markdown_draws_it(page: str, width: int) -> None:
     """Characters, colours and line breaks: the whole page, at two widths (every topic and
-    the glossary; and a list with a nested list and a second paragraph, left to Textual)."""
+    the glossary; and a list with a nested list and a second paragraph, left to Textual).
+    Our parser leaves out linkify, so this also says no page holds a bare web address."""
     pages = {p.id: p.markdown for p in load_pages()}
     document = pages.get(page, NESTED)
     height = 40 + 4 * len(document) // width  # the whole page on one screen
     ours = await _picture(document, TopicMarkdown, (width, height))
     textuals = await _picture(document, Markdown, (width, height))
     assert ours == textuals
+
+
+async def test_a_bare_web_address_would_show_apart_from_textuals() -> None:
+    """What makes the comparison above a check on bare addresses: our parser leaves them as
+    text (the reader opens no links), Textual's draws them as links."""
+    document = "- Read more at www.example.org or https://example.org/bones.\n"
+    inline = [t for block in topic_parser().parse(document) for t in block.children or []]
+    assert [t.type for t in inline] == ["text"]
+    ours = await _picture(document, TopicMarkdown, (60, 8))
+    assert ours != await _picture(document, Markdown, (60, 8))
 
 
 @pytest.mark.parametrize("theme", ["textual-light", "gruvbox"])
