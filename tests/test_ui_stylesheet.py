@@ -1,4 +1,4 @@
-"""A screen's first opening parses only its own new CSS (screens/textual_fixes.py).
+"""A screen's first opening parses no CSS in the coach, and only its own new CSS elsewhere.
 
 Textual's ``Stylesheet.reparse`` parsed every source again in a fresh stylesheet with an empty
 cache each time a screen with its own CSS file was first shown. These tests count the sources
@@ -11,13 +11,16 @@ from pathlib import Path
 
 import pytest
 import textual.css.stylesheet as stylesheet_module
-from textual.app import App
+from textual.app import App, ComposeResult
 from textual.css.stylesheet import Stylesheet
+from textual.screen import Screen
 from textual.widgets import Static
 from ui_helpers import SAMPLE_PROFILE, SIZE, make_app
 
 from screens import textual_fixes
-from screens.learn import LearnScreen
+from screens.app import PLACES
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
@@ -41,18 +44,60 @@ def _css_of(sheet: Stylesheet) -> list[tuple[str, str]]:
     return [(rule.selectors, repr(sorted(rule.styles.get_rules().items()))) for rule in sheet.rules]
 
 
-async def test_a_screens_first_opening_parses_only_new_sources(
+async def test_no_place_parses_or_applies_the_stylesheet_again_at_its_first_opening(
     data_path: Path, parsed_sources: list[object]
 ) -> None:
+    """Every screen's stylesheet is read with the app's (CoachApp.CSS_PATH), so opening a place
+    for the first time makes Textual neither parse nor apply the whole stylesheet again."""
     app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        read = {Path(where).name for where, _ in app.stylesheet.source if where}
+        assert {p.name for p in (ROOT / "screens").glob("*.tcss")} <= read
+        reparses: list[None] = []
+        reparse = app.stylesheet.reparse
+        app.stylesheet.reparse = lambda: (reparses.append(None), reparse())[1]  # type: ignore[method-assign]
+        parsed_sources.clear()
+        home = app.screen
+        for place in PLACES:
+            await pilot.press(place.key)
+            await pilot.pause()
+            assert app.screen is not home, place.label
+            for _ in range(4):  # back home ("y": leave a form without saving)
+                if app.screen is home:
+                    break
+                await pilot.press("y" if type(app.screen).__name__ == "ConfirmScreen" else "escape")
+                await pilot.pause()
+            assert app.screen is home, place.label
+        assert not [s for s in parsed_sources if str(s[0][0]).endswith(".tcss")]
+        assert reparses == []
+
+
+async def test_a_screens_first_opening_parses_only_new_sources(
+    parsed_sources: list[object], tmp_path: Path
+) -> None:
+    """A screen that brings its own CSS file (in an app that did not read it): Textual parses
+    that file alone again, not every source (screens/textual_fixes.py)."""
+    css = tmp_path / "styled.tcss"
+    css.write_text("#styled-body { height: 3; background: $primary; }")
+
+    class Styled(Screen[None]):
+        CSS_PATH = str(css)
+
+        def compose(self) -> ComposeResult:
+            yield Static("styled", id="styled-body")
+
+    class Bare(App[None]):
+        CSS = "Static { color: $text; }"
+
+    app = Bare()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         before = {(where, source.tie_breaker) for where, source in app.stylesheet.source.items()}
         parsed_sources.clear()
-        await pilot.press("l")
+        await app.push_screen(Styled())
         await pilot.pause()
-        assert isinstance(app.screen, LearnScreen)
-        assert any("learn.tcss" in str(where) for where, _ in parsed_sources)  # the new file
+        assert any("styled.tcss" in str(where) for where, _ in parsed_sources)  # the new file
         assert not before & set(parsed_sources)  # nothing parsed before was parsed again
         # the rules are what a stylesheet parsing every source from scratch makes
         fresh = app.stylesheet.copy()
@@ -64,7 +109,7 @@ async def test_a_theme_change_after_a_reparse_still_takes_effect(data_path: Path
     """New variables must never be served from rules parsed under the old ones."""
     app = make_app(data_path, profile=SAMPLE_PROFILE)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("l")  # a reparse with cached rules
+        await pilot.press("l")
         await pilot.pause()
         reader = app.screen.query_one("#learn-reader")
         first = reader.styles.background
@@ -106,7 +151,6 @@ def test_the_parse_cache_holds_more_sources_than_the_coach_has() -> None:
 async def test_scroll_bars_follow_their_view_and_only_when_it_changes() -> None:
     """A scroll view's bars appear, move and go with its content and size; a layout that
     changes nothing of it does not repaint them (a frame after the layout, at every key)."""
-    from textual.app import ComposeResult
     from textual.scrollbar import ScrollBar
     from textual.widgets import OptionList
 
