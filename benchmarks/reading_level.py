@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 import textstat  # noqa: E402
 
 from coach.safety import sentences  # noqa: E402
-from coach.topics import REFERENCES_ID, Topic, load_pages  # noqa: E402
+from coach.topic_ids import REFERENCES_ID  # noqa: E402
+from coach.topics import Topic, load_pages  # noqa: E402
 
 TARGET_GRADE = 8.5
 

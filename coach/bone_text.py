@@ -3,6 +3,8 @@
 Plain language first (one sentence on what the guidelines mean for you), then the facts the
 answer rests on, each with where it comes from, then each guideline's answer with its detail.
 Only formatting: every fact and answer comes from ``coach.picture`` (and ``coach.risk``).
+``bone_section`` (DXA visits by day, the next scan due) is shared with the visit report, which
+imports it from here, so the bone-health screen does not load the whole report.
 """
 
 from __future__ import annotations

@@ -39,6 +39,7 @@ from importlib import resources
 from typing import Literal
 
 from coach.topic_ids import (
+    AFTER_AI_TOPIC,
     BONE_MEDICINES_TOPIC,
     FALLS_TOPIC,
     GLOSSARY_ID,
@@ -50,14 +51,6 @@ from coach.topic_ids import (
 )
 
 __all__ = [
-    "BONE_MEDICINES_TOPIC",
-    "FALLS_TOPIC",
-    "GLOSSARY_ID",
-    "JOINT_PAIN_TOPIC",
-    "NUTRITION_TOPIC",
-    "OSTEOPOROSIS_TOPIC",
-    "RED_FLAGS_TOPIC",
-    "REFERENCES_ID",
     "TOPIC_ORDER",
     "GlossaryEntry",
     "SearchHit",
@@ -78,7 +71,7 @@ __all__ = [
 # Reading order of the education topics. A file in coach/content that is not listed here is still
 # loaded, after these, in alphabetical order.
 TOPIC_ORDER: tuple[str, ...] = (
-    "why-bones-change",
+    AFTER_AI_TOPIC,
     "bone-remodelling",
     "fracture-risk-and-dxa",
     BONE_MEDICINES_TOPIC,

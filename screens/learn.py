@@ -23,7 +23,8 @@ from textual.widget import Widget
 from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coach.topics import GLOSSARY_ID, SearchHit, Topic, get_topic, load_pages, load_topics, search
+from coach.topic_ids import GLOSSARY_ID
+from coach.topics import SearchHit, Topic, get_topic, load_pages, load_topics, search
 from screens.widgets.footer import KeysFooter
 from screens.widgets.hanging import Hanging
 from screens.widgets.lists import ChoiceList

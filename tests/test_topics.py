@@ -11,7 +11,7 @@ from importlib import resources
 import pytest
 
 from coach import topic_ids, topics
-from coach.topics import (
+from coach.topic_ids import (
     BONE_MEDICINES_TOPIC,
     FALLS_TOPIC,
     GLOSSARY_ID,
@@ -19,6 +19,8 @@ from coach.topics import (
     NUTRITION_TOPIC,
     OSTEOPOROSIS_TOPIC,
     REFERENCES_ID,
+)
+from coach.topics import (
     TopicFormatError,
     get_topic,
     glossary_terms_in,

@@ -10,7 +10,8 @@ from pathlib import Path
 from textual.widgets import Markdown, OptionList, Static
 from ui_helpers import SAMPLE_PROFILE, SIZE, make_app, text_of
 
-from coach.topics import GLOSSARY_ID, JOINT_PAIN_TOPIC, NUTRITION_TOPIC, get_topic
+from coach.topic_ids import GLOSSARY_ID, JOINT_PAIN_TOPIC, NUTRITION_TOPIC
+from coach.topics import get_topic
 from screens.glossary_lookup import GlossaryLookup
 from screens.home import HomeScreen
 from screens.learn import READ_MARK, UNREAD_MARK, LearnScreen
