@@ -93,7 +93,6 @@ class CheckInScreen(Form, Screen[bool]):
     def __init__(self, day: date) -> None:
         super().__init__()
         self.day = day
-        self._initial: dict[str, Any] = {}
 
     @property
     def coach(self) -> CoachApp:
@@ -208,22 +207,9 @@ class CheckInScreen(Form, Screen[bool]):
         return CheckIn(self.day, **offered)
 
     def on_mount(self) -> None:
-        self._initial = self._raw_values()
+        self.remember_typed()
 
     # ----------------------------------------------------------------- reading the form
-
-    def _raw_values(self) -> dict[str, Any]:
-        """What is on screen, as typed (for "has anything changed?")."""
-        values: dict[str, Any] = {}
-        for widget in self.query("NumberInput, TextInput"):
-            values[widget.id or ""] = widget.value  # type: ignore[attr-defined]
-        for widget in self.query(YesNo):
-            values[widget.id or ""] = widget.value
-        for widget in self.query(OneOf):
-            values[widget.id or ""] = widget.value
-        for widget in self.query(TickBox):
-            values[widget.id or ""] = widget.value
-        return values
 
     def _collect(self) -> CheckIn | None:
         """Validate every field; show each problem beside its field; None if any is bad."""
@@ -238,9 +224,8 @@ class CheckInScreen(Form, Screen[bool]):
                 row.show_error(error.message)
                 ok = False
         for name in YES_NO_FIELDS:
-            found = self.query(f"#{name}")
-            if found:
-                fields[name] = found.first(YesNo).value
+            if answer := self.query_one_optional(f"#{name}", YesNo):  # smoked may be absent
+                fields[name] = answer.value
         if not fields.get("fall"):
             fields["fall_injured"] = None
         if fields.get("ai_taken") is False:  # the why is kept only with a "no"
@@ -255,15 +240,11 @@ class CheckInScreen(Form, Screen[bool]):
         try:
             return CheckIn(self.day, **fields)
         except ValidationError as error:
-            rows = self.query(f"#row-{error.field}")
-            if rows:
-                rows.first(FieldRow).show_error(error.message)
+            if row := self.query_one_optional(f"#row-{error.field}", FieldRow):
+                row.show_error(error.message)
             else:
                 self.notify(str(error), severity="error")
             return None
-
-    def is_dirty(self) -> bool:
-        return self._raw_values() != self._initial
 
     # ----------------------------------------------------------------- events
 
@@ -308,9 +289,8 @@ class CheckInScreen(Form, Screen[bool]):
         for name in NUMBER_FIELDS:
             self.query_one(f"#{name}", NumberInput).value = format_number(getattr(copied, name))
         for name in ("ai_taken", "smoked"):
-            found = self.query(f"#{name}")
-            if found:
-                found.first(YesNo).value = getattr(copied, name)
+            if answer := self.query_one_optional(f"#{name}", YesNo):
+                answer.value = getattr(copied, name)
         self.notify("Filled from yesterday. Change anything that differs, then ctrl+s.")
 
     def action_food_picker(self) -> None:

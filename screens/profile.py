@@ -97,7 +97,6 @@ class ProfileScreen(Form, Screen[bool]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._initial: dict[str, Any] = {}
         self._stored: Profile | None = None
 
     @property
@@ -188,26 +187,13 @@ class ProfileScreen(Form, Screen[bool]):
         return FieldRow(label, YesNo(getattr(p, name), id=name), hint, id=f"row-{name}")
 
     def on_mount(self) -> None:
-        self._initial = self._raw_values()
+        self.remember_typed()
 
     # ----------------------------------------------------------------- reading the form
 
-    def _raw_values(self) -> dict[str, Any]:
-        """What is on screen, as typed (for "has anything changed?")."""
-        values: dict[str, Any] = {}
-        for widget in self.query("NumberInput, TextInput"):
-            values[widget.id or ""] = widget.value  # type: ignore[attr-defined]
-        for widget in self.query("YesNo, OneOf, TickBox"):
-            values[widget.id or ""] = widget.value  # type: ignore[attr-defined]
-        return values
-
-    def is_dirty(self) -> bool:
-        return self._raw_values() != self._initial
-
     def _show(self, name: str, message: str | None) -> None:
-        rows = self.query(f"#row-{name}")
-        if rows:
-            rows.first(FieldRow).show_error(message)
+        if row := self.query_one_optional(f"#row-{name}", FieldRow):
+            row.show_error(message)
         elif message:
             self.notify(f"{name}: {message}", severity="error")
 

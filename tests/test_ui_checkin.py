@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from ui_helpers import SAMPLE_PROFILE, SIZE, TODAY, make_app, on_disk, text_of
 
 from coach.models import CheckIn
@@ -13,6 +14,8 @@ from screens.checkin_summary import CheckInSummaryScreen
 from screens.confirm import ConfirmScreen
 from screens.history import HistoryScreen
 from screens.home import HomeScreen
+from screens.profile import ProfileScreen
+from screens.widgets.fields import TickBox
 
 YESTERDAY = TODAY - timedelta(days=1)
 
@@ -446,3 +449,41 @@ async def test_a_valid_digit_lays_the_form_out_once(data_path: Path, monkeypatch
         await pilot.press("backspace", "backspace")
         await pilot.pause()
         assert not row.has_class("-invalid") and text_of(row.query_one(".field-error")) == ""
+
+
+@pytest.mark.parametrize(
+    ("field", "key"),
+    [("#flag-chest_pain", "space"), ("#ai_taken", "n"), ("#note", "x"), ("#mood", "4")],
+)
+async def test_escape_asks_whatever_kind_of_field_changed(
+    data_path: Path, field: str, key: str
+) -> None:
+    """A tick, a yes/no, the note or a number: any change asks before it is thrown away."""
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, CheckInScreen)
+        screen.set_focus(screen.query_one(field))
+        await pilot.press(key, "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+
+
+async def test_profile_escape_asks_after_a_tick_and_not_before(data_path: Path) -> None:
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        assert not screen.is_dirty()
+        screen.set_focus(screen.query(TickBox).first())
+        await pilot.press("space", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert app.store.get_profile() == SAMPLE_PROFILE

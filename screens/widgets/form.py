@@ -14,7 +14,7 @@ with ``NEXT_FIELD``; a screen by mixing in ``Form``.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.binding import Binding
 from textual.screen import Screen
@@ -45,6 +45,7 @@ class Form:
     """
 
     ENTER_ACTIONS: ClassVar[dict[str, str]] = {}
+    _typed_at_start: dict[str, Any] | None = None
 
     def _on_mount(self) -> None:
         """A read-only session says so above the form, before anything is typed."""
@@ -62,6 +63,21 @@ class Form:
             ),
             before=0,
         )
+
+    def typed_values(self) -> dict[str, Any]:
+        """Every field as it stands, by id: one walk of the form, whatever kinds of field it
+        holds (a query per kind walks the whole form once per kind)."""
+        assert isinstance(self, Screen)
+        fields = (w for w in self.walk_children(Widget) if isinstance(w, FormField))
+        return {w.id or "": getattr(w, "value", None) for w in fields}
+
+    def remember_typed(self) -> None:
+        """Keep what the form holds now (once built): ``is_dirty`` compares with it."""
+        self._typed_at_start = self.typed_values()
+
+    def is_dirty(self) -> bool:
+        """Whether anything changed since ``remember_typed``: asked before discarding."""
+        return self._typed_at_start is not None and self.typed_values() != self._typed_at_start
 
     def field_entered(self, field: Widget) -> None:
         """Enter on ``field``: its action if the form names one, else the next field."""
