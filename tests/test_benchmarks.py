@@ -127,12 +127,12 @@ def test_kind_floors_walk_a_form_and_a_document(tmp_path: Path) -> None:
 
 
 def test_every_floor_a_step_is_measured_beside_exists() -> None:
-    """A step compared with a form or document floor names one the floor walk takes, and the
-    coach step it maps exists in the coach's walk."""
+    """A step compared with a form, document or panel floor names one a floor walk takes, and
+    the coach step it maps exists in the coach's walk."""
     sys.path.insert(0, str(BENCH))
     try:
         from screens_bench import FLOOR_OF
-        from screens_walk import COACH_WALK, KIND_FLOOR_WALK
+        from screens_walk import COACH_WALK, FLOOR_WALK, KIND_FLOOR_WALK
     finally:
         sys.path.remove(str(BENCH))
 
@@ -148,4 +148,4 @@ def test_every_floor_a_step_is_measured_beside_exists() -> None:
         return out
 
     assert set(FLOOR_OF) <= labels(COACH_WALK)
-    assert set(FLOOR_OF.values()) <= labels(KIND_FLOOR_WALK)
+    assert set(FLOOR_OF.values()) <= labels(KIND_FLOOR_WALK) | labels(FLOOR_WALK)
