@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from coach import cli
+from coach.models import WEEKDAYS
 from store.db import Store
 
 TODAY = date.today()
@@ -225,16 +226,27 @@ def test_a_scan_reaches_the_plan(capsys) -> None:
     assert after["adaptations"][-1]["kind"] == "refit"
 
 
-def test_logged_falls_feed_the_plan(capsys) -> None:
+@pytest.mark.parametrize("weekday", range(7))
+def test_logged_falls_feed_the_plan(capsys, monkeypatch, weekday: int) -> None:
+    """From the day a fall is logged, every session left has no stairs, whatever the weekday:
+    the days of this week already past keep what was planned for them (the refit's rule)."""
+    today = date(2026, 11, 30) + timedelta(days=weekday)  # a Monday, then each day after it
+    monkeypatch.setattr(cli, "_today", lambda: today)
     profile(capsys, "birth_year=1950", "smoker=no", "days_per_week=5", "minutes_per_session=45")
     first = plan_json(capsys)
     assert "stair-climb" in plan_ids(first) or "step-up" in plan_ids(first)
     _code, out, _ = call(capsys, "checkin", "--fall", "yes", "--fall-injured", "no")
     assert "watch for new back pain or loss of height" in out
     after = plan_json(capsys)
-    current = [w for w in after["weeks"] if w["week"] >= after["adaptations"][-1]["week"]]
-    ids = {e["id"] for w in current for s in w["sessions"] for e in s["exercises"]}
-    assert not ids & {"stair-climb", "step-up"}
+    start = date.fromisoformat(after["start"])
+    left = {
+        e["id"]
+        for w in after["weeks"]
+        for s in w["sessions"]
+        if start + timedelta(days=(w["week"] - 1) * 7 + WEEKDAYS.index(s["day"])) >= today
+        for e in s["exercises"]
+    }
+    assert left and not left & {"stair-climb", "step-up"}
     assert any("no stair climbing or step-ups" in r for r in after["reasons"])
 
 
