@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coach import cli
-from coach.models import WEEKDAYS
+from coach.plan_view import session_date
 from store.db import Store
 
 TODAY = date.today()
@@ -227,9 +227,11 @@ def test_a_scan_reaches_the_plan(capsys) -> None:
 
 
 @pytest.mark.parametrize("weekday", range(7))
-def test_logged_falls_feed_the_plan(capsys, monkeypatch, weekday: int) -> None:
-    """From the day a fall is logged, every session left has no stairs, whatever the weekday:
-    the days of this week already past keep what was planned for them (the refit's rule)."""
+def test_logged_falls_feed_the_plan(
+    capsys, monkeypatch, _isolated_data: Path, weekday: int
+) -> None:
+    """From the day a fall is logged, every session left has no stairs, whatever the weekday
+    (the refit leaves this week's past days as they were planned)."""
     today = date(2026, 11, 30) + timedelta(days=weekday)  # a Monday, then each day after it
     monkeypatch.setattr(cli, "_today", lambda: today)
     profile(capsys, "birth_year=1950", "smoker=no", "days_per_week=5", "minutes_per_session=45")
@@ -238,13 +240,15 @@ def test_logged_falls_feed_the_plan(capsys, monkeypatch, weekday: int) -> None:
     _code, out, _ = call(capsys, "checkin", "--fall", "yes", "--fall-injured", "no")
     assert "watch for new back pain or loss of height" in out
     after = plan_json(capsys)
-    start = date.fromisoformat(after["start"])
+    with Store.open(_isolated_data, read_only=True) as store:
+        plan = store.get_plan()
+    assert plan is not None
     left = {
-        e["id"]
-        for w in after["weeks"]
-        for s in w["sessions"]
-        if start + timedelta(days=(w["week"] - 1) * 7 + WEEKDAYS.index(s["day"])) >= today
-        for e in s["exercises"]
+        given.exercise_id
+        for week in plan.weeks
+        for session in week.sessions
+        if session_date(plan, week.week, session.day) >= today
+        for given in session.prescriptions
     }
     assert left and not left & {"stair-climb", "step-up"}
     assert any("no stair climbing or step-ups" in r for r in after["reasons"])
