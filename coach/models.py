@@ -493,6 +493,8 @@ class CheckIn(Record):
         changes = {name: getattr(newer, name) for name in newer.recorded_fields()}
         if newer.ai_taken is True:
             changes["ai_missed_reason"] = None  # taken after all: the reason it was not goes
+        if newer.fall is False and "fall_injured" not in changes:
+            changes["fall_injured"] = None  # no fall after all: nor an injury from one
         return dataclasses.replace(self, **changes)
 
 

@@ -87,6 +87,15 @@ def test_checkin_merges_into_the_days_entry(capsys, _isolated_data: Path) -> Non
     assert (entry.pain, entry.ai_taken, entry.aerobic_min, entry.note) == (4, True, 30, "walked")
 
 
+def test_checkin_corrects_a_fall_to_no(capsys, _isolated_data: Path) -> None:
+    assert call(capsys, "checkin", "--fall", "yes", "--fall-injured", "yes")[0] == 0
+    code, _out, err = call(capsys, "checkin", "--fall", "no")
+    assert (code, err) == (0, "")
+    with Store.open(_isolated_data, read_only=True) as store:
+        entry = store.get_checkin(TODAY)
+    assert (entry.fall, entry.fall_injured) == (False, None)
+
+
 def test_data_option_beats_the_environment(capsys, tmp_path: Path, _isolated_data: Path) -> None:
     other = tmp_path / "other.json"
     assert call(capsys, "checkin", "--pain", "1", "--data", str(other))[0] == 0

@@ -96,6 +96,16 @@ def test_merge_keeps_earlier_fields_and_takes_newer_ones() -> None:
         morning.merged(CheckIn(date(2026, 11, 25), pain=1))
 
 
+def test_merge_of_no_fall_after_all_drops_the_injury() -> None:
+    """A fall corrected to "no" takes its injury with it (an injury without a fall is not a
+    valid check-in); a later "no" about the injury alone keeps the fall."""
+    fell = CheckIn(DAY, fall=True, fall_injured=True, pain=4)
+    corrected = fell.merged(CheckIn(DAY, fall=False))
+    assert (corrected.fall, corrected.fall_injured, corrected.pain) == (False, None, 4)
+    not_hurt = fell.merged(CheckIn(DAY, fall_injured=False))
+    assert (not_hurt.fall, not_hurt.fall_injured) == (True, False)
+
+
 def test_totals_are_gaps_when_nothing_was_recorded() -> None:
     assert CheckIn(DAY).calcium_total_mg is None
     assert CheckIn(DAY).exercise_min is None
