@@ -29,6 +29,9 @@ def _num(value: float | None, unit: str = "") -> str:
 WEEK_HEADER = f"{'Day':<8} {'Pain':>4} {'Moved':>7} {'Tablet':>6} {'Calcium':>8}"
 WEEK_WIDTH = 44  # the "last 7 days" column; the places list sits to its right
 PLACES_WIDTH = 26  # the places list; narrower than both together, it becomes one line
+# how often an open home looks at the clock: left open overnight (in tmux, over SSH), it turns
+# to the new day within a minute instead of showing yesterday's "checked in today"
+NEW_DAY_CHECK_SECONDS = 60.0
 
 
 def week_lines(checkins: dict[date, CheckIn], today: date) -> list[Text]:
@@ -97,6 +100,7 @@ class HomeScreen(Screen[None]):
         Binding("s", "session", "Today's session", id="home-session"),
     ]
     _due: str | None = None  # today's session still to do, in words (shown with its key s)
+    _shown_day: date | None = None  # the day the dashboard was last drawn for
 
     def compose(self) -> ComposeResult:
         # few widgets on purpose: home is the first frame, and every widget costs start-up time
@@ -110,14 +114,23 @@ class HomeScreen(Screen[None]):
         assert isinstance(self.app, CoachApp)
         return self.app
 
+    def on_mount(self) -> None:
+        self.set_interval(NEW_DAY_CHECK_SECONDS, self._turn_to_a_new_day, name="new day")
+
     def on_screen_resume(self) -> None:  # also sent when home is first shown
         self.refresh_from_store()
+
+    def _turn_to_a_new_day(self) -> None:
+        """Past midnight, draw the new day (not checked in yet, today's session); a home under
+        another screen is drawn again anyway when it is shown."""
+        if self.is_current and self.coach.today() != self._shown_day:
+            self.refresh_from_store()
 
     def refresh_from_store(self) -> None:
         """Read today's state from the store and redraw the dashboard."""
         store = self.coach.store
         self._show_read_only(store.read_only_reason if store.read_only else None)
-        today = self.coach.today()
+        today = self._shown_day = self.coach.today()
         self._show_damaged(len(store.problems_met))  # the whole-file scan: after the frame
         figures = self._streaks(store.checkin_ordinals(), today)
         recent = {c.day: c for c in store.checkins(today - timedelta(days=6), today)}

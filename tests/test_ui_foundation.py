@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from ui_helpers import SAMPLE_PROFILE, SIZE, make_app, on_disk, text_of
 
 from screens.help import HelpScreen
@@ -187,3 +188,41 @@ async def test_q_is_a_letter_in_a_text_field_and_ctrl_q_quits_anywhere(data_path
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_home_left_open_past_midnight_turns_to_the_new_day(
+    data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Left open overnight, home showed yesterday's "checked in today" (and its date) while
+    ``c`` already opened the new day's check-in."""
+    from datetime import timedelta
+
+    from ui_helpers import TODAY
+
+    from coach.models import CheckIn
+    from screens import home
+    from screens.app import CoachApp
+
+    monkeypatch.setattr(home, "NEW_DAY_CHECK_SECONDS", 0.05)
+    clock = [TODAY]
+    store = Store.open(data_path, clock=lambda: clock[0])
+    store.put_profile(SAMPLE_PROFILE)
+    store.put_checkin(CheckIn(TODAY, pain=2))
+    app = CoachApp(store, today=lambda: clock[0])
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        status = app.screen.query_one("#status")
+        assert "Checked in today" in text_of(status)
+        await pilot.press("l")  # on another screen at midnight: home is drawn when it is back
+        clock[0] = TODAY + timedelta(days=1)
+        await pilot.pause(0.2)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Not checked in yet today" in text_of(status)
+        clock[0] = TODAY + timedelta(days=2)  # midnight again, this time on home
+        await pilot.pause(0.2)
+        assert "Not checked in yet today" in text_of(status)
+        assert clock[0].strftime("%A %d %B %Y") in text_of(status)
+        week = text_of(app.screen.query_one("#panels"))
+        assert (TODAY.strftime("%a %d") in week) and "Today" in week
+    store.close()
