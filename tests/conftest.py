@@ -31,6 +31,18 @@ def _isolated_data(
     return data
 
 
+@pytest.fixture(scope="module")
+def cli_on_module_today(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The CLI's day (``cli._today``) is the test module's ``TODAY``, read at import: in a run
+    that crosses midnight, the module and the CLI would otherwise be a day apart."""
+    from coach import cli
+
+    day = request.module.TODAY
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cli, "_today", lambda: day)
+        yield
+
+
 @pytest.fixture
 def data_path(tmp_path: Path) -> Path:
     """A data file path in a folder that does not exist yet."""

@@ -28,7 +28,8 @@ from coach.report import build_report, render_markdown
 from coach.risk import AIBL_VERDICTS, ASCO_VERDICTS
 from store.db import Store
 
-TODAY = date.today()  # the CLI reads the real clock; every surface gets the same day
+TODAY = date.today()  # every surface gets the same day (the CLI too)
+pytestmark = pytest.mark.usefixtures("cli_on_module_today")
 SETTINGS = settings(
     max_examples=60,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],

@@ -13,6 +13,7 @@ from coach.plan_view import session_date
 from store.db import Store
 
 TODAY = date.today()
+pytestmark = pytest.mark.usefixtures("cli_on_module_today")
 BONE_KEYS = {
     "age",
     "bone_status",
