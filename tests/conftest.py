@@ -33,8 +33,10 @@ def _isolated_data(
 
 @pytest.fixture(scope="module")
 def cli_on_module_today(request: pytest.FixtureRequest) -> Iterator[None]:
-    """The CLI's day (``cli._today``) is the test module's ``TODAY``, read at import: in a run
-    that crosses midnight, the module and the CLI would otherwise be a day apart."""
+    """The CLI's day (``cli._today``, the one place that reads the real date) is the test
+    module's ``TODAY``: a fixed date, or one read at import, so that a run crossing midnight does
+    not set the module and the CLI a day apart. Used as
+    ``pytestmark = pytest.mark.usefixtures("cli_on_module_today")``."""
     from coach import cli
 
     day = request.module.TODAY

@@ -18,12 +18,7 @@ from coach.models import CheckIn
 from store.db import Store, list_backups
 
 TODAY = date(2026, 11, 26)  # fixed: a test must not change meaning when it runs past midnight
-
-
-@pytest.fixture(autouse=True)
-def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The commands' clock is the tests' clock (only cli.py reads the real date)."""
-    monkeypatch.setattr(cli, "_today", lambda: TODAY)
+pytestmark = pytest.mark.usefixtures("cli_on_module_today")
 
 
 def run(*args: str, data: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -13,12 +13,7 @@ from coach.exercises import get_exercise
 from store.db import Store
 
 TODAY = date(2026, 11, 26)  # fixed: a test must not change meaning when it runs past midnight
-
-
-@pytest.fixture(autouse=True)
-def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The commands' clock is the tests' clock (only cli.py reads the real date)."""
-    monkeypatch.setattr(cli, "_today", lambda: TODAY)
+pytestmark = pytest.mark.usefixtures("cli_on_module_today")
 
 
 def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

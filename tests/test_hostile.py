@@ -24,11 +24,7 @@ from store.db import CorruptStoreError, Store
 from store.doctor import restore_backup
 
 TODAY = date(2026, 11, 26)
-
-
-@pytest.fixture(autouse=True)
-def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "_today", lambda: TODAY)
+pytestmark = pytest.mark.usefixtures("cli_on_module_today")
 
 
 def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

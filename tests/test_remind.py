@@ -17,11 +17,7 @@ from coach.plan_view import session_date, session_id
 from store.db import Store
 
 TODAY = date(2026, 11, 26)  # a Thursday
-
-
-@pytest.fixture(autouse=True)
-def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli, "_today", lambda: TODAY)
+pytestmark = pytest.mark.usefixtures("cli_on_module_today")
 
 
 def call(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
