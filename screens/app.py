@@ -197,6 +197,10 @@ class CoachApp(OrderedKeys, App[None]):
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
+    # How often a screen that names the day looks at the clock: left open overnight (in tmux,
+    # over SSH), home turns to the new day within a minute instead of showing yesterday's
+    # "checked in today", and a check-in opened yesterday stops calling that day "Today".
+    NEW_DAY_CHECK_SECONDS = 60.0
 
     def __init__(
         self,

@@ -115,12 +115,9 @@ class CheckInScreen(Form, Screen[bool]):
         self.course_ended = profile.ai_end if profile and profile.ai_end else None
         start = existing or self._offered_defaults()
         yield Header()
-        title = "Today" if self.day == self.coach.today() else self.day.strftime("%A %d %B %Y")
-        verb = "Editing" if existing else "Check-in for"
-        yield Static(
-            f"[b]{verb} {title}[/b]  Enter: next field · ctrl+s: save\n{self._yesterday_words()}",
-            id="checkin-title",
-        )
+        self._verb = "Editing" if existing else "Check-in for"
+        self._opened_on = self.coach.today()
+        yield Static(self._title_words(self._opened_on), id="checkin-title")
         with VerticalScroll(id="checkin-form"):
             for title_text, names in SECTIONS:
                 rows = [self._row(name, start) for name in names]
@@ -180,6 +177,22 @@ class CheckInScreen(Form, Screen[bool]):
         control = NumberInput(spec, getattr(start, name), step=step, id=name)
         return FieldRow(label, control, hint, id=f"row-{name}")
 
+    def _title_words(self, today: date) -> str:
+        """The heading: "Today" only while the form's day is today's date."""
+        day = "Today" if self.day == today else self.day.strftime("%A %d %B %Y")
+        return (
+            f"[b]{self._verb} {day}[/b]  Enter: next field · ctrl+s: save\n"
+            f"{self._yesterday_words()}"
+        )
+
+    def _turn_to_a_new_day(self) -> None:
+        """Left open past midnight, the form still saves for the day it was opened for (what
+        the person was answering about), and its heading now names that day by its date."""
+        today = self.coach.today()
+        if today != self._opened_on:
+            self._opened_on = today
+            self.query_one("#checkin-title", Static).update(self._title_words(today))
+
     def _yesterday_words(self) -> str:
         """Yesterday in a few words, so "same as yesterday" is an informed choice."""
         y = self.yesterday
@@ -208,6 +221,10 @@ class CheckInScreen(Form, Screen[bool]):
 
     def on_mount(self) -> None:
         self.remember_typed()
+        if self.day == self._opened_on:
+            self.set_interval(
+                self.coach.NEW_DAY_CHECK_SECONDS, self._turn_to_a_new_day, name="new day"
+            )
 
     # ----------------------------------------------------------------- reading the form
 

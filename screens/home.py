@@ -29,9 +29,6 @@ def _num(value: float | None, unit: str = "") -> str:
 WEEK_HEADER = f"{'Day':<8} {'Pain':>4} {'Moved':>7} {'Tablet':>6} {'Calcium':>8}"
 WEEK_WIDTH = 44  # the "last 7 days" column; the places list sits to its right
 PLACES_WIDTH = 26  # the places list; narrower than both together, it becomes one line
-# how often an open home looks at the clock: left open overnight (in tmux, over SSH), it turns
-# to the new day within a minute instead of showing yesterday's "checked in today"
-NEW_DAY_CHECK_SECONDS = 60.0
 
 
 def week_lines(checkins: dict[date, CheckIn], today: date) -> list[Text]:
@@ -115,7 +112,7 @@ class HomeScreen(Screen[None]):
         return self.app
 
     def on_mount(self) -> None:
-        self.set_interval(NEW_DAY_CHECK_SECONDS, self._turn_to_a_new_day, name="new day")
+        self.set_interval(self.coach.NEW_DAY_CHECK_SECONDS, self._turn_to_a_new_day, name="new day")
 
     def on_screen_resume(self) -> None:  # also sent when home is first shown
         self.refresh_from_store()

@@ -487,3 +487,42 @@ async def test_profile_escape_asks_after_a_tick_and_not_before(data_path: Path) 
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert app.store.get_profile() == SAMPLE_PROFILE
+
+
+async def test_checkin_left_open_past_midnight_names_its_day(
+    data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened before midnight and saved after it, the check-in is the evening's (what the person
+    answered about); its heading stopped saying "Today" once that day was over."""
+    from screens.app import CoachApp
+
+    monkeypatch.setattr(CoachApp, "NEW_DAY_CHECK_SECONDS", 0.05)
+    clock = [TODAY]
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    app.today = lambda: clock[0]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        title = app.screen.query_one("#checkin-title")
+        assert "Check-in for Today" in text_of(title)
+        await type_field(pilot, "4")
+        clock[0] = TODAY + timedelta(days=1)
+        await pilot.pause(0.2)
+        assert "Today" not in text_of(title)
+        assert f"Check-in for {TODAY:%A %d %B %Y}" in text_of(title)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckInSummaryScreen)
+    assert on_disk(data_path).get_checkin(TODAY).pain == 4
+    assert on_disk(data_path).get_checkin(TODAY + timedelta(days=1)) is None
+
+
+async def test_checkin_of_a_past_day_keeps_its_heading(data_path: Path) -> None:
+    """A past day's form, opened from History, is named by its date from the start."""
+    app = make_app(data_path, profile=SAMPLE_PROFILE)
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(CheckInScreen(YESTERDAY))
+        await pilot.pause()
+        title = text_of(app.screen.query_one("#checkin-title"))
+        assert f"Check-in for {YESTERDAY:%A %d %B %Y}" in title
+        assert "Today" not in title

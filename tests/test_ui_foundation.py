@@ -200,10 +200,9 @@ async def test_home_left_open_past_midnight_turns_to_the_new_day(
     from ui_helpers import TODAY
 
     from coach.models import CheckIn
-    from screens import home
     from screens.app import CoachApp
 
-    monkeypatch.setattr(home, "NEW_DAY_CHECK_SECONDS", 0.05)
+    monkeypatch.setattr(CoachApp, "NEW_DAY_CHECK_SECONDS", 0.05)
     clock = [TODAY]
     store = Store.open(data_path, clock=lambda: clock[0])
     store.put_profile(SAMPLE_PROFILE)
