@@ -724,6 +724,8 @@ def read(raw: bytes) -> dict[str, Any] | None:
         )
         block_start = line_end + 1
         block_stop = block_start + length
+        if block_stop >= len(raw):  # the layout (not under the checksum) was edited by hand
+            return None
         closer = raw[block_stop : raw.find(b"\n", block_stop)]
         if (
             raw[block_stop - 1] != NEWLINE

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import tempfile
 import zlib
 from datetime import date, timedelta
 from pathlib import Path
@@ -186,6 +188,38 @@ def _with_layout_fixed(raw: bytes, table: str, grown: int) -> bytes:
     layout[1:3] = [zlib.crc32(body), len(body)]
     layout[layout.index(table) + 3] += grown
     return b'{"_meta":' + json.dumps(meta, separators=(",", ":")).encode() + b",\n" + body
+
+
+@functools.cache
+def _small_file() -> bytes:
+    """A diary of a few tables (one of them empty) in the line layout."""
+    with tempfile.TemporaryDirectory() as folder:
+        data = json.loads(_diary(Path(folder) / "b.json", days=12).read_bytes())
+    data["empty"] = {}
+    payload, _ = lines.encode(lines.strip_layout(data))
+    return payload
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_hand_edited_layout_never_breaks_a_read(data: st.DataObject) -> None:
+    """The layout sits in the first line, outside the checksum: any number of it edited by hand
+    (a table's length past the end of the file crashed every command with an IndexError) reads
+    as the plain JSON file it still is, or as it was, never as an error."""
+    raw = _small_file()
+    end = raw.index(b"\n")
+    meta = json.loads(raw[9 : end - 1])
+    layout = meta["1"]["layout"]
+    numbers = [i for i, v in enumerate(layout) if type(v) is int and i > 0]
+    index = data.draw(st.sampled_from(numbers))
+    layout[index] = data.draw(
+        st.one_of(st.integers(-2, len(raw) + 5), st.just(layout[index] + 1), st.integers())
+    )
+    forged = b'{"_meta":' + json.dumps(meta, separators=(",", ":")).encode() + raw[end - 1 :]
+    expected = lines.strip_layout(json.loads(forged))
+    read = lines.read(forged)
+    if read is not None:
+        assert _plain(read) == expected
 
 
 def test_unparsable_values_are_not_records() -> None:
