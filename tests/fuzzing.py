@@ -18,6 +18,7 @@ import json
 import os
 import random
 import traceback
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -215,11 +216,60 @@ def damaged_file(rnd: random.Random, folder: Path) -> bytes:
     """A data file as a hand-edit, a bug or a disk might leave it."""
     data = base_data(folder)
     choice = rnd.random()
-    if choice < 0.7:
+    if choice < 0.55:
         return dumps(mutate_json(data, rnd, count=4))
-    if choice < 0.85:
+    if choice < 0.7:
         return mutate_bytes(dumps(data), rnd)
+    if choice < 0.9:
+        return damaged_layout_file(rnd, data)
     return dumps(json_value(rnd))
+
+
+def damaged_layout_file(rnd: random.Random, data: dict[str, Any]) -> bytes:
+    """The file as the coach writes it (one document a line, a layout and checksum in the first
+    line: store/lines.py), damaged: its bytes (the checksum then disagrees: read whole), the
+    numbers of its layout edited by hand (they are outside the checksum), or its lines changed
+    and the checksum fixed up after, as only a forger would."""
+    from store import lines
+
+    raw, _ = lines.encode(lines.strip_layout(json.loads(json.dumps(data))))
+    end = raw.index(b"\n")
+    meta = json.loads(raw[9 : end - 1])
+    body = raw[end + 1 :]
+    action = rnd.randrange(3)
+    if action == 0:
+        return mutate_bytes(raw, rnd)
+    layout = meta["1"]["layout"]
+    if action == 1:
+        for _ in range(rnd.randint(1, 3)):
+            index = rnd.randrange(1, len(layout))
+            if isinstance(layout[index], int):
+                layout[index] = rnd.choice(
+                    [layout[index] + rnd.randint(-3, 3), rnd.randint(-2, len(raw) + 9), 0, -1]
+                )
+    else:
+        body = mutate_bytes(body, rnd) if rnd.random() < 0.5 else _moved_line(body, rnd)
+        layout[1:3] = [zlib.crc32(body), len(body)]
+        if rnd.random() < 0.5:  # the table's length fixed up too
+            names = layout[3::4]
+            name = rnd.choice(names)
+            layout[3 + 4 * names.index(name) + 3] += len(body) - len(raw) + end + 1
+    head = b'{"_meta":' + json.dumps(meta, separators=(",", ":")).encode() + b",\n"
+    return head + body
+
+
+def _moved_line(body: bytes, rnd: random.Random) -> bytes:
+    """A line removed, doubled, or given a stray one (the lines stay JSON lines)."""
+    rows = body.split(b"\n")
+    index = rnd.randrange(len(rows))
+    action = rnd.randrange(3)
+    if action == 0:
+        del rows[index]
+    elif action == 1:
+        rows.insert(index, rows[index])
+    else:
+        rows.insert(index, rnd.choice([b'"x":1,', b"", b" ", b'"9":{"day":"2026-01-01"},']))
+    return b"\n".join(rows)
 
 
 def import_file(rnd: random.Random, folder: Path) -> bytes:
