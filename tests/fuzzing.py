@@ -228,18 +228,18 @@ def damaged_file(rnd: random.Random, folder: Path) -> bytes:
 def damaged_layout_file(rnd: random.Random, data: dict[str, Any]) -> bytes:
     """The file as the coach writes it (one document a line, a layout and checksum in the first
     line: store/lines.py), damaged: its bytes (the checksum then disagrees: read whole), the
-    numbers of its layout edited by hand (they are outside the checksum), or its lines changed
-    and the checksum fixed up after, as only a forger would."""
+    numbers of its layout edited by hand (they are outside the checksum), or a line of a table
+    changed and the checksum and that table's length fixed up after, as only a forger would."""
     from store import lines
 
-    raw, _ = lines.encode(lines.strip_layout(json.loads(json.dumps(data))))
+    raw, blocks = lines.encode(lines.strip_layout(json.loads(json.dumps(data))))
     end = raw.index(b"\n")
     meta = json.loads(raw[9 : end - 1])
+    layout = meta["1"]["layout"]
     body = raw[end + 1 :]
     action = rnd.randrange(3)
     if action == 0:
         return mutate_bytes(raw, rnd)
-    layout = meta["1"]["layout"]
     if action == 1:
         for _ in range(rnd.randint(1, 3)):
             index = rnd.randrange(1, len(layout))
@@ -248,28 +248,35 @@ def damaged_layout_file(rnd: random.Random, data: dict[str, Any]) -> bytes:
                     [layout[index] + rnd.randint(-3, 3), rnd.randint(-2, len(raw) + 9), 0, -1]
                 )
     else:
-        body = mutate_bytes(body, rnd) if rnd.random() < 0.5 else _moved_line(body, rnd)
+        name, start, stop = rnd.choice([b for b in blocks if b[2] > b[1]])
+        start, stop = start - end - 1, stop - end - 1  # (blocks count from the file's start)
+        block = body[start:stop]
+        changed = mutate_bytes(block, rnd) if rnd.random() < 0.4 else _moved_line(block, rnd)
+        body = body[:start] + changed + body[stop:]
         layout[1:3] = [zlib.crc32(body), len(body)]
-        if rnd.random() < 0.5:  # the table's length fixed up too
-            names = layout[3::4]
-            name = rnd.choice(names)
-            layout[3 + 4 * names.index(name) + 3] += len(body) - len(raw) + end + 1
+        names = layout[3::4]
+        layout[3 + 4 * names.index(name) + 3] += len(changed) - len(block)
+        if rnd.random() < 0.5:  # the document count made to agree too, or not
+            layout[3 + 4 * names.index(name) + 1] += changed.count(b"\n") - block.count(b"\n")
     head = b'{"_meta":' + json.dumps(meta, separators=(",", ":")).encode() + b",\n"
     return head + body
 
 
-def _moved_line(body: bytes, rnd: random.Random) -> bytes:
-    """A line removed, doubled, or given a stray one (the lines stay JSON lines)."""
-    rows = body.split(b"\n")
+def _moved_line(block: bytes, rnd: random.Random) -> bytes:
+    """A line of a table's block removed, doubled, or given a stray one beside it."""
+    rows = block.split(b"\n")[:-1]  # the block ends with a line break
     index = rnd.randrange(len(rows))
     action = rnd.randrange(3)
-    if action == 0:
+    if action == 0 and len(rows) > 1:
         del rows[index]
     elif action == 1:
         rows.insert(index, rows[index])
     else:
-        rows.insert(index, rnd.choice([b'"x":1,', b"", b" ", b'"9":{"day":"2026-01-01"},']))
-    return b"\n".join(rows)
+        stray = [b'"x":1,', b"", b" ", b'"9":{"day":"2026-01-01"},', b'"a\\"b":{},', b"{},"]
+        rows.insert(index, rnd.choice(stray))
+    if rows[-1].endswith(b","):  # the last line has no comma, as the coach writes it
+        rows[-1] = rows[-1][:-1]
+    return b"\n".join(rows) + b"\n"
 
 
 def import_file(rnd: random.Random, folder: Path) -> bytes:
