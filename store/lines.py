@@ -40,7 +40,7 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from collections.abc import Iterator, Mapping, MutableMapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from functools import lru_cache
 from itertools import chain
 from typing import Any, Literal
@@ -340,14 +340,19 @@ class LazyTable(MutableMapping[str, Any]):
         found = pattern.findall(self._raw, start - 1, stop) if self._ids else []
         keys, values = zip(*found, strict=True) if found else ((), ())
         if b"\\" in b"".join(keys) or b"\\" in b"".join(values):
-            pairs = zip(map(_decode_key, keys), map(_decode_key, values), strict=True)
+            decode: Callable[[bytes], str] = _decode_key
         else:  # the usual case: no escapes, decoded at C speed
-            pairs = zip(map(bytes.decode, keys), map(bytes.decode, values), strict=True)
+            decode = bytes.decode
         out: dict[str, str | None] = dict.fromkeys(self)  # None: read the document to know
-        if self._deleted:  # a removed document's line is still in the block
-            out.update((k, v) for k, v in pairs if k in self._line)
-        else:  # every line's id is one of the table's
-            out.update(pairs)
+        try:
+            pairs = zip(map(decode, keys), map(decode, values), strict=True)
+            if self._deleted:  # a removed document's line is still in the block
+                out.update((k, v) for k, v in pairs if k in self._line)
+            else:  # every line's id is one of the table's
+                out.update(pairs)
+        except ValueError:  # a forged line (not UTF-8, a bad escape): read its document to know
+            decoded = zip(map(_decoded, keys), map(_decoded, values), strict=True)
+            out.update((k, v) for k, v in decoded if k in out)
         for doc_id, value in self._fields_in_memory(field).items():
             if value is False:
                 out.pop(doc_id, None)
@@ -717,11 +722,14 @@ def read(raw: bytes) -> dict[str, Any] | None:
         entries = keyed[found + 1 : found + 1 + count]
         if len(entries) != count:
             return None
-        ids = (
-            [_decode_key(k) for k in entries]
-            if b"\\" in b"".join(entries)
-            else list(map(bytes.decode, entries))
-        )
+        try:
+            ids = (
+                [_decode_key(k) for k in entries]
+                if b"\\" in b"".join(entries)
+                else list(map(bytes.decode, entries))
+            )
+        except ValueError:  # an id that is not UTF-8 (or a bad escape): not what we wrote
+            return None
         block_start = line_end + 1
         block_stop = block_start + length
         if block_stop >= len(raw):  # the layout (not under the checksum) was edited by hand
@@ -741,6 +749,14 @@ def read(raw: bytes) -> dict[str, Any] | None:
     if found != len(keyed) or len(data) != len(tables) + 1:
         return None
     return data
+
+
+def _decoded(text: bytes) -> str | None:
+    """``_decode_key``, or None where the text is not a valid JSON string's inside."""
+    try:
+        return _decode_key(text)
+    except ValueError:
+        return None
 
 
 def _decode_key(key: bytes) -> str:

@@ -493,9 +493,10 @@ def fresh_data_file(rnd: random.Random, folder: Path) -> Path:
     if rnd.random() < 0.3:
         backups = data.parent / "backups"
         backups.mkdir(exist_ok=True)
-        (backups / f"bonecoach.json.{TODAY.isoformat()}.bak.json").write_bytes(
-            dumps(base_data(folder))
+        backup = (  # whole, or damaged as a data file can be (restore checks what it reads)
+            dumps(base_data(folder)) if rnd.random() < 0.6 else damaged_file(rnd, folder)
         )
+        (backups / f"bonecoach.json.{TODAY.isoformat()}.bak.json").write_bytes(backup)
     os.chmod(data, 0o600)
     return data
 

@@ -17,7 +17,7 @@ from tinydb import TinyDB
 
 from coach.models import CheckIn, SessionLog
 from store import lines, storage
-from store.db import Store
+from store.db import Store, StoreError
 from store.lines import LazyTable, Unparsable
 
 TODAY = date(2026, 11, 26)
@@ -220,6 +220,32 @@ def test_a_hand_edited_layout_never_breaks_a_read(data: st.DataObject) -> None:
     read = lines.read(forged)
     if read is not None:
         assert _plain(read) == expected
+
+
+@pytest.mark.parametrize("planted", [b"\xff", b"\\q"], ids=["not UTF-8", "bad escape"])
+def test_a_forged_key_field_is_a_damaged_record_not_a_crash(tmp_path: Path, planted: bytes) -> None:
+    """A session log's ``key`` is read from its line without parsing it (to find the log a new
+    one replaces); a forged line whose key did not decode crashed every save of a session."""
+    path = _diary(tmp_path / "b.json", days=12)
+    raw = path.read_bytes()
+    at = raw.index(b'"key":"', raw.index(b'"sessions":{')) + len(b'"key":"')
+    path.write_bytes(_with_layout_fixed(raw[:at] + planted + raw[at:], "sessions", len(planted)))
+    with Store.open(path, clock=lambda: TODAY) as store:
+        store.put_session_log(SessionLog(TODAY, "w1-mon", resistance_min=25))
+        assert len(store.session_logs()) == 4  # the forged one is skipped, the new one saved
+        assert [p.table for p in store.problems] == ["sessions"]
+    assert planted in path.read_bytes()  # kept as it was, for doctor --repair
+
+
+def test_an_id_that_is_not_utf8_makes_the_file_unreadable_not_a_crash(tmp_path: Path) -> None:
+    path = _diary(tmp_path / "b.json", days=12)
+    raw = path.read_bytes()
+    at = raw.index(b'"', raw.index(b'"checkins":{') + len(b'"checkins":{')) + 1
+    forged = _with_layout_fixed(raw[:at] + b"\xff" + raw[at:], "checkins", 1)
+    assert lines.read(forged) is None  # not a file this module wrote: parsed whole (and refused)
+    path.write_bytes(forged)
+    with pytest.raises(StoreError, match="not valid JSON"):
+        Store.open(path, read_only=True, clock=lambda: TODAY)
 
 
 def test_unparsable_values_are_not_records() -> None:
