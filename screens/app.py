@@ -197,9 +197,11 @@ class CoachApp(OrderedKeys, App[None]):
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
     ]
-    # How often a screen that names the day looks at the clock: left open overnight (in tmux,
-    # over SSH), home turns to the new day within a minute instead of showing yesterday's
-    # "checked in today", and a check-in opened yesterday stops calling that day "Today".
+    # How often the screens that name the day are asked to look at it (``look_at_the_day``):
+    # left open overnight (in tmux, over SSH), home turns to the new day within a minute
+    # instead of showing yesterday's "checked in today", and a check-in opened yesterday stops
+    # calling that day "Today". One timer of the app's: a screen's own timer kept the screen
+    # alive for up to a minute after it closed (asyncio keeps a cancelled timer's context).
     NEW_DAY_CHECK_SECONDS = 60.0
 
     def __init__(
@@ -236,10 +238,18 @@ class CoachApp(OrderedKeys, App[None]):
         self.store.on_notice = self._store_notice
         self.push_screen(HomeScreen())
         self.call_after_refresh(self._take_lock)
+        self.set_interval(self.NEW_DAY_CHECK_SECONDS, self._look_at_the_day, name="new day")
         if self.store.get_profile() is None:
             from screens.onboarding import OnboardingScreen
 
             self.push_screen(OnboardingScreen())
+
+    def _look_at_the_day(self) -> None:
+        """Every screen open that names the day checks it is still today's (see above)."""
+        for screen in self.screen_stack:
+            look = getattr(screen, "look_at_the_day", None)
+            if callable(look):
+                look()
 
     def _take_lock(self) -> None:
         """Take the one-writer lock after the first frame (see Store.open(defer_lock=True))."""

@@ -185,9 +185,10 @@ class CheckInScreen(Form, Screen[bool]):
             f"{self._yesterday_words()}"
         )
 
-    def _turn_to_a_new_day(self) -> None:
+    def look_at_the_day(self) -> None:
         """Left open past midnight, the form still saves for the day it was opened for (what
-        the person was answering about), and its heading now names that day by its date."""
+        the person was answering about), and its heading now names that day by its date.
+        (Called by the app's clock.)"""
         today = self.coach.today()
         if today != self._opened_on:
             self._opened_on = today
@@ -221,10 +222,6 @@ class CheckInScreen(Form, Screen[bool]):
 
     def on_mount(self) -> None:
         self.remember_typed()
-        if self.day == self._opened_on:
-            self.set_interval(
-                self.coach.NEW_DAY_CHECK_SECONDS, self._turn_to_a_new_day, name="new day"
-            )
 
     # ----------------------------------------------------------------- reading the form
 

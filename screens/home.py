@@ -111,15 +111,12 @@ class HomeScreen(Screen[None]):
         assert isinstance(self.app, CoachApp)
         return self.app
 
-    def on_mount(self) -> None:
-        self.set_interval(self.coach.NEW_DAY_CHECK_SECONDS, self._turn_to_a_new_day, name="new day")
-
     def on_screen_resume(self) -> None:  # also sent when home is first shown
         self.refresh_from_store()
 
-    def _turn_to_a_new_day(self) -> None:
+    def look_at_the_day(self) -> None:
         """Past midnight, draw the new day (not checked in yet, today's session); a home under
-        another screen is drawn again anyway when it is shown."""
+        another screen is drawn again anyway when it is shown. (Called by the app's clock.)"""
         if self.is_current and self.coach.today() != self._shown_day:
             self.refresh_from_store()
 
