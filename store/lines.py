@@ -702,7 +702,10 @@ def read(raw: bytes) -> dict[str, Any] | None:
     if not raw.endswith(b"\n}"):
         return None
     keyed = _PLAIN_KEYED_LINE.findall(raw, end)
-    if len(keyed) != sum(c + 1 if c >= 0 else 1 for _, c, _, _ in tables):
+    if len(keyed) != sum(c + 1 if c >= 0 else 1 for _, c, _, _ in tables) or b"\\" in raw:
+        # the plain pattern skips a line whose id has an escape: with a backslash anywhere
+        # (rare: the file is UTF-8, so only quotes, backslashes and control characters are
+        # escaped) every keyed line is found, so a forged extra line fails the count below
         keyed = _KEYED_LINE.findall(raw, end)
     data: dict[str, Any] = {META: {META_DOC: _without_layout(meta[META_DOC])}}
     found = 0
@@ -714,7 +717,10 @@ def read(raw: bytes) -> dict[str, Any] | None:
         line_end = raw.find(b"\n", position)
         if count == NOT_A_TABLE:
             line = raw[position:line_end]
-            data[name] = parse_value(line[len(key) + 1 : -1 if line.endswith(b",") else None])
+            value = parse_value(line[len(key) + 1 : -1 if line.endswith(b",") else None])
+            if isinstance(value, Unparsable):  # (a table's first line: its count was edited)
+                return None
+            data[name] = value
             position, found = line_end + 1, found + 1
             continue
         if raw[position:line_end] != key + b":{":

@@ -213,7 +213,12 @@ def test_a_hand_edited_layout_never_breaks_a_read(data: st.DataObject) -> None:
     numbers = [i for i, v in enumerate(layout) if type(v) is int and i > 0]
     index = data.draw(st.sampled_from(numbers))
     layout[index] = data.draw(
-        st.one_of(st.integers(-2, len(raw) + 5), st.just(layout[index] + 1), st.integers())
+        st.one_of(
+            st.sampled_from([-1, 0, 1]),  # -1: "not a table", given to a table's count
+            st.integers(-2, len(raw) + 5),
+            st.just(layout[index] + 1),
+            st.integers(),
+        )
     )
     forged = b'{"_meta":' + json.dumps(meta, separators=(",", ":")).encode() + raw[end - 1 :]
     expected = lines.strip_layout(json.loads(forged))
@@ -246,6 +251,24 @@ def test_an_id_that_is_not_utf8_makes_the_file_unreadable_not_a_crash(tmp_path: 
     path.write_bytes(forged)
     with pytest.raises(StoreError, match="not valid JSON"):
         Store.open(path, read_only=True, clock=lambda: TODAY)
+
+
+def test_a_forged_line_whose_id_has_an_escape_is_counted(tmp_path: Path) -> None:
+    """The fast pattern for ids skips a line whose id has an escape. A forged extra such line,
+    with the checksum and the table's length fixed up but not its count, was not counted: the
+    file passed the check, every later line was taken for the one before it, and an export
+    stopped on an AssertionError. It now fails the check, and the file is read whole."""
+    path = _diary(tmp_path / "b.json", days=20)
+    raw = path.read_bytes()
+    start = raw.index(b"\n", raw.index(b'"checkins":{')) + 1
+    stray = b'"a\\"b":{"day":"2026-01-01","pain":9},\n'
+    forged = _with_layout_fixed(raw[:start] + stray + raw[start:], "checkins", len(stray))
+    assert lines.read(forged) is None
+    path.write_bytes(forged)
+    with Store.open(path, read_only=True, clock=lambda: TODAY) as store:
+        assert len(store.checkins()) == 20
+        assert [p.doc_id for p in store.problems] == ['a"b']
+        assert '"pain": 9' not in "".join(store.export_chunks())
 
 
 def test_unparsable_values_are_not_records() -> None:
