@@ -116,8 +116,8 @@ class CheckInScreen(Form, Screen[bool]):
         start = existing or self._offered_defaults()
         yield Header()
         self._verb = "Editing" if existing else "Check-in for"
-        self._opened_on = self.coach.today()
-        yield Static(self._title_words(self._opened_on), id="checkin-title")
+        self._heading_written_on = self.coach.today()
+        yield Static(self._title_words(self._heading_written_on), id="checkin-title")
         with VerticalScroll(id="checkin-form"):
             for title_text, names in SECTIONS:
                 rows = [self._row(name, start) for name in names]
@@ -190,8 +190,8 @@ class CheckInScreen(Form, Screen[bool]):
         the person was answering about), and its heading now names that day by its date.
         (Called by the app's clock.)"""
         today = self.coach.today()
-        if today != self._opened_on:
-            self._opened_on = today
+        if today != self._heading_written_on:
+            self._heading_written_on = today
             self.query_one("#checkin-title", Static).update(self._title_words(today))
 
     def _yesterday_words(self) -> str:
