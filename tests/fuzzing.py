@@ -249,17 +249,31 @@ def damaged_layout_file(rnd: random.Random, data: dict[str, Any]) -> bytes:
                 )
     else:
         name, start, stop = rnd.choice([b for b in blocks if b[2] > b[1]])
-        start, stop = start - end - 1, stop - end - 1  # (blocks count from the file's start)
-        block = body[start:stop]
+        block = raw[start:stop]
         changed = mutate_bytes(block, rnd) if rnd.random() < 0.4 else _moved_line(block, rnd)
-        body = body[:start] + changed + body[stop:]
-        layout[1:3] = [zlib.crc32(body), len(body)]
-        names = layout[3::4]
-        layout[3 + 4 * names.index(name) + 3] += len(changed) - len(block)
-        if rnd.random() < 0.5:  # the document count made to agree too, or not
-            layout[3 + 4 * names.index(name) + 1] += changed.count(b"\n") - block.count(b"\n")
-    head = b'{"_meta":' + json.dumps(meta, separators=(",", ":")).encode() + b",\n"
-    return head + body
+        counted = changed.count(b"\n") - block.count(b"\n") if rnd.random() < 0.5 else 0
+        return with_layout_fixed(
+            raw[:start] + changed + raw[stop:], name, len(changed) - len(block), counted
+        )
+    return _with_meta(meta, body)
+
+
+def with_layout_fixed(raw: bytes, table: str, grown: int, counted: int = 0) -> bytes:
+    """A forger's work on a file in the line layout: the checksum and size made to agree with
+    its body again, ``table``'s length grown by ``grown`` bytes and its count by ``counted``."""
+    end = raw.index(b"\n")
+    meta = json.loads(raw[9 : end - 1])
+    body = raw[end + 1 :]
+    layout = meta["1"]["layout"]
+    layout[1:3] = [zlib.crc32(body), len(body)]
+    at = layout.index(table)
+    layout[at + 1] += counted
+    layout[at + 3] += grown
+    return _with_meta(meta, body)
+
+
+def _with_meta(meta: dict[str, Any], body: bytes) -> bytes:
+    return b'{"_meta":' + json.dumps(meta, separators=(",", ":")).encode() + b",\n" + body
 
 
 def _moved_line(block: bytes, rnd: random.Random) -> bytes:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import functools
 import json
 import tempfile
-import zlib
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from fuzzing import with_layout_fixed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tinydb import TinyDB
@@ -170,24 +170,13 @@ def test_a_forged_line_is_quarantined_and_kept_verbatim(tmp_path: Path) -> None:
     start = raw.index(f'\n"{day}":'.encode()) + 1
     end = raw.index(b"\n", start)
     bad = f'"{day}":{{"day":"2026-11-23","pain":'.encode() + b","
-    forged = _with_layout_fixed(raw[:start] + bad + raw[end:], "checkins", len(bad) - end + start)
+    forged = with_layout_fixed(raw[:start] + bad + raw[end:], "checkins", len(bad) - end + start)
     path.write_bytes(forged)
     with Store.open(path, clock=lambda: TODAY) as store:
         assert len(store.checkins()) == 9
         assert [p.doc_id for p in store.problems] == [day]
         store.put_checkin(CheckIn(TODAY, pain=2))
     assert bad in path.read_bytes()
-
-
-def _with_layout_fixed(raw: bytes, table: str, grown: int) -> bytes:
-    """A forger's work: the checksum, size and the table's length made to agree again."""
-    end = raw.index(b"\n")
-    meta = json.loads(raw[9 : end - 1])
-    body = raw[end + 1 :]
-    layout = meta["1"]["layout"]
-    layout[1:3] = [zlib.crc32(body), len(body)]
-    layout[layout.index(table) + 3] += grown
-    return b'{"_meta":' + json.dumps(meta, separators=(",", ":")).encode() + b",\n" + body
 
 
 @functools.cache
@@ -234,7 +223,7 @@ def test_a_forged_key_field_is_a_damaged_record_not_a_crash(tmp_path: Path, plan
     path = _diary(tmp_path / "b.json", days=12)
     raw = path.read_bytes()
     at = raw.index(b'"key":"', raw.index(b'"sessions":{')) + len(b'"key":"')
-    path.write_bytes(_with_layout_fixed(raw[:at] + planted + raw[at:], "sessions", len(planted)))
+    path.write_bytes(with_layout_fixed(raw[:at] + planted + raw[at:], "sessions", len(planted)))
     with Store.open(path, clock=lambda: TODAY) as store:
         store.put_session_log(SessionLog(TODAY, "w1-mon", resistance_min=25))
         assert len(store.session_logs()) == 4  # the forged one is skipped, the new one saved
@@ -246,7 +235,7 @@ def test_an_id_that_is_not_utf8_makes_the_file_unreadable_not_a_crash(tmp_path: 
     path = _diary(tmp_path / "b.json", days=12)
     raw = path.read_bytes()
     at = raw.index(b'"', raw.index(b'"checkins":{') + len(b'"checkins":{')) + 1
-    forged = _with_layout_fixed(raw[:at] + b"\xff" + raw[at:], "checkins", 1)
+    forged = with_layout_fixed(raw[:at] + b"\xff" + raw[at:], "checkins", 1)
     assert lines.read(forged) is None  # not a file this module wrote: parsed whole (and refused)
     path.write_bytes(forged)
     with pytest.raises(StoreError, match="not valid JSON"):
@@ -262,7 +251,7 @@ def test_a_forged_line_whose_id_has_an_escape_is_counted(tmp_path: Path) -> None
     raw = path.read_bytes()
     start = raw.index(b"\n", raw.index(b'"checkins":{')) + 1
     stray = b'"a\\"b":{"day":"2026-01-01","pain":9},\n'
-    forged = _with_layout_fixed(raw[:start] + stray + raw[start:], "checkins", len(stray))
+    forged = with_layout_fixed(raw[:start] + stray + raw[start:], "checkins", len(stray))
     assert lines.read(forged) is None
     path.write_bytes(forged)
     with Store.open(path, read_only=True, clock=lambda: TODAY) as store:
