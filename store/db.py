@@ -899,7 +899,12 @@ class Store:
     # ----------------------------------------------------------------- DXA scans
 
     def dxa_scans(self) -> list[DxaScan]:
-        scans = self._loader.keyed("dxa", self._table("dxa").items())
+        """Valid scans by day and site; kept until the scans change (every trends view and
+        plan reads them: 45 scans of 30 years checked and put in order at every key)."""
+        return list(self._whole_history("dxa", self._table("dxa"), self._all_dxa_scans))
+
+    def _all_dxa_scans(self, raw: Mapping[str, Any]) -> list[DxaScan]:
+        scans = self._loader.keyed("dxa", raw.items())
         return sorted(scans, key=lambda s: (s.day, s.site))
 
     def put_dxa(self, scan: DxaScan) -> None:

@@ -159,6 +159,46 @@ def test_a_save_of_one_table_keeps_the_other_tables_whole_history(
         assert fresh.session_logs() == store.session_logs()
 
 
+def test_the_scans_are_read_once_until_they_change(
+    open_store, data_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every trends view and plan asks for the DXA scans: they are checked and put in order
+    once, and read again after a save of a scan or a re-read of the file; a caller that
+    changes its list changes nobody else's."""
+    store = open_store()
+    store.put_dxa(DxaScan(DAY, "total_hip", -1.7))
+    store.put_dxa(DxaScan(DAY - timedelta(days=400), "lumbar_spine", -2.6))
+    reads: list[str] = []
+    keyed = store._loader.keyed
+
+    def counted(table: str, *args: object, **kwargs: object) -> list[object]:
+        reads.append(table)
+        return keyed(table, *args, **kwargs)
+
+    monkeypatch.setattr(store._loader, "keyed", counted)
+    first = store.dxa_scans()
+    again = store.dxa_scans()
+    assert again == first and again is not first
+    assert reads == ["dxa"]  # checked and put in order once
+    again.clear()
+    assert [s.t_score for s in store.dxa_scans()] == [-2.6, -1.7]  # oldest first
+    store.put_checkin(CheckIn(DAY, pain=1))  # another table: the scans are kept
+    assert store.dxa_scans()[0] is first[0]
+    store.put_dxa(DxaScan(DAY, "total_hip", -1.9))  # replaces that day's hip
+    assert [s.t_score for s in store.dxa_scans()] == [-2.6, -1.9]
+    assert reads == ["dxa", "dxa"]
+    assert store.delete_dxa(DxaScan(DAY - timedelta(days=400), "lumbar_spine", -2.6))
+    assert [s.t_score for s in store.dxa_scans()] == [-1.9]
+    store.close()
+
+    waiting = open_store(defer_lock=True)  # reads the file, then another session writes it
+    assert [s.t_score for s in waiting.dxa_scans()] == [-1.9]
+    with Store.open(data_path) as other:
+        other.put_dxa(DxaScan(DAY, "femoral_neck", -2.2))
+    assert waiting.acquire_lock() is True  # the file changed: read again
+    assert [s.site for s in waiting.dxa_scans()] == ["femoral_neck", "total_hip"]
+
+
 _FEW_DAYS = st.dates(min_value=DAY - timedelta(days=20), max_value=DAY)
 _STEPS = st.lists(
     st.one_of(
