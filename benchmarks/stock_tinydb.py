@@ -89,13 +89,12 @@ def checkin(path: str, args: argparse.Namespace, today: date) -> int:
 
 
 def status(path: str, args: argparse.Namespace, today: date) -> int:
-    from coach.checkin import status_line, streaks
+    from coach.checkin import current_streak, status_line
 
     with open_db(path, write=False) as db:
         days = {date.fromisoformat(d["day"]) for d in table(db, "checkins").all()}
-    figures = streaks(days, today)
-    print(status_line(figures))
-    return 0 if figures.checked_in_today else 1
+    print(status_line(current_streak(days, today), today in days))
+    return 0 if today in days else 1
 
 
 def plan(path: str, args: argparse.Namespace, today: date) -> int:

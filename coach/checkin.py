@@ -6,7 +6,7 @@ Pure functions of dates and CheckIn records; the screens and the CLI only displa
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Container, Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
@@ -61,9 +61,10 @@ class Streaks(NamedTuple):
     checked_in_today: bool
 
 
-def current_streak(days: Collection[date], today: date) -> int:
+def current_streak(days: Container[date], today: date) -> int:
     """Consecutive days checked in, ending today — or yesterday, so a streak is not "lost"
-    in the morning before today's check-in."""
+    in the morning before today's check-in. ``days`` is only looked up: this streak's days
+    and the one before it, never the whole diary."""
     day = today if today in days else today - timedelta(days=1)
     count = 0
     while day in days:
@@ -161,13 +162,13 @@ def month_coverage(days: Collection[date], month: date, today: date) -> tuple[in
     return checked, possible
 
 
-def status_line(s: Streaks) -> str:
+def status_line(current: int, checked_in_today: bool) -> str:
     """One line for a login script: checked in today? current streak."""
-    unit = "day" if s.current == 1 else "days"
-    if s.checked_in_today:
-        return f"bonecoach: checked in today; streak {s.current} {unit}."
-    if s.current:
-        return f"bonecoach: not checked in today yet; streak {s.current} {unit} — run bonecoach."
+    unit = "day" if current == 1 else "days"
+    if checked_in_today:
+        return f"bonecoach: checked in today; streak {current} {unit}."
+    if current:
+        return f"bonecoach: not checked in today yet; streak {current} {unit} — run bonecoach."
     return "bonecoach: not checked in today yet — run bonecoach to check in."
 
 

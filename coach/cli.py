@@ -920,12 +920,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from coach.checkin import status_line, streaks_of_ordinals
+    from coach.checkin import current_streak, status_line
 
     with open_reader(args) as store:
-        figures = streaks_of_ordinals(store.checkin_ordinals(), _today())
-    print(status_line(figures))
-    return EXIT_OK if figures.checked_in_today else EXIT_PROBLEM
+        days, today = store.checkin_days_looked_up(), _today()
+        current, checked_in_today = current_streak(days, today), today in days
+    print(status_line(current, checked_in_today))
+    return EXIT_OK if checked_in_today else EXIT_PROBLEM
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import contextlib
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from operator import attrgetter
 from pathlib import Path
@@ -886,6 +886,12 @@ class Store:
             held = self._days_held = (ordinals, frozenset(map(date.fromordinal, ordinals)))
         return set(held[1])
 
+    def checkin_days_looked_up(self) -> Container[date]:
+        """``checkin_days`` to look up a day at a time (``day in days``): each day is its id,
+        so the current streak (``bonecoach status``) costs its own days, not 30 years of
+        ids turned into days and put in order."""
+        return _CheckinDaysLookedUp(self._table("checkins"))
+
     def checkin_ordinals(self) -> frozenset[int]:
         """``checkin_days`` as day numbers (``date.toordinal``): the ids themselves, so the
         streaks of 30 years are counted without building a date (home's first frame)."""
@@ -1274,6 +1280,21 @@ class Store:
             if new_read:
                 counts.added["topics_read"] = len(new_read)
         return counts
+
+
+class _CheckinDaysLookedUp(Container[date]):
+    """The days of a check-ins table, looked up by id (``Store.checkin_days_looked_up``): a
+    day is in it when its canonical id (its ordinal's digits) is, as ``day_ordinals`` finds
+    the same ids and no other."""
+
+    def __init__(self, raw: Mapping[str, Any]) -> None:
+        self._raw = raw
+
+    def __contains__(self, day: object) -> bool:
+        if not isinstance(day, date):
+            return False
+        ordinal = day.toordinal()
+        return MIN_ORDINAL <= ordinal <= MAX_ORDINAL and str(ordinal) in self._raw
 
 
 def _json_lines(records: Iterable[Any], tick: Callable[[int], None] | None) -> Iterator[str]:

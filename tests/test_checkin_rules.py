@@ -73,9 +73,9 @@ def test_streaks_of_day_numbers_agree_with_the_date_rules(offsets: set[int], shi
 
 
 def test_status_line_words() -> None:
-    assert "checked in today; streak 1 day." in status_line(streaks(days_back(0), TODAY))
-    assert "not checked in today yet; streak 2 days" in status_line(streaks(days_back(1, 2), TODAY))
-    assert "run bonecoach to check in" in status_line(streaks(set(), TODAY))
+    assert "checked in today; streak 1 day." in status_line(1, True)
+    assert "not checked in today yet; streak 2 days" in status_line(2, False)
+    assert "run bonecoach to check in" in status_line(0, False)
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,7 @@ from store.db import (
 )
 from store.doctor import check_file, restore_backup
 from store.errors import DamagedRecordError
+from store.lines import LazyTable
 
 DAY = date(2026, 11, 26)
 
@@ -197,6 +198,50 @@ def test_the_scans_are_read_once_until_they_change(
         other.put_dxa(DxaScan(DAY, "femoral_neck", -2.2))
     assert waiting.acquire_lock() is True  # the file changed: read again
     assert [s.site for s in waiting.dxa_scans()] == ["femoral_neck", "total_hip"]
+
+
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    offsets=st.sets(st.integers(-3, 12), max_size=10),
+    odd_ids=st.lists(
+        st.sampled_from(["0", " ", "+", "٣", "\n"]).flatmap(
+            lambda mark: st.integers(-3, 12).map(
+                lambda o: mark + str((DAY - timedelta(days=o)).toordinal())
+            )
+        )
+        | st.sampled_from(["100000", "999999", "7", "day"]),
+        max_size=4,
+    ),
+)
+def test_a_day_looked_up_has_a_check_in_as_the_whole_list_says(
+    tmp_path_factory: pytest.TempPathFactory, offsets: set[int], odd_ids: list[str]
+) -> None:
+    """``bonecoach status`` looks up its streak's days one by one instead of turning every id
+    into a day: the same answer for every day, whatever ids a hand-edited file holds, in the
+    plain JSON a hand edit leaves and in the coach's own layout once it has saved."""
+    path = tmp_path_factory.mktemp("lookup") / "bonecoach.json"
+    with Store.open(path, clock=lambda: DAY) as store:
+        store.put_session_log(SessionLog(DAY, "w1-mon", balance_min=10))  # the file exists
+        for offset in offsets:
+            store.put_checkin(CheckIn(DAY - timedelta(days=offset), pain=1))
+    data = json.loads(path.read_text())
+    data.setdefault("checkins", {}).update({doc_id: {"pain": 1} for doc_id in odd_ids})
+    path.write_text(json.dumps(data))
+    asked = [DAY - timedelta(days=o) for o in range(-4, 14)]
+    asked += [date.min, date.max, date.fromordinal(100000), date.fromordinal(999999)]
+
+    def agree(store: Store) -> None:
+        looked_up, ordinals = store.checkin_days_looked_up(), store.checkin_ordinals()
+        assert [d in looked_up for d in asked] == [d.toordinal() in ordinals for d in asked]
+        assert set(ordinals) == {d.toordinal() for d in asked if d in looked_up}
+
+    with Store.open(path, read_only=True) as store:
+        agree(store)
+    with Store.open(path, clock=lambda: DAY) as store:  # a save: the coach's own layout
+        store.put_session_log(SessionLog(DAY, "w1-tue", resistance_min=20))
+    with Store.open(path, read_only=True) as store:
+        assert isinstance(store._table("checkins"), LazyTable)
+        agree(store)
 
 
 _FEW_DAYS = st.dates(min_value=DAY - timedelta(days=20), max_value=DAY)
