@@ -906,7 +906,8 @@ class Store:
 
     def dxa_scans(self) -> list[DxaScan]:
         """Valid scans by day and site; kept until the scans change (every trends view and
-        plan reads them: 45 scans of 30 years checked and put in order at every key)."""
+        the plan read them: the 18 scans of a 30-year demo diary were checked and put in
+        order again at every key)."""
         return list(self._whole_history("dxa", self._table("dxa"), self._all_dxa_scans))
 
     def _all_dxa_scans(self, raw: Mapping[str, Any]) -> list[DxaScan]:
