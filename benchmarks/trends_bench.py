@@ -244,8 +244,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         first_half = (args.repeats + 1) // 2
         for turn, side in enumerate(("ours", "stock", "stock", "ours")):
             repeats = first_half if turn in (0, 1) else args.repeats - first_half
-            sizes = args.years if turn < 2 else args.years[::-1]
-            for years in sizes if repeats else ():
+            if not repeats:
+                continue
+            for years in args.years if turn < 2 else args.years[::-1]:
                 for key, values in side_in_child(side, years, folder, repeats).items():
                     samples.setdefault(key, []).extend(values)
     time = {key: median(values) for key, values in samples.items()}
