@@ -754,8 +754,8 @@ def _merge(kind: Aggregate, points: Sequence[Point]) -> Point:
     return Point(points[0].start, value, days, span)
 
 
-_REBINNED: dict[tuple[int, int], tuple[Series, Series]] = {}  # see rebin
-REBINNED_KEPT = 8
+_REBINNED: dict[tuple[int, int], tuple[Series, Series]] = {}  # see rebin; oldest use first
+REBINNED_KEPT = 8  # twice the all-time series of the four metrics; a ninth drops the oldest use
 
 
 def rebin(series: Series, max_points: int) -> Series:
@@ -773,14 +773,16 @@ def rebin(series: Series, max_points: int) -> Series:
         return series
     # the same series drawn again (a redraw, all time shown again unchanged): merged once.
     # Keyed by identity, with the series kept so that its id cannot be another's.
-    kept = _REBINNED.get((id(series), max_points))
+    key = (id(series), max_points)
+    kept = _REBINNED.get(key)
     if kept is not None and kept[0] is series:
+        _REBINNED[key] = _REBINNED.pop(key)  # used last: dropped last
         return kept[1]
     earlier = _earlier_merge(series, max_points, n)
-    if len(_REBINNED) >= REBINNED_KEPT:
-        _REBINNED.clear()
     merged = _rebin(series, max_points, n, earlier)
-    _REBINNED[(id(series), max_points)] = (series, merged)
+    _REBINNED[key] = (series, merged)
+    while len(_REBINNED) > REBINNED_KEPT:  # the merge used longest ago goes, not every merge
+        del _REBINNED[next(iter(_REBINNED))]
     return merged
 
 

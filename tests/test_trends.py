@@ -893,3 +893,18 @@ def test_a_series_merged_again_after_a_change_is_merged_afresh(
     first_group_end = n % math.ceil(n / width) or math.ceil(n / width)
     if n > width and min((i for i in changed if i < n), default=n) >= first_group_end:
         assert again.points[0] is merged_before.points[0]  # taken, not merged again
+
+
+def test_a_full_cache_of_merges_drops_the_one_used_longest_ago() -> None:
+    """One more series than the cache keeps (another metric, a resized terminal) costs one
+    merge again, not all of them: the merge used longest ago goes, a merge just drawn stays."""
+    trends._REBINNED.clear()
+    many = [_series([(float(i), 7)] * 30 + [(float(j), 7) for j in range(i + 1)]) for i in range(9)]
+    merged = [rebin(series, 10) for series in many[: trends.REBINNED_KEPT]]
+    assert rebin(many[0], 10) is merged[0]  # drawn again: now the one used last
+    rebin(many[-1], 10)  # one too many
+    assert rebin(many[0], 10) is merged[0]
+    assert all(rebin(s, 10) is m for s, m in zip(many[2:-1], merged[2:], strict=True))
+    again = rebin(many[1], 10)  # the one used longest ago was dropped, and is merged afresh
+    assert again is not merged[1] and again == merged[1]
+    assert len(trends._REBINNED) == trends.REBINNED_KEPT
