@@ -755,7 +755,7 @@ def _merge(kind: Aggregate, points: Sequence[Point]) -> Point:
 
 
 _REBINNED: dict[tuple[int, int], tuple[Series, Series]] = {}  # see rebin; oldest use first
-REBINNED_KEPT = 8  # twice the all-time series of the four metrics; a ninth drops the oldest use
+REBINNED_KEPT = 8  # a view draws one or two series; a ninth drops the merge used longest ago
 
 
 def rebin(series: Series, max_points: int) -> Series:
