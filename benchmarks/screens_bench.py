@@ -24,8 +24,9 @@ collector (100-240 ms each, freeing the screens closed since the last one) land 
 key crosses the collector's allocation threshold. Which key that is depends on how much every
 step before it allocated, which differs from one diary size to another, and not on the key's
 own work: a step that takes a pass in one walk and not in the next reads up to 2x its 1-year
-time (Learn: escape and Profile: back did in some full runs). A person who pauses 0.3 s
-between keys gets these passes while reading, not inside a key.
+time (Learn: escape and Profile: back did in some full runs; since strips make their caches
+only when used, passes are half as many and land in Trends' first opening and History: enter).
+A person who pauses 0.3 s between keys gets these passes while reading, not inside a key.
 
 Run: python benchmarks/screens_bench.py [--repeats 5] [--walks 3] [--years 1 10 30] [--quick]
 Takes about 7 minutes with the defaults (a walk takes 5-10 s). Single steps vary by +-30 %
