@@ -153,12 +153,16 @@ def _scroll_view_size_updated(
 
 
 class _NoCache:
-    """What a strip's cache is until an operation keeps a result: always a miss."""
+    """What a strip's cache is until an operation keeps a result: always a miss, and a result
+    put in it is dropped (a strip used from two threads at once loses a memo, not the app)."""
 
     __slots__ = ()
 
     def get(self, key: object, default: Any = None) -> Any:
         return default
+
+    def __setitem__(self, key: object, value: object) -> None:
+        pass
 
     def __len__(self) -> int:
         return 0

@@ -102,3 +102,11 @@ def test_the_strip_fix_is_applied_once() -> None:
     crop = Strip.crop
     assert "strip-caches" not in textual_fixes.apply()
     assert Strip.crop is crop and not hasattr(crop.lazy_from, "lazy_from")
+
+
+def test_a_result_put_in_the_shared_stand_in_is_dropped() -> None:
+    """Two threads cropping one strip: one may set the stand-in back while the other keeps
+    its result; the result is then lost, and nothing fails or leaks into other strips."""
+    textual_fixes.NO_CACHE[(0, 3)] = Strip([Segment("abc")])
+    assert textual_fixes.NO_CACHE.get((0, 3)) is None
+    assert len(textual_fixes.NO_CACHE) == 0
