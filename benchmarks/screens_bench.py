@@ -148,7 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     first_keys = [
         v for k, v in floor_first.items() if k.startswith(PANEL_FLOOR) and floor_kind[k] == "key"
     ]
-    floor_first_key = median(first_keys) if first_keys else floor.get("key", 0.0)
+    floor_first_key = median(first_keys)  # the floor walk presses keys on its screen
     again = {int(y): medians(runs, first=False) for y, runs in samples.items()}
     first = {int(y): medians(runs, first=True) for y, runs in samples.items()}
     labels = [label for label in kind if all(label in again[y] for y in again)]

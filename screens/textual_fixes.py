@@ -169,15 +169,15 @@ class _NoCache:
 
 
 NO_CACHE = _NoCache()
-# Strip's cache slots, their sizes in Textual 8.2, and the one operation that uses each
+# Strip's cache slots and the one operation that uses each (sizes: as Textual makes them)
 STRIP_CACHES = {
-    "_divide_cache": (4, "divide"),
-    "_crop_cache": (16, "crop"),
-    "_style_cache": (16, "apply_style"),
-    "_filter_cache": (4, "apply_filter"),
-    "_line_length_cache": (4, "adjust_cell_length"),
-    "_crop_extend_cache": (4, "crop_extend"),
-    "_offsets_cache": (4, "apply_offsets"),
+    "_divide_cache": "divide",
+    "_crop_cache": "crop",
+    "_style_cache": "apply_style",
+    "_filter_cache": "apply_filter",
+    "_line_length_cache": "adjust_cell_length",
+    "_crop_extend_cache": "crop_extend",
+    "_offsets_cache": "apply_offsets",
 }
 STRIP_SLOTS = {"_segments", "_cell_length", "_render_cache", "_link_ids", "_cell_count"}
 _STRIP_INIT = Strip.__init__  # Textual's own
@@ -213,14 +213,16 @@ def _caching_lazily(operation: Callable[..., Any], slot: str, size: int) -> Call
     return operation_lazily
 
 
-def _strip_caches_eager() -> bool:
-    """Whether Textual's Strip is the one ``_strip_init`` was written for, making its caches."""
-    if Strip.__init__ is not _STRIP_INIT:
-        return False
-    if set(Strip.__slots__) != STRIP_SLOTS | set(STRIP_CACHES):
-        return False
+def _eager_cache_sizes() -> dict[str, int] | None:
+    """Each cache's size as Textual's own ``Strip.__init__`` makes it; None unless Strip is
+    the one ``_strip_init`` was written for (those slots, every cache made up front)."""
+    if Strip.__init__ is not _STRIP_INIT or set(Strip.__slots__) != STRIP_SLOTS | set(STRIP_CACHES):
+        return None
     made = Strip([])
-    return all(isinstance(getattr(made, slot), FIFOCache) for slot in STRIP_CACHES)
+    caches = {slot: getattr(made, slot) for slot in STRIP_CACHES}
+    if not all(isinstance(cache, FIFOCache) for cache in caches.values()):
+        return None
+    return {slot: cache._maxsize for slot, cache in caches.items()}
 
 
 def apply() -> list[str]:
@@ -241,9 +243,10 @@ def apply() -> list[str]:
     if ScrollView._size_updated is _SCROLL_VIEW_SIZE_UPDATED:
         ScrollView._size_updated = _scroll_view_size_updated  # type: ignore[method-assign]
         applied.append("scroll-view-bars")
-    if _strip_caches_eager():
+    sizes = _eager_cache_sizes()
+    if sizes is not None:
         Strip.__init__ = _strip_init  # type: ignore[method-assign]
-        for slot, (size, name) in STRIP_CACHES.items():
-            setattr(Strip, name, _caching_lazily(getattr(Strip, name), slot, size))
+        for slot, name in STRIP_CACHES.items():
+            setattr(Strip, name, _caching_lazily(getattr(Strip, name), slot, sizes[slot]))
         applied.append("strip-caches")
     return applied
