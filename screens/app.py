@@ -216,7 +216,7 @@ class CoachApp(OrderedKeys, App[None]):
         self.today = today
         self.demo = demo
         self._theme_applied = False
-        self._idle_collector: IdleCollector | None = None  # from the first frame on
+        self.idle_collector: IdleCollector | None = None  # from the first frame on
         if "TEXTUAL_ANIMATIONS" not in os.environ:
             # Scrolling jumps, as in less or a man page: an animated page scroll is some 25
             # frames (and 0.4 s) over a slow SSH link. TEXTUAL_ANIMATIONS=full brings it back.
@@ -270,18 +270,18 @@ class CoachApp(OrderedKeys, App[None]):
             refresh()
         # what start-up built (modules, classes, styles, home) lives as long as the app
         settle_long_lived(self, collect=False)
-        self._idle_collector = IdleCollector.start(self)
+        self.idle_collector = IdleCollector.start(self)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key | events.Paste) and self._idle_collector is not None:
-            self._idle_collector.input_seen()
+        if isinstance(event, events.Key | events.Paste) and self.idle_collector is not None:
+            self.idle_collector.input_seen()
         await super().on_event(event)
 
     def pop_screen(self) -> AwaitComplete:
         """Back to the screen below; the closed one is collected when the person is idle
         (``IdleCollector``)."""
-        if self._idle_collector is not None:
-            self._idle_collector.screen_closed()
+        if self.idle_collector is not None:
+            self.idle_collector.screen_closed()
         return super().pop_screen()
 
     def watch_theme(self, theme: str) -> None:

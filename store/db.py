@@ -765,6 +765,7 @@ class Store:
         return self._checkins_scanned(raw, low, high, whole=False)
 
     def _all_checkins(self, raw: Mapping[str, Any]) -> list[CheckIn]:
+        _parse_all(raw)
         return self._checkins_scanned(raw, MIN_ORDINAL, MAX_ORDINAL, whole=True)
 
     def _checkins_scanned(
@@ -968,6 +969,7 @@ class Store:
         )
 
     def _all_session_logs(self, raw: Mapping[str, Any]) -> list[SessionLog]:
+        _parse_all(raw)
         logs = self._loader.keyed("sessions", raw.items())
         return sorted(logs, key=lambda s: (s.day, s.session_id))
 
@@ -1296,6 +1298,13 @@ class _CheckinDaysLookedUp(Container[date]):
             return False
         ordinal = day.toordinal()
         return MIN_ORDINAL <= ordinal <= MAX_ORDINAL and str(ordinal) in self._raw
+
+
+def _parse_all(raw: Mapping[str, Any]) -> None:
+    """A whole table is about to be read and kept: its lines parsed in one go, if it has them
+    (``LazyTable.parse_all``)."""
+    if isinstance(raw, LazyTable):
+        raw.parse_all()
 
 
 def _json_lines(records: Iterable[Any], tick: Callable[[int], None] | None) -> Iterator[str]:

@@ -149,6 +149,7 @@ class LazyTable(MutableMapping[str, Any]):
 
     FIND_ALL_FROM = 2048  # further back than this many lines: find every line at once
     SEARCH_NEAR = 512  # lines searched for an id before its index is built (see _lines_back)
+    PARSE_ALL_FROM = 64  # documents not parsed yet: fewer are parsed as they are read
 
     def __init__(
         self,
@@ -402,6 +403,29 @@ class LazyTable(MutableMapping[str, Any]):
                 return len(ids) - (searched - len(nearby) + nearby.index(doc_id))
             self._position = dict(zip(ids, range(len(ids)), strict=True))
         return len(self._ids) - self._position[doc_id]
+
+    def parse_all(self) -> None:
+        """Parse every document of the file not parsed yet, in one pass (the whole table is
+        about to be read and kept): the table's lines are one JSON object, and one
+        ``json.loads`` of 30 years of check-ins takes half the time of 9,855 (28 against 58
+        ms). Lines that do not parse as one (a forged line) are left to be parsed one by one,
+        as they are read."""
+        mem, encoded = self._mem, self._encoded
+        missing = [doc_id for doc_id in self._line if doc_id not in mem and doc_id not in encoded]
+        if len(missing) < self.PARSE_ALL_FROM or 2 * len(missing) < len(self._line):
+            return  # few, or a few among many: each parsed alone costs less
+        start, stop = self._block
+        text = bytearray(b"{")
+        text += memoryview(self._raw)[start:stop]
+        text += b"}"
+        try:
+            docs = parse_document(text)
+            if not isinstance(docs, dict) or len(docs) != len(self._ids):
+                return  # an id twice (the layout check lets none through): line by line
+            parsed = [(doc_id, docs[doc_id]) for doc_id in missing]
+        except Exception:  # a forged line: each is read, and judged, alone
+            return
+        mem.update(parsed)
 
     def find_all_lines(self) -> None:
         """Find where every line starts, in one pass (a stream over the whole table comes):

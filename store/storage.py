@@ -102,7 +102,7 @@ def parse_json(raw: bytes, path: Path) -> Any:
         raise UnreadableFileError(path, f"is not valid JSON ({error})") from None
 
 
-def parse_document(raw: bytes) -> Any:
+def parse_document(raw: bytes | bytearray) -> Any:
     """One document's JSON (a line of the data file); a number too long for ``int`` is kept
     as ``RawNumber``. Raises ValueError or RecursionError if it does not parse."""
     try:

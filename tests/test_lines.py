@@ -8,6 +8,7 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from fuzzing import with_layout_fixed
@@ -75,6 +76,46 @@ def test_a_range_read_parses_only_its_lines(tmp_path: Path, monkeypatch) -> None
         assert len(parsed) == 12  # session days are read from the lines, not parsed
         assert store.problems == [] and len(store.checkin_days()) == 400
         assert len(parsed) == 12
+
+
+def test_a_whole_read_parses_the_table_in_one_go(tmp_path: Path, monkeypatch) -> None:
+    """Every check-in at once (trends' "all time"): one parse of the table's lines, not one
+    per line; the records are those of a read line by line."""
+    path = _diary(tmp_path / "b.json")
+    with Store.open(path, read_only=True, clock=lambda: TODAY) as store:
+        one_by_one = store.checkins(TODAY - timedelta(days=399), TODAY)
+    parsed: list[int] = []
+    real = lines.parse_document
+
+    def counting(raw: bytes) -> Any:
+        parsed.append(len(raw))
+        return real(raw)
+
+    monkeypatch.setattr(lines, "parse_document", counting)
+    with Store.open(path, read_only=True, clock=lambda: TODAY) as store:
+        parsed.clear()  # the _meta line
+        assert list(store.checkins()) == one_by_one and len(parsed) == 1
+        assert len(store.session_logs()) == 134 and len(parsed) == 2
+        assert store.problems == []
+
+
+def test_a_forged_line_in_a_whole_read_is_a_damaged_record(tmp_path: Path) -> None:
+    """A line that is not JSON makes the table's lines no one JSON object: each is then read
+    alone, and only the forged one is quarantined (and kept as it was)."""
+    path = _diary(tmp_path / "b.json")
+    raw = path.read_bytes()
+    day = str((TODAY - timedelta(days=300)).toordinal())
+    start = raw.index(f'\n"{day}":'.encode()) + 1
+    end = raw.index(b"\n", start)
+    bad = f'"{day}":{{"day":"x",'.encode() + b","
+    path.write_bytes(
+        with_layout_fixed(raw[:start] + bad + raw[end:], "checkins", len(bad) - end + start)
+    )
+    with Store.open(path, clock=lambda: TODAY) as store:
+        assert len(store.checkins()) == 399
+        assert [p.doc_id for p in store.problems] == [day]
+        store.put_checkin(CheckIn(TODAY, pain=2))
+    assert bad in path.read_bytes()
 
 
 def test_a_save_encodes_only_what_changed(tmp_path: Path, monkeypatch) -> None:
@@ -298,12 +339,18 @@ def _change_both(
         del table[doc_id], plain[doc_id]
     elif action == "get" and doc_id in plain:
         assert table[doc_id] == plain[doc_id]
+    elif action == "all":  # every line not parsed yet, parsed in one go (a whole read comes)
+        with mock.patch.object(LazyTable, "PARSE_ALL_FROM", 0):
+            table.parse_all()
+        assert {key: table.peek(key) for key in table} == plain
 
 
 @settings(max_examples=400, deadline=None)
 @given(
     _tables,
-    st.lists(st.tuples(st.sampled_from(["set", "put", "del", "get"]), _ids, _json), max_size=8),
+    st.lists(
+        st.tuples(st.sampled_from(["set", "put", "del", "get", "all"]), _ids, _json), max_size=8
+    ),
     st.tuples(st.booleans(), st.booleans()),
 )
 def test_any_data_survives_a_write_read_change_write(
