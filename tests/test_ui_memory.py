@@ -189,6 +189,38 @@ def test_a_closed_screen_is_collected_once_the_app_has_been_idle_for_a_moment(mo
     assert len(passes) == 3 and passes[2] - start >= IDLE_SECONDS
 
 
+def test_records_are_frozen_at_once_and_collected_when_idle(monkeypatch) -> None:
+    """A whole history read in a key is frozen with no pass in that key (30 years: about
+    120 ms); what was garbage then is frozen too, so the next idle pass unfreezes, collects
+    and freezes again; later idle passes only collect."""
+    from screens import long_lived
+    from screens.long_lived import MANY_RECORDS, IdleCollector, settle_records
+
+    calls: list[str] = []
+    for name in ("collect", "freeze", "unfreeze"):
+        monkeypatch.setattr(long_lived.gc, name, lambda *a, name=name: calls.append(name) or 0)
+    monkeypatch.setattr(long_lived, "app_busy", lambda app: False)
+    clock = FakeClock()
+    monkeypatch.setattr(long_lived, "time", clock)
+    app = TimerApp()
+    app.idle_collector = IdleCollector(app)  # (not started: the process's thresholds stay)
+
+    def idle_until_the_timers_stop() -> None:
+        while app.timers:
+            clock.now += long_lived.LOOK_EVERY
+            app.fire()
+
+    assert settle_records(app, MANY_RECORDS + 1, marker=1)
+    assert calls == ["freeze"]  # inside the key: nothing walked
+    idle_until_the_timers_stop()
+    assert calls == ["freeze", "unfreeze", "collect", "freeze"]
+    app.idle_collector.screen_closed()
+    idle_until_the_timers_stop()
+    assert calls[4:] == ["collect"]
+    assert not settle_records(app, MANY_RECORDS + 1, marker=1)  # the same read: done
+    assert calls[5:] == [] and app.timers == []
+
+
 async def test_the_app_is_busy_while_a_handler_still_awaits_its_work(data_path) -> None:
     """A widget whose mount handler awaits work (Textual's Markdown parses in a thread) has
     no message waiting, but the app is not idle until the handler is done: a pass taken then
