@@ -29,6 +29,7 @@ BENCHES = {
     "commands": "commands_bench.py",
     "export": "export_bench.py",
     "trends": "trends_bench.py",
+    "typing": "typing_bench.py",
     "store": "store_bench.py",
     "ssh": "ssh_sessions_bench.py",
 }

@@ -2,8 +2,10 @@
 
 The screen formats and dispatches only: every series and every sentence comes from
 ``coach.trends``; drawing is ``screens.widgets.plot``. Check-ins, session logs and DXA scans are
-read from the store when the screen shows (and again when it comes back to the front), and kept
-for as long as it is shown.
+read from the store when the screen shows (and again when it comes back to the front), only
+those of the range shown, and kept for as long as it is shown. The first "all time" of a long
+diary is read in steps by a worker on the event loop, keys and frames going on in between, while
+the screen says what is coming (``TrendsScreen._read_in_steps``).
 
 This module imports ``textual_plotext`` (and so plotext, about 50 ms) at the top: it is itself
 imported only when the trends screen opens (``screens.app._trends``), never at start-up.
@@ -11,6 +13,7 @@ imported only when the trends screen opens (``screens.app._trends``), never at s
 
 from __future__ import annotations
 
+import asyncio
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -27,6 +30,7 @@ from textual.events import Resize
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker
 from textual_plotext import PlotextPlot
 
 from coach.models import CheckIn, DxaScan, SessionLog
@@ -62,8 +66,13 @@ COMBINED = "combined"  # the picker's entry for the combined view
 COMBINED_LABEL = "Worst joint pain and exercise minutes"
 T_SCORE_RANGE_TEXT = "every scan (ranges 1-4 apply to check-ins)"
 READING_TEXT = "Reading the whole diary…"
-# records: above this, the first read of all of them takes a visible moment (30 years: 0.3 s)
-LONG_READ = 2000
+# records: above this, the first read of all of them takes over 0.1 s (about 10 us each in the
+# app; 30 years: 16,000), so they are read in steps, with the notice, between keys and frames
+LONG_READ = 8000
+# seconds between steps of that read: a real pause, not just a turn of the event loop (with
+# ``sleep(0)`` a key went one hop of its way per step, and "right" typed as the 30-year read
+# began waited 180 ms, to its end; with 1 ms it is handled within a few ms, for 5 % more time)
+READ_PAUSE = 0.001
 
 _RANGE_GROUP = Binding.Group("Range", compact=True)
 _METRIC_GROUP = Binding.Group("Metric", compact=True)
@@ -109,6 +118,12 @@ class TrendPlot(PlotextPlot):
         """Draw one series, or two stacked (pain above exercise)."""
         self._shown = series
         self._draw()
+
+    def clear(self) -> None:
+        """Draw nothing (what was shown belongs to another choice, and this one is not ready)."""
+        self._shown = ()
+        self.plt.clear_figure()
+        self.refresh()
 
     def preset(self, *series: Series) -> None:
         """What to draw once the plot has a size (before it is mounted)."""
@@ -212,6 +227,7 @@ class TrendsScreen(Screen[None]):
         self._checkins: Sequence[CheckIn] = ()
         self._logs: Sequence[SessionLog] = ()
         self._scans: list[DxaScan] = []
+        self._reading: Worker[None] | None = None  # the whole diary, read in steps
 
     @property
     def coach(self) -> CoachApp:
@@ -234,7 +250,7 @@ class TrendsScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         """Read the records again if the store changed while another screen showed."""
-        if self._read():
+        if self._needs_whole_read() or self._read():
             self.refresh_view()
 
     def _read(self) -> bool:
@@ -243,6 +259,8 @@ class TrendsScreen(Screen[None]):
         nothing, and 3 months of a 30-year diary cost 3 months)."""
         store, today = self.coach.store, self.coach.today()
         start = self._first_day(today)
+        if start is None and self._reading is not None:
+            return False  # being read in steps (``_read_whole``), shown when done
         wanted = (start, today, store.changes)
         held = getattr(self, "_held", None)
         current = held is not None and held[1:] == (today, store.changes)
@@ -259,7 +277,10 @@ class TrendsScreen(Screen[None]):
     # ------------------------------------------------------------------ what to show
 
     def _first_day(self, today: date) -> date | None:
-        """The range's first day (coach.trends's), None for all time."""
+        """The range's first day (coach.trends's), None for all time; today for the T-score,
+        which shows every scan and no check-in (30 years of them are not read for it)."""
+        if self.metric == T_SCORE and not self.combined:
+            return today
         if RANGES[self.range_key] is None:
             return None
         return range_start(self.range_key, (), (), today)
@@ -291,7 +312,7 @@ class TrendsScreen(Screen[None]):
 
     def _make_view(self, today: date) -> View:
         """The view for the current choice (all from coach.trends), made from records that
-        cover its range: a key can come while "all time" waits to read them (its notice)."""
+        cover its range (never while they are read in steps: ``refresh_view``)."""
         self._read()
         range_label = RANGE_LABELS[self.range_key]
         checkins, logs = self._in_range(today)
@@ -329,6 +350,9 @@ class TrendsScreen(Screen[None]):
         return made[self.metric].series
 
     def refresh_view(self) -> None:
+        if self._needs_whole_read():
+            self._read_in_steps()
+            return
         shown = self.view()
         self.query_one("#trends-title", Static).update(shown.title)
         self.query_one("#trends-summary", Static).update(shown.summary)
@@ -347,24 +371,44 @@ class TrendsScreen(Screen[None]):
 
     def action_range(self, range_key: str) -> None:
         self.range_key = range_key
-        if self._first_whole_read():
-            # the first look at every record of a long diary takes a moment: say so first
-            self.query_one("#trends-summary", Static).update(READING_TEXT)
-            self.call_after_refresh(self._show_range)
-            return
-        self._show_range()
-
-    def _show_range(self) -> None:
-        self._read()
         self.refresh_view()
 
-    def _first_whole_read(self) -> bool:
+    # ------------------------------------------------------------------ the whole diary
+
+    def _needs_whole_read(self) -> bool:
+        """Whether what is chosen needs every record of a long diary, not read yet since the
+        file was (``LONG_READ``)."""
         store = self.coach.store
         return (
-            RANGES[self.range_key] is None
+            self._first_day(self.coach.today()) is None
             and not store.whole_history_known()
             and store.history_size() > LONG_READ
         )
+
+    def _read_in_steps(self) -> None:
+        """Say what is on its way, with no plot (the one shown is of another range), and read
+        every record in steps in a worker on the event loop: keys and frames go on between
+        steps, and a metric chosen meanwhile is shown when the read is done."""
+        label = COMBINED_LABEL if self.combined else METRICS[self.metric].label
+        self.query_one("#trends-title", Static).update(f"{label} · {RANGE_LABELS[self.range_key]}")
+        self.query_one("#trends-summary", Static).update(READING_TEXT)
+        self.query_one(TrendPlot).clear()
+        if self._reading is None:
+            self._reading = self.run_worker(
+                self._read_whole(), name="reading the whole diary", group="trends-read"
+            )
+
+    async def _read_whole(self) -> None:
+        notice = self.query_one("#trends-summary", Static)
+        try:
+            for done, total in self.coach.store.read_whole_history():
+                if self._first_day(self.coach.today()) is None:  # (still what is chosen)
+                    notice.update(f"{READING_TEXT} {100 * done // max(total, 1)}%")
+                await asyncio.sleep(READ_PAUSE)  # keys and frames first
+        finally:
+            self._reading = None
+        self._read()
+        self.refresh_view()
 
     def action_combined(self) -> None:
         """Pain against exercise minutes; press again for the single metric."""

@@ -141,6 +141,9 @@ def __getattr__(name: str) -> Any:
 
 CLI_LOCK_WAIT = 2.0  # seconds a one-shot write waits for another one-shot command
 TRAIL_KEPT = 3  # earlier whole histories whose first changed day is known (same_until)
+# a step of ``read_whole_history``: records checked (about 5 ms), bytes of lines parsed (4 ms)
+READ_STEP = 1000
+PARSE_PIECE_BYTES = 1 << 19
 
 
 def _new_file_data() -> dict[str, Any]:
@@ -834,6 +837,34 @@ class Store:
             return False
         loads, _saves, _raw_id, _count = held[0]
         return loads == self._storage.loads
+
+    def read_whole_history(self, step: int = READ_STEP) -> Iterator[tuple[int, int]]:
+        """Check every check-in and session log, ``step`` at a time, giving (done, total)
+        after each step: a screen reads 30 years (16,000 records, about 0.2 s) in pieces, with
+        keys and frames in between, rather than in one stretch on the event loop. Each table
+        ends with its whole history put in order and kept, so ``checkins()`` and
+        ``session_logs()`` without bounds then cost nothing. Stops early if the store changes
+        meanwhile (the caller reads what is left the usual way)."""
+        tables = [
+            ("checkins", self._table("checkins"), self.checkins),
+            ("sessions", self._table("sessions"), self.session_logs),
+        ]
+        total, done, changes = sum(len(raw) for _, raw, _ in tables), 0, self.changes
+        record = self._loader.record
+        for table, raw, whole_history in tables:
+            if isinstance(raw, LazyTable):  # half the time of a parse line by line
+                for _ in raw.parse_in_pieces(PARSE_PIECE_BYTES):
+                    yield done, total
+            ids = list(raw)
+            for first in range(0, len(ids), step):
+                if self.changes != changes:
+                    return
+                for doc_id in ids[first : first + step]:
+                    record(table, doc_id, raw[doc_id])
+                done += len(ids[first : first + step])
+                yield done, total
+            whole_history()  # put in order, and kept
+            yield done, total
 
     def history_size(self) -> int:
         """How many check-ins and session logs are stored (from their ids: nothing is read)."""

@@ -410,22 +410,44 @@ class LazyTable(MutableMapping[str, Any]):
         ``json.loads`` of 30 years of check-ins takes half the time of 9,855 (28 against 58
         ms). Lines that do not parse as one (a forged line) are left to be parsed one by one,
         as they are read."""
-        mem, encoded = self._mem, self._encoded
+        for _ in self.parse_in_pieces(None):
+            pass
+
+    def parse_in_pieces(self, piece_bytes: int | None) -> Iterator[None]:
+        """``parse_all`` in pieces of about ``piece_bytes`` of lines (one piece if None), a
+        pause after each: a screen parses 30 years in steps of a few milliseconds. Each
+        piece is whole lines, cut after a line break, as one JSON object. Nothing is kept
+        unless every piece parsed (then only documents still not in memory: a save between
+        pieces wins); none is kept if the file was read again meanwhile."""
+        mem, encoded, raw = self._mem, self._encoded, self._raw
         missing = [doc_id for doc_id in self._line if doc_id not in mem and doc_id not in encoded]
         if len(missing) < self.PARSE_ALL_FROM or 2 * len(missing) < len(self._line):
             return  # few, or a few among many: each parsed alone costs less
-        start, stop = self._block
-        text = bytearray(b"{")
-        text += memoryview(self._raw)[start:stop]
-        text += b"}"
-        try:
-            docs = parse_document(text)
-            if not isinstance(docs, dict) or len(docs) != len(self._ids):
-                return  # an id twice (the layout check lets none through): line by line
-            parsed = [(doc_id, docs[doc_id]) for doc_id in missing]
-        except Exception:  # a forged line: each is read, and judged, alone
-            return
-        mem.update(parsed)
+        parsed: dict[str, Any] = {}
+        count = 0
+        for begin, end in _pieces(raw, self._block, piece_bytes):
+            text = bytearray(b"{")
+            text += memoryview(raw)[begin:end]
+            text += b"}"
+            try:
+                docs = parse_document(text)
+            except Exception:  # a forged line: each is read, and judged, alone
+                return
+            if not isinstance(docs, dict):
+                return
+            count += len(docs)
+            parsed.update(docs)
+            del docs, text
+            yield
+            if self._raw is not raw:
+                return  # read again (a save read the file back): these lines are gone
+        if count != len(self._ids) or len(parsed) != count:
+            return  # an id twice (the layout check lets none through): line by line
+        mem.update(
+            (doc_id, parsed[doc_id])
+            for doc_id in self._line
+            if doc_id not in mem and doc_id not in self._encoded and doc_id in parsed
+        )
 
     def find_all_lines(self) -> None:
         """Find where every line starts, in one pass (a stream over the whole table comes):
@@ -787,6 +809,23 @@ def _decoded(text: bytes) -> str | None:
         return _decode_key(text)
     except ValueError:
         return None
+
+
+def _pieces(
+    raw: bytes, block: tuple[int, int], piece_bytes: int | None
+) -> Iterator[tuple[int, int]]:
+    """(begin, end) of runs of whole lines of ``block`` of about ``piece_bytes`` each, each
+    without the comma and line break that end its last line (so it reads as the inside of a
+    JSON object)."""
+    start, stop = block
+    while start < stop:
+        cut = -1 if piece_bytes is None else raw.find(b"\n", start + piece_bytes, stop)
+        cut = stop if cut < 0 else cut + 1
+        end = cut
+        while end > start and raw[end - 1] in b",\n":
+            end -= 1
+        yield start, end
+        start = cut
 
 
 def _decode_key(key: bytes) -> str:

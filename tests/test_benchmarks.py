@@ -62,6 +62,14 @@ def quick_rows(script: str, diaries: Path, out: Path) -> list[dict]:
             },
         ),
         (
+            "typing_bench.py",
+            {
+                "Trends: a key typed during the first all time",
+                "Trends: the same key, idle (all time)",
+                "Trends: 4, the first all time, until settled",
+            },
+        ),
+        (
             "store_bench.py",
             {
                 "save a check-in, warm (long-lived store)",

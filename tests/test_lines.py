@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from tinydb import TinyDB
 
 from coach.models import CheckIn, SessionLog
-from store import lines, storage
+from store import db, lines, storage
 from store.db import Store, StoreError
 from store.lines import LazyTable, Unparsable
 
@@ -97,6 +97,55 @@ def test_a_whole_read_parses_the_table_in_one_go(tmp_path: Path, monkeypatch) ->
         assert list(store.checkins()) == one_by_one and len(parsed) == 1
         assert len(store.session_logs()) == 134 and len(parsed) == 2
         assert store.problems == []
+
+
+def test_a_save_between_pieces_of_a_whole_parse_wins(tmp_path: Path) -> None:
+    """The trends screen parses 30 years in pieces, with keys in between: a document set
+    meanwhile keeps its new value, and the others are parsed as the file holds them."""
+    path = _diary(tmp_path / "b.json")
+    expected = json.loads(path.read_bytes())["checkins"]
+    with Store.open(path, clock=lambda: TODAY) as store:
+        table = store._table("checkins")
+        assert isinstance(table, LazyTable)
+        pieces = table.parse_in_pieces(4000)
+        next(pieces)
+        today = str(TODAY.toordinal())
+        store.put_checkin(CheckIn(TODAY, pain=10))
+        assert len(list(pieces)) > 5
+        assert table[today]["pain"] == 10
+        assert all(table.peek(k) == v for k, v in expected.items() if k != today)
+        assert store.checkins(TODAY, TODAY)[0].pain == 10
+
+
+def test_the_whole_history_read_in_steps_is_what_one_read_gives(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """``read_whole_history`` (the trends screen's first "all time"), pieces and steps small:
+    the progress only grows, to every record; then the records and the damaged one found are
+    those of one read; a save between steps ends the steps, and nothing read is stale."""
+    monkeypatch.setattr(db, "PARSE_PIECE_BYTES", 4000)
+    path = _diary(tmp_path / "b.json")
+    raw = path.read_bytes()
+    day = str((TODAY - timedelta(days=200)).toordinal())
+    at = raw.index(b'"pain":', raw.index(f'\n"{day}":'.encode())) + len(b'"pain":')
+    end = raw.index(b",", at)
+    path.write_bytes(with_layout_fixed(raw[:at] + b"99" + raw[end:], "checkins", 2 - end + at))
+    with Store.open(path, read_only=True, clock=lambda: TODAY) as store:
+        one_read = (store.checkins(), store.session_logs(), store.problems)
+    assert [p.doc_id for p in one_read[2]] == [day]
+    with Store.open(path, clock=lambda: TODAY) as store:
+        progress = list(store.read_whole_history(step=7))
+        assert len(progress) > 400 / 7
+        assert [done for done, _ in progress] == sorted(done for done, _ in progress)
+        assert progress[-1] == (534, 534) and store.problems == one_read[2]
+        assert (store.checkins(), store.session_logs(), store.problems) == one_read
+    with Store.open(path, clock=lambda: TODAY) as store:
+        steps = store.read_whole_history(step=7)
+        next(steps)
+        store.put_checkin(CheckIn(TODAY, pain=10))
+        assert all(done < 534 for done, _ in steps)
+        assert list(store.checkins())[-1] == CheckIn(TODAY, pain=10)
+        assert list(store.checkins())[:-1] == list(one_read[0])[:-1]
 
 
 def test_a_forged_line_in_a_whole_read_is_a_damaged_record(tmp_path: Path) -> None:
@@ -339,9 +388,13 @@ def _change_both(
         del table[doc_id], plain[doc_id]
     elif action == "get" and doc_id in plain:
         assert table[doc_id] == plain[doc_id]
-    elif action == "all":  # every line not parsed yet, parsed in one go (a whole read comes)
+    elif action in ("all", "pieces"):  # every line not parsed yet, at once or in pieces
         with mock.patch.object(LazyTable, "PARSE_ALL_FROM", 0):
-            table.parse_all()
+            if action == "all":
+                table.parse_all()
+            else:
+                for _ in table.parse_in_pieces(len(doc_id) * 5):  # 0: a line a piece
+                    pass
         assert {key: table.peek(key) for key in table} == plain
 
 
@@ -349,7 +402,8 @@ def _change_both(
 @given(
     _tables,
     st.lists(
-        st.tuples(st.sampled_from(["set", "put", "del", "get", "all"]), _ids, _json), max_size=8
+        st.tuples(st.sampled_from(["set", "put", "del", "get", "all", "pieces"]), _ids, _json),
+        max_size=8,
     ),
     st.tuples(st.booleans(), st.booleans()),
 )

@@ -223,35 +223,48 @@ async def test_all_time_after_todays_check_in_takes_the_stores_word(
             assert app.screen.view().series == (series,)
 
 
-async def test_the_first_read_of_a_long_diary_says_so_first(data_path: Path, monkeypatch) -> None:
-    """All time on a long diary: "Reading the whole diary…" shows while every record is read
-    for the first time, then the plot; once read (and after a save), no notice again."""
+async def test_the_first_read_of_a_long_diary_goes_in_steps_and_says_so(
+    data_path: Path, monkeypatch
+) -> None:
+    """All time on a long diary: every record is read for the first time in steps, in a
+    worker, while the title says what comes, the notice how far the read is, and no plot of
+    another range shows; then the plot. Once read (and after a save), no steps and no notice."""
     from screens import trends as trends_screen
 
     monkeypatch.setattr(trends_screen, "LONG_READ", 100)  # the year of data counts as long
-    shown_while_reading: list[str] = []
-    show_range = trends_screen.TrendsScreen._show_range
-
-    def spy(self) -> None:  # type: ignore[no-untyped-def]
-        shown_while_reading.append(summary_text(self.app))
-        show_range(self)
-
-    monkeypatch.setattr(trends_screen.TrendsScreen, "_show_range", spy)
     app = year_app(data_path)
+    seen: list[tuple[str, str, bool]] = []
+    read_whole_history = app.store.read_whole_history
+
+    def in_small_steps(step: int = 1000):  # type: ignore[no-untyped-def]
+        for progress in read_whole_history(step=50):
+            yield progress
+            seen.append((title(app), summary_text(app), "•" in plot_text(app)))
+
+    monkeypatch.setattr(app.store, "read_whole_history", in_small_steps)
     async with app.run_test(size=SIZE) as pilot:
         await open_trends(pilot)
+        assert "•" in plot_text(app)  # 3 months of pain
         await pilot.press("4")
+        await app.workers.wait_for_complete()
         await pilot.pause()
-        assert shown_while_reading == [trends_screen.READING_TEXT]
+        assert len(seen) > 5
+        assert {shown for shown, _, _ in seen} == {"Worst joint pain · all time"}
+        percents = [
+            int(words.removeprefix(trends_screen.READING_TEXT)[:-1]) for _, words, _ in seen
+        ]
+        assert percents == sorted(percents) and percents[-1] == 100
+        assert not any(plotted for _, _, plotted in seen)
         checkins, logs = app.store.checkins(), app.store.session_logs()
         expected = summary(series_for_range("pain", "all", checkins, logs, TODAY), TODAY)
-        assert summary_text(app) == expected
+        assert summary_text(app) == expected and "•" in plot_text(app)
         assert title(app) == "Worst joint pain · all time"
         app.store.put_checkin(CheckIn(TODAY, pain=9))  # a save: the records are still known
+        read_so_far = len(seen)
         await pilot.press("1", "4")
+        assert not any(worker.group == "trends-read" for worker in app.workers)  # no steps
         await pilot.pause()
-        assert len(shown_while_reading) == 3  # "1", "4": shown at once, no notice
-        assert trends_screen.READING_TEXT not in shown_while_reading[1:]
+        assert len(seen) == read_so_far
         checkins, logs = app.store.checkins(), app.store.session_logs()
         assert checkins[-1] == CheckIn(TODAY, pain=9)
         after = series_for_range("pain", "all", checkins, logs, TODAY)
@@ -261,29 +274,54 @@ async def test_the_first_read_of_a_long_diary_says_so_first(data_path: Path, mon
 async def test_keys_while_the_whole_diary_is_read_show_all_of_it(
     data_path: Path, monkeypatch
 ) -> None:
-    """Found by a burst of keys on a 30-year diary in a terminal: "4" puts its first whole
-    read after the next refresh (to say so first); metric keys that came before that refresh
-    drew "all time" from the 3 months held, and the view was kept for the session. Every
-    view is made from records that cover its range."""
+    """Keys go on while every record is read: the metric keys, the combined view, another
+    dialog. Each says what is coming and shows no view made from the 3 months held (found by
+    a burst of keys on a 30-year diary: "all time" drawn from them, and kept); once the read
+    is done the chosen view is that of every record."""
     from screens import trends as trends_screen
 
     monkeypatch.setattr(trends_screen, "LONG_READ", 100)  # the year of data counts as long
     app = year_app(data_path)
+    release = False
+    read_whole_history = app.store.read_whole_history
+
+    def held_until_released(step: int = 1000):  # type: ignore[no-untyped-def]
+        while not release:
+            yield 0, 1
+        yield from read_whole_history(step)
+
+    monkeypatch.setattr(app.store, "read_whole_history", held_until_released)
     async with app.run_test(size=SIZE) as pilot:
         await open_trends(pilot)
         screen = app.screen
-        after_refresh: list[object] = []  # the refresh comes after the burst, as under load
-        monkeypatch.setattr(screen, "call_after_refresh", lambda *a: after_refresh.append(a))
-        await pilot.press("4", "right", "left")
-        assert summary_text(app) != trends_screen.READING_TEXT or after_refresh
-        for callback, *args in after_refresh:
-            callback(*args)
+        await pilot.press("4", "right")
+        await pilot.pause()
+        assert title(app) == f"{METRICS['pain_max'].label} · all time"
+        assert summary_text(app).startswith(trends_screen.READING_TEXT)
+        assert "•" not in plot_text(app)
+        await pilot.press("c")
+        await pilot.pause()
+        assert title(app) == f"{trends_screen.COMBINED_LABEL} · all time"
+        await pilot.press("m")  # the list of metrics over the screen, and back
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("c", "left")
+        await pilot.pause()
+        assert title(app) == "Worst joint pain · all time"
+        assert summary_text(app).startswith(trends_screen.READING_TEXT)
+        release = True
+        await app.workers.wait_for_complete()
         await pilot.pause()
         checkins, logs = app.store.checkins(), app.store.session_logs()
         expected = series_for_range("pain", "all", checkins, logs, TODAY)
         assert title(app) == "Worst joint pain · all time"
         assert screen.view().series == (expected,)
         assert summary_text(app) == summary(expected, TODAY)
+        await pilot.press("right")  # read: every view of all time is at once
+        await pilot.pause()
+        expected = series_for_range("pain_max", "all", checkins, logs, TODAY)
+        assert screen.view().series == (expected,)
 
 
 async def test_every_metric_and_range_draws(data_path: Path) -> None:
