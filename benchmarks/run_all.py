@@ -8,7 +8,8 @@ shows every row. Targets are reported, not enforced: the exit status is 1 only i
 itself failed to run.
 
 Run: python benchmarks/run_all.py [--quick] [--only startup commands ...] [--all] [--diaries DIR]
-Takes about 20 minutes on a 2-core machine (--quick: about a minute, figures mean little).
+Takes about 9 minutes on a 2-core machine (520 s measured; --quick: about a minute, figures
+mean little).
 """
 
 from __future__ import annotations

@@ -11,8 +11,10 @@ posting its event until the screen has settled (messages handled, workers done, 
 over, painted: see screens_walk.py).
 The first walk of a process opens each screen for the first time in a session (modules imported,
 CSS parsed): "first open" figures, and each key's "first press" (Trends' "all time" reads the
-whole history then); later walks give the "again" figures. One round runs the
-floor and every size, the order reversed every other round; medians over rounds and walks.
+whole history then, in steps on a long diary: the step ends when the read does; how long a key
+typed meanwhile waits is typing_bench.py's); later walks give the "again" figures. One round
+runs the floor and every size, the order reversed every other round; medians over rounds and
+walks.
 
 Targets (issue 15): at 30 years every opening and key within 1.3x its 1-year time; at 10 years
 within 100 ms, or within the floor where Textual itself needs more (floor of the same kind:
