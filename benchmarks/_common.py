@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parents[1]
 HERE = ROOT / "benchmarks"
@@ -297,6 +297,22 @@ def run_on_pty(argv: Sequence[str], env: Mapping[str, str], timeout: float) -> N
     if os.waitstatus_to_exitcode(status):
         text = tail.decode(errors="replace").replace("\r", "")
         raise RuntimeError(f"{shlex.join(argv)} failed:\n{text[-1500:]}")
+
+
+def pty_json_job(
+    folder: Path, argv: Sequence[str], diary: Path | None, timeout: float
+) -> Callable[[], Any]:
+    """A job: ``argv`` run on a pty, with ``--data`` on a fresh copy of ``diary`` (if any) and
+    ``--out`` a file in ``folder``; it returns the JSON the program wrote there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / "result.json"
+
+    def run() -> Any:
+        data = ["--data", str(fresh_copy(diary, folder / "store"))] if diary else []
+        run_on_pty([*argv, *data, "--out", str(out)], terminal_env(), timeout=timeout)
+        return json.loads(out.read_text())
+
+    return run
 
 
 def proc_status_kib(pid: int, field: str) -> int:

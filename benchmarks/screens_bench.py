@@ -38,7 +38,6 @@ between runs on a shared machine; more --repeats narrow that.
 
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from collections import defaultdict
@@ -54,15 +53,13 @@ from _common import (
     compile_project,
     diaries,
     finish,
-    fresh_copy,
     growth_row,
     interleaved,
     median,
     ms,
+    pty_json_job,
     ratio_row,
-    run_on_pty,
     size_label,
-    terminal_env,
 )
 
 TEN_YEAR_MS = 100
@@ -94,15 +91,11 @@ Steps = list[dict[str, Any]]
 
 
 def walk_job(folder: Path, extra: list[str], walks: int, diary: Path | None) -> Callable[[], Steps]:
-    folder.mkdir(parents=True, exist_ok=True)
-    out = folder / "steps.json"
+    argv = [sys.executable, str(HERE / "screens_walk.py"), *extra, "--walks", str(walks)]
+    walk = pty_json_job(folder, argv, diary, timeout=900)
 
     def run() -> Steps:
-        data = ["--data", str(fresh_copy(diary, folder / "store"))] if diary else []
-        argv = [sys.executable, str(HERE / "screens_walk.py"), *extra, *data]
-        argv += ["--walks", str(walks), "--out", str(out)]
-        run_on_pty(argv, terminal_env(), timeout=900)
-        result = json.loads(out.read_text())
+        result = walk()
         if result["timeouts"]:
             print(f"warning: {result['timeouts']} settle timeouts in {argv}", file=sys.stderr)
         return result["steps"]

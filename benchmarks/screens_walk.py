@@ -31,7 +31,7 @@ import argparse
 import asyncio
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -207,6 +207,16 @@ def make_app(args: argparse.Namespace) -> tuple[App[Any], tuple[Place, ...], Any
     return CoachApp(store=store, today=date.today), COACH_WALK, store
 
 
+def run_app(app: App[Any], store: Any, autopilot: Callable[[Any], Awaitable[None]]) -> None:
+    """Run ``app`` on this terminal, driven by ``autopilot``; the coach's store is closed
+    after, however the run ends."""
+    try:
+        app.run(auto_pilot=autopilot)
+    finally:
+        if store is not None:
+            store.close()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, help="the coach's data file")
@@ -232,11 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             app.exit()
 
-    try:
-        app.run(auto_pilot=autopilot)
-    finally:
-        if store is not None:
-            store.close()
+    run_app(app, store, autopilot)
     args.out.write_text(json.dumps({"steps": walker.steps, "timeouts": walker.timeouts}))
     return 0
 

@@ -41,15 +41,13 @@ from _common import (
     compile_project,
     diaries,
     finish,
-    fresh_copy,
     growth_row,
     interleaved,
     median,
     ms,
+    pty_json_job,
     ratio_row,
-    run_on_pty,
     size_label,
-    terminal_env,
 )
 
 AFTER = 0.03  # seconds from "4" to "right": typed on, not at once
@@ -80,32 +78,20 @@ async def _type(app: Any, key: str, watched: Any, when: float | None = None) -> 
 
 def child(args: argparse.Namespace) -> None:
     """One process: the coach on ``--data`` (or the floor app) typing as the module says."""
-    from screens_walk import key_event, settle
+    from screens_walk import key_event, make_app, run_app, settle
 
-    store = None
-    if args.data is None:
-        from bare_app import FloorApp
-
-        app: Any = FloorApp()
-        opens, watch = "t", "#panel-0"
-    else:
-        from datetime import date
-
-        from screens.app import CoachApp
-        from store.db import Store
-
-        store = Store.open(args.data)
-        app = CoachApp(store=store, today=date.today)
-        opens, watch = "t", "#trends-title"
+    floor = args.data is None
+    app, _, store = make_app(argparse.Namespace(floor=floor, kind_floors=False, data=args.data))
+    watch = "#panel-0" if floor else "#trends-title"  # both screens open with "t"
     result: dict[str, float] = {}
 
     async def autopilot(pilot: Any) -> None:
         try:
             await settle(app)
-            app.post_message(key_event(opens))
+            app.post_message(key_event("t"))
             await settle(app)
             watched = app.screen.query_one(watch)
-            if store is not None:
+            if not floor:
                 start = time.perf_counter()
                 app.post_message(key_event("4"))
                 await asyncio.sleep(AFTER)
@@ -117,11 +103,7 @@ def child(args: argparse.Namespace) -> None:
         finally:
             app.exit()
 
-    try:
-        app.run(auto_pilot=autopilot)
-    finally:
-        if store is not None:
-            store.close()
+    run_app(app, store, autopilot)
     args.out.write_text(json.dumps(result))
 
 
@@ -129,16 +111,8 @@ def child(args: argparse.Namespace) -> None:
 
 
 def job(folder: Path, diary: Path | None) -> Callable[[], dict[str, float]]:
-    folder.mkdir(parents=True, exist_ok=True)
-    out = folder / "typed.json"
-
-    def run() -> dict[str, float]:
-        data = ["--data", str(fresh_copy(diary, folder / "store"))] if diary else []
-        argv = [sys.executable, str(Path(__file__).resolve()), "--child", *data]
-        run_on_pty([*argv, "--out", str(out)], terminal_env(), timeout=120)
-        return json.loads(out.read_text())
-
-    return run
+    argv = [sys.executable, str(Path(__file__).resolve()), "--child"]
+    return pty_json_job(folder, argv, diary, timeout=120)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
