@@ -5,7 +5,8 @@ The screen formats and dispatches only: every series and every sentence comes fr
 read from the store when the screen shows (and again when it comes back to the front), only
 those of the range shown, and kept for as long as it is shown. The first "all time" of a long
 diary is read in steps by a worker on the event loop, keys and frames going on in between, while
-the screen says what is coming (``TrendsScreen._read_in_steps``).
+the screen says what is coming (``TrendsScreen._read_in_steps``); a diary of some years starts
+being read so, unasked, once the screen has been looked at for a moment (``_read_ahead``).
 
 This module imports ``textual_plotext`` (and so plotext, about 50 ms) at the top: it is itself
 imported only when the trends screen opens (``screens.app._trends``), never at start-up.
@@ -73,6 +74,11 @@ LONG_READ = 8000
 # ``sleep(0)`` a key went one hop of its way per step, and "right" typed as the 30-year read
 # began waited 180 ms, to its end; with 1 ms it is handled within a few ms, for 5 % more time)
 READ_PAUSE = 0.001
+# a diary of more records than this (about 4 years; its first whole read takes over 20 ms) is
+# read whole unasked once its screen has been shown READ_AHEAD_AFTER seconds, as the person
+# looks at the plot: "all time" chosen later finds it read, or under way
+READ_AHEAD_FROM = 2000
+READ_AHEAD_AFTER = 0.3
 
 _RANGE_GROUP = Binding.Group("Range", compact=True)
 _METRIC_GROUP = Binding.Group("Metric", compact=True)
@@ -249,9 +255,12 @@ class TrendsScreen(Screen[None]):
         yield KeysFooter()
 
     def on_screen_resume(self) -> None:
-        """Read the records again if the store changed while another screen showed."""
+        """Read the records again if the store changed while another screen showed; a long
+        diary not read whole yet starts being read a moment later (``_read_ahead``)."""
         if self._needs_whole_read() or self._read():
             self.refresh_view()
+        if self._whole_unread(READ_AHEAD_FROM):
+            self.set_timer(READ_AHEAD_AFTER, self._read_ahead, name="reading ahead")
 
     def _read(self) -> bool:
         """The records the range shows (all of them only for "all time"), read when the
@@ -376,14 +385,24 @@ class TrendsScreen(Screen[None]):
     # ------------------------------------------------------------------ the whole diary
 
     def _needs_whole_read(self) -> bool:
-        """Whether what is chosen needs every record of a long diary, not read yet since the
-        file was (``LONG_READ``)."""
-        store = self.coach.store
-        return (
-            self._first_day(self.coach.today()) is None
-            and not store.whole_history_known()
-            and store.history_size() > LONG_READ
+        """Whether what is chosen needs every record of a diary being read in steps, or of a
+        long one not read yet since the file was (``LONG_READ``)."""
+        return self._first_day(self.coach.today()) is None and (
+            self._reading is not None or self._whole_unread(LONG_READ)
         )
+
+    def _whole_unread(self, records: int) -> bool:
+        """Whether the diary holds more than ``records`` and was not read whole since the
+        file was."""
+        store = self.coach.store
+        return not store.whole_history_known() and store.history_size() > records
+
+    def _read_ahead(self) -> None:
+        """Start reading the diary whole while its screen is shown, unasked, in steps with
+        keys between: "all time" would wait as long (30 years: about 0.3 s). The notice is
+        shown only if "all time" is chosen meanwhile."""
+        if self.is_current and self._reading is None and self._whole_unread(READ_AHEAD_FROM):
+            self._start_reading()
 
     def _read_in_steps(self) -> None:
         """Say what is on its way, with no plot (the one shown is of another range), and read
@@ -394,9 +413,12 @@ class TrendsScreen(Screen[None]):
         self.query_one("#trends-summary", Static).update(READING_TEXT)
         self.query_one(TrendPlot).clear()
         if self._reading is None:
-            self._reading = self.run_worker(
-                self._read_whole(), name="reading the whole diary", group="trends-read"
-            )
+            self._start_reading()
+
+    def _start_reading(self) -> None:
+        self._reading = self.run_worker(
+            self._read_whole(), name="reading the whole diary", group="trends-read"
+        )
 
     async def _read_whole(self) -> None:
         notice = self.query_one("#trends-summary", Static)
@@ -407,8 +429,9 @@ class TrendsScreen(Screen[None]):
                 await asyncio.sleep(READ_PAUSE)  # keys and frames first
         finally:
             self._reading = None
-        self._read()
-        self.refresh_view()
+        if self._first_day(self.coach.today()) is None:  # shown now; else when chosen
+            self._read()
+            self.refresh_view()
 
     def action_combined(self) -> None:
         """Pain against exercise minutes; press again for the single metric."""

@@ -67,6 +67,7 @@ def quick_rows(script: str, diaries: Path, out: Path) -> list[dict]:
                 "Trends: a key typed during the first all time",
                 "Trends: the same key, idle (all time)",
                 "Trends: 4, the first all time, until settled",
+                "Trends: 4, the first all time, 1000 ms after opening",
             },
         ),
         (

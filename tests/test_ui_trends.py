@@ -324,6 +324,103 @@ async def test_keys_while_the_whole_diary_is_read_show_all_of_it(
         assert screen.view().series == (expected,)
 
 
+def reading(app: CoachApp) -> bool:
+    return any(worker.group == "trends-read" for worker in app.workers)
+
+
+async def test_a_diary_is_read_ahead_while_its_screen_is_looked_at(
+    data_path: Path, monkeypatch
+) -> None:
+    """Shown for a moment, a diary that is not short starts being read whole, unasked, with
+    the 3 months on screen left as they are; "all time" chosen meanwhile says what is coming,
+    never shows a view made from the 3 months held, and is made from every record."""
+    from screens import trends as trends_screen
+
+    monkeypatch.setattr(trends_screen, "READ_AHEAD_FROM", 100)  # the year of data: not short
+    monkeypatch.setattr(trends_screen, "READ_AHEAD_AFTER", 0.05)
+    app = year_app(data_path)
+    release = False
+    read_whole_history = app.store.read_whole_history
+
+    def held_until_released(step: int = 1000):  # type: ignore[no-untyped-def]
+        while not release:
+            yield 0, 1
+        yield from read_whole_history(step)
+
+    monkeypatch.setattr(app.store, "read_whole_history", held_until_released)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        three_months = (title(app), summary_text(app), plot_text(app))
+        assert three_months[0] == "Worst joint pain · 3 months" and "•" in three_months[2]
+        await pilot.pause(0.2)
+        assert reading(app) and not app.store.whole_history_known()
+        assert (title(app), summary_text(app), plot_text(app)) == three_months  # untouched
+        await pilot.press("4")
+        await pilot.pause()
+        assert title(app) == "Worst joint pain · all time"
+        assert summary_text(app).startswith(trends_screen.READING_TEXT)
+        assert "•" not in plot_text(app)
+        release = True
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        checkins, logs = app.store.checkins(), app.store.session_logs()
+        expected = series_for_range("pain", "all", checkins, logs, TODAY)
+        assert app.screen.view().series == (expected,)
+        assert summary_text(app) == summary(expected, TODAY)
+
+
+async def test_all_time_read_ahead_shows_at_once_and_short_diaries_wait(
+    data_path: Path, monkeypatch
+) -> None:
+    """Read ahead, "all time" is shown at the key with no notice and no read; a diary under
+    ``READ_AHEAD_FROM`` records is not read ahead, and leaving the screen during the read
+    ends it, with the diary read whole when Trends is opened again."""
+    from screens import trends as trends_screen
+
+    monkeypatch.setattr(trends_screen, "READ_AHEAD_AFTER", 0.05)
+    app = year_app(data_path)
+    held = True
+    read_whole_history = app.store.read_whole_history
+
+    def held_while_asked(step: int = 1000):  # type: ignore[no-untyped-def]
+        while held:
+            yield 0, 1
+        yield from read_whole_history(step)
+
+    monkeypatch.setattr(app.store, "read_whole_history", held_while_asked)
+    async with app.run_test(size=SIZE) as pilot:
+        monkeypatch.setattr(trends_screen, "READ_AHEAD_FROM", 10_000)  # a year: short
+        await open_trends(pilot)
+        await pilot.pause(0.2)
+        assert not reading(app) and not app.store.whole_history_known()
+        await pilot.press("escape")
+        monkeypatch.setattr(trends_screen, "READ_AHEAD_FROM", 100)
+        await open_trends(pilot)
+        await pilot.pause(0.2)
+        assert reading(app)
+        await pilot.press("escape")  # home, mid-read
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and not reading(app)
+        assert not app.store.whole_history_known()
+        held = False
+        await open_trends(pilot)
+        await pilot.pause(0.2)
+        await app.workers.wait_for_complete()
+        assert app.store.whole_history_known()
+        shown = (title(app), summary_text(app))
+        assert shown[0] == "Worst joint pain · 3 months"  # read ahead: nothing else changed
+        notices: list[str] = []
+        monkeypatch.setattr(
+            app.screen, "_read_in_steps", lambda: notices.append("steps")
+        )  # never needed now
+        await pilot.press("4")
+        assert not reading(app) and not notices
+        checkins, logs = app.store.checkins(), app.store.session_logs()
+        expected = series_for_range("pain", "all", checkins, logs, TODAY)
+        assert title(app) == "Worst joint pain · all time"
+        assert summary_text(app) == summary(expected, TODAY)
+
+
 async def test_every_metric_and_range_draws(data_path: Path) -> None:
     app = year_app(data_path)
     async with app.run_test(size=SIZE) as pilot:
