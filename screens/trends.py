@@ -429,6 +429,9 @@ class TrendsScreen(Screen[None]):
                 await asyncio.sleep(READ_PAUSE)  # keys and frames first
         finally:
             self._reading = None
+        store = self.coach.store
+        if store.whole_history_known():  # kept for the session: out of the collector's passes
+            settle_records(self.app, store.history_size(), store.changes[1])
         if self._first_day(self.coach.today()) is None:  # shown now; else when chosen
             self._read()
             self.refresh_view()

@@ -388,6 +388,10 @@ async def test_all_time_read_ahead_shows_at_once_and_short_diaries_wait(
         yield from read_whole_history(step)
 
     monkeypatch.setattr(app.store, "read_whole_history", held_while_asked)
+    settled: list[tuple[int, object]] = []
+    monkeypatch.setattr(
+        trends_screen, "settle_records", lambda _, count, marker: settled.append((count, marker))
+    )
     async with app.run_test(size=SIZE) as pilot:
         monkeypatch.setattr(trends_screen, "READ_AHEAD_FROM", 10_000)  # a year: short
         await open_trends(pilot)
@@ -407,6 +411,8 @@ async def test_all_time_read_ahead_shows_at_once_and_short_diaries_wait(
         await pilot.pause(0.2)
         await app.workers.wait_for_complete()
         assert app.store.whole_history_known()
+        store = app.store
+        assert settled == [(store.history_size(), store.changes[1])]  # kept: frozen at once
         shown = (title(app), summary_text(app))
         assert shown[0] == "Worst joint pain · 3 months"  # read ahead: nothing else changed
         notices: list[str] = []
