@@ -324,6 +324,30 @@ async def test_keys_while_the_whole_diary_is_read_show_all_of_it(
         assert screen.view().series == (expected,)
 
 
+def test_progress_is_said_when_it_changes_and_laid_out_only_when_it_may_not_fit() -> None:
+    """The notice's percentage: the screen is laid out again for the first one and for a line
+    wider than the notice (it may wrap), not for each step (a fifth of the 30-year read)."""
+    from types import SimpleNamespace
+
+    from screens.trends import READING_TEXT, _say_progress
+
+    updates: list[tuple[str, bool]] = []
+    notice = SimpleNamespace(
+        content_size=SimpleNamespace(width=len(READING_TEXT) + 4),
+        update=lambda text, layout: updates.append((text, layout)),
+    )
+    said = _say_progress(notice, "", 0)  # type: ignore[arg-type]
+    said = _say_progress(notice, said, 0)  # type: ignore[arg-type]
+    said = _say_progress(notice, said, 40)  # type: ignore[arg-type]
+    said = _say_progress(notice, said, 100)  # type: ignore[arg-type]  (one cell too wide)
+    assert updates == [
+        (f"{READING_TEXT} 0%", True),
+        (f"{READING_TEXT} 40%", False),
+        (f"{READING_TEXT} 100%", True),
+    ]
+    assert said == f"{READING_TEXT} 100%"
+
+
 def reading(app: CoachApp) -> bool:
     return any(worker.group == "trends-read" for worker in app.workers)
 
