@@ -13,7 +13,7 @@ once, holding the key until the read is done. Each process then presses "right" 
 settled screen: "the same key, idle". The floor is the bare app's key on its screen of panels
 (``bare_app.FloorApp``: "right" changes a panel), timed the same way. Other processes look at
 Trends for ``LOOK`` seconds before pressing "4", as a person reads the plot first: the time
-until the screen settles then shows what reading ahead (``screens.trends.READ_AHEAD_FROM``)
+until the screen settles then shows what reading ahead (``screens.trends.READ_AHEAD_AFTER``)
 leaves to the key.
 
 Targets (issue 15, every key within 100 ms at 10 years and within 1.3x its 1-year time at 30):

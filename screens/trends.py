@@ -74,12 +74,11 @@ LONG_READ = 8000
 # ``sleep(0)`` a key went one hop of its way per step, and "right" typed as the 30-year read
 # began waited 180 ms, to its end; with 1 ms it is handled within a few ms, for 5 % more time)
 READ_PAUSE = 0.001
-# a diary of more records than this is read whole unasked once its screen has been shown
-# READ_AHEAD_AFTER seconds, as the person looks at the plot: "all time" chosen later finds it
-# read, or under way. The long diaries only: a shorter one is read at the key within 0.1 s,
-# and its records, kept, cost memory for a view the person may never choose (held a second,
-# 10 years: 45 -> 55 MiB; 30 years: 50 -> 81 MiB)
-READ_AHEAD_FROM = LONG_READ
+# a long diary (LONG_READ) is read whole unasked once its screen has been shown this many
+# seconds, as the person looks at the plot: "all time" chosen later finds it read, or under way.
+# Long diaries only: a shorter one is read at the key within 0.1 s, and its records, kept, cost
+# memory for a view the person may never choose (read ahead from 2,000 records and held a
+# second, 10 years: 45 -> 55 MiB; 30 years: 50 -> 81 MiB)
 READ_AHEAD_AFTER = 0.3
 
 _RANGE_GROUP = Binding.Group("Range", compact=True)
@@ -272,7 +271,7 @@ class TrendsScreen(Screen[None]):
         diary not read whole yet starts being read a moment later (``_read_ahead``)."""
         if self._needs_whole_read() or self._read():
             self.refresh_view()
-        if self._whole_unread(READ_AHEAD_FROM):
+        if self._long_and_unread():
             self.set_timer(READ_AHEAD_AFTER, self._read_ahead, name="reading ahead")
 
     def _read(self) -> bool:
@@ -401,20 +400,20 @@ class TrendsScreen(Screen[None]):
         """Whether what is chosen needs every record of a diary being read in steps, or of a
         long one not read yet since the file was (``LONG_READ``)."""
         return self._first_day(self.coach.today()) is None and (
-            self._reading is not None or self._whole_unread(LONG_READ)
+            self._reading is not None or self._long_and_unread()
         )
 
-    def _whole_unread(self, records: int) -> bool:
-        """Whether the diary holds more than ``records`` and was not read whole since the
-        file was."""
+    def _long_and_unread(self) -> bool:
+        """Whether the diary holds more than ``LONG_READ`` records and was not read whole
+        since the file was."""
         store = self.coach.store
-        return not store.whole_history_known() and store.history_size() > records
+        return not store.whole_history_known() and store.history_size() > LONG_READ
 
     def _read_ahead(self) -> None:
         """Start reading the diary whole while its screen is shown, unasked, in steps with
         keys between: "all time" would wait as long (30 years: about 0.3 s). The notice is
         shown only if "all time" is chosen meanwhile."""
-        if self.is_current and self._reading is None and self._whole_unread(READ_AHEAD_FROM):
+        if self.is_current and self._reading is None and self._long_and_unread():
             self._start_reading()
 
     def _read_in_steps(self) -> None:

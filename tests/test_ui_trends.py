@@ -76,6 +76,25 @@ def plot_text(app: CoachApp) -> str:
     return app.screen.query_one("#trends-plot").render().plain
 
 
+class HeldRead:
+    """The store's read of the whole diary, giving no progress until ``release``: a read
+    held open while keys are pressed."""
+
+    def __init__(self, app: CoachApp, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.held = True
+        read_whole_history = app.store.read_whole_history
+
+        def held_read(step: int = 1000):  # type: ignore[no-untyped-def]
+            while self.held:
+                yield 0, 1
+            yield from read_whole_history(step)
+
+        monkeypatch.setattr(app.store, "read_whole_history", held_read)
+
+    def release(self) -> None:
+        self.held = False
+
+
 async def open_trends(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
     await pilot.press("t")
@@ -282,15 +301,7 @@ async def test_keys_while_the_whole_diary_is_read_show_all_of_it(
 
     monkeypatch.setattr(trends_screen, "LONG_READ", 100)  # the year of data counts as long
     app = year_app(data_path)
-    release = False
-    read_whole_history = app.store.read_whole_history
-
-    def held_until_released(step: int = 1000):  # type: ignore[no-untyped-def]
-        while not release:
-            yield 0, 1
-        yield from read_whole_history(step)
-
-    monkeypatch.setattr(app.store, "read_whole_history", held_until_released)
+    read = HeldRead(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await open_trends(pilot)
         screen = app.screen
@@ -310,7 +321,7 @@ async def test_keys_while_the_whole_diary_is_read_show_all_of_it(
         await pilot.pause()
         assert title(app) == "Worst joint pain · all time"
         assert summary_text(app).startswith(trends_screen.READING_TEXT)
-        release = True
+        read.release()
         await app.workers.wait_for_complete()
         await pilot.pause()
         checkins, logs = app.store.checkins(), app.store.session_logs()
@@ -360,18 +371,10 @@ async def test_a_diary_is_read_ahead_while_its_screen_is_looked_at(
     never shows a view made from the 3 months held, and is made from every record."""
     from screens import trends as trends_screen
 
-    monkeypatch.setattr(trends_screen, "READ_AHEAD_FROM", 100)  # the year of data: not short
+    monkeypatch.setattr(trends_screen, "LONG_READ", 100)  # the year of data counts as long
     monkeypatch.setattr(trends_screen, "READ_AHEAD_AFTER", 0.05)
     app = year_app(data_path)
-    release = False
-    read_whole_history = app.store.read_whole_history
-
-    def held_until_released(step: int = 1000):  # type: ignore[no-untyped-def]
-        while not release:
-            yield 0, 1
-        yield from read_whole_history(step)
-
-    monkeypatch.setattr(app.store, "read_whole_history", held_until_released)
+    read = HeldRead(app, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await open_trends(pilot)
         three_months = (title(app), summary_text(app), plot_text(app))
@@ -384,7 +387,7 @@ async def test_a_diary_is_read_ahead_while_its_screen_is_looked_at(
         assert title(app) == "Worst joint pain · all time"
         assert summary_text(app).startswith(trends_screen.READING_TEXT)
         assert "•" not in plot_text(app)
-        release = True
+        read.release()
         await app.workers.wait_for_complete()
         await pilot.pause()
         checkins, logs = app.store.checkins(), app.store.session_logs()
@@ -397,32 +400,24 @@ async def test_all_time_read_ahead_shows_at_once_and_short_diaries_wait(
     data_path: Path, monkeypatch
 ) -> None:
     """Read ahead, "all time" is shown at the key with no notice and no read; a diary under
-    ``READ_AHEAD_FROM`` records is not read ahead, and leaving the screen during the read
+    ``LONG_READ`` records is not read ahead, and leaving the screen during the read
     ends it, with the diary read whole when Trends is opened again."""
     from screens import trends as trends_screen
 
     monkeypatch.setattr(trends_screen, "READ_AHEAD_AFTER", 0.05)
     app = year_app(data_path)
-    held = True
-    read_whole_history = app.store.read_whole_history
-
-    def held_while_asked(step: int = 1000):  # type: ignore[no-untyped-def]
-        while held:
-            yield 0, 1
-        yield from read_whole_history(step)
-
-    monkeypatch.setattr(app.store, "read_whole_history", held_while_asked)
+    read = HeldRead(app, monkeypatch)
     settled: list[tuple[int, object]] = []
     monkeypatch.setattr(
         trends_screen, "settle_records", lambda _, count, marker: settled.append((count, marker))
     )
     async with app.run_test(size=SIZE) as pilot:
-        monkeypatch.setattr(trends_screen, "READ_AHEAD_FROM", 10_000)  # a year: short
+        monkeypatch.setattr(trends_screen, "LONG_READ", 10_000)  # a year: short
         await open_trends(pilot)
         await pilot.pause(0.2)
         assert not reading(app) and not app.store.whole_history_known()
         await pilot.press("escape")
-        monkeypatch.setattr(trends_screen, "READ_AHEAD_FROM", 100)
+        monkeypatch.setattr(trends_screen, "LONG_READ", 100)
         await open_trends(pilot)
         await pilot.pause(0.2)
         assert reading(app)
@@ -430,7 +425,7 @@ async def test_all_time_read_ahead_shows_at_once_and_short_diaries_wait(
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen) and not reading(app)
         assert not app.store.whole_history_known()
-        held = False
+        read.release()
         await open_trends(pilot)
         await pilot.pause(0.2)
         await app.workers.wait_for_complete()
