@@ -456,12 +456,14 @@ class Store:
         if not problems:
             return None, 0
         data = self._data()
-        changes: list[tuple[str, str, str | None]] = []
+        changes: list[tuple[str, str | None, str | None]] = []  # doc id None: the whole table
         for problem in problems:
             table = data.get(problem.table)
-            if not problem.doc_id:
+            if not isinstance(table, Mapping):  # not a table of records (a document may be "")
                 self._aside(problem.table, None, None, table)
-            elif isinstance(table, Mapping) and problem.doc_id in table:
+                changes.append((problem.table, None, None))
+                continue
+            if problem.doc_id in table:
                 doc = table[problem.doc_id]
                 if problem.key is None:
                     self._aside(problem.table, problem.doc_id, None, doc)
@@ -480,7 +482,7 @@ class Store:
         try:
             side = self._write_moves("moved to")
             for table_name, doc_id, key in changes:
-                if not doc_id:
+                if doc_id is None:
                     data[table_name] = {}
                     continue
                 table = data[table_name]

@@ -180,6 +180,23 @@ def test_doctor_repair_asks_then_moves_every_damaged_record(tmp_path: Path) -> N
     assert any("repair" in b.name for b in report.backups)  # and a backup first
 
 
+def test_doctor_repair_moves_a_record_whose_id_is_empty_and_keeps_its_table(
+    tmp_path: Path,
+) -> None:
+    """A document under the id "" is one damaged record, not a damaged table (found by the
+    fuzz test: the whole table was set aside, and could not be written)."""
+    path = tmp_path / "b.json"
+    with Store.open(path) as store:
+        store.put_checkin(CheckIn(TODAY, pain=3))
+        store.put_checkin(CheckIn(TODAY - timedelta(days=1), pain=2))
+    damage(path, lambda d: d["checkins"].update({"": {"day": TODAY.isoformat(), "pain": 1}}))
+    side, moved = repair_file(path, lambda problems: True, lambda: TODAY)
+    assert moved == 1 and side is not None
+    assert [r["id"] for r in json.loads(side.read_text())["records"]] == [""]
+    report = check_file(path)
+    assert report.ok and report.counts["checkins"] == 2
+
+
 def test_doctor_repair_from_the_command_line(capsys, _isolated_data: Path, monkeypatch) -> None:
     monkeypatch.setattr(cli, "_today", lambda: TODAY)
     cli.main(["checkin", "--pain", "2"])
