@@ -278,11 +278,12 @@ class CoachApp(OrderedKeys, App[None]):
         await super().on_event(event)
 
     def pop_screen(self) -> AwaitComplete:
-        """Back to the screen below; the closed one is collected when the person is idle
+        """Back to the screen below; the closed one is collected once it is removed
         (``IdleCollector``)."""
+        removal = super().pop_screen()
         if self.idle_collector is not None:
-            self.idle_collector.screen_closed()
-        return super().pop_screen()
+            self.idle_collector.screen_closed(removal)
+        return removal
 
     def watch_theme(self, theme: str) -> None:
         """Remember a theme the person chose (ctrl+p → "Change theme") for next time."""

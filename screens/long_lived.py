@@ -11,8 +11,10 @@ until the next time this runs, which first unfreezes and collects everything.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import time
+from collections.abc import Awaitable
 from typing import Any
 
 from textual.app import ScreenStackError
@@ -56,44 +58,48 @@ def settle_records(app: object, count: int, marker: object) -> bool:
     return True
 
 
-# --------------------------------------------------------------------------- idle collection
+# ------------------------------------------------------------- closed screens, and the owed pass
 
 IDLE_SECONDS = 0.3  # nothing to do for this long: the person is reading, a pass goes unseen
-LOOK_EVERY = 0.05  # while a pass waits, how often the app is looked at (is it still busy?)
+LOOK_EVERY = 0.05  # while the owed pass waits, how often the app is looked at (is it still busy?)
 FULL_PASS_EVERY = 30  # younger passes per automatic full pass (Python's default is 10)
 
 
 class IdleCollector:
-    """Full passes of the collector when the person is not typing, rather than inside a key.
+    """A closed screen collected as soon as it is removed; the owed pass of ``settle_records``
+    when the person is not typing.
 
     Every widget is in a reference cycle (with its own styles: ``widget.styles.node``), so a
-    closed screen (a topic page: some 65,000 objects) is freed only by a full pass, which takes
-    tens of milliseconds (4 to 67 ms taken idle after each screen of a walk at 10 years; 50 to
-    120 ms when one lands in a stream of keys, holding more garbage). Python starts one after
-    a set amount of allocation, so it landed in whichever later key crossed the line, often
-    the next screen's opening (Learn opened in 95 ms one time and 164 ms the next). Here a
-    closed screen asks for a pass once the app has been seen with nothing to do for
-    ``IDLE_SECONDS``: no key, and no work left from one (``app_busy``). Counted from the last
-    key alone, the quiet moment was already over when a slow key's work ended (a topic page
-    takes 0.4 s after its Enter), and the pass ran before the screen had settled; so while a
-    pass waits the app is looked at every ``LOOK_EVERY`` seconds. Automatic full passes come
-    three times less often (``FULL_PASS_EVERY``), as a backstop for a session that is never
-    idle (a stream of keys: they are then fewer, each collecting more).
+    closed screen (a topic page: some 50,000 objects) is freed only by a full pass of the
+    collector. Left to Python, passes came after a set amount of allocation and landed in
+    whichever later key crossed the line, holding the garbage of several screens: at 10 years
+    60 to 160 ms for 100,000 to 140,000 objects, in Trends' first opening one walk and a
+    topic's the next (Trends then opened in 140 to 190 ms instead of 85). So each closed screen
+    is collected as soon as Textual has removed it (``screen_closed``): its own objects only,
+    1 to 25 ms at 10 years, the same at every size, in the key that closed it (Escape from a
+    topic page: about 35 -> 55 ms). Automatic full passes come three times less often
+    (``FULL_PASS_EVERY``): what they find is only what no closed screen left.
 
-    Tried, not kept (keys sent back to back on a pty, 1 to 30 years): a pass right after every
-    close put 13 to 125 ms into each Escape (a topic page's 54,000 objects: about 110 ms), and
-    three Escapes then took over 100 ms at 10 years; automatic full passes 3x rarer again
-    (100) came every other walk, 400 to 490 ms each; freezing a 1-year history too
-    (``MANY_RECORDS`` 0) did not make the automatic passes land in the same keys at every
-    size. In a stream with no pause, a full pass lands in some key whatever is done.
+    Frozen records (``settle_records``) may have frozen garbage with them: that pass unfreezes
+    everything (30 years of records: about 120 ms), so it waits until the app has been seen
+    with nothing to do for ``IDLE_SECONDS`` (no key, and no work left from one: ``app_busy``),
+    looked at every ``LOOK_EVERY`` seconds; counted from the last key alone, a slow key's work
+    (a topic page: 0.4 s) ate the quiet moment.
+
+    Tried, not kept (keys sent back to back on a pty, 1 to 30 years): waiting for an idle moment
+    after each close, as the owed pass does: it never came in a stream of keys; automatic full
+    passes 3x rarer again (100): every other walk, 400 to 490 ms each; freezing at every close:
+    it kept the closed screens (a 3-walk stream at 1 year: RSS 78 -> 138 MiB). An earlier pass
+    at every close, not waiting for the removal and before start-up's objects were frozen, put
+    13 to 125 ms into each Escape.
     """
 
     def __init__(self, app: Any) -> None:
         self.app = app
-        self.pending = False
-        self.settling = False  # the pass owed unfreezes everything first (``settle``)
+        self.settling = False  # a pass that unfreezes everything first is owed (``settle``)
         self.quiet_since: float | None = None  # the app was first seen idle then, since a key
         self._armed = False
+        self._removals: set[asyncio.Task[None]] = set()  # closed screens not yet removed
 
     @classmethod
     def start(cls, app: Any) -> IdleCollector | None:
@@ -109,18 +115,25 @@ class IdleCollector:
         """A key: the quiet moment starts again once its work is done."""
         self.quiet_since = None
 
-    def screen_closed(self) -> None:
-        """A screen closed: a pass once the app has been seen idle long enough from now on
-        (closing a screen is work too, and nothing looked at the app while no pass waited)."""
-        self.pending = True
-        self.quiet_since = None
-        self._arm()
+    def screen_closed(self, removal: Awaitable[object]) -> None:
+        """A screen closed: collect once ``removal`` (Textual's removal of it) is done."""
+        task = asyncio.ensure_future(self._collect_after(removal))
+        self._removals.add(task)  # (the loop keeps only a weak reference to a task)
+        task.add_done_callback(self._removals.discard)
+
+    async def _collect_after(self, removal: Awaitable[object]) -> None:
+        try:
+            await removal
+        except Exception:  # Textual reports it, where it awaits the removal itself
+            return
+        gc.collect()
 
     def settle(self) -> None:
-        """Objects were frozen without a pass first (``settle_records``): the next idle pass
+        """Objects were frozen without a pass first (``settle_records``): the next idle moment
         unfreezes, collects and freezes again what survives (``settle_long_lived``)."""
         self.settling = True
-        self.screen_closed()
+        self.quiet_since = None
+        self._arm()
 
     def _arm(self) -> None:
         if not self._armed:
@@ -129,7 +142,7 @@ class IdleCollector:
 
     def _look(self) -> None:
         self._armed = False
-        if not self.pending:
+        if not self.settling:
             return
         now = time.monotonic()
         if app_busy(self.app):
@@ -137,12 +150,8 @@ class IdleCollector:
         elif self.quiet_since is None:
             self.quiet_since = now
         elif now - self.quiet_since >= IDLE_SECONDS:
-            self.pending = False
-            if self.settling:
-                self.settling = False
-                settle_long_lived(self.app)
-            else:
-                gc.collect()
+            self.settling = False
+            settle_long_lived(self.app)
             return
         self._arm()
 

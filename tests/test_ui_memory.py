@@ -120,16 +120,16 @@ class TimerApp:
         callback()  # type: ignore[operator]
 
 
-def test_a_closed_screen_is_collected_once_the_app_has_been_idle_for_a_moment(monkeypatch) -> None:
-    """Full passes wait for a quiet moment, counted from when the app was first seen with
-    nothing to do: a key, or work left from one, starts it again; a pass runs once however
-    many screens closed, and nothing runs when no screen closed."""
+def test_the_owed_pass_waits_until_the_app_has_been_idle_for_a_moment(monkeypatch) -> None:
+    """The pass that unfreezes everything waits for a quiet moment, counted from when the app
+    was first seen with nothing to do: a key, or work left from one, starts it again; it runs
+    once however many times it was asked for, and never when it was not."""
     from screens import long_lived
     from screens.long_lived import IDLE_SECONDS, LOOK_EVERY, IdleCollector
 
     clock, passes = FakeClock(), []
     monkeypatch.setattr(long_lived, "time", clock)
-    monkeypatch.setattr(long_lived.gc, "collect", lambda *a: passes.append(clock.now) or 0)
+    monkeypatch.setattr(long_lived, "settle_long_lived", lambda app: passes.append(clock.now))
     monkeypatch.setattr(long_lived, "app_busy", lambda app: bool(app.keys_pending))
     app = TimerApp()
     before = gc.get_threshold()
@@ -149,8 +149,8 @@ def test_a_closed_screen_is_collected_once_the_app_has_been_idle_for_a_moment(mo
                 return looks
         raise AssertionError("no pass")
 
-    collector.screen_closed()
-    collector.screen_closed()  # two screens closed: one timer, one pass
+    collector.settle()
+    collector.settle()  # asked for twice: one timer, one pass
     assert [delay for delay, _ in app.timers] == [LOOK_EVERY]
     app.keys_pending = 1  # a slow key's work goes on for a long while: no pass meanwhile
     for _ in range(int(IDLE_SECONDS / LOOK_EVERY) * 4):
@@ -168,7 +168,7 @@ def test_a_closed_screen_is_collected_once_the_app_has_been_idle_for_a_moment(mo
     collector.input_seen()
     assert app.timers == [] and len(passes) == 1  # keys alone ask for no pass
 
-    collector.screen_closed()
+    collector.settle()
     clock.now += LOOK_EVERY
     app.fire()  # idle: the quiet moment starts
     clock.now += IDLE_SECONDS * 0.9
@@ -177,7 +177,7 @@ def test_a_closed_screen_is_collected_once_the_app_has_been_idle_for_a_moment(mo
     look_until_a_pass()
     assert len(passes) == 2 and passes[1] - start >= IDLE_SECONDS
 
-    collector.screen_closed()
+    collector.settle()
     clock.now += LOOK_EVERY
     app.fire()  # idle: the quiet moment starts
     clock.now += IDLE_SECONDS * 0.9
@@ -189,10 +189,74 @@ def test_a_closed_screen_is_collected_once_the_app_has_been_idle_for_a_moment(mo
     assert len(passes) == 3 and passes[2] - start >= IDLE_SECONDS
 
 
+async def test_a_closed_screen_is_collected_once_it_is_removed(monkeypatch) -> None:
+    """A pass for each closed screen, once Textual has removed it (not before: its widgets
+    would still be alive, walked and kept), even in a stream of keys with no idle moment; a
+    removal that fails asks for no pass (Textual reports the failure where it awaits it)."""
+    from screens import long_lived
+    from screens.long_lived import IdleCollector
+
+    passes: list[str] = []
+    monkeypatch.setattr(long_lived.gc, "collect", lambda *a: passes.append("pass") or 0)
+    app = TimerApp()
+    app.keys_pending = 1  # never idle
+    collector = IdleCollector(app)
+    removed = asyncio.Event()
+
+    async def removal() -> None:
+        await removed.wait()
+
+    async def failed_removal() -> None:
+        raise RuntimeError("the screen could not be removed")
+
+    collector.screen_closed(removal())
+    collector.screen_closed(failed_removal())
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert passes == []  # the first screen is still being removed; the second never was
+    removed.set()
+    for _ in range(5):
+        await asyncio.sleep(0)
+    assert passes == ["pass"]
+    assert app.timers == []  # no idle moment waited for
+    assert not collector._removals  # the tasks are let go once done
+
+
+async def test_the_app_hands_each_removal_to_its_collector(data_path) -> None:
+    """Escape from a screen gives the collector Textual's removal of it: once that is done,
+    the screen and its widgets are unmounted, and so free to be collected."""
+    app = make_app(data_path, profile=SAMPLE_PROFILE, days=10)
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.removals: list[object] = []
+
+        def screen_closed(self, removal: object) -> None:
+            self.removals.append(removal)
+
+        def input_seen(self) -> None:
+            pass
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        recorder = Recorder()
+        app.idle_collector = recorder  # type: ignore[assignment]
+        await pilot.press("h")
+        await pilot.pause()
+        closed = app.screen
+        widgets = list(closed.walk_children())
+        assert widgets and closed.is_attached and all(widget.is_attached for widget in widgets)
+        await pilot.press("escape")
+        assert len(recorder.removals) == 1
+        await recorder.removals[0]  # type: ignore[misc]
+        assert not closed.is_attached
+        assert not any(widget.is_attached for widget in widgets)
+
+
 def test_records_are_frozen_at_once_and_collected_when_idle(monkeypatch) -> None:
     """A whole history read in a key is frozen with no pass in that key (30 years: about
     120 ms); what was garbage then is frozen too, so the next idle pass unfreezes, collects
-    and freezes again; later idle passes only collect."""
+    and freezes again; once done, nothing more is owed."""
     from screens import long_lived
     from screens.long_lived import MANY_RECORDS, IdleCollector, settle_records
 
@@ -214,11 +278,8 @@ def test_records_are_frozen_at_once_and_collected_when_idle(monkeypatch) -> None
     assert calls == ["freeze"]  # inside the key: nothing walked
     idle_until_the_timers_stop()
     assert calls == ["freeze", "unfreeze", "collect", "freeze"]
-    app.idle_collector.screen_closed()
-    idle_until_the_timers_stop()
-    assert calls[4:] == ["collect"]
     assert not settle_records(app, MANY_RECORDS + 1, marker=1)  # the same read: done
-    assert calls[5:] == [] and app.timers == []
+    assert calls[4:] == [] and app.timers == []
 
 
 async def test_the_app_is_busy_while_a_handler_still_awaits_its_work(data_path) -> None:
