@@ -116,7 +116,14 @@ class IdleCollector:
         self.quiet_since = None
 
     def screen_closed(self, removal: Awaitable[object]) -> None:
-        """A screen closed: collect once ``removal`` (Textual's removal of it) is done."""
+        """A screen closed: collect once ``removal`` (Textual's removal of it) is done.
+
+        Waited for from the app's own queue: a screen that closed itself (``dismiss`` in one of
+        its handlers) may not await its own removal (Textual raises ScreenError), and a task
+        started there would have been its."""
+        self.app.call_next(self._wait_for, removal)
+
+    def _wait_for(self, removal: Awaitable[object]) -> None:
         task = asyncio.ensure_future(self._collect_after(removal))
         self._removals.add(task)  # (the loop keeps only a weak reference to a task)
         task.add_done_callback(self._removals.discard)

@@ -115,6 +115,9 @@ class TimerApp:
     def set_timer(self, delay: float, callback: object, name: str = "") -> None:
         self.timers.append((delay, callback))
 
+    def call_next(self, callback: object, *args: object) -> None:
+        callback(*args)  # type: ignore[operator]
+
     def fire(self) -> None:
         _, callback = self.timers.pop(0)
         callback()  # type: ignore[operator]
@@ -222,35 +225,44 @@ async def test_a_closed_screen_is_collected_once_it_is_removed(monkeypatch) -> N
     assert not collector._removals  # the tasks are let go once done
 
 
-async def test_the_app_hands_each_removal_to_its_collector(data_path) -> None:
-    """Escape from a screen gives the collector Textual's removal of it: once that is done,
-    the screen and its widgets are unmounted, and so free to be collected."""
+async def test_each_closed_screen_is_collected_once_removed_however_it_closed(
+    data_path, monkeypatch
+) -> None:
+    """Escape (the app pops the screen) and a screen that dismisses itself from its own handler
+    (the metric picker, once a metric is chosen) each get a pass, and only once the screen and
+    its widgets are unmounted: awaited from the screen's own handler, Textual's removal raised
+    ScreenError and no pass came."""
+    from screens import long_lived
+    from screens.long_lived import IdleCollector
+
     app = make_app(data_path, profile=SAMPLE_PROFILE, days=10)
+    watched: list[object] = []
+    passes: list[tuple[bool, ...]] = []
+    monkeypatch.setattr(
+        long_lived.gc,
+        "collect",
+        lambda *a: passes.append(tuple(node.is_attached for node in watched)) or 0,
+    )
 
-    class Recorder:
-        def __init__(self) -> None:
-            self.removals: list[object] = []
-
-        def screen_closed(self, removal: object) -> None:
-            self.removals.append(removal)
-
-        def input_seen(self) -> None:
-            pass
+    async def close(key: str) -> tuple[bool, ...]:
+        screen = app.screen
+        watched[:] = [screen, *screen.walk_children()]
+        assert all(node.is_attached for node in watched)
+        passes.clear()
+        await pilot.press(key)
+        for _ in range(5):
+            await pilot.pause()
+        assert app.screen is not screen
+        assert len(passes) == 1, passes
+        return passes[0]
 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        recorder = Recorder()
-        app.idle_collector = recorder  # type: ignore[assignment]
-        await pilot.press("h")
+        app.idle_collector = IdleCollector(app)  # (not started: the process's thresholds stay)
+        await pilot.press("t", "m")
         await pilot.pause()
-        closed = app.screen
-        widgets = list(closed.walk_children())
-        assert widgets and closed.is_attached and all(widget.is_attached for widget in widgets)
-        await pilot.press("escape")
-        assert len(recorder.removals) == 1
-        await recorder.removals[0]  # type: ignore[misc]
-        assert not closed.is_attached
-        assert not any(widget.is_attached for widget in widgets)
+        assert not any(await close("enter"))  # the picker dismissed itself
+        assert not any(await close("escape"))  # Trends, popped by the app
 
 
 def test_records_are_frozen_at_once_and_collected_when_idle(monkeypatch) -> None:
