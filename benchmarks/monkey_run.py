@@ -2,8 +2,10 @@
 
 The same runner and invariants as the suite's ``tests/test_monkey.py`` (no crash, the data file
 still loads, nothing saved that was not confirmed), driven by plain random seeds instead of
-hypothesis, so it can go on for hours. Prints the keys and pastes sent, and every failure with
-its seed, the exception and where it was raised, and the last actions before it.
+hypothesis, so it can go on for hours; unlike the suite's, each app collects its closed screens
+as a terminal's does (screens/long_lived.py: once Textual has removed them). Prints the keys
+and pastes sent, and every failure with its seed, the exception and where it was raised, and
+the last actions before it.
 
 Run: python benchmarks/monkey_run.py [--runs 200] [--actions 80] [--seed 1] [--minutes M]
 Exit status 1 if anything failed.
@@ -45,7 +47,12 @@ def main() -> int:
         rng = random.Random(seed)
         actions = random_actions(rng, args.actions)
         with tempfile.TemporaryDirectory() as folder:
-            outcome = run(Path(folder) / "data.json", actions, with_profile=rng.random() < 0.8)
+            outcome = run(
+                Path(folder) / "data.json",
+                actions,
+                with_profile=rng.random() < 0.8,
+                collect_closed=True,
+            )
         runs += 1
         keys += outcome.keys
         pastes += outcome.pastes

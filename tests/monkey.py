@@ -136,8 +136,13 @@ def _check_store(path: Path) -> str | None:
     return None
 
 
-async def run_actions(path: Path, actions: list[Action], *, with_profile: bool = True) -> Outcome:
-    """Drive a fresh app through ``actions`` and check the three invariants."""
+async def run_actions(
+    path: Path, actions: list[Action], *, with_profile: bool = True, collect_closed: bool = False
+) -> Outcome:
+    """Drive a fresh app through ``actions`` and check the three invariants. With
+    ``collect_closed``, each closed screen is collected once removed, as in a terminal (a
+    headless app has no collector: a pass in a test process holding hypothesis's objects costs
+    far more than in the app)."""
     from ui_helpers import until_keys_done
 
     outcome = Outcome()
@@ -162,7 +167,11 @@ async def run_actions(path: Path, actions: list[Action], *, with_profile: bool =
         setattr(app.store, name, watched)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await until_keys_done(pilot)
+            await until_keys_done(pilot)  # (the first frame sets the app's own collector)
+            if collect_closed:
+                from screens.long_lived import IdleCollector
+
+                app.idle_collector = IdleCollector(app)  # (the process's thresholds stay)
             for start in range(0, len(actions), CHUNK):
                 if app._exit:
                     break
@@ -211,5 +220,9 @@ async def _landed(app: Any, timeout: float = 120.0) -> None:
         await asyncio.sleep(0.002)
 
 
-def run(path: Path, actions: list[Action], *, with_profile: bool = True) -> Outcome:
-    return asyncio.run(run_actions(path, actions, with_profile=with_profile))
+def run(
+    path: Path, actions: list[Action], *, with_profile: bool = True, collect_closed: bool = False
+) -> Outcome:
+    return asyncio.run(
+        run_actions(path, actions, with_profile=with_profile, collect_closed=collect_closed)
+    )
