@@ -107,12 +107,19 @@ def empty_folder(folder: Path) -> Path:
     return folder
 
 
-def fresh_copy(diary: Path, folder: Path, name: str = "bonecoach.json") -> Path:
+def fresh_copy(
+    diary: Path, folder: Path, name: str = "bonecoach.json", *, kept_weeks: bool = True
+) -> Path:
     """A private copy of a diary's data file, alone in ``folder`` (emptied first): whatever
-    the coach keeps beside its file (lock, backups, temp files) starts out absent."""
+    the coach keeps beside its file (lock, backups, temp files) starts out absent, except the
+    weeks ``demo`` kept for a diary of years (store/weeks.py), as any session that showed its
+    "all time" would have: ``kept_weeks=False`` for a first session on the file."""
     target = empty_folder(folder) / name
     shutil.copyfile(diary, target)
     target.chmod(0o600)
+    kept = diary.with_name(diary.name + ".weeks")
+    if kept_weeks and kept.exists():
+        shutil.copyfile(kept, target.with_name(name + ".weeks"))
     return target
 
 
@@ -300,15 +307,25 @@ def run_on_pty(argv: Sequence[str], env: Mapping[str, str], timeout: float) -> N
 
 
 def pty_json_job(
-    folder: Path, argv: Sequence[str], diary: Path | None, timeout: float
+    folder: Path,
+    argv: Sequence[str],
+    diary: Path | None,
+    timeout: float,
+    *,
+    kept_weeks: bool = True,
 ) -> Callable[[], Any]:
-    """A job: ``argv`` run on a pty, with ``--data`` on a fresh copy of ``diary`` (if any) and
-    ``--out`` a file in ``folder``; it returns the JSON the program wrote there."""
+    """A job: ``argv`` run on a pty, with ``--data`` on a fresh copy of ``diary`` (if any;
+    ``kept_weeks`` as for ``fresh_copy``) and ``--out`` a file in ``folder``; it returns the
+    JSON the program wrote there."""
     folder.mkdir(parents=True, exist_ok=True)
     out = folder / "result.json"
 
     def run() -> Any:
-        data = ["--data", str(fresh_copy(diary, folder / "store"))] if diary else []
+        data = (
+            ["--data", str(fresh_copy(diary, folder / "store", kept_weeks=kept_weeks))]
+            if diary
+            else []
+        )
         run_on_pty([*argv, *data, "--out", str(out)], terminal_env(), timeout=timeout)
         return json.loads(out.read_text())
 

@@ -11,8 +11,10 @@ posting its event until the screen has settled (messages handled, workers done, 
 over, painted: see screens_walk.py).
 The first walk of a process opens each screen for the first time in a session (modules imported,
 CSS parsed): "first open" figures, and each key's "first press" (Trends' "all time" reads the
-whole history then, in steps on a long diary: the step ends when the read does; how long a key
-typed meanwhile waits is typing_bench.py's); later walks give the "again" figures. One round
+weeks kept beside the file and the records after them; in a first session on the file, with
+none kept, the whole history, in steps on a long diary: the step ends when the read does, and
+a walk a round measures that too; how long a key typed meanwhile waits is typing_bench.py's);
+later walks give the "again" figures. One round
 runs the floor and every size, the order reversed every other round; medians over rounds and
 walks.
 
@@ -86,11 +88,20 @@ FLOOR_OF = {
     "Trends: m": f"{PANEL_FLOOR}: open (t)",  # the metric picker
 }
 Steps = list[dict[str, Any]]
+# Trends' "all time" of a diary of years reads the weeks kept beside the file (store/weeks.py:
+# the demo keeps them, as any earlier session that showed "all time" would) and the records
+# after them. A first session on the file, with none kept, reads every record: measured too,
+# by one walk a round on a copy without them, from this size on (a year is read whole anyway).
+FIRST_SESSION_FROM = 10
+FIRST = "-first"
+FIRST_SESSION_STEPS = ("Trends: 4",)
 
 
-def walk_job(folder: Path, extra: list[str], walks: int, diary: Path | None) -> Callable[[], Steps]:
+def walk_job(
+    folder: Path, extra: list[str], walks: int, diary: Path | None, *, kept_weeks: bool = True
+) -> Callable[[], Steps]:
     argv = [sys.executable, str(HERE / "screens_walk.py"), *extra, "--walks", str(walks)]
-    walk = pty_json_job(folder, argv, diary, timeout=900)
+    walk = pty_json_job(folder, argv, diary, timeout=900, kept_weeks=kept_weeks)
 
     def run() -> Steps:
         result = walk()
@@ -128,7 +139,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
         for years, diary in made.items():
             jobs[str(years)] = walk_job(Path(tmp) / f"{years}y", [], walks, diary)
+            if years >= FIRST_SESSION_FROM:  # no weeks kept: what the first session reads
+                folder = Path(tmp) / f"{years}y-first"
+                jobs[f"{years}{FIRST}"] = walk_job(folder, [], 1, diary, kept_weeks=False)
         samples = interleaved(jobs, args.repeats, warmup=0)
+    first_session = {
+        int(y.removesuffix(FIRST)): medians(samples.pop(y), first=True)
+        for y in list(samples)
+        if y.endswith(FIRST)
+    }
     kind = kinds(samples["1" if 1 in args.years else str(args.years[0])])
     floor_runs, kind_runs = samples.pop("floor"), samples.pop("kinds")
     floor_kind, by_kind = kinds(floor_runs), defaultdict(list)
@@ -157,6 +176,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             first_floor = floor_first[own] if own else floor_first_key
             rows += step_rows(f"{label} (first press)", first, label, first_floor, own)
         rows += step_rows(label, again, label, step_floor, own)
+    if first_session and 1 in first:
+        for label in FIRST_SESSION_STEPS:
+            figures = {1: first[1], **first_session}
+            rows += step_rows(
+                f"{label} (first press, first session: no kept weeks)",
+                figures,
+                label,
+                floor_first_key,
+            )
     others = {k: v for k, v in floor_again.items() if not k.startswith(PANEL_FLOOR)}
     how = (
         f"{args.repeats} processes per size x {walks} walks (the first walk = first opens); "

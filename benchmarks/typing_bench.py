@@ -16,6 +16,11 @@ Trends for ``LOOK`` seconds before pressing "4", as a person reads the plot firs
 until the screen settles then shows what reading ahead (``screens.trends.READ_AHEAD_AFTER``)
 leaves to the key.
 
+The copies of a demo diary come with the weeks ``demo`` kept beside it (store/weeks.py), as a
+diary in use has them: "all time" then reads those and the records after them. A first session
+on the file, with none kept, reads every record: other processes, from ``FIRST_SESSION_FROM``
+years, type the same key on a copy without them.
+
 Targets (issue 15, every key within 100 ms at 10 years and within 1.3x its 1-year time at 30):
 the key typed during the read, and "4" after a look, at 10 and 30 years. One round runs the
 floor and every size, the order reversed every other round; medians.
@@ -56,6 +61,7 @@ from _common import (
 AFTER = 0.03  # seconds from "4" to "right": typed on, not at once
 LOOK = 1.0  # seconds Trends is looked at before "4", in the runs that time that
 TEN_YEAR_MS = 100
+FIRST_SESSION_FROM = 10  # years: a year is read whole at once with or without kept weeks
 GIVE_UP = 20.0  # seconds: a key never taken (a bug) ends the run with a figure this large
 
 
@@ -122,12 +128,12 @@ def child(args: argparse.Namespace) -> None:
 
 
 def job(
-    folder: Path, diary: Path | None, look: float | None = None
+    folder: Path, diary: Path | None, look: float | None = None, *, kept_weeks: bool = True
 ) -> Callable[[], dict[str, float]]:
     argv = [sys.executable, str(Path(__file__).resolve()), "--child"]
     if look is not None:
         argv += ["--look", str(look)]
-    return pty_json_job(folder, argv, diary, timeout=120)
+    return pty_json_job(folder, argv, diary, timeout=120, kept_weeks=kept_weeks)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -147,7 +153,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         for years, diary in made.items():
             jobs[str(years)] = job(Path(tmp) / f"{years}y", diary)
             jobs[f"look {years}"] = job(Path(tmp) / f"look{years}y", diary, LOOK)
+            if years >= FIRST_SESSION_FROM:
+                folder = Path(tmp) / f"first{years}y"
+                jobs[f"first {years}"] = job(folder, diary, kept_weeks=False)
         samples = interleaved(jobs, args.repeats)
+    first_session = {
+        int(y.split()[1]): {
+            k: median([run[k] for run in samples.pop(y)]) for k in ("during", "read")
+        }
+        for y in list(samples)
+        if y.startswith("first ")
+    }
     floor = median([run["idle"] for run in samples.pop("floor")])
     looked = {
         int(y.split()[1]): median([run["after_look"] for run in samples.pop(y)])
@@ -167,6 +183,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             row = Row(**{**row.__dict__, "target": f"<= {ms(limit)}", "ok": by["during"] <= limit})
         rows.append(row)
     rows += growth_row(what, {y: by["during"] for y, by in figures.items()})
+    if first_session and 1 in figures:
+        for label, field in (
+            (f"{what}, first session (no kept weeks)", "during"),
+            ("Trends: 4, the first all time, until settled, first session", "read"),
+        ):
+            by_size = {1: figures[1][field]} | {y: by[field] for y, by in first_session.items()}
+            for years, seconds in by_size.items():
+                rows.append(
+                    ratio_row(label, size_label(years), seconds, floor, base_name="floor key")
+                )
+            rows += growth_row(label, by_size)
     for label, field in (
         ("Trends: the same key, idle (all time)", "idle"),
         ("Trends: 4, the first all time, until settled", "read"),

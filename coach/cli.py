@@ -1018,6 +1018,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             write_new_store(path, filler(demo))
         except StoreError as error:
             raise UsageError(str(error)) from None
+        with Store.open(path) as store:
+            _keep_weeks(store)
         print(f"Wrote a synthetic patient to {path}: {demo_summary(demo)}")
         return EXIT_OK
     require_terminal()
@@ -1027,6 +1029,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         path = Path(folder) / "demo.json"
         write_new_store(path, filler(demo))
         store = Store.open(path)
+        _keep_weeks(store)
         try:
             from screens.app import CoachApp
 
@@ -1034,6 +1037,17 @@ def cmd_demo(args: argparse.Namespace) -> int:
         finally:
             store.close()
     return status
+
+
+def _keep_weeks(store: Store) -> None:
+    """The weeks of a long diary just written whole (a demo patient of years), kept as its
+    first session's "all time" would keep them (store/weeks.py): that first look is quick."""
+    from coach.trends import rows_to_keep
+
+    kept = rows_to_keep(store.checkins(), store.session_logs(), _today())
+    if kept is not None:
+        start, cut, rows = kept
+        store.keep_weeks(cut, start, rows)
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import compress
@@ -694,6 +694,106 @@ def weekly_series_again(
         return made  # nothing changed: the same series (a drawing of it can be kept)
     series = replace(before, points=before.points[:kept] + again)
     return Made(series, start, end, checkins, session_logs)
+
+
+# --------------------------------------------------------------------------- kept weeks
+
+# Kept weeks (store/weeks.py) end this many weeks before this week's Monday: recent days are
+# the ones still filled in or corrected, and a change before the cut makes them all again.
+KEPT_WEEKS_BACK = 4
+# Kept weeks whose cut is more days back than this are carried on to a new cut once used:
+# the records from the cut on are read at every first "all time" (8 weeks: about 110 records).
+KEPT_WEEKS_CARRY_DAYS = 56
+# ... and past this, not used at all (made again from every record): a year of records read
+# from the cut on is as much as a few years read whole.
+KEPT_WEEKS_USABLE_DAYS = 366
+WEEKLY_METRICS: tuple[str, ...] = tuple(_EXTRACT)
+# records: weeks are kept for diaries of at least this many (about 4 years); a shorter one is
+# read whole within 30 ms
+KEEP_WEEKS_FROM = 2000
+
+
+def kept_weeks_cut(today: date) -> date:
+    """The day kept weeks made today end before: a Monday ``KEPT_WEEKS_BACK`` weeks back."""
+    return _monday(today) - timedelta(weeks=KEPT_WEEKS_BACK)
+
+
+def rows_to_keep(
+    checkins: Sequence[CheckIn], session_logs: Sequence[SessionLog], today: date
+) -> tuple[date, date, dict[str, list[list[Any]]]] | None:
+    """(start, cut, rows) to keep for a whole history (oldest first) of at least
+    ``KEEP_WEEKS_FROM`` records, all at once (``kept_rows``); None when there is nothing to
+    keep (a short diary, or no week before the cut)."""
+    if len(checkins) + len(session_logs) < KEEP_WEEKS_FROM:
+        return None
+    start, cut = all_time_start(checkins, session_logs, today), kept_weeks_cut(today)
+    if start >= cut:
+        return None
+    return start, cut, dict(kept_rows(checkins, session_logs, start, cut))
+
+
+def kept_rows(
+    checkins: Sequence[CheckIn], session_logs: Sequence[SessionLog], start: date, cut: date
+) -> Iterator[tuple[str, list[list[Any]]]]:
+    """Every weekly metric's weeks from ``start`` to the day before ``cut`` (a Monday) as
+    rows [value, days, span], one metric at a time (30 years: about 5 ms each), to be kept
+    (store/weeks.py) and made into a series again by ``made_from_kept``."""
+    _check_range(start, cut - timedelta(days=1))
+    index = _index(checkins, session_logs, start, cut - timedelta(days=1))
+    for metric in WEEKLY_METRICS:
+        yield metric, [[p.value, p.days, p.span] for p in _weekly(metric, index).points]
+
+
+def kept_rows_again(
+    kept: Callable[[str], Any],
+    start: date,
+    cut: date,
+    checkins: Sequence[CheckIn],
+    session_logs: Sequence[SessionLog],
+    new_cut: date,
+) -> Iterator[tuple[str, list[list[Any]] | None]]:
+    """``kept_rows`` until ``new_cut``, made from kept rows until ``cut`` (``kept(metric)``)
+    and the records from ``cut`` on (oldest first): weeks kept a while ago are carried on
+    without the records before ``cut``. A metric whose kept rows do not fit gives None."""
+    end = new_cut - timedelta(days=1)
+    for metric in WEEKLY_METRICS:
+        made = made_from_kept(metric, kept(metric), start, cut)
+        if made is None or new_cut <= cut:
+            yield metric, None
+            continue
+        again = weekly_series_again(
+            made, metric, checkins, session_logs, start, end, same_until=cut
+        )
+        yield metric, [[p.value, p.days, p.span] for p in again.series.points]
+
+
+def _kept_point(monday: date, row: Any) -> Point | None:
+    """The week of a kept row, or None if the row is not one ``kept_rows`` makes."""
+    if not isinstance(row, list) or len(row) != 3:
+        return None
+    value, days, span = row
+    if type(days) is not int or type(span) is not int or not 0 <= days <= span <= 7 or span < 1:
+        return None
+    if value is not None and (type(value) not in (int, float) or not math.isfinite(value)):
+        return None
+    return Point(monday, None if value is None else float(value), days, span)
+
+
+def made_from_kept(metric: str, rows: Any, start: date, cut: date) -> Made | None:
+    """The weekly series of ``metric`` from ``start`` until ``cut`` made from kept rows
+    (``kept_rows``), to be carried on to today by ``weekly_series_again`` with
+    ``same_until=cut`` and the records from ``cut`` on; None if the rows do not fit."""
+    monday = _monday(start)
+    if not isinstance(rows, list) or len(rows) != (cut - monday).days // 7 or start >= cut:
+        return None
+    points = []
+    for week, row in enumerate(rows):
+        point = _kept_point(monday + timedelta(weeks=week), row)
+        if point is None:
+            return None
+        points.append(point)
+    series = _make_series(_spec(metric), points, "week")
+    return Made(series, start, cut - timedelta(days=1), (), ())
 
 
 def combined_pain_exercise(

@@ -36,6 +36,9 @@ from textual_plotext import PlotextPlot
 
 from coach.models import CheckIn, DxaScan, SessionLog
 from coach.trends import (
+    KEEP_WEEKS_FROM,
+    KEPT_WEEKS_CARRY_DAYS,
+    KEPT_WEEKS_USABLE_DAYS,
     METRICS,
     RANGE_LABELS,
     RANGES,
@@ -43,6 +46,10 @@ from coach.trends import (
     Series,
     all_time_start,
     combined_pain_exercise,
+    kept_rows,
+    kept_rows_again,
+    kept_weeks_cut,
+    made_from_kept,
     range_start,
     series_for_range,
     summary,
@@ -57,6 +64,7 @@ from screens.widgets.plot import draw_combined, draw_series
 
 if TYPE_CHECKING:
     from store.db import Store
+    from store.weeks import KeptWeeks
 
 # The order the metric keys step through: every check-in metric, then the T-score (DXA scans).
 METRIC_ORDER: tuple[str, ...] = tuple(METRICS)
@@ -246,6 +254,10 @@ class TrendsScreen(Screen[None]):
         self._logs: Sequence[SessionLog] = ()
         self._scans: list[DxaScan] = []
         self._reading: Worker[None] | None = None  # the whole diary, read in steps
+        self._keeping: Worker[None] | None = None  # its weeks being summed to be kept
+        self._kept: KeptWeeks | None = None  # usable kept weeks (``_usable_kept``)
+        self._kept_made: dict[str, Made] = {}  # their series by metric, until ``_kept_at``
+        self._kept_at: tuple[object, ...] | None = None
 
     @property
     def coach(self) -> CoachApp:
@@ -275,12 +287,16 @@ class TrendsScreen(Screen[None]):
             self.set_timer(READ_AHEAD_AFTER, self._read_ahead, name="reading ahead")
 
     def _read(self) -> bool:
-        """The records the range shows (all of them only for "all time"), read when the
-        range or the store changed since the last read (issue 15: a dialog closing costs
-        nothing, and 3 months of a 30-year diary cost 3 months)."""
+        """The records the range shows (all of them only for "all time", or those from the
+        cut of usable kept weeks on), read when the range or the store changed since the last
+        read (issue 15: a dialog closing costs nothing, and 3 months of a 30-year diary cost
+        3 months)."""
         store, today = self.coach.store, self.coach.today()
         start = self._first_day(today)
-        if start is None and self._reading is not None:
+        kept = self._usable_kept(today) if start is None else None
+        if kept is not None:
+            start = kept.cut  # the weeks before it are kept: the records from it on
+        elif start is None and self._reading is not None:
             return False  # being read in steps (``_read_whole``), shown when done
         wanted = (start, today, store.changes)
         held = getattr(self, "_held", None)
@@ -293,7 +309,31 @@ class TrendsScreen(Screen[None]):
         self._held = wanted
         if start is None:  # the whole history, which the store keeps until the file is re-read
             settle_records(self.app, len(self._checkins) + len(self._logs), store.changes[1])
+            self._keep_weeks_soon(today)
+        elif kept is not None and (today - kept.cut).days > KEPT_WEEKS_CARRY_DAYS:
+            self._keep_weeks_soon(today, kept)
         return True
+
+    def _usable_kept(self, today: date) -> KeptWeeks | None:
+        """Kept weeks that hold for the store as it is, are recent enough, and fit what is
+        chosen (their series for it made: ``_kept_made``); looked up once per store change."""
+        store = self.coach.store
+        key = (id(store), store.changes, today)
+        if self._kept_at != key:
+            kept = store.kept_weeks()
+            recent = kept is not None and 0 <= (today - kept.cut).days <= KEPT_WEEKS_USABLE_DAYS
+            self._kept, self._kept_made, self._kept_at = (kept if recent else None), {}, key
+        kept = self._kept
+        if kept is None:
+            return None
+        for metric in ("pain", "exercise_min") if self.combined else (self.metric,):
+            if metric not in self._kept_made:
+                made = made_from_kept(metric, kept.rows(metric), kept.start, kept.cut)
+                if made is None:  # damaged or from another version: made again from records
+                    self._kept = None
+                    return None
+                self._kept_made[metric] = made
+        return kept
 
     # ------------------------------------------------------------------ what to show
 
@@ -337,6 +377,13 @@ class TrendsScreen(Screen[None]):
         self._read()
         range_label = RANGE_LABELS[self.range_key]
         checkins, logs = self._in_range(today)
+        if self.combined and RANGES[self.range_key] is None and self._held[0] is not None:
+            pain, exercise = self._all_time("pain", today), self._all_time("exercise_min", today)
+            return View(
+                f"{COMBINED_LABEL} · {range_label}",
+                (pain, exercise),
+                f"{summary(pain, today)}\n{summary(exercise, today)}",
+            )
         if self.combined:
             start = range_start(self.range_key, checkins, logs, today)
             pain, exercise = combined_pain_exercise(checkins, logs, start, today)
@@ -349,26 +396,30 @@ class TrendsScreen(Screen[None]):
             series = t_score_series(self._scans)
             return View(f"{series.label} · {T_SCORE_RANGE_TEXT}", (series,), summary(series, today))
         if RANGES[self.range_key] is None:
-            series = self._all_time(checkins, logs, today)
+            series = self._all_time(self.metric, today)
         else:
             series = series_for_range(self.metric, self.range_key, checkins, logs, today)
         return View(f"{series.label} · {range_label}", (series,), summary(series, today))
 
-    def _all_time(
-        self, checkins: Sequence[CheckIn], logs: Sequence[SessionLog], today: date
-    ) -> Series:
+    def _all_time(self, metric: str, today: date) -> Series:
         """The metric's weekly series over every record, made again from the weeks that may
-        have changed since the last one (30 years after a check-in: this week, not 1,500)."""
+        have changed since the last one (30 years after a check-in: this week, not 1,500),
+        or from kept weeks and the records held from their cut on."""
+        checkins, logs = self._checkins, self._logs
         made = _ALL_TIME.setdefault(self.app, {})
-        before = made.pop(self.metric, None)
+        before = made.pop(metric, None)
         if len(made) >= ALL_TIME_KEPT:  # each holds the lists it was made from (30 y: 16,000)
             del made[next(iter(made))]
-        start = all_time_start(checkins, logs, today)
-        known = records_same_until(self.coach.store, before, checkins, logs)
-        made[self.metric] = weekly_series_again(
-            before, self.metric, checkins, logs, start, today, same_until=known
+        if self._held[0] is None:  # every record
+            start = all_time_start(checkins, logs, today)
+            known = records_same_until(self.coach.store, before, checkins, logs)
+        else:  # kept weeks (``_read``), and the records held, from their cut on at least
+            assert self._kept is not None and self._held[0] <= self._kept.cut
+            before, start, known = self._kept_made[metric], self._kept.start, self._kept.cut
+        made[metric] = weekly_series_again(
+            before, metric, checkins, logs, start, today, same_until=known
         )
-        return made[self.metric].series
+        return made[metric].series
 
     def refresh_view(self) -> None:
         if self._needs_whole_read():
@@ -399,15 +450,20 @@ class TrendsScreen(Screen[None]):
     def _needs_whole_read(self) -> bool:
         """Whether what is chosen needs every record of a diary being read in steps, or of a
         long one not read yet since the file was (``LONG_READ``)."""
-        return self._first_day(self.coach.today()) is None and (
-            self._reading is not None or self._long_and_unread()
+        today = self.coach.today()
+        return (
+            self._first_day(today) is None
+            and self._usable_kept(today) is None
+            and (self._reading is not None or self._long_and_unread())
         )
 
     def _long_and_unread(self) -> bool:
         """Whether the diary holds more than ``LONG_READ`` records and was not read whole
         since the file was."""
         store = self.coach.store
-        return not store.whole_history_known() and store.history_size() > LONG_READ
+        if store.whole_history_known() or store.history_size() <= LONG_READ:
+            return False
+        return self._usable_kept(self.coach.today()) is None
 
     def _read_ahead(self) -> None:
         """Start reading the diary whole while its screen is shown, unasked, in steps with
@@ -448,6 +504,63 @@ class TrendsScreen(Screen[None]):
         if self._first_day(self.coach.today()) is None:  # shown now; else when chosen
             self._read()
             self.refresh_view()
+
+    def _keep_weeks_soon(self, today: date, kept: KeptWeeks | None = None) -> None:
+        """Keep the weeks of a long diary for later sessions (store/weeks.py), in a worker,
+        a metric at a time: summed from the records just read whole, unless usable ones are
+        kept; or ``kept`` ones carried on to a later cut with the records held from theirs."""
+        store = self.coach.store
+        if self._keeping is not None or store.read_only:
+            return
+        # from ``KEEP_WEEKS_FROM`` records, once the diary has been read whole, its weeks
+        # before a cut are kept for later sessions: their first "all time" reads the records
+        # from the cut on (30 years: 0.2 s -> a few ms)
+        if kept is None and (
+            store.history_size() < KEEP_WEEKS_FROM or self._usable_kept(today) is not None
+        ):
+            return
+        self._keeping = self.run_worker(
+            self._keep_weeks(self._checkins, self._logs, today, store.changes, kept),
+            name="keeping weeks",
+            group="trends-keep",
+        )
+
+    async def _keep_weeks(
+        self,
+        checkins: Sequence[CheckIn],
+        logs: Sequence[SessionLog],
+        today: date,
+        changes: tuple[int, int],
+        kept: KeptWeeks | None,
+    ) -> None:
+        try:
+            cut = kept_weeks_cut(today)
+            if kept is None:
+                start = all_time_start(checkins, logs, today)
+                if start >= cut:
+                    return
+                made = kept_rows(checkins, logs, start, cut)
+            else:
+                start = kept.start
+                made = kept_rows_again(
+                    lambda metric: kept.rows(metric, keep=False),
+                    start,
+                    kept.cut,
+                    checkins,
+                    logs,
+                    cut,
+                )
+            rows: dict[str, list[list[object]]] = {}
+            for metric, metric_rows in made:
+                if metric_rows is None:
+                    return  # kept rows that do not fit: summed afresh after a whole read
+                rows[metric] = metric_rows
+                await asyncio.sleep(READ_PAUSE)  # keys and frames first
+            store = self.coach.store
+            if store.changes == changes:  # else made from records that have changed since
+                store.keep_weeks(cut, start, rows)
+        finally:
+            self._keeping = None
 
     def action_combined(self) -> None:
         """Pain against exercise minutes; press again for the single metric."""

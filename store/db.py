@@ -69,8 +69,9 @@ from store.schema import (
 )
 from store.storage import (
     AtomicJSONStorage,
+    Seal,
     encode_json,
-    load_data_file,
+    load_sealed_data_file,
     remove_stale_temp_files,
     to_utf8,
     write_new_file,
@@ -89,6 +90,7 @@ if TYPE_CHECKING:
     )
     from store.locking import FileLock
     from store.transfer import ImportCounts
+    from store.weeks import KeptWeeks
 
 __all__ = [
     "BACKUPS_KEPT",
@@ -143,6 +145,7 @@ CLI_LOCK_WAIT = 2.0  # seconds a one-shot write waits for another one-shot comma
 TRAIL_KEPT = 3  # earlier whole histories whose first changed day is known (same_until)
 # a step of ``read_whole_history``: records checked (about 5 ms), bytes of lines parsed (4 ms)
 READ_STEP = 1000
+DATED_TABLES = ("checkins", "sessions")  # the records kept weeks sum (store/weeks.py)
 PARSE_PIECE_BYTES = 1 << 19
 
 
@@ -199,6 +202,7 @@ class Store:
             before_write=self._before_write,
             after_failed_write=self._after_failed_write,
             initial=data,
+            after_write=self._after_write,
         )
         self._storage: AtomicJSONStorage = self._db.storage  # type: ignore[assignment]
         self._loader = Loader()
@@ -240,10 +244,11 @@ class Store:
         store is not written; any write takes the lock first.
         """
         path = paths.real_data_file(Path(path))
-        data = cls._load(path)
+        data, seal = cls._load(path)
         store = cls(
             path, data, None, clock, "opened read-only" if read_only else None, lock_timeout
         )
+        store._storage.seal = seal
         store._disk_schema = schema_of(data) if data is not None else SCHEMA_VERSION
         if store._disk_schema < SCHEMA_VERSION:
             store._storage.replace_cache(migrate(data))  # on disk once the lock is held
@@ -287,9 +292,10 @@ class Store:
             paths.ensure_private_file(self.path)
             reloaded = _signature(self.path) != self._loaded_signature
             if reloaded:  # written by a session that closed in between: start from its data
-                data = self._load(self.path)
+                data, seal = self._load(self.path)
                 self._disk_schema = schema_of(data) if data is not None else SCHEMA_VERSION
-                self._storage.replace_cache(migrate(data) if data is not None else _new_file_data())
+                fresh = migrate(data) if data is not None else _new_file_data()
+                self._storage.replace_cache(fresh, seal)
             if self._disk_schema < SCHEMA_VERSION:
                 self._migrate_on_disk()
                 self._disk_schema = SCHEMA_VERSION
@@ -300,16 +306,19 @@ class Store:
         return reloaded
 
     @staticmethod
-    def _load(path: Path) -> dict[str, Any] | None:
+    def _load(path: Path) -> tuple[dict[str, Any] | None, Seal | None]:
+        """The file's data, and its seal (store/weeks.py) if it needs no migration."""
         try:
-            data = load_data_file(path)
+            data, seal = load_sealed_data_file(path)
             if data is not None:
                 check_schema(path, data)
         except UnreadableFileError as error:
             from store.backups import newest_good_backup
 
             raise CorruptStoreError(path, error.reason, newest_good_backup(path)) from None
-        return data
+        if data is None or schema_of(data) != SCHEMA_VERSION:
+            seal = None  # migrated in memory: not exactly the file
+        return data, seal
 
     def _migrate_on_disk(self) -> None:
         """Keep the old-version file as a backup, then write the migrated data once."""
@@ -345,8 +354,9 @@ class Store:
     def _data(self) -> dict[str, Any]:
         """The file's data in memory (read again after a failed write), checked and migrated."""
         if not self._storage._loaded:
-            data = self._load(self.path)
-            self._storage.replace_cache(migrate(data) if data is not None else _new_file_data())
+            data, seal = self._load(self.path)
+            fresh = migrate(data) if data is not None else _new_file_data()
+            self._storage.replace_cache(fresh, seal)
         data = self._storage.read()
         if self._storage.loads != self._loads_seen:
             self._loads_seen = self._storage.loads
@@ -577,6 +587,8 @@ class Store:
                 self._moves = []
         if raw is None:
             raw = data[table] = {}
+        if table in DATED_TABLES:
+            self._storage.note_change(_first_day_changed(table, raw, docs))
         for doc_id, doc in docs.items():
             if doc is None:
                 raw.pop(doc_id, None)
@@ -624,6 +636,7 @@ class Store:
         self._saves += 1
         if table is None:
             self._other_saves += 1
+            self._storage.note_change(date.min)  # any record may have changed
         else:
             self._table_saves[table] = self._table_saves.get(table, 0) + 1
         try:
@@ -632,6 +645,11 @@ class Store:
             raise
         except OSError as error:
             raise SaveError(error.errno, error.strerror or str(error), str(self.path)) from None
+
+    def _after_write(self, before: Seal | None, after: Seal | None, changed_from: date) -> None:
+        from store import weeks
+
+        weeks.carry(self.path, before, after, changed_from)
 
     def _after_failed_write(self) -> None:
         """Today's backup may be a hard link to the data file (see ``make_backup``), parted by
@@ -867,6 +885,29 @@ class Store:
                 yield done, total
             whole_history()  # put in order, and kept
             yield done, total
+
+    def kept_weeks(self) -> KeptWeeks | None:
+        """Weekly totals kept for this file's records before a cut day (store/weeks.py), if
+        they hold for the file as it is in memory; None otherwise."""
+        if self._storage.in_batch or self._storage.changed_from != date.max:
+            return None
+        from store import weeks
+
+        self._data()  # (read again after a failed write: its seal with it)
+        return weeks.load(self.path, self._storage.seal)
+
+    def keep_weeks(self, cut: date, start: date, rows: dict[str, list[Any]]) -> bool:
+        """Keep weekly totals of the records from ``start`` until ``cut`` (made from this
+        file as it is now) for later sessions; False if they cannot be (a file not in the
+        layout, unsaved changes, or another session holds the file)."""
+        self.acquire_lock()
+        seal = self._storage.seal
+        if self.read_only or seal is None or self._storage.changed_from != date.max:
+            return False
+        from store import weeks
+
+        weeks.keep(self.path, seal, cut, start, rows)
+        return True
 
     def history_size(self) -> int:
         """How many check-ins and session logs are stored (from their ids: nothing is read)."""
@@ -1331,6 +1372,26 @@ class _CheckinDaysLookedUp(Container[date]):
             return False
         ordinal = day.toordinal()
         return MIN_ORDINAL <= ordinal <= MAX_ORDINAL and str(ordinal) in self._raw
+
+
+def _first_day_changed(table: str, raw: Mapping[str, Any], docs: Mapping[str, Any]) -> date:
+    """The earliest day whose records putting ``docs`` into ``raw`` changes: a check-in's
+    id is its day; a session log is dated by its ``day`` before and after. ``date.min`` when
+    a day cannot be told."""
+    days = []
+    for doc_id, doc in docs.items():
+        if table == "checkins":
+            ordinal = day_ordinal(doc_id)
+            days.append(date.fromordinal(ordinal) if ordinal is not None else date.min)
+            continue
+        for version in (raw.get(doc_id), doc):
+            if version is None:
+                continue
+            try:
+                days.append(date.fromisoformat(version["day"]))
+            except (TypeError, KeyError, ValueError):
+                return date.min
+    return min(days, default=date.max)
 
 
 def _parse_all(raw: Mapping[str, Any]) -> None:

@@ -730,6 +730,18 @@ def _layout_of(meta_doc: Any) -> Layout | None:
     return crc, size, tables
 
 
+def seal_of(raw: bytes) -> tuple[int, int] | None:
+    """The (CRC-32, size) the layout on the first line of ``raw`` gives the file's body: what
+    identifies a file this module wrote (store/weeks.py); None without a layout. Not a check:
+    trust it only for a file ``read`` took, or bytes ``encode_pieces`` just made."""
+    end = raw.find(b"\n")
+    if end < 0 or not raw.startswith(b'{"_meta":') or raw[end - 1 : end] != b",":
+        return None
+    meta = parse_value(raw[9 : end - 1])
+    layout = _layout_of(meta.get(META_DOC)) if isinstance(meta, dict) else None
+    return None if layout is None else (layout[0], layout[1])
+
+
 def read(raw: bytes) -> dict[str, Any] | None:
     """The data of a file in this layout, tables lazy; None if ``raw`` is not exactly such a
     file (then the caller parses it whole)."""

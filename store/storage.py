@@ -25,6 +25,7 @@ import re
 import stat
 import time
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -54,6 +55,7 @@ FILE_MODE = 0o600
 TEMP_PREFIX = ".tmp-"
 META = "_meta"
 MAX_FILE_BYTES = 256 * 1024 * 1024  # a 30-year diary is about 10 MiB
+Seal = tuple[int, int]  # a file in the layout of store/lines.py: its body's CRC-32 and size
 
 
 class RawNumber:
@@ -189,18 +191,23 @@ def load_json_file(path: Path) -> dict[str, Any] | None:
 def load_data_file(path: Path) -> dict[str, Any] | None:
     """A data file for the store: lazily, by lines, if it is in the layout store/lines.py
     writes (checked by its checksum); otherwise parsed whole as ``load_json_file`` does."""
+    return load_sealed_data_file(path)[0]
+
+
+def load_sealed_data_file(path: Path) -> tuple[dict[str, Any] | None, Seal | None]:
+    """``load_data_file``, with the file's seal (store/weeks.py) if it is in the layout."""
     raw = read_bounded(path)
     if raw is None or not raw.strip():
-        return None
+        return None, None
     from store import lines
 
     data = lines.read(raw)
     if data is not None:
-        return data
+        return data, lines.seal_of(raw)
     data = parse_json(raw, path)
     if not isinstance(data, dict):
         raise UnreadableFileError(path, "is not a bonecoach data file (unexpected structure)")
-    return lines.strip_layout(data)
+    return lines.strip_layout(data), None
 
 
 # --------------------------------------------------------------------------- writing
@@ -433,6 +440,11 @@ class AtomicJSONStorage(Storage):
     disk again: memory never claims a save the file does not hold.
     ``loads`` counts how often the in-memory copy was (re)placed, so caches built on it know
     when to start again.
+
+    ``seal`` identifies the file the in-memory copy is (None: a file not in the layout, or not
+    read yet); ``changed_from`` is the earliest day whose records the copy may have changed
+    since (``note_change``); ``after_write(before, after, changed_from)`` runs after each
+    write with the seals of the file replaced and the one written (store/weeks.py).
     """
 
     def __init__(
@@ -441,29 +453,43 @@ class AtomicJSONStorage(Storage):
         before_write: Callable[[dict[str, Any]], None] | None = None,
         initial: dict[str, Any] | None = None,
         after_failed_write: Callable[[], None] | None = None,
+        *,
+        seal: Seal | None = None,
+        after_write: Callable[[Seal | None, Seal | None, date], None] | None = None,
     ) -> None:
         super().__init__()
         self.path = Path(path)
         self._before_write = before_write
         self._after_failed_write = after_failed_write
+        self._after_write = after_write
         self._cache: dict[str, Any] | None = initial
         self._loaded = initial is not None
         self._deferred = 0
         self._dirty = False
         self.loads = 0
+        self.seal = seal
+        self.changed_from = date.max
 
     def read(self) -> dict[str, Any] | None:
         if not self._loaded:
-            self._cache = load_data_file(self.path)
+            self._cache, self.seal = load_sealed_data_file(self.path)
+            self.changed_from = date.max
             self._loaded = True
             self.loads += 1
         return self._cache
 
-    def replace_cache(self, data: dict[str, Any] | None) -> None:
-        """Use ``data`` as the in-memory copy (after a re-read or a migration)."""
+    def replace_cache(self, data: dict[str, Any] | None, seal: Seal | None = None) -> None:
+        """Use ``data`` as the in-memory copy (after a re-read or a migration): the file
+        sealed ``seal``, or None if it is not exactly any file."""
         self._cache = data
         self._loaded = True
         self.loads += 1
+        self.seal = seal
+        self.changed_from = date.max
+
+    def note_change(self, day: date) -> None:
+        """Records from ``day`` on may have changed in memory (``date.min``: any record)."""
+        self.changed_from = min(self.changed_from, day)
 
     def write(self, data: dict[str, Any]) -> None:
         self._cache = data
@@ -482,12 +508,17 @@ class AtomicJSONStorage(Storage):
             pieces, blocks = lines.encode_pieces(data)
             with atomic_stream(self.path, buffering=1 << 20) as handle:
                 handle.writelines(pieces)
+            written_seal = lines.seal_of(pieces[0] + b"\n")
             del pieces
         except BaseException:
             self.reload()
             if self._after_failed_write is not None:
                 self._after_failed_write()
             raise
+        before, self.seal, changed_from = self.seal, written_seal, self.changed_from
+        self.changed_from = date.max
+        if self._after_write is not None:
+            self._after_write(before, written_seal, changed_from)
         if not lines.read_back_after_write(data):
             return
         # later saves copy the unchanged lines of what was just written: read it back (the
@@ -507,6 +538,8 @@ class AtomicJSONStorage(Storage):
         self._cache = None
         self._loaded = False
         self.loads += 1
+        self.seal = None
+        self.changed_from = date.max
 
     @property
     def in_batch(self) -> bool:
