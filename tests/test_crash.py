@@ -27,6 +27,7 @@ from crash_child import BASE, entry
 
 from coach.demo import filler, make_demo
 from coach.models import CheckIn
+from coach.trends import WEEKLY_METRICS, kept_rows, rows_to_keep
 from store.db import READ_ONLY_MESSAGE, Store, write_new_store
 
 CHILD = Path(__file__).with_name("crash_child.py")
@@ -102,6 +103,23 @@ def acknowledged(lines: list[str]) -> list[int]:
     return [int(line) for line in lines if line.strip().isdigit()]
 
 
+def kept_weeks_hold(store: Store) -> bool:
+    """After a kill, the weeks kept beside the file (store/weeks.py) are either of no use
+    (then kept again, as the app would, for the next kill to test) or exactly what the file's
+    records make: a kill between a save and its seal never leaves them trusted and wrong."""
+    checkins, logs = store.checkins(), store.session_logs()
+    kept = store.kept_weeks()
+    if kept is None:
+        made = rows_to_keep(checkins, logs, BASE)  # they end weeks before the children's days
+        assert made is not None
+        start, cut, rows = made
+        assert store.keep_weeks(cut, start, rows)
+        return False
+    made_now = dict(kept_rows(checkins, logs, kept.start, kept.cut))
+    assert made_now == {metric: kept.rows(metric) for metric in WEEKLY_METRICS}
+    return True
+
+
 @pytest.mark.parametrize("years", [None, 10], ids=["1500 days", "10 years"])
 def test_kill_during_saves_never_corrupts_or_loses_an_acknowledged_save(
     tmp_path: Path, years: int | None
@@ -112,7 +130,7 @@ def test_kill_during_saves_never_corrupts_or_loses_an_acknowledged_save(
     rng = random.Random(20261126)
     acked_total: dict[int, CheckIn] = {}
     next_index = 0
-    mid_write_kills = kills = 0
+    mid_write_kills = kills = kept_held = 0
     while kills < KILLS or (mid_write_kills < MIN_MID_WRITE and kills < MAX_KILLS):
         kills += 1
         child = Child(path, next_index, 10_000)
@@ -129,15 +147,18 @@ def test_kill_during_saves_never_corrupts_or_loses_an_acknowledged_save(
             acked_total[index] = entry(index)
         with Store.open(path) as store:  # must load, and cleans the killed writer's temp file
             saved = {c.day: c for c in store.checkins()}
+            kept_held += bool(years) and kept_weeks_hold(store)
         missing = [i for i, e in acked_total.items() if saved.get(e.day) != e]
         assert not missing, f"acknowledged saves lost: {missing[:5]}"
         assert all(saved.get(day) == c for day, c in before.items()), "the diary changed"
         next_index = max(acked, default=next_index - 1) + 2  # skip one: it may or may not be there
     assert len(acked_total) > KILLS  # the children really were saving
     assert mid_write_kills >= MIN_MID_WRITE, "too few kills landed during a write"
+    assert kept_held or not years, "the kept weeks never outlived a kill"
     size = f"{years} years" if years else f"{PREFILL} days"
     print(
-        f"{size}: {kills} kills, {mid_write_kills} inside a write, {len(acked_total)} saves checked"
+        f"{size}: {kills} kills, {mid_write_kills} inside a write, {len(acked_total)} saves "
+        f"checked, kept weeks carried through {kept_held}"
     )
 
 
