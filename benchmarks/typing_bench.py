@@ -153,16 +153,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         for years, diary in made.items():
             jobs[str(years)] = job(Path(tmp) / f"{years}y", diary)
             jobs[f"look {years}"] = job(Path(tmp) / f"look{years}y", diary, LOOK)
-            if years >= FIRST_SESSION_FROM:
+            if years >= FIRST_SESSION_FROM or args.quick:  # --quick: the path still runs
                 folder = Path(tmp) / f"first{years}y"
                 jobs[f"first {years}"] = job(folder, diary, kept_weeks=False)
         samples = interleaved(jobs, args.repeats)
+    first_runs = {
+        int(y.split()[1]): samples.pop(y) for y in list(samples) if y.startswith("first ")
+    }
     first_session = {
-        int(y.split()[1]): {
-            k: median([run[k] for run in samples.pop(y)]) for k in ("during", "read")
-        }
-        for y in list(samples)
-        if y.startswith("first ")
+        years: {k: median([run[k] for run in runs]) for k in ("during", "read")}
+        for years, runs in first_runs.items()
     }
     floor = median([run["idle"] for run in samples.pop("floor")])
     looked = {

@@ -68,6 +68,8 @@ def quick_rows(script: str, diaries: Path, out: Path) -> list[dict]:
                 "Trends: the same key, idle (all time)",
                 "Trends: 4, the first all time, until settled",
                 "Trends: 4, the first all time, 1000 ms after opening",
+                "Trends: a key typed during the first all time, first session (no kept weeks)",
+                "Trends: 4, the first all time, until settled, first session",
             },
         ),
         (
