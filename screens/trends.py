@@ -19,8 +19,9 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from textual import on
@@ -29,6 +30,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.events import Resize
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker
@@ -57,7 +59,7 @@ from coach.trends import (
     weekly_series_again,
 )
 from screens.app import CoachApp
-from screens.long_lived import settle_records
+from screens.long_lived import app_busy, settle_records
 from screens.widgets.footer import KeysFooter
 from screens.widgets.lists import ChoiceList
 from screens.widgets.plot import draw_combined, draw_series
@@ -88,6 +90,10 @@ READ_PAUSE = 0.001
 # memory for a view the person may never choose (read ahead from 2,000 records and held a
 # second, 10 years: 45 -> 55 MiB; 30 years: 50 -> 81 MiB)
 READ_AHEAD_AFTER = 0.3
+# seconds with nothing to do (no key, no work left from one) before the weeks of a diary just
+# read whole are summed to be kept (``_keep_weeks_soon``): at 10 years the summing (about 30 ms,
+# in steps) followed "all time" at once and made its key settle in 114 ms instead of 85
+KEEP_WEEKS_AFTER = 0.5
 
 _RANGE_GROUP = Binding.Group("Range", compact=True)
 _METRIC_GROUP = Binding.Group("Metric", compact=True)
@@ -254,7 +260,8 @@ class TrendsScreen(Screen[None]):
         self._logs: Sequence[SessionLog] = ()
         self._scans: list[DxaScan] = []
         self._reading: Worker[None] | None = None  # the whole diary, read in steps
-        self._keeping: Worker[None] | None = None  # its weeks being summed to be kept
+        # its weeks waiting for a quiet moment (a timer), then summed to be kept (a worker)
+        self._keeping: Timer | Worker[None] | None = None
         self._kept: KeptWeeks | None = None  # usable kept weeks (``_usable_kept``)
         self._kept_made: dict[str, Made] = {}  # their series by metric, until ``_kept_at``
         self._kept_at: tuple[object, ...] | None = None
@@ -519,11 +526,25 @@ class TrendsScreen(Screen[None]):
             store.history_size() < KEEP_WEEKS_FROM or self._usable_kept(today) is not None
         ):
             return
-        self._keeping = self.run_worker(
-            self._keep_weeks(self._checkins, self._logs, today, store.changes, kept),
-            name="keeping weeks",
-            group="trends-keep",
-        )
+        self._keep_weeks_when_quiet(self._checkins, self._logs, today, store.changes, kept)
+
+    def _keep_weeks_when_quiet(self, *work: Any, waited: bool = False) -> None:
+        """Start ``_keep_weeks(*work)`` (the records held now: a later range replaces them)
+        ``KEEP_WEEKS_AFTER`` later, at a moment the app has nothing to do: not in the key that
+        read the diary, nor in one typed soon after. Dropped if the store changed meanwhile
+        (the next whole read keeps them)."""
+        checkins, logs, today, changes, kept = work
+        if self.coach.store.changes != changes:
+            self._keeping = None
+        elif not waited or app_busy(self.app):
+            again = partial(self._keep_weeks_when_quiet, *work, waited=True)
+            self._keeping = self.set_timer(KEEP_WEEKS_AFTER, again, name="keeping weeks")
+        else:
+            self._keeping = self.run_worker(
+                self._keep_weeks(checkins, logs, today, changes, kept),
+                name="keeping weeks",
+                group="trends-keep",
+            )
 
     async def _keep_weeks(
         self,

@@ -6,6 +6,7 @@ another program's write, another person's file, a damaged or foreign cache file)
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -243,6 +244,22 @@ def test_a_failed_save_does_not_carry_them(data_path: Path, monkeypatch) -> None
 # --------------------------------------------------------------------------- the screen
 
 
+@pytest.fixture(autouse=True)
+def soon(monkeypatch) -> None:
+    """The weeks are kept a short quiet moment after the whole read, not half a second."""
+    monkeypatch.setattr(trends_screen, "KEEP_WEEKS_AFTER", 0.02)
+
+
+async def until_kept(app: CoachApp) -> None:
+    """Wait until the Trends screen has no weeks waiting to be kept or being kept."""
+    for _ in range(200):
+        if getattr(app.screen, "_keeping", None) is None:
+            break
+        await app.workers.wait_for_complete()
+        await asyncio.sleep(0.01)
+    assert getattr(app.screen, "_keeping", None) is None, "the weeks were never kept"
+
+
 async def test_a_later_session_shows_all_time_from_kept_weeks(data_path: Path, monkeypatch) -> None:
     """The first all time of a long diary reads it whole and keeps its weeks; the next
     session reads only the records from the cut on, and shows exactly the same, also after
@@ -252,7 +269,7 @@ async def test_a_later_session_shows_all_time_from_kept_weeks(data_path: Path, m
     async with app.run_test(size=SIZE) as pilot:
         await open_trends(pilot)
         await pilot.press("4")
-        await app.workers.wait_for_complete()
+        await until_kept(app)
         assert app.store.whole_history_known()
     app.store.close()
     assert weeks.kept_path(data_path).exists()
@@ -302,13 +319,49 @@ async def all_time_read_whole(app: CoachApp) -> bool:
     async with app.run_test(size=SIZE) as pilot:
         await open_trends(pilot)
         await pilot.press("4")
-        await app.workers.wait_for_complete()
+        await until_kept(app)
         shown, whole = app.screen.view().series, app.store.whole_history_known()
     app.store.close()
     records = Store.open(app.store.path, read_only=True)
     checkins, logs = records.checkins(), records.session_logs()
     assert shown == (series_for_range("pain", "all", checkins, logs, app.today()),)
     return whole
+
+
+async def test_weeks_are_kept_in_a_quiet_moment_from_the_whole_read(
+    data_path: Path, monkeypatch
+) -> None:
+    """Not in the key that read the diary whole: "all time" settles with nothing started;
+    a quiet moment later they are summed, from the whole history even when a shorter range
+    was chosen in between; none are kept if the store changed first."""
+    monkeypatch.setattr(trends_screen, "KEEP_WEEKS_FROM", 100)
+    monkeypatch.setattr(trends_screen, "KEEP_WEEKS_AFTER", 0.4)
+    app = year_app(data_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        await pilot.press("4", "1")  # all time, then 3 months before any quiet moment
+        await app.workers.wait_for_complete()
+        assert not [w for w in app.workers if w.name == "keeping weeks"]
+        assert app.store.kept_weeks() is None
+        await until_kept(app)
+    app.store.close()
+    store = opened(data_path)
+    kept = store.kept_weeks()
+    checkins, logs = store.checkins(), store.session_logs()
+    assert kept is not None and kept.start == min(checkins[0].day, logs[0].day)
+    assert dict(kept_rows(checkins, logs, kept.start, kept.cut)) == {
+        m: kept.rows(m) for m in WEEKLY_METRICS
+    }
+    store.close()
+    weeks.kept_path(data_path).unlink()
+
+    changed = make_app(data_path)
+    async with changed.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        await pilot.press("4")
+        changed.store.put_checkin(CheckIn(TODAY, pain=2))  # before the quiet moment
+        await until_kept(changed)
+        assert changed.store.kept_weeks() is None
 
 
 async def test_kept_weeks_that_do_not_fit_are_made_again(data_path: Path, monkeypatch) -> None:
