@@ -118,6 +118,9 @@ def test_kept_weeks_and_the_records_after_them_make_the_same_series(
         [[1.5, 4, 5], *[["2", 7, 7]] * 23],
         [[1.5, 4, 5], *[[True, 7, 7]] * 23],
         [[1.5, 4], *[[2.0, 7, 7]] * 23],
+        [[1.5, 4, 5], *[[10**400, 7, 7]] * 23],  # no float holds it
+        [[1.5, 4, 5], *[[float("nan"), 7, 7]] * 23],
+        [[1.5, 4, 5], (2.0, 7, 7), *[[2.0, 7, 7]] * 22],  # not what JSON gives
     ],
 )
 def test_rows_that_do_not_fit_are_not_used(rows) -> None:
