@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from textual import on
@@ -90,8 +90,8 @@ READ_PAUSE = 0.001
 # memory for a view the person may never choose (read ahead from 2,000 records and held a
 # second, 10 years: 45 -> 55 MiB; 30 years: 50 -> 81 MiB)
 READ_AHEAD_AFTER = 0.3
-# seconds with nothing to do (no key, no work left from one) before the weeks of a diary just
-# read whole are summed to be kept (``_keep_weeks_soon``): at 10 years the summing (about 30 ms,
+# seconds after a diary was read whole before its weeks are summed to be kept, then at the
+# first moment with nothing to do (``_keep_weeks_when_quiet``): at 10 years the summing (30 ms,
 # in steps) followed "all time" at once and made its key settle in 114 ms instead of 85
 KEEP_WEEKS_AFTER = 0.5
 
@@ -528,12 +528,20 @@ class TrendsScreen(Screen[None]):
             return
         self._keep_weeks_when_quiet(self._checkins, self._logs, today, store.changes, kept)
 
-    def _keep_weeks_when_quiet(self, *work: Any, waited: bool = False) -> None:
-        """Start ``_keep_weeks(*work)`` (the records held now: a later range replaces them)
-        ``KEEP_WEEKS_AFTER`` later, at a moment the app has nothing to do: not in the key that
-        read the diary, nor in one typed soon after. Dropped if the store changed meanwhile
-        (the next whole read keeps them)."""
-        checkins, logs, today, changes, kept = work
+    def _keep_weeks_when_quiet(
+        self,
+        checkins: Sequence[CheckIn],
+        logs: Sequence[SessionLog],
+        today: date,
+        changes: tuple[int, int],
+        kept: KeptWeeks | None,
+        *,
+        waited: bool = False,
+    ) -> None:
+        """Start ``_keep_weeks`` on these records ``KEEP_WEEKS_AFTER`` later, at a moment the
+        app has nothing to do: not in the key that read the diary, nor in one typed soon after.
+        Dropped if the store changed meanwhile (a later whole read keeps them)."""
+        work = (checkins, logs, today, changes, kept)
         if self.coach.store.changes != changes:
             self._keeping = None
         elif not waited or app_busy(self.app):
@@ -541,9 +549,7 @@ class TrendsScreen(Screen[None]):
             self._keeping = self.set_timer(KEEP_WEEKS_AFTER, again, name="keeping weeks")
         else:
             self._keeping = self.run_worker(
-                self._keep_weeks(checkins, logs, today, changes, kept),
-                name="keeping weeks",
-                group="trends-keep",
+                self._keep_weeks(*work), name="keeping weeks", group="trends-keep"
             )
 
     async def _keep_weeks(
