@@ -910,6 +910,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                 counts = store.import_dict(read_whole(), _today())
         except StoreError as error:
             raise UsageError(f"{source}: {error}; nothing was imported") from None
+        if counts.changed:
+            _keep_weeks(store)  # an import of years: its first "all time" is quick too
     if not counts.changed:
         print(f"Imported {source}: nothing new.")
     else:
@@ -1040,13 +1042,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _keep_weeks(store: Store) -> None:
-    """The weeks of a long diary just written whole (a demo patient of years), kept as its
-    first session's "all time" would keep them (store/weeks.py): that first look is quick."""
-    from coach.trends import rows_to_keep
+    """The weeks of a long diary just written whole (a demo patient of years, an import) kept
+    as its first session's "all time" would keep them (store/weeks.py), so that first look is
+    quick too. The records are streamed: an import's memory stays flat."""
+    from coach.trends import KEEP_WEEKS_FROM, kept_weeks_cut, rows_to_keep
 
-    kept = rows_to_keep(store.checkins(), store.session_logs(), _today())
-    if kept is not None:
-        start, cut, rows = kept
+    today = _today()
+    if store.read_only or store.history_size() < KEEP_WEEKS_FROM:
+        return
+    kept = store.kept_weeks()
+    if kept is not None and kept.cut == kept_weeks_cut(today):
+        return  # still the ones a session would keep today (an import of recent days)
+    made = rows_to_keep(store.stream_checkins(), store.iter_session_logs(), today)
+    if made is not None:
+        start, cut, rows = made
         store.keep_weeks(cut, start, rows)
 
 

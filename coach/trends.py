@@ -718,18 +718,65 @@ def kept_weeks_cut(today: date) -> date:
     return _monday(today) - timedelta(weeks=KEPT_WEEKS_BACK)
 
 
+# weeks summed together by ``rows_to_keep``: a season of records held at a time
+KEPT_PIECE_WEEKS = 13
+
+
+class _Oldest:
+    """Records given oldest first, one at a time, taken a piece of days at a time."""
+
+    def __init__(self, records: Iterable[Any]) -> None:
+        self._rest = iter(records)
+        self.first = self._next = next(self._rest, None)
+
+    def until(self, last: date) -> list[Any]:
+        """The records not taken yet dated up to ``last``."""
+        taken = []
+        while self._next is not None and self._next.day <= last:
+            taken.append(self._next)
+            self._next = next(self._rest, None)
+        return taken
+
+
 def rows_to_keep(
-    checkins: Sequence[CheckIn], session_logs: Sequence[SessionLog], today: date
-) -> tuple[date, date, dict[str, list[list[Any]]]] | None:
-    """(start, cut, rows) to keep for a whole history (oldest first) of at least
-    ``KEEP_WEEKS_FROM`` records, all at once (``kept_rows``); None when there is nothing to
-    keep (a short diary, or no week before the cut)."""
-    if len(checkins) + len(session_logs) < KEEP_WEEKS_FROM:
-        return None
-    start, cut = all_time_start(checkins, session_logs, today), kept_weeks_cut(today)
+    checkins: Iterable[CheckIn],
+    session_logs: Iterable[SessionLog],
+    today: date,
+    *,
+    piece_weeks: int = KEPT_PIECE_WEEKS,
+) -> tuple[date, date, dict[str, list[Any]]] | None:
+    """(start, cut, rows) to keep for a whole history, as ``kept_rows`` makes them, for
+    records given oldest first one at a time (the store's streams): a season of weeks is summed
+    at a time (``piece_weeks``), so an import of 30 years holds a season of records, not all
+    of them. Rows are tuples, one object per distinct row. None when no week comes before
+    the cut."""
+    checkins_left, logs_left = _Oldest(checkins), _Oldest(session_logs)
+    first_checkin, first_log = checkins_left.first, logs_left.first
+    start = _first_shown(
+        first_checkin.day if first_checkin is not None else today,
+        first_log.day if first_log is not None else today,
+        today,
+    )
+    cut = kept_weeks_cut(today)
     if start >= cut:
         return None
-    return start, cut, dict(kept_rows(checkins, session_logs, start, cut))
+    rows: dict[str, list[Any]] = {metric: [] for metric in WEEKLY_METRICS}
+    # one object per distinct row (30 years: 21,840 rows, about 1,700 distinct). A value is
+    # None or a float from sums and means of numbers of at least 0 (never -0.0): rows equal
+    # as tuples are written alike
+    distinct: dict[tuple[float | None, int, int], tuple[float | None, int, int]] = {}
+    one_of = distinct.setdefault
+    piece_start, monday = start, _monday(start)
+    while piece_start < cut:
+        monday += timedelta(weeks=piece_weeks)
+        piece_end = min(monday, cut) - timedelta(days=1)
+        piece = checkins_left.until(piece_end), logs_left.until(piece_end)
+        index = _index(*piece, piece_start, piece_end)
+        for metric in WEEKLY_METRICS:
+            points = _weekly(metric, index).points
+            rows[metric] += [one_of(row := (p.value, p.days, p.span), row) for p in points]
+        piece_start = monday
+    return start, cut, rows
 
 
 def kept_rows(

@@ -1285,7 +1285,7 @@ class Store:
                 counts.count(key, record.key in existing)
                 put = self._put_imported(raw, table, doc_id, None, doc, None, key) or put
         if put or len(self._moves) != moves:  # something was put: it is saved
-            self._save(self._data())
+            self._save(self._data(), table)  # (its days noted in ``_put_imported``)
 
     def _put_imported(
         self,
@@ -1307,6 +1307,9 @@ class Store:
                 counts.count(key, current is not None)
         if old is not None and self._loader.check(table, doc_id, old) is None:
             self._aside(table, doc_id, None, old)  # damaged: kept in the side file
+        if table in DATED_TABLES:  # kept weeks are carried past an import of recent days
+            before = {doc_id: old} if old is not None else {}
+            self._storage.note_change(_first_day_changed(table, before, {doc_id: doc}))
         raw.put_encoded(doc_id, to_utf8(encode_json(doc)))
         self._loader.forget(table, doc_id)
         return True

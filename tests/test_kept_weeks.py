@@ -23,6 +23,7 @@ from coach.trends import (
     kept_rows,
     kept_weeks_cut,
     made_from_kept,
+    rows_to_keep,
     series_for_range,
     summary,
     weekly_series,
@@ -65,6 +66,26 @@ checkins_strategy = st.dictionaries(
 logs_strategy = st.lists(st.tuples(st.integers(0, 200), st.sampled_from([0, 15, 30])), max_size=30)
 
 
+FIRST = date(2024, 1, 3)
+
+
+def records_of(checkin_days, log_days, today: date) -> tuple[list, list, date]:
+    """The drawn check-ins and session logs, oldest first (as the store gives them), and the
+    day all time starts."""
+    checkins = [
+        CheckIn(FIRST + timedelta(days=d), pain=p, aerobic_min=a, ai_taken=t)
+        for d, (p, a, t) in sorted(checkin_days.items())
+    ]
+    logs = sorted(
+        (
+            SessionLog(FIRST + timedelta(days=d), f"k{i}", resistance_min=m)
+            for i, (d, m) in enumerate(log_days)
+        ),
+        key=lambda log: (log.day, log.session_id),
+    )
+    return checkins, logs, min([r.day for r in [*checkins[:1], *logs[:1]]] + [today])
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     checkin_days=checkins_strategy,
@@ -77,21 +98,9 @@ def test_kept_weeks_and_the_records_after_them_make_the_same_series(
 ) -> None:
     """For any records, any day and any cut: the series made from kept weeks and the
     records from the cut on is exactly the one made from every record, for every metric."""
-    first = date(2024, 1, 3)
-    checkins = [
-        CheckIn(first + timedelta(days=d), pain=p, aerobic_min=a, ai_taken=t)
-        for d, (p, a, t) in sorted(checkin_days.items())
-    ]
-    logs = sorted(
-        (
-            SessionLog(first + timedelta(days=d), f"k{i}", resistance_min=m)
-            for i, (d, m) in enumerate(log_days)
-        ),
-        key=lambda log: (log.day, log.session_id),
-    )
-    today = first + timedelta(days=today_offset)
+    today = FIRST + timedelta(days=today_offset)
+    checkins, logs, start = records_of(checkin_days, log_days, today)
     cut = kept_weeks_cut(today) - timedelta(weeks=weeks_back)
-    start = min([r.day for r in [*checkins[:1], *logs[:1]]] + [today])
     if start >= cut:
         return
     rows = dict(kept_rows(checkins, logs, start, cut))
@@ -105,6 +114,31 @@ def test_kept_weeks_and_the_records_after_them_make_the_same_series(
             made, metric, tail_checkins, tail_logs, start, today, same_until=cut
         )
         assert again.series == weekly_series(metric, checkins, logs, start, today), metric
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    checkin_days=checkins_strategy,
+    log_days=logs_strategy,
+    today_offset=st.integers(0, 260),
+    piece_weeks=st.integers(1, 40),
+)
+def test_weeks_summed_from_a_stream_a_piece_at_a_time_are_the_weeks_of_every_record(
+    checkin_days, log_days, today_offset, piece_weeks
+) -> None:
+    """What an import keeps (``rows_to_keep``: records one at a time, a piece of weeks at a
+    time) is exactly what a screen keeps from every record held (``kept_rows``)."""
+    today = FIRST + timedelta(days=today_offset)
+    checkins, logs, start = records_of(checkin_days, log_days, today)
+    made = rows_to_keep(iter(checkins), iter(logs), today, piece_weeks=piece_weeks)
+    cut = kept_weeks_cut(today)
+    if start >= cut:
+        assert made is None
+        return
+    assert made is not None
+    assert made[:2] == (start, cut)
+    rows = {metric: [list(row) for row in made[2][metric]] for metric in made[2]}
+    assert rows == dict(kept_rows(checkins, logs, start, cut))
 
 
 @pytest.mark.parametrize(
@@ -423,6 +457,64 @@ def test_a_demo_of_years_comes_with_its_weeks_kept(tmp_path: Path, capsys) -> No
     short = tmp_path / "short.json"
     assert cli.main(["demo", "--days", "200", "--data", str(short)]) == 0
     assert not weeks.kept_path(short).exists()  # read whole in a few ms: nothing kept
+
+
+def kept_as_made(path: Path) -> weeks.KeptWeeks:
+    """The kept weeks of the file at ``path``: today's cut, from its first record, and
+    exactly the sums of its records."""
+    from coach.cli import _today
+
+    store = Store.open(path, read_only=True, clock=_today)
+    kept = store.kept_weeks()
+    assert kept is not None and kept.cut == kept_weeks_cut(_today())
+    checkins, logs = store.checkins(), store.session_logs()
+    assert kept.start == min(checkins[0].day, logs[0].day)
+    assert dict(kept_rows(checkins, logs, kept.start, kept.cut)) == {
+        m: kept.rows(m) for m in WEEKLY_METRICS
+    }
+    return kept
+
+
+def test_an_import_of_years_comes_with_its_weeks_kept(tmp_path: Path, monkeypatch) -> None:
+    """An import that makes a long diary keeps its weeks, summed from the file written (a
+    first "all time" is quick after it too); one of recent days only keeps the ones there
+    (carried, not summed again); one of an earlier day sums them again; one of nothing new
+    writes nothing."""
+    from coach import cli
+    from coach import trends as coach_trends
+    from coach.cli import _today
+
+    demo, exported, diary_path = (tmp_path / name for name in ("d.json", "e.json", "i.json"))
+    assert cli.main(["demo", "--days", "1500", "--data", str(demo)]) == 0
+    assert (
+        cli.main(["--data", str(demo), "export", "--format", "json", "--out", str(exported)]) == 0
+    )
+    summed = []
+    real = coach_trends.rows_to_keep
+    monkeypatch.setattr(coach_trends, "rows_to_keep", lambda *a: summed.append(1) or real(*a))
+    assert cli.main(["--data", str(diary_path), "import", str(exported)]) == 0
+    assert len(summed) == 1
+    assert kept_as_made(diary_path).start < _today() - timedelta(days=1400)
+
+    def import_one(day: date, pain: int) -> None:
+        other, out = tmp_path / f"o{pain}.json", tmp_path / f"o{pain}-export.json"
+        with Store.open(other, clock=_today) as store:
+            store.put_checkin(CheckIn(day, pain=pain))
+        assert (
+            cli.main(["--data", str(other), "export", "--format", "json", "--out", str(out)]) == 0
+        )
+        assert cli.main(["--data", str(diary_path), "import", str(out)]) == 0
+
+    import_one(_today(), 9)  # recent: the weeks held are carried
+    assert len(summed) == 1
+    kept_as_made(diary_path)
+    import_one(_today() - timedelta(days=700), 10)  # before the cut: summed again
+    assert len(summed) == 2
+    kept_as_made(diary_path)  # (the rows hold that day's pain now)
+    again = tmp_path / "o10-export.json"
+    assert cli.main(["--data", str(diary_path), "import", str(again)]) == 0  # nothing new
+    assert len(summed) == 2
+    kept_as_made(diary_path)
 
 
 def test_a_changed_session_log_counts_from_its_earlier_day_too() -> None:
