@@ -297,10 +297,8 @@ async def until_kept(app: CoachApp) -> None:
     assert getattr(app.screen, "_keeping", None) is None, "the weeks were never kept"
 
 
-async def test_a_later_session_shows_all_time_from_kept_weeks(data_path: Path, monkeypatch) -> None:
-    """The first all time of a long diary reads it whole and keeps its weeks; the next
-    session reads only the records from the cut on, and shows exactly the same, also after
-    a check-in of today; a change before the cut makes it read the diary whole again."""
+async def keep_the_weeks_of_a_year(data_path: Path, monkeypatch) -> None:
+    """A year of records at ``data_path``, its weeks kept by a first "all time"."""
     monkeypatch.setattr(trends_screen, "KEEP_WEEKS_FROM", 100)  # the year of data is long
     app = year_app(data_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -310,6 +308,13 @@ async def test_a_later_session_shows_all_time_from_kept_weeks(data_path: Path, m
         assert app.store.whole_history_known()
     app.store.close()
     assert weeks.kept_path(data_path).exists()
+
+
+async def test_a_later_session_shows_all_time_from_kept_weeks(data_path: Path, monkeypatch) -> None:
+    """The first all time of a long diary reads it whole and keeps its weeks; the next
+    session reads only the records from the cut on, and shows exactly the same, also after
+    a check-in of today; a change before the cut makes it read the diary whole again."""
+    await keep_the_weeks_of_a_year(data_path, monkeypatch)
 
     async def all_time_in_new_session(*metrics: str, kept: bool) -> None:
         later = make_app(data_path)
@@ -348,6 +353,54 @@ async def test_a_later_session_shows_all_time_from_kept_weeks(data_path: Path, m
     store.close()
     assert not weeks.kept_path(data_path).exists()
     await all_time_in_new_session(*metrics, kept=False)
+
+
+async def test_the_metrics_a_step_away_are_made_after_all_time_is_drawn(
+    data_path: Path, monkeypatch
+) -> None:
+    """With kept weeks, once an all time view is drawn, the views a step left and right are
+    made (and merged for the plot) in turns of their own: the key then shows one made
+    already, the same as one made from every record. Not after the store changed."""
+    await keep_the_weeks_of_a_year(data_path, monkeypatch)
+    app = make_app(data_path)
+    order = trends_screen.METRIC_ORDER
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        at = 3  # (the T-score, left of the first, is not made: it reads the scans only)
+        metric = app.screen.metric = order[at]
+        await pilot.press("4")
+        await pilot.pause(0.05)  # (made after ``PREPARE_AFTER``)
+        views = trends_screen._VIEWS[app]
+        assert {key[0] for key in views if key[1] == "all"} == {
+            order[at - 1],
+            metric,
+            order[at + 1],
+        }
+        made_now = []
+        make_view = trends_screen.TrendsScreen._make_view
+        monkeypatch.setattr(
+            trends_screen.TrendsScreen,
+            "_make_view",
+            lambda screen, *a: made_now.append(a[1]) or make_view(screen, *a),
+        )
+        await pilot.press("right")
+        await pilot.pause(0.05)
+        # the key found its view made; after its frame, the one a step further was made
+        # (the one a step back is the view shown before)
+        assert made_now == [order[at + 2]]
+        store = app.store
+        checkins, logs = store.checkins(), store.session_logs()
+        series = series_for_range(order[at + 1], "all", checkins, logs, TODAY)
+        assert app.screen.view().series == (series,)
+        assert summary_text(app) == summary(series, TODAY)
+        views.clear()
+        store.put_checkin(CheckIn(TODAY, pain=7))
+        app.screen.refresh_view()  # (the store changed before the turn comes: nothing made)
+        store.put_checkin(CheckIn(TODAY, pain=8))
+        made_now.clear()
+        await pilot.pause(0.05)  # (made after ``PREPARE_AFTER``)
+        assert made_now == []
+    app.store.close()
 
 
 async def all_time_read_whole(app: CoachApp) -> bool:
