@@ -60,6 +60,7 @@ from coach.trends import (
     weekly_series_again,
 )
 from screens.app import CoachApp
+from screens.key_order import pump_busy
 from screens.long_lived import app_busy, settle_records
 from screens.widgets.footer import KeysFooter
 from screens.widgets.lists import ChoiceList
@@ -81,9 +82,11 @@ READING_TEXT = "Reading the whole diary…"
 # records: above this, the first read of all of them takes over 0.1 s (about 10 us each in the
 # app; 30 years: 16,000), so they are read in steps, with the notice, between keys and frames
 LONG_READ = 8000
-# seconds between steps of that read: a real pause, not just a turn of the event loop (with
+# seconds of each pause in that read while a key is under way: after each step (about 0.5 ms)
+# a turn of the event loop brings a key typed meanwhile to the app's queue and draws a frame
+# that is due, and the read then waits in real pauses until the key is handled (with only
 # ``sleep(0)`` a key went one hop of its way per step, and "right" typed as the 30-year read
-# began waited 180 ms, to its end; with 1 ms it is handled within a few ms, for 5 % more time)
+# began waited 180 ms; with a 1 ms pause after every step of 5 ms, it waited 6 ms)
 READ_PAUSE = 0.001
 # a long diary (LONG_READ) is read whole unasked once its screen has been shown this many
 # seconds, as the person looks at the plot: "all time" chosen later finds it read, or under way.
@@ -542,7 +545,9 @@ class TrendsScreen(Screen[None]):
             for done, total in self.coach.store.read_whole_history():
                 if self._first_day(self.coach.today()) is None:  # (still what is chosen)
                     said = _say_progress(notice, said, 100 * done // max(total, 1))
-                await asyncio.sleep(READ_PAUSE)  # keys and frames first
+                await asyncio.sleep(0)  # a key typed meanwhile reaches the app's queue
+                while self.coach.keys_pending or pump_busy(self.app):
+                    await asyncio.sleep(READ_PAUSE)  # keys first
         finally:
             self._reading = None
         store = self.coach.store

@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from ui_helpers import SAMPLE_PROFILE, SIZE, TODAY, make_app, text_of
+from ui_helpers import SAMPLE_PROFILE, SIZE, TODAY, make_app, queue_keys, text_of
 
 from coach.models import CheckIn, DxaScan, SessionLog
 from coach.trends import (
@@ -333,6 +333,40 @@ async def test_keys_while_the_whole_diary_is_read_show_all_of_it(
         await pilot.pause()
         expected = series_for_range("pain_max", "all", checkins, logs, TODAY)
         assert screen.view().series == (expected,)
+
+
+async def test_no_step_of_the_read_starts_while_a_key_waits(data_path: Path, monkeypatch) -> None:
+    """A key typed while every record is read is handled before the next step of the read
+    starts (it waits while one is pending), however many steps are left: a key during the
+    30-year read waits for one step, not for the read."""
+    from screens import trends as trends_screen
+    from screens.key_order import pump_busy
+
+    monkeypatch.setattr(trends_screen, "LONG_READ", 100)  # the year of data counts as long
+    app = year_app(data_path)
+    key_waiting: list[bool] = []
+    titles: list[str] = []
+    read_whole_history = app.store.read_whole_history
+
+    def in_small_steps(step: int = 1000):  # type: ignore[no-untyped-def]
+        for steps, progress in enumerate(read_whole_history(step=2)):
+            if steps == 20:  # typed in a burst while the read goes on
+                queue_keys(app, "right", "right", "left")
+            yield progress
+            key_waiting.append(bool(app.keys_pending or pump_busy(app)))
+            titles.append(title(app))
+
+    monkeypatch.setattr(app.store, "read_whole_history", in_small_steps)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_trends(pilot)
+        await pilot.press("4")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert title(app) == f"{METRICS['pain_max'].label} · all time"
+    final = f"{METRICS['pain_max'].label} · all time"
+    assert titles[:20] == ["Worst joint pain · all time"] * 20  # before the keys
+    assert set(titles[20:]) == {final}  # all three handled before the step after them
+    assert len(key_waiting) > 100 and not any(key_waiting)
 
 
 def test_progress_is_said_when_it_changes_and_laid_out_only_when_it_may_not_fit() -> None:
