@@ -941,6 +941,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         kept = restore_backup(
             path, Path(args.restore).expanduser(), datetime.now(), other_person_ok=args.yes
         )
+        _keep_weeks_of(path)  # a restored file is written anew: no kept weeks hold for it
         if kept:
             print(f"Restored {args.restore} to {path}; the previous file is kept as {kept}.")
         else:
@@ -1002,6 +1003,7 @@ def _doctor_repair(args: argparse.Namespace, path: Path) -> int:
     if side is None:
         print("Nothing was changed." if moved == 0 else "")
         return EXIT_OK
+    _keep_weeks_of(path)
     print(f"Moved {moved} damaged record(s) to {side}; {path} is clean now.")
     return EXIT_OK
 
@@ -1020,8 +1022,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             write_new_store(path, filler(demo))
         except StoreError as error:
             raise UsageError(str(error)) from None
-        with Store.open(path) as store:
-            _keep_weeks(store)
+        _keep_weeks_of(path)
         print(f"Wrote a synthetic patient to {path}: {demo_summary(demo)}")
         return EXIT_OK
     require_terminal()
@@ -1057,6 +1058,19 @@ def _keep_weeks(store: Store) -> None:
     if made is not None:
         start, cut, rows = made
         store.keep_weeks(cut, start, rows)
+
+
+def _keep_weeks_of(path: Path) -> None:
+    """``_keep_weeks`` for a data file just written whole by a command (a demo, a restored
+    backup, a repair: no file sealed in its kept weeks); a file that cannot be opened now is
+    left without them (they are a copy)."""
+    from store.db import Store, StoreError
+
+    try:
+        with Store.open(path) as store:
+            _keep_weeks(store)
+    except StoreError:
+        return
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -570,6 +570,32 @@ def test_an_import_of_years_comes_with_its_weeks_kept(tmp_path: Path, monkeypatc
     kept_as_made(diary_path)
 
 
+def test_a_restored_or_repaired_diary_of_years_comes_with_its_weeks_kept(tmp_path: Path) -> None:
+    """``doctor --restore`` writes the backup anew and ``doctor --repair`` rewrites the file:
+    no kept weeks hold for either, so they are summed from the file written."""
+    import json
+
+    from coach import cli
+    from coach.cli import _today
+
+    path, backup = tmp_path / "d.json", tmp_path / "backup.json"
+    assert cli.main(["demo", "--days", "1500", "--data", str(path)]) == 0
+    shutil.copy(path, backup)
+    with Store.open(path, clock=_today) as store:
+        store.put_checkin(CheckIn(_today() - timedelta(days=700), pain=10))
+    assert not weeks.kept_path(path).exists()  # a day before the cut changed
+    assert cli.main(["--data", str(path), "doctor", "--restore", str(backup), "--yes"]) == 0
+    kept_as_made(path)
+    data = json.loads(path.read_text())
+    data["checkins"]["abc"] = {}  # a hand edit: a damaged record, and an old day changed
+    old_day = str((_today() - timedelta(days=900)).toordinal())
+    data["checkins"][old_day] = {**data["checkins"][old_day], "pain": 10}
+    path.write_text(json.dumps(data))
+    assert Store.open(path, read_only=True).kept_weeks() is None
+    assert cli.main(["--data", str(path), "doctor", "--repair", "--yes"]) == 0
+    kept_as_made(path)
+
+
 def test_a_changed_session_log_counts_from_its_earlier_day_too() -> None:
     """A log put over another id, or removed, changes the week it was in as well."""
     from store.db import _first_day_changed
