@@ -456,21 +456,22 @@ class TrendsScreen(Screen[None]):
         self.query_one("#trends-summary", Static).update(shown.summary)
         self.query_one(TrendPlot).show(*shown.series)
         if self._kept is not None and self._held[0] is not None and not self.combined:
-            chosen = (self.metric, self.range_key, self.coach.store.changes)
-            again = partial(self._prepare_next_metric, chosen, (1, -1))
+            again = partial(self._prepare_next_metric, self._choice(), (1, -1))
             self.set_timer(PREPARE_AFTER, again, name="preparing the next metrics")
+
+    def _choice(self) -> tuple[object, ...]:
+        """What is chosen, and the store it is shown from (a view made for it holds until
+        this changes)."""
+        return (self.metric, self.range_key, self.combined, self.coach.store.changes)
 
     def _prepare_next_metric(self, chosen: tuple[object, ...], deltas: tuple[int, ...]) -> None:
         """Make the all time view of the metric a step away (``deltas[0]``), and its merge
         for the plot, and then of the other step, each in a turn of its own: at 30 years a
         metric's kept weeks become a series merged for 80 columns (about 1.5 ms, the rest of
-        its key 1 ms), which the key that shows it then finds done. Nothing if the choice or
-        the store changed meanwhile, or a key is waiting (it comes first)."""
-        if (
-            not self.is_current
-            or chosen != (self.metric, self.range_key, self.coach.store.changes)
-            or self.coach.keys_pending
-        ):
+        its key 1 ms), which the key that shows it then finds done. Nothing if the choice
+        (the combined view too) or the store changed meanwhile, or a key is waiting (it comes
+        first)."""
+        if not self.is_current or chosen != self._choice() or self.coach.keys_pending:
             return
         today = self.coach.today()
         index = METRIC_ORDER.index(self.metric)

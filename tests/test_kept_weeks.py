@@ -400,6 +400,16 @@ async def test_the_metrics_a_step_away_are_made_after_all_time_is_drawn(
         made_now.clear()
         await pilot.pause(0.05)  # (made after ``PREPARE_AFTER``)
         assert made_now == []
+        # "c" handled after all time was shown, before its neighbours' turn: none made (a
+        # combined view has two series, and was made for a single metric's plot)
+        await pilot.press("4")
+        await pilot.pause(0.05)
+        chosen = app.screen._choice()
+        app.screen.combined = True
+        made_now.clear()
+        app.screen._prepare_next_metric(chosen, (1, -1))
+        await pilot.pause(0.05)
+        assert made_now == []
     app.store.close()
 
 
