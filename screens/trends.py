@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from weakref import WeakKeyDictionary
 
 from textual import on
@@ -105,6 +105,18 @@ PREPARE_AFTER = 0.005
 
 _RANGE_GROUP = Binding.Group("Range", compact=True)
 _METRIC_GROUP = Binding.Group("Metric", compact=True)
+
+
+class _WeeksToKeep(NamedTuple):
+    """What the weeks to keep are summed from: the records held when the diary was read
+    whole (a later range replaces them on the screen), the day, the store's changes then
+    (nothing is kept if it changed since), and usable kept weeks to carry on, if any."""
+
+    checkins: Sequence[CheckIn]
+    logs: Sequence[SessionLog]
+    today: date
+    changes: tuple[int, int]
+    kept: KeptWeeks | None
 
 
 @dataclass(frozen=True)
@@ -572,40 +584,25 @@ class TrendsScreen(Screen[None]):
             store.history_size() < KEEP_WEEKS_FROM or self._usable_kept(today) is not None
         ):
             return
-        self._keep_weeks_when_quiet(self._checkins, self._logs, today, store.changes, kept)
+        work = _WeeksToKeep(self._checkins, self._logs, today, store.changes, kept)
+        self._keep_weeks_when_quiet(work)
 
-    def _keep_weeks_when_quiet(
-        self,
-        checkins: Sequence[CheckIn],
-        logs: Sequence[SessionLog],
-        today: date,
-        changes: tuple[int, int],
-        kept: KeptWeeks | None,
-        *,
-        waited: bool = False,
-    ) -> None:
-        """Start ``_keep_weeks`` on these records ``KEEP_WEEKS_AFTER`` later, at a moment the
-        app has nothing to do: not in the key that read the diary, nor in one typed soon after.
+    def _keep_weeks_when_quiet(self, work: _WeeksToKeep, *, waited: bool = False) -> None:
+        """Start ``_keep_weeks(work)`` ``KEEP_WEEKS_AFTER`` later, at a moment the app has
+        nothing to do: not in the key that read the diary, nor in one typed soon after.
         Dropped if the store changed meanwhile (a later whole read keeps them)."""
-        work = (checkins, logs, today, changes, kept)
-        if self.coach.store.changes != changes:
+        if self.coach.store.changes != work.changes:
             self._keeping = None
         elif not waited or app_busy(self.app):
-            again = partial(self._keep_weeks_when_quiet, *work, waited=True)
+            again = partial(self._keep_weeks_when_quiet, work, waited=True)
             self._keeping = self.set_timer(KEEP_WEEKS_AFTER, again, name="keeping weeks")
         else:
             self._keeping = self.run_worker(
-                self._keep_weeks(*work), name="keeping weeks", group="trends-keep"
+                self._keep_weeks(work), name="keeping weeks", group="trends-keep"
             )
 
-    async def _keep_weeks(
-        self,
-        checkins: Sequence[CheckIn],
-        logs: Sequence[SessionLog],
-        today: date,
-        changes: tuple[int, int],
-        kept: KeptWeeks | None,
-    ) -> None:
+    async def _keep_weeks(self, work: _WeeksToKeep) -> None:
+        checkins, logs, today, changes, kept = work
         try:
             cut = kept_weeks_cut(today)
             if kept is None:
