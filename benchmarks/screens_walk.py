@@ -201,10 +201,12 @@ def make_app(args: argparse.Namespace) -> tuple[App[Any], tuple[Place, ...], Any
     from datetime import date
 
     from screens.app import CoachApp
+    from screens.weeks_helper import WeeksHelper
     from store.db import Store
 
     store = Store.open(args.data)
-    return CoachApp(store=store, today=date.today), COACH_WALK, store
+    helper = WeeksHelper.for_store(store, date.today())  # as ``bonecoach`` does (cli.run_tui)
+    return CoachApp(store=store, today=date.today, weeks_helper=helper), COACH_WALK, store
 
 
 def run_app(app: App[Any], store: Any, autopilot: Callable[[Any], Awaitable[None]]) -> None:

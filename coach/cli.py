@@ -260,6 +260,12 @@ def build_parser() -> Parser:
         help="move damaged records to a side file (asks first)",
     )
     doctor.add_argument(
+        "--keep-weeks",
+        action="store_true",
+        help='sum the weekly totals Trends\' "all time" reads, kept beside the data file '
+        "(the app does it in the background for a diary of years)",
+    )
+    doctor.add_argument(
         "--yes",
         action="store_true",
         help="with --repair: do not ask; with --restore: restore a backup of another profile",
@@ -911,7 +917,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         except StoreError as error:
             raise UsageError(f"{source}: {error}; nothing was imported") from None
         if counts.changed:
-            _keep_weeks(store)  # an import of years: its first "all time" is quick too
+            sum_and_keep_weeks(store)  # an import of years: its first "all time" is quick too
     if not counts.changed:
         print(f"Imported {source}: nothing new.")
     else:
@@ -949,6 +955,8 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.repair:
         return _doctor_repair(args, path)
+    if args.keep_weeks:
+        return _doctor_keep_weeks(path)
     report = check_file(path)
     print(f"Data file: {report.path}")
     if not report.exists:
@@ -1032,7 +1040,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         path = Path(folder) / "demo.json"
         write_new_store(path, filler(demo))
         store = Store.open(path)
-        _keep_weeks(store)
+        sum_and_keep_weeks(store)
         try:
             from screens.app import CoachApp
 
@@ -1042,35 +1050,76 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return status
 
 
-def _keep_weeks(store: Store) -> None:
+def sum_and_keep_weeks(store: Store, *, beside_writer: bool = False, whole: bool = False) -> str:
     """The weeks of a long diary just written whole (a demo patient of years, an import) kept
     as its first session's "all time" would keep them (store/weeks.py), so that first look is
-    quick too. The records are streamed: an import's memory stays flat."""
-    from coach.trends import KEEP_WEEKS_FROM, kept_weeks_cut, rows_to_keep
+    quick too. The records are streamed: an import's memory stays flat; ``whole`` reads them
+    all at once instead, as Trends does, in three quarters of the time and twice the memory
+    (the app's helper, which a person may be waiting for). ``beside_writer``: a store opened
+    read-only beside the session that holds the file (``Store.keep_weeks``). What happened,
+    in a few words (``doctor --keep-weeks`` says it)."""
+    from coach.trends import (
+        KEEP_WEEKS_FROM,
+        all_time_start,
+        kept_rows,
+        kept_weeks_cut,
+        rows_to_keep,
+    )
 
     today = _today()
-    if store.read_only or store.history_size() < KEEP_WEEKS_FROM:
-        return
+    if store.read_only and not beside_writer:
+        return "not kept"
+    if store.history_size() < KEEP_WEEKS_FROM:
+        return "short"
     kept = store.kept_weeks()
     if kept is not None and kept.cut == kept_weeks_cut(today):
-        return  # still the ones a session would keep today (an import of recent days)
-    made = rows_to_keep(store.stream_checkins(), store.iter_session_logs(), today)
-    if made is not None:
-        start, cut, rows = made
-        store.keep_weeks(cut, start, rows)
+        return "held"  # still the ones a session would keep today (an import of recent days)
+    if whole:
+        checkins, logs = store.checkins(), store.session_logs()
+        start, cut = all_time_start(checkins, logs, today), kept_weeks_cut(today)
+        made = (start, cut, dict(kept_rows(checkins, logs, start, cut))) if start < cut else None
+    else:
+        made = rows_to_keep(store.stream_checkins(), store.iter_session_logs(), today)
+    if made is None:
+        return "none before the cut"
+    start, cut, rows = made
+    return "kept" if store.keep_weeks(cut, start, rows, beside_writer=beside_writer) else "not kept"
 
 
 def _keep_weeks_of(path: Path) -> None:
-    """``_keep_weeks`` for a data file just written whole by a command (a demo, a restored
+    """``sum_and_keep_weeks`` for a data file just written whole by a command (a demo, a restored
     backup, a repair: no file sealed in its kept weeks); a file that cannot be opened now is
     left without them (they are a copy)."""
     from store.db import Store, StoreError
 
     try:
         with Store.open(path) as store:
-            _keep_weeks(store)
+            sum_and_keep_weeks(store)
     except StoreError:
         return
+
+
+def _doctor_keep_weeks(path: Path) -> int:
+    """``doctor --keep-weeks``: sum the weeks Trends' "all time" reads (store/weeks.py) from the
+    file as it is, opened read-only, so a session using it meanwhile goes on (as the app's
+    helper does for a long diary with none kept: screens/weeks_helper.py)."""
+    from coach.trends import KEEP_WEEKS_FROM
+    from store.db import Store
+    from store.weeks import kept_path
+
+    with Store.open(path, read_only=True) as store:
+        outcome = sum_and_keep_weeks(store, beside_writer=True)
+        size = store.history_size()
+    message = {
+        "kept": f'Kept the weekly totals for Trends\' "all time" in {kept_path(path)}.',
+        "held": f"The weekly totals kept in {kept_path(path)} hold already.",
+        "short": f"Nothing to keep: {size:,} records (weeks are kept from {KEEP_WEEKS_FROM:,}).",
+        "none before the cut": "Nothing to keep: no records before the last few weeks.",
+        "not kept": f"Could not keep the weekly totals now: {path} is not in this version's "
+        "layout until its next save.",
+    }[outcome]
+    print(message)
+    return EXIT_PROBLEM if outcome == "not kept" else EXIT_OK
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -1285,15 +1334,18 @@ def require_terminal() -> None:
 
 def run_tui(args: argparse.Namespace) -> int:
     """Open the store and run the Textual app (imported here: it is the slow import)."""
+    from screens.weeks_helper import WeeksHelper
     from store.db import Store
 
     require_terminal()
     store = Store.open(data_path(args), defer_lock=True)  # the app takes it after 1st frame
+    helper = WeeksHelper.for_store(store, _today())  # (before the app's slow import)
     try:
         from screens.app import CoachApp
 
-        status = _run_app(CoachApp(store=store, today=_today), store.path)
+        status = _run_app(CoachApp(store=store, today=_today, weeks_helper=helper), store.path)
     finally:
+        helper.stop()
         store.close()
     return status
 

@@ -718,6 +718,12 @@ def kept_weeks_cut(today: date) -> date:
     return _monday(today) - timedelta(weeks=KEPT_WEEKS_BACK)
 
 
+def kept_weeks_usable(cut: date, today: date) -> bool:
+    """Whether weeks kept until ``cut`` are recent enough to be used today (else they are
+    made again from every record: ``KEPT_WEEKS_USABLE_DAYS``)."""
+    return 0 <= (today - cut).days <= KEPT_WEEKS_USABLE_DAYS
+
+
 # weeks summed together by ``rows_to_keep``: a season of records held at a time
 KEPT_PIECE_WEEKS = 13
 

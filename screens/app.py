@@ -27,6 +27,7 @@ from textual.theme import Theme
 from screens import textual_fixes
 from screens.key_order import OrderedKeys
 from screens.long_lived import IdleCollector, settle_long_lived
+from screens.weeks_helper import WeeksHelper
 
 textual_fixes.apply()
 
@@ -210,11 +211,15 @@ class CoachApp(OrderedKeys, App[None]):
         today: Callable[[], date] = date.today,
         *,
         demo: bool = False,
+        weeks_helper: WeeksHelper | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.today = today
         self.demo = demo
+        # the weeks of a long diary with none kept, summed by a helper process started with
+        # the app (screens/weeks_helper.py; ``bonecoach`` starts one): stopped when it closes
+        self.weeks_helper = weeks_helper if weeks_helper is not None else WeeksHelper()
         self._theme_applied = False
         self.idle_collector: IdleCollector | None = None  # from the first frame on
         if "TEXTUAL_ANIMATIONS" not in os.environ:
@@ -271,6 +276,9 @@ class CoachApp(OrderedKeys, App[None]):
         # what start-up built (modules, classes, styles, home) lives as long as the app
         settle_long_lived(self, collect=False)
         self.idle_collector = IdleCollector.start(self)
+
+    def on_unmount(self) -> None:
+        self.weeks_helper.stop()
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.Paste) and self.idle_collector is not None:

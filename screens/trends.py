@@ -40,7 +40,6 @@ from coach.models import CheckIn, DxaScan, SessionLog
 from coach.trends import (
     KEEP_WEEKS_FROM,
     KEPT_WEEKS_CARRY_DAYS,
-    KEPT_WEEKS_USABLE_DAYS,
     METRICS,
     RANGE_LABELS,
     RANGES,
@@ -51,6 +50,7 @@ from coach.trends import (
     kept_rows,
     kept_rows_again,
     kept_weeks_cut,
+    kept_weeks_usable,
     made_from_kept,
     range_start,
     rebin,
@@ -98,6 +98,11 @@ READ_AHEAD_AFTER = 0.3
 # first moment with nothing to do (``_keep_weeks_when_quiet``): at 10 years the summing (30 ms,
 # in steps) followed "all time" at once and made its key settle in 114 ms instead of 85
 KEEP_WEEKS_AFTER = 0.5
+# A long diary with no kept weeks has them summed by the app's helper process as it starts
+# (screens/weeks_helper.py; 30 years: about 0.35 s). A whole read started unasked (reading
+# ahead) waits for it, looking every HELPER_POLL seconds; one asked for ("all time") starts at
+# once, and stops at the step when the helper's weeks come first (one of 0.3 s otherwise)
+HELPER_POLL = 0.005
 # seconds after an all time view made from kept weeks is shown before the views a metric
 # step away are made (``_prepare_next_metric``): a timer, so its frame is drawn when due and
 # not pushed ahead of them (``call_after_refresh`` drew it at once, with the next key waiting)
@@ -352,10 +357,10 @@ class TrendsScreen(Screen[None]):
         chosen, or ``metrics`` (their series made: ``_kept_made``); looked up once per store
         change."""
         store = self.coach.store
-        key = (id(store), store.changes, today)
+        key = (id(store), store.changes, today, self.coach.weeks_helper.generation)
         if self._kept_at != key:
             kept = store.kept_weeks()
-            recent = kept is not None and 0 <= (today - kept.cut).days <= KEPT_WEEKS_USABLE_DAYS
+            recent = kept is not None and kept_weeks_usable(kept.cut, today)
             self._kept, self._kept_made, self._kept_at = (kept if recent else None), {}, key
         kept = self._kept
         if kept is None:
@@ -554,8 +559,14 @@ class TrendsScreen(Screen[None]):
     async def _read_whole(self) -> None:
         notice = self.query_one("#trends-summary", Static)
         said = ""
+        helper = self.coach.weeks_helper
         try:
-            for done, total in self.coach.store.read_whole_history():
+            while helper.running and self._first_day(self.coach.today()) is not None:
+                await asyncio.sleep(HELPER_POLL)  # unasked: the helper's weeks may do
+            summed = self._usable_kept(self.coach.today()) is not None
+            for done, total in () if summed else self.coach.store.read_whole_history():
+                if self._usable_kept(self.coach.today()) is not None:
+                    break  # the helper's weeks came first: the records from their cut will do
                 if self._first_day(self.coach.today()) is None:  # (still what is chosen)
                     said = _say_progress(notice, said, 100 * done // max(total, 1))
                 await asyncio.sleep(0)  # a key typed meanwhile reaches the app's queue

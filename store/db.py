@@ -897,13 +897,24 @@ class Store:
         self._data()  # (read again after a failed write: its seal with it)
         return weeks.load(self.path, self._storage.seal)
 
-    def keep_weeks(self, cut: date, start: date, rows: dict[str, list[Any]]) -> bool:
+    def keep_weeks(
+        self, cut: date, start: date, rows: dict[str, list[Any]], *, beside_writer: bool = False
+    ) -> bool:
         """Keep weekly totals of the records from ``start`` until ``cut`` (made from this
         file as it is now) for later sessions; False if they cannot be (a file not in the
-        layout, unsaved changes, or another session holds the file)."""
-        self.acquire_lock()
+        layout, unsaved changes, or another session holds the file).
+
+        ``beside_writer``: from a store opened read-only while the session that holds the file
+        goes on (the app's helper, ``doctor --keep-weeks``). Safe without the lock: the weeks
+        name the seal of the bytes they were summed from, and a later save of that session
+        either carries them on (no day before the cut changed) or leaves them matching no
+        file."""
+        if not beside_writer:
+            self.acquire_lock()
         seal = self._storage.seal
-        if self.read_only or seal is None or self._storage.changed_from != date.max:
+        if self.read_only and not beside_writer:
+            return False
+        if seal is None or self._storage.changed_from != date.max:
             return False
         from store import weeks
 

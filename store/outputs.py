@@ -132,7 +132,7 @@ def _not_a_data_file(head: bytes) -> bool:
 
 def clean_stale_outputs(folder: Path) -> int:
     """Remove temp files of output writes killed in ``folder`` (their process is gone)."""
-    from store.storage import _process_alive
+    from store.storage import process_alive
 
     removed = 0
     try:
@@ -141,7 +141,7 @@ def clean_stale_outputs(folder: Path) -> int:
         return 0
     for name in names:
         found = _STALE.fullmatch(name)
-        if not found or _process_alive(int(found.group(1))):
+        if not found or process_alive(int(found.group(1))):
             continue
         file = folder / name
         try:

@@ -47,6 +47,7 @@ __all__ = [
     "load_json_file",
     "open_bounded",
     "parse_json",
+    "process_alive",
     "remove_stale_temp_files",
     "write_new_file",
 ]
@@ -348,7 +349,7 @@ def remove_stale_temp_files(path: Path, *, only_dead: bool = False) -> int:
         return 0
     for name in names:
         found = pattern.fullmatch(name)
-        if not found or (only_dead and _process_alive(int(found.group(1)))):
+        if not found or (only_dead and process_alive(int(found.group(1)))):
             continue
         with contextlib.suppress(OSError):
             os.unlink(path.parent / name)
@@ -356,7 +357,8 @@ def remove_stale_temp_files(path: Path, *, only_dead: bool = False) -> int:
     return removed
 
 
-def _process_alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process ``pid`` runs (one we may not signal counts as running)."""
     if pid == os.getpid():
         return True
     try:

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from store.paths import FILE_MODE
-from store.storage import Seal
+from store.storage import Seal, process_alive
 
 VERSION = 1
 SUFFIX = ".weeks"
@@ -112,12 +112,34 @@ def keep(data_path: Path, seal: Seal, cut: date, start: date, rows: dict[str, li
     parts += [json.dumps(r, separators=(",", ":"), allow_nan=False).encode() for r in rows.values()]
     payload = b"\n".join(parts) + b"\n" + _seal_line(seal)
     target = kept_path(data_path)
-    temp = target.with_name(target.name + ".new")
-    with contextlib.suppress(OSError):
+    _remove_dead_temps(target)
+    temp = _temp_of(target, os.getpid())
+    try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
         os.replace(temp, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+
+
+def _temp_of(target: Path, pid: int) -> Path:
+    """The file a process writes the weeks to before renaming it: a name of its own, as the
+    app's helper (screens/weeks_helper.py) may keep them at the same moment as the session."""
+    return target.with_name(f"{target.name}.{pid}.new")
+
+
+def _remove_dead_temps(target: Path) -> None:
+    """Remove what a process killed while writing the weeks left (its pid runs no more)."""
+    with contextlib.suppress(OSError):
+        for name in os.listdir(target.parent):
+            pid = name.removeprefix(target.name + ".").removesuffix(".new")
+            if not pid.isdigit() or name != _temp_of(target, int(pid)).name:
+                continue  # not such a file
+            if not process_alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    (target.parent / name).unlink()
 
 
 def carry(data_path: Path, before: Seal | None, after: Seal | None, changed_from: date) -> None:
