@@ -99,7 +99,7 @@ READ_AHEAD_AFTER = 0.3
 # in steps) followed "all time" at once and made its key settle in 114 ms instead of 85
 KEEP_WEEKS_AFTER = 0.5
 # A long diary with no kept weeks has them summed by the app's helper process as it starts
-# (screens/weeks_helper.py; 30 years: about 0.35 s). A whole read started unasked (reading
+# (screens/weeks_helper.py; 30 years: about 0.3 s). A whole read started unasked (reading
 # ahead) waits for it, looking every HELPER_POLL seconds; one asked for ("all time") starts at
 # once, and stops at the step when the helper's weeks come first (one of 0.3 s otherwise)
 HELPER_POLL = 0.005

@@ -121,6 +121,9 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    import gc
+
+    gc.disable()  # a short process making 16,000 records and no cycles: 50 ms of 310 less
     # the app waits for the end of this process: the records need not be freed one by one
     # (30 years: 60 ms), as nothing is left to write
     os._exit(main(sys.argv[1:]))
