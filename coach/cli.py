@@ -1058,13 +1058,8 @@ def sum_and_keep_weeks(store: Store, *, beside_writer: bool = False, whole: bool
     (the app's helper, which a person may be waiting for). ``beside_writer``: a store opened
     read-only beside the session that holds the file (``Store.keep_weeks``). What happened,
     in a few words (``doctor --keep-weeks`` says it)."""
-    from coach.trends import (
-        KEEP_WEEKS_FROM,
-        all_time_start,
-        kept_rows,
-        kept_weeks_cut,
-        rows_to_keep,
-    )
+    from coach.kept_weeks import KEEP_WEEKS_FROM, kept_weeks_cut
+    from coach.trends import all_time_start, kept_rows, rows_to_keep
 
     today = _today()
     if store.read_only and not beside_writer:
@@ -1103,7 +1098,7 @@ def _doctor_keep_weeks(path: Path) -> int:
     """``doctor --keep-weeks``: sum the weeks Trends' "all time" reads (store/weeks.py) from the
     file as it is, opened read-only, so a session using it meanwhile goes on (as the app's
     helper does for a long diary with none kept: screens/weeks_helper.py)."""
-    from coach.trends import KEEP_WEEKS_FROM
+    from coach.kept_weeks import KEEP_WEEKS_FROM
     from store.db import Store
     from store.weeks import kept_path
 
@@ -1116,7 +1111,7 @@ def _doctor_keep_weeks(path: Path) -> int:
         "short": f"Nothing to keep: {size:,} records (weeks are kept from {KEEP_WEEKS_FROM:,}).",
         "none before the cut": "Nothing to keep: no records before the last few weeks.",
         "not kept": f"Could not keep the weekly totals now: {path} is not in this version's "
-        "layout until its next save.",
+        f"layout until its next save, or {kept_path(path)} cannot be written.",
     }[outcome]
     print(message)
     return EXIT_PROBLEM if outcome == "not kept" else EXIT_OK

@@ -34,6 +34,7 @@ from itertools import compress
 from operator import attrgetter, is_not
 from typing import Any, Literal, NamedTuple
 
+from coach.kept_weeks import kept_weeks_cut
 from coach.models import DXA_SITE_LABELS, DXA_SITES, CheckIn, DxaScan, SessionLog
 
 # --------------------------------------------------------------------------- targets (FACTS.md)
@@ -698,30 +699,8 @@ def weekly_series_again(
 
 # --------------------------------------------------------------------------- kept weeks
 
-# Kept weeks (store/weeks.py) end this many weeks before this week's Monday: recent days are
-# the ones still filled in or corrected, and a change before the cut makes them all again.
-KEPT_WEEKS_BACK = 4
-# Kept weeks whose cut is more days back than this are carried on to a new cut once used:
-# the records from the cut on are read at every first "all time" (8 weeks: about 110 records).
-KEPT_WEEKS_CARRY_DAYS = 56
-# ... and past this, not used at all (made again from every record): a year of records read
-# from the cut on is as much as a few years read whole.
-KEPT_WEEKS_USABLE_DAYS = 366
+# the rules of kept weeks (store/weeks.py): coach/kept_weeks.py
 WEEKLY_METRICS: tuple[str, ...] = tuple(_EXTRACT)
-# records: weeks are kept for diaries of at least this many (about 4 years); a shorter one is
-# read whole within 30 ms
-KEEP_WEEKS_FROM = 2000
-
-
-def kept_weeks_cut(today: date) -> date:
-    """The day kept weeks made today end before: a Monday ``KEPT_WEEKS_BACK`` weeks back."""
-    return _monday(today) - timedelta(weeks=KEPT_WEEKS_BACK)
-
-
-def kept_weeks_usable(cut: date, today: date) -> bool:
-    """Whether weeks kept until ``cut`` are recent enough to be used today (else they are
-    made again from every record: ``KEPT_WEEKS_USABLE_DAYS``)."""
-    return 0 <= (today - cut).days <= KEPT_WEEKS_USABLE_DAYS
 
 
 # weeks summed together by ``rows_to_keep``: a season of records held at a time

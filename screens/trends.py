@@ -36,10 +36,14 @@ from textual.widgets.option_list import Option
 from textual.worker import Worker
 from textual_plotext import PlotextPlot
 
-from coach.models import CheckIn, DxaScan, SessionLog
-from coach.trends import (
+from coach.kept_weeks import (
     KEEP_WEEKS_FROM,
     KEPT_WEEKS_CARRY_DAYS,
+    kept_weeks_cut,
+    kept_weeks_usable,
+)
+from coach.models import CheckIn, DxaScan, SessionLog
+from coach.trends import (
     METRICS,
     RANGE_LABELS,
     RANGES,
@@ -49,8 +53,6 @@ from coach.trends import (
     combined_pain_exercise,
     kept_rows,
     kept_rows_again,
-    kept_weeks_cut,
-    kept_weeks_usable,
     made_from_kept,
     range_start,
     rebin,

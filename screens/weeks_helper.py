@@ -39,7 +39,7 @@ class WeeksHelper:
     @classmethod
     def for_store(cls, store: Store, today: date) -> WeeksHelper:
         """A helper, started at once if ``store`` needs one (``wanted``): before the app's
-        own slow start (importing Textual, the first frame), so its 0.4 s at 30 years are
+        own slow start (importing Textual, the first frame), so its 0.3 s at 30 years are
         mostly over when Trends opens."""
         helper = cls()
         if cls.wanted(store, today):
@@ -50,7 +50,7 @@ class WeeksHelper:
     def wanted(store: Store, today: date) -> bool:
         """Whether ``store`` is a diary of years whose weeks are not kept (or are too old to
         use today): what ``doctor --keep-weeks`` would sum."""
-        from coach.trends import KEEP_WEEKS_FROM, kept_weeks_usable
+        from coach.kept_weeks import KEEP_WEEKS_FROM, kept_weeks_usable
 
         if store.history_size() < KEEP_WEEKS_FROM:
             return False

@@ -902,7 +902,7 @@ class Store:
     ) -> bool:
         """Keep weekly totals of the records from ``start`` until ``cut`` (made from this
         file as it is now) for later sessions; False if they cannot be (a file not in the
-        layout, unsaved changes, or another session holds the file).
+        layout, unsaved changes, another session holds the file, or they cannot be written).
 
         ``beside_writer``: from a store opened read-only while the session that holds the file
         goes on (the app's helper, ``doctor --keep-weeks``). Safe without the lock: the weeks
@@ -918,8 +918,7 @@ class Store:
             return False
         from store import weeks
 
-        weeks.keep(self.path, seal, cut, start, rows)
-        return True
+        return weeks.keep(self.path, seal, cut, start, rows)
 
     def history_size(self) -> int:
         """How many check-ins and session logs are stored (from their ids: nothing is read)."""

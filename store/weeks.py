@@ -102,11 +102,12 @@ def load(data_path: Path, seal: Seal | None) -> KeptWeeks | None:
     return KeptWeeks(cut, start, dict(zip(names, lines[1 : len(names) + 1], strict=True)))
 
 
-def keep(data_path: Path, seal: Seal, cut: date, start: date, rows: dict[str, list[Any]]) -> None:
-    """Keep ``rows`` (weeks from ``start``'s to ``cut``) for the data file sealed ``seal``.
+def keep(data_path: Path, seal: Seal, cut: date, start: date, rows: dict[str, list[Any]]) -> bool:
+    """Keep ``rows`` (weeks from ``start``'s to ``cut``) for the data file sealed ``seal``;
+    False if they could not be written (nothing else comes of it: they are a copy).
 
     Written to a new file and renamed over the old one, with no fsync: after a crash the file
-    is either whole or fails ``load`` (made again later). Failures are ignored: it is a copy."""
+    is either whole or fails ``load`` (made again later)."""
     header = {"version": VERSION, "cut": cut.toordinal(), "start": start.toordinal()}
     parts = [json.dumps({**header, "names": list(rows)}, separators=(",", ":")).encode()]
     parts += [json.dumps(r, separators=(",", ":"), allow_nan=False).encode() for r in rows.values()]
@@ -122,6 +123,8 @@ def keep(data_path: Path, seal: Seal, cut: date, start: date, rows: dict[str, li
     except OSError:
         with contextlib.suppress(OSError):
             temp.unlink()
+        return False
+    return True
 
 
 def _temp_of(target: Path, pid: int) -> Path:

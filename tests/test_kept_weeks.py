@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from test_ui_trends import open_trends, summary_text, year_app
 from ui_helpers import SIZE, TODAY, make_app
 
+from coach.kept_weeks import kept_weeks_cut
 from coach.models import CheckIn, SessionLog
 from coach.trends import (
     WEEKLY_METRICS,
     kept_rows,
-    kept_weeks_cut,
     made_from_kept,
     rows_to_keep,
     series_for_range,

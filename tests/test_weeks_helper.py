@@ -18,8 +18,9 @@ from ui_helpers import SIZE, TODAY
 
 from coach import cli
 from coach.cli import _today, sum_and_keep_weeks
+from coach.kept_weeks import kept_weeks_cut
 from coach.models import CheckIn
-from coach.trends import all_time_start, kept_rows, kept_weeks_cut, series_for_range
+from coach.trends import all_time_start, kept_rows, series_for_range
 from screens import trends as trends_screen
 from screens.app import CoachApp
 from screens.weeks_helper import WeeksHelper
@@ -79,6 +80,12 @@ def test_doctor_says_when_there_is_nothing_to_keep(tmp_path: Path, diary: Path, 
     assert cli.main(["--data", str(missing), "doctor", "--keep-weeks"]) == 0
     assert "Nothing to keep: 0 records" in capsys.readouterr().out
     assert not missing.exists()
+
+    damaged = tmp_path / "damaged.json"
+    damaged.write_text('{"checkins": [1,')
+    assert cli.main(["--data", str(damaged), "doctor", "--keep-weeks"]) == 1
+    assert "is not valid JSON" in capsys.readouterr().err
+    assert not weeks.kept_path(damaged).exists()
 
     # written by another program: no layout, so no seal for the weeks to name (until a save)
     diary.write_text(json.dumps(json.loads(diary.read_text()), indent=1))
@@ -278,3 +285,13 @@ def test_what_a_writer_killed_while_keeping_them_left_is_removed(diary: Path) ->
         assert sum_and_keep_weeks(store, beside_writer=True) == "kept"
     assert not dead.exists() and alive.exists() and other.exists()
     kept_as_made(diary)
+
+
+def test_weeks_that_cannot_be_written_are_not_said_kept(diary: Path, monkeypatch, capsys) -> None:
+    def refused(*_args: object) -> None:
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(weeks.os, "replace", refused)
+    assert cli.main(["--data", str(diary), "doctor", "--keep-weeks"]) == 1
+    assert "cannot be written" in capsys.readouterr().out
+    assert sorted(p.name for p in diary.parent.iterdir()) == ["diary.json"]
