@@ -101,10 +101,9 @@ class WeeksHelper:
         process.kill()
         process.wait()
         if self._data_path is not None:  # its file, if it was writing the weeks then
-            from store.weeks import kept_path
+            from store.weeks import kept_path, temp_of
 
-            kept = kept_path(self._data_path)
-            kept.with_name(f"{kept.name}.{process.pid}.new").unlink(missing_ok=True)
+            temp_of(kept_path(self._data_path), process.pid).unlink(missing_ok=True)
 
 
 def main(argv: list[str]) -> int:

@@ -114,7 +114,7 @@ def keep(data_path: Path, seal: Seal, cut: date, start: date, rows: dict[str, li
     payload = b"\n".join(parts) + b"\n" + _seal_line(seal)
     target = kept_path(data_path)
     _remove_dead_temps(target)
-    temp = _temp_of(target, os.getpid())
+    temp = temp_of(target, os.getpid())
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
         with os.fdopen(fd, "wb") as handle:
@@ -127,7 +127,7 @@ def keep(data_path: Path, seal: Seal, cut: date, start: date, rows: dict[str, li
     return True
 
 
-def _temp_of(target: Path, pid: int) -> Path:
+def temp_of(target: Path, pid: int) -> Path:
     """The file a process writes the weeks to before renaming it: a name of its own, as the
     app's helper (screens/weeks_helper.py) may keep them at the same moment as the session."""
     return target.with_name(f"{target.name}.{pid}.new")
@@ -138,7 +138,7 @@ def _remove_dead_temps(target: Path) -> None:
     with contextlib.suppress(OSError):
         for name in os.listdir(target.parent):
             pid = name.removeprefix(target.name + ".").removesuffix(".new")
-            if not pid.isdigit() or name != _temp_of(target, int(pid)).name:
+            if not pid.isdigit() or name != temp_of(target, int(pid)).name:
                 continue  # not such a file
             if not process_alive(int(pid)):
                 with contextlib.suppress(OSError):
