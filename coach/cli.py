@@ -1062,13 +1062,13 @@ def sum_and_keep_weeks(store: Store, *, beside_writer: bool = False, whole: bool
     from coach.trends import all_time_start, kept_rows, rows_to_keep
 
     today = _today()
-    if store.read_only and not beside_writer:
-        return "not kept"
     if store.history_size() < KEEP_WEEKS_FROM:
         return "short"
     kept = store.kept_weeks()
     if kept is not None and kept.cut == kept_weeks_cut(today):
         return "held"  # still the ones a session would keep today (an import of recent days)
+    if not store.can_keep_weeks(beside_writer=beside_writer):
+        return "not kept"  # asked before reading every record for nothing
     if whole:
         checkins, logs = store.checkins(), store.session_logs()
         start, cut = all_time_start(checkins, logs, today), kept_weeks_cut(today)

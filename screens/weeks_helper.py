@@ -49,13 +49,17 @@ class WeeksHelper:
     @staticmethod
     def wanted(store: Store, today: date) -> bool:
         """Whether ``store`` is a diary of years whose weeks are not kept (or are too old to
-        use today): what ``doctor --keep-weeks`` would sum."""
+        use today) and could keep them: what ``doctor --keep-weeks`` would sum. None for a
+        file not in the layout or on a read-only file system (``Store.can_keep_weeks``): a
+        helper would read it whole every session to keep nothing."""
         from coach.kept_weeks import KEEP_WEEKS_FROM, kept_weeks_usable
 
         if store.history_size() < KEEP_WEEKS_FROM:
             return False
         kept = store.kept_weeks()
-        return kept is None or not kept_weeks_usable(kept.cut, today)
+        if kept is not None and kept_weeks_usable(kept.cut, today):
+            return False
+        return store.can_keep_weeks(beside_writer=True)
 
     def start(self, data_path: Path) -> None:
         """Run this module on ``data_path`` in a process of its own, with this Python,

@@ -912,13 +912,28 @@ class Store:
         if not beside_writer:
             self.acquire_lock()
         seal = self._storage.seal
-        if self.read_only and not beside_writer:
-            return False
-        if seal is None or self._storage.changed_from != date.max:
+        if seal is None or not self.can_keep_weeks(beside_writer=beside_writer):
             return False
         from store import weeks
 
         return weeks.keep(self.path, seal, cut, start, rows)
+
+    def can_keep_weeks(self, *, beside_writer: bool = False) -> bool:
+        """Whether weeks summed from this file now could be kept (``keep_weeks``): asked
+        before summing them, as that reads every record (0.3 s at 30 years). Not for a file
+        not in the layout (no seal for them to name, until its next save), with unsaved
+        changes, opened read-only (unless ``beside_writer``), or in a folder that cannot be
+        written (a read-only file system)."""
+        if self.read_only and not beside_writer:
+            return False
+        if self._storage.in_batch or self._storage.changed_from != date.max:
+            return False
+        self._data()  # (read again after a failed write: its seal with it)
+        if self._storage.seal is None:
+            return False
+        from store import weeks
+
+        return weeks.can_write(self.path)
 
     def history_size(self) -> int:
         """How many check-ins and session logs are stored (from their ids: nothing is read)."""

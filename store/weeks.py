@@ -127,6 +127,12 @@ def keep(data_path: Path, seal: Seal, cut: date, start: date, rows: dict[str, li
     return True
 
 
+def can_write(data_path: Path) -> bool:
+    """Whether the kept weeks of ``data_path`` could be written (the folder takes new files):
+    False on a read-only file system, or a folder of someone else's."""
+    return os.access(kept_path(data_path).parent, os.W_OK)
+
+
 def temp_of(target: Path, pid: int) -> Path:
     """The file a process writes the weeks to before renaming it: a name of its own, as the
     app's helper (screens/weeks_helper.py) may keep them at the same moment as the session."""

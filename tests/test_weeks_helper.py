@@ -295,3 +295,48 @@ def test_weeks_that_cannot_be_written_are_not_said_kept(diary: Path, monkeypatch
     assert cli.main(["--data", str(diary), "doctor", "--keep-weeks"]) == 1
     assert "cannot be written" in capsys.readouterr().out
     assert sorted(p.name for p in diary.parent.iterdir()) == ["diary.json"]
+
+
+def test_weeks_that_could_not_be_kept_are_not_summed(diary: Path, monkeypatch) -> None:
+    """A file not in the layout, or in a folder that takes no new files: no helper starts,
+    and ``sum_and_keep_weeks`` says so before reading a record (0.3 s at 30 years)."""
+
+    def no_reading(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("read every record to keep nothing")
+
+    with Store.open(diary, clock=_today) as store:
+        assert store.can_keep_weeks() and WeeksHelper.wanted(store, _today())
+
+    # a folder that cannot be written (a read-only file system)
+    real_access = weeks.os.access
+    folder = diary.parent
+
+    def access(path: object, mode: int) -> bool:
+        return False if Path(path) == folder and mode == weeks.os.W_OK else real_access(path, mode)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(weeks.os, "access", access)
+        with Store.open(diary, clock=_today) as store:
+            assert not store.can_keep_weeks()
+            assert not WeeksHelper.wanted(store, _today())
+            assert not WeeksHelper.for_store(store, _today()).running
+            patched.setattr(Store, "checkins", no_reading)
+            patched.setattr(Store, "stream_checkins", no_reading)
+            assert sum_and_keep_weeks(store) == "not kept"
+            assert sum_and_keep_weeks(store, whole=True) == "not kept"
+    assert not weeks.kept_path(diary).exists()
+
+    # written by another program: no seal until its next save
+    diary.write_text(json.dumps(json.loads(diary.read_text()), indent=1))
+    with Store.open(diary, read_only=True, clock=_today) as store:
+        assert not store.can_keep_weeks(beside_writer=True)
+        assert not WeeksHelper.wanted(store, _today())
+        with monkeypatch.context() as patched:
+            patched.setattr(Store, "checkins", no_reading)
+            patched.setattr(Store, "stream_checkins", no_reading)
+            assert sum_and_keep_weeks(store, beside_writer=True, whole=True) == "not kept"
+    with Store.open(diary, clock=_today) as store:
+        store.put_checkin(CheckIn(_today(), pain=2))  # saved in the layout: sealed
+        assert store.can_keep_weeks() and WeeksHelper.wanted(store, _today())
+        assert sum_and_keep_weeks(store) == "kept"
+    kept_as_made(diary)
