@@ -34,10 +34,11 @@ import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual import events
-from textual.app import App
+if TYPE_CHECKING:  # Textual is imported by ``make_app``, after the store is open
+    from textual import events
+    from textual.app import App
 
 KEY_CHARS = {
     "enter": "\r",
@@ -82,6 +83,8 @@ FLOOR_TOPICS = (2, 3)
 
 
 def key_event(key: str) -> events.Key:
+    from textual import events
+
     return events.Key(key, KEY_CHARS.get(key, key if len(key) == 1 else None))
 
 
@@ -200,12 +203,15 @@ def make_app(args: argparse.Namespace) -> tuple[App[Any], tuple[Place, ...], Any
         return KindFloorApp(documents), KIND_FLOOR_WALK, None
     from datetime import date
 
-    from screens.app import CoachApp
     from screens.weeks_helper import WeeksHelper
     from store.db import Store
 
+    # as ``bonecoach`` does (cli.run_tui): the store opened and the helper started before the
+    # slow import of Textual, so the helper is as far on as in a real session
     store = Store.open(args.data)
-    helper = WeeksHelper.for_store(store, date.today())  # as ``bonecoach`` does (cli.run_tui)
+    helper = WeeksHelper.for_store(store, date.today())
+    from screens.app import CoachApp
+
     return CoachApp(store=store, today=date.today, weeks_helper=helper), COACH_WALK, store
 
 
