@@ -32,6 +32,8 @@ from screens.weeks_helper import WeeksHelper
 textual_fixes.apply()
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from coach.picture import ClinicalPicture
     from store.db import Store
 
@@ -204,6 +206,7 @@ class CoachApp(OrderedKeys, App[None]):
     # calling that day "Today". One timer of the app's: a screen's own timer kept the screen
     # alive for up to a minute after it closed (asyncio keeps a cancelled timer's context).
     NEW_DAY_CHECK_SECONDS = 60.0
+    HELPER_WATCH_SECONDS = 0.5  # the weeks helper (screens/weeks_helper.py) lasts about 0.3 s
 
     def __init__(
         self,
@@ -220,6 +223,7 @@ class CoachApp(OrderedKeys, App[None]):
         # the weeks of a long diary with none kept, summed by a helper process started with
         # the app (screens/weeks_helper.py; ``bonecoach`` starts one): stopped when it closes
         self.weeks_helper = weeks_helper if weeks_helper is not None else WeeksHelper()
+        self._helper_watch: Timer | None = None
         self._theme_applied = False
         self.idle_collector: IdleCollector | None = None  # from the first frame on
         if "TEXTUAL_ANIMATIONS" not in os.environ:
@@ -244,10 +248,20 @@ class CoachApp(OrderedKeys, App[None]):
         self.push_screen(HomeScreen())
         self.call_after_refresh(self._take_lock)
         self.set_interval(self.NEW_DAY_CHECK_SECONDS, self._look_at_the_day, name="new day")
+        if self.weeks_helper.running:
+            self._helper_watch = self.set_interval(
+                self.HELPER_WATCH_SECONDS, self._watch_helper, name="weeks helper"
+            )
         if self.store.get_profile() is None:
             from screens.onboarding import OnboardingScreen
 
             self.push_screen(OnboardingScreen())
+
+    def _watch_helper(self) -> None:
+        """Asked whether it runs, a helper that has ended is reaped: no defunct process is
+        left for the rest of the session, and Trends sees its weeks (``generation``)."""
+        if not self.weeks_helper.running and self._helper_watch is not None:
+            self._helper_watch.stop()
 
     def _look_at_the_day(self) -> None:
         """Every screen open that names the day checks it is still today's (see above)."""

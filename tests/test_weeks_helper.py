@@ -7,6 +7,10 @@ that what is shown or kept is exactly what the file's records make."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import threading
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -22,6 +26,7 @@ from coach.kept_weeks import kept_weeks_cut
 from coach.models import CheckIn
 from coach.trends import all_time_start, kept_rows, series_for_range
 from screens import trends as trends_screen
+from screens import weeks_helper
 from screens.app import CoachApp
 from screens.weeks_helper import WeeksHelper
 from store import weeks
@@ -115,8 +120,18 @@ def until_ended(helper: WeeksHelper, seconds: float = 60.0) -> None:
     assert not helper.running, "the helper never ended"
 
 
+@pytest.fixture(params=["forked", "started"])
+def how(request: pytest.FixtureRequest, monkeypatch) -> str:
+    """Both kinds of helper: a fork of this process (Linux, no thread running) and a Python
+    started afresh (elsewhere)."""
+    if request.param == "forked" and not weeks_helper.can_fork():
+        pytest.skip("this process cannot fork a helper (not Linux, or a thread is running)")
+    monkeypatch.setattr(weeks_helper, "can_fork", lambda: request.param == "forked")
+    return request.param
+
+
 def test_the_helper_process_keeps_them_for_a_diary_that_wants_them(
-    diary: Path, tmp_path: Path
+    diary: Path, tmp_path: Path, how: str
 ) -> None:
     short = tmp_path / "short.json"
     assert cli.main(["demo", "--days", "200", "--data", str(short)]) == 0
@@ -127,6 +142,7 @@ def test_the_helper_process_keeps_them_for_a_diary_that_wants_them(
     assert WeeksHelper.wanted(store, _today())
     helper = WeeksHelper.for_store(store, _today())
     assert helper.running and helper.generation == 0
+    assert (type(helper._process).__name__ == "_Forked") == (how == "forked")
     until_ended(helper)
     assert helper.generation == 1
     kept_as_made(diary)
@@ -137,16 +153,60 @@ def test_the_helper_process_keeps_them_for_a_diary_that_wants_them(
     store.close()
 
 
-def test_a_helper_still_running_is_stopped_with_nothing_left_behind(diary: Path) -> None:
-    helper = WeeksHelper()
-    helper.start(diary)
+def test_a_helper_still_running_is_stopped_with_nothing_left_behind(diary: Path, how: str) -> None:
+    store = Store.open(diary, clock=_today)
+    helper = WeeksHelper.for_store(store, _today())
     process = helper._process
     assert process is not None
     helper.stop()
     assert process.returncode is not None and not helper.running
+    with pytest.raises(ProcessLookupError):
+        os.kill(process.pid, 0)  # ended and reaped: no process left
     left = [p.name for p in diary.parent.iterdir() if p.name.endswith(".new")]
     assert left == []
     helper.stop()  # twice: nothing to do
+    assert helper.generation == 1
+    store.close()
+
+
+def test_a_forked_helper_never_returns_into_the_app(
+    diary: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """Whatever it raises, the fork ends there, silent: it never goes on with the code that
+    forked it (here: this test, which writes its pid after the fork)."""
+    if not weeks_helper.can_fork():
+        pytest.skip("this process cannot fork a helper (not Linux, or a thread is running)")
+
+    def fails(_store: Store) -> int:
+        print("nothing of this may reach the app's terminal")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(weeks_helper, "_keep", fails)
+    went_on = tmp_path / "went-on"
+    with Store.open(diary, clock=_today) as store:
+        helper = WeeksHelper.for_store(store, _today())
+        with went_on.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        process = helper._process
+        until_ended(helper)
+    assert process is not None and process.returncode == 1
+    assert went_on.read_text() == f"{os.getpid()}\n"
+    assert not weeks.kept_path(diary).exists()
+
+
+def test_no_fork_while_a_thread_runs() -> None:
+    """Only the forking thread goes on in a fork: one holding a lock the helper needs would
+    leave it waiting for ever. ``bonecoach`` forks before Textual starts any."""
+    can = weeks_helper.can_fork()
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        assert not weeks_helper.can_fork()
+    finally:
+        release.set()
+        thread.join()
+    assert weeks_helper.can_fork() == can
 
 
 def test_a_helper_that_cannot_start_is_no_helper(diary: Path, monkeypatch) -> None:
@@ -340,3 +400,23 @@ def test_weeks_that_could_not_be_kept_are_not_summed(diary: Path, monkeypatch) -
         assert store.can_keep_weeks() and WeeksHelper.wanted(store, _today())
         assert sum_and_keep_weeks(store) == "kept"
     kept_as_made(diary)
+
+
+async def test_the_app_reaps_its_helper_once_it_has_ended(data_path: Path) -> None:
+    """No defunct process for the rest of the session: the app asks until it has ended."""
+    helper = WeeksHelper()
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(0.5)"])
+    helper._process = process  # (a helper still running when the app starts)
+    app = year_app(data_path)
+    app.weeks_helper = helper
+    async with app.run_test(size=SIZE) as pilot:
+        assert app._helper_watch is not None
+        give_up = time.monotonic() + 60
+        while helper._process is not None and time.monotonic() < give_up:
+            await pilot.pause(0.05)  # (helper.running would reap it: only the app asks)
+        assert helper._process is None and helper.generation == 1
+        assert process.returncode == 0
+        with pytest.raises(ProcessLookupError):
+            os.kill(process.pid, 0)
+        assert app._helper_watch._task is None  # stopped: no more asking
+    app.store.close()
