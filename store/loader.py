@@ -16,7 +16,7 @@ document in place (a save puts a new dict), so "same object" means "unchanged". 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -269,25 +269,46 @@ class Loader:
     ) -> list[Any]:
         """Valid scans or session logs of ``pairs``; of two with one key the first id wins.
         ``keep=False``: verdicts are not kept (see ``check``)."""
-        winners = self._winners(table, pairs, self.record if keep else self.check, whole=True)
+        winners = self._winners(table, pairs, self.record if keep else self.check)
         return [item[2] for item in winners.values()]
 
-    def keyed_order(self, table: str, pairs: Iterable[tuple[str, Any]]) -> list[tuple[Any, ...]]:
-        """``keyed`` as (day, key, doc id) of each winner, by day and key, keeping no record
-        (an export streams a whole table: each is read again when its turn comes)."""
-        winners = self._winners(table, pairs, self.check, whole=False)
-        return sorted((day, key, doc_id) for key, (_, doc_id, day) in winners.items())
+    def keyed_stream(
+        self, table: str, keys: Mapping[str, str | None], doc: Callable[[str], Any]
+    ) -> Iterator[Any]:
+        """``keyed`` one at a time, by key (a key starts with its day, so: by day), each
+        document read and validated once and not kept: an export streams a whole table.
+        ``keys``: every id -> the key its document stores, if known without reading it (None:
+        read it with ``doc``). A valid record's key is the one stored (``validate``), so the
+        documents of one key are next to each other in that order, lowest id first: the first
+        valid one wins, and any later valid one is reported as a duplicate."""
+
+        def stored_key(doc_id: str) -> str:
+            key = keys[doc_id]
+            if key is None:
+                document = doc(doc_id)
+                key = document.get("key") if isinstance(document, dict) else None
+            return key if isinstance(key, str) else ""
+
+        order = sorted((stored_key(i), record_id(i) or 0, i) for i in keys)
+        winner_key, winner_id = None, ""
+        for key, _, doc_id in order:
+            record = self.check(table, doc_id, doc(doc_id))
+            if record is None:
+                continue
+            if key == winner_key:
+                self._duplicate(table, doc_id, winner_id)
+                continue
+            winner_key, winner_id = key, doc_id
+            yield record
 
     def _winners(
         self,
         table: str,
         pairs: Iterable[tuple[str, Any]],
         validated: Callable[[str, str, Any], Any],
-        *,
-        whole: bool,
     ) -> dict[str, tuple[int, str, Any]]:
-        """Key -> (id number, doc id, the record if ``whole`` else its day): the first id of
-        each key; every later one is reported as a duplicate."""
+        """Key -> (id number, doc id, the record): the first id of each key; every later one
+        is reported as a duplicate."""
         by_key: dict[str, tuple[int, str, Any]] = {}
         for doc_id, doc in pairs:
             record = validated(table, doc_id, doc)
@@ -298,7 +319,7 @@ class Loader:
             if held is None or number < held[0]:
                 if held is not None:
                     self._duplicate(table, held[1], doc_id)
-                by_key[record.key] = (number, doc_id, record if whole else record.day)
+                by_key[record.key] = (number, doc_id, record)
             else:
                 self._duplicate(table, doc_id, held[1])
         return by_key

@@ -6,11 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coach import cli
 from coach.demo import filler, make_demo
@@ -325,3 +328,63 @@ def test_no_bar_when_the_export_itself_goes_to_the_terminal() -> None:
     bar.advance(10)
     bar.finish()
     assert bar.stream.getvalue() == ""
+
+
+_LOG_DAYS = ("2026-01-05", "2026-01-06", "2026-02-01")
+_log_docs = st.dictionaries(
+    st.integers(1, 40).map(str),
+    st.tuples(
+        st.sampled_from(_LOG_DAYS),
+        st.sampled_from(("walk-1", "strength-2")),
+        st.sampled_from(("valid", "damaged", "key of another", "no key", "not an object")),
+        st.integers(0, 60),
+    ),
+    max_size=14,
+)
+
+
+def _log_doc(day: str, session_id: str, kind: str, minutes: int) -> object:
+    doc = {"day": day, "session_id": session_id, "aerobic_min": minutes}
+    if kind == "not an object":
+        return [day, session_id]
+    if kind == "damaged":
+        doc["effort"] = 99
+    if kind != "no key":
+        doc["key"] = f"{_LOG_DAYS[0]}/walk-1" if kind == "key of another" else f"{day}/{session_id}"
+    return doc
+
+
+@settings(max_examples=60, deadline=None)
+@given(_log_docs)
+def test_streamed_logs_are_the_whole_lists_for_any_mix_of_ids(docs: dict) -> None:
+    """Any ids, days, duplicates, damaged or forged documents, in a hand-written file and
+    in the store's own layout: the stream gives the logs the whole list does, in (day, key)
+    order, with the same problems, validating each document once."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "b.json"
+        sessions = {i: _log_doc(*d) for i, d in docs.items()}
+        path.write_text(json.dumps({"_meta": {"1": {"schema": 2}}, "sessions": sessions}))
+        for lazy in (False, True):
+            if lazy:  # saved by the store: one document a line, read lazily
+                with Store.open(path, clock=lambda: TODAY) as store:
+                    store.set_setting("theme", "textual-dark")
+            with Store.open(path, read_only=True) as whole:
+                expected = whole.stream_session_logs()
+                wanted_problems = {(p.doc_id, p.reason) for p in whole.problems}
+            with Store.open(path, read_only=True) as stream:
+                assert isinstance(stream._table("sessions"), LazyTable) == lazy
+                validated: list[str] = []
+                check = stream._loader.check
+
+                def counted(
+                    table: str, doc_id: str, doc: object, check=check, seen=validated
+                ) -> object:
+                    seen.append(doc_id)
+                    return check(table, doc_id, doc)
+
+                stream._loader.check = counted  # type: ignore[method-assign]
+                streamed = list(stream.iter_session_logs())
+                assert streamed == expected
+                assert [s.key for s in streamed] == sorted(s.key for s in streamed)
+                assert {(p.doc_id, p.reason) for p in stream.problems} == wanted_problems
+                assert sorted(validated) == sorted(docs)  # each once
