@@ -191,9 +191,19 @@ def _forked_helper(store: Store) -> NoReturn:
         silent = os.open(os.devnull, os.O_RDWR)
         for stream in (0, 1, 2):
             os.dup2(silent, stream)
+        _close_inherited()
         status = _keep(store)
     finally:
         os._exit(status)
+
+
+def _close_inherited() -> None:
+    """Close every file the fork has from the app but its three streams: it needs none (the
+    records are in memory), and the app's one-writer lock, if held, must end with the app."""
+    for name in os.listdir("/proc/self/fd"):
+        if int(name) > 2:
+            with contextlib.suppress(OSError):  # (the listing's own, closed already)
+                os.close(int(name))
 
 
 def main(argv: list[str]) -> int:

@@ -420,3 +420,27 @@ async def test_the_app_reaps_its_helper_once_it_has_ended(data_path: Path) -> No
             os.kill(process.pid, 0)
         assert app._helper_watch._task is None  # stopped: no more asking
     app.store.close()
+
+
+def test_a_forked_helper_holds_none_of_the_apps_files(diary: Path, monkeypatch) -> None:
+    """Not the one-writer lock above all: it ends with the app, not with its helper."""
+    if not weeks_helper.can_fork():
+        pytest.skip("this process cannot fork a helper (not Linux, or a thread is running)")
+    keep = weeks_helper._keep
+
+    def slow(store: Store) -> int:
+        time.sleep(0.5)  # (in the fork: time to look at its files)
+        return keep(store)
+
+    monkeypatch.setattr(weeks_helper, "_keep", slow)
+    with Store.open(diary, clock=_today) as store:  # the lock taken at once
+        assert not store.read_only
+        helper = WeeksHelper.for_store(store, _today())
+        process = helper._process
+        assert process is not None
+        time.sleep(0.2)
+        files = [os.readlink(f) for f in Path(f"/proc/{process.pid}/fd").iterdir()]
+        assert files and all(f == os.devnull for f in files), files
+        until_ended(helper)
+    assert process.returncode == 0
+    kept_as_made(diary)
