@@ -27,6 +27,7 @@ from textual.theme import Theme
 from screens import textual_fixes
 from screens.key_order import OrderedKeys
 from screens.long_lived import IdleCollector, settle_long_lived
+from screens.warm import warm_modules
 from screens.weeks_helper import WeeksHelper
 
 textual_fixes.apply()
@@ -290,6 +291,8 @@ class CoachApp(OrderedKeys, App[None]):
         # what start-up built (modules, classes, styles, home) lives as long as the app
         settle_long_lived(self, collect=False)
         self.idle_collector = IdleCollector.start(self)
+        # the Plan's and Trends' modules, while the home screen is read; frozen with the rest
+        warm_modules(self, then=partial(settle_long_lived, self, collect=False))
 
     def on_unmount(self) -> None:
         self.weeks_helper.stop()
