@@ -531,3 +531,29 @@ def test_ids_from_a_day_miss_no_document_of_that_day_or_later(
     }
     assert not earlier & set(picked)
     assert table.ids_from_day(low) == picked  # kept until the table changes
+
+
+def test_a_large_file_is_checked_the_same_with_its_checksum_beside(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """From ``CRC_BESIDE_FROM`` bytes the CRC-32 is summed in a thread while the lines are
+    found: the same tables for a good file, and None for one a byte off, as summed inline."""
+    raw = _diary(tmp_path / "b.json", days=3000).read_bytes()
+    assert len(raw) > lines.CRC_BESIDE_FROM
+    threads: list[object] = []
+    start = lines._thread.start_new_thread
+
+    def counted(*args: Any) -> object:
+        threads.append(args)
+        return start(*args)
+
+    monkeypatch.setattr(lines._thread, "start_new_thread", counted)
+    beside = lines.read(raw)
+    damaged = raw.replace(b'"pain":2', b'"pain":3', 1)
+    assert damaged != raw and lines.read(damaged) is None
+    assert len(threads) == 2
+    monkeypatch.setattr(lines, "CRC_BESIDE_FROM", len(raw) * 2)
+    inline = lines.read(raw)
+    assert lines.read(damaged) is None and len(threads) == 2
+    assert beside is not None and inline is not None
+    assert _plain(beside) == _plain(inline)
