@@ -307,9 +307,11 @@ class Loader:
         pairs: Iterable[tuple[str, Any]],
         validated: Callable[[str, str, Any], Any],
     ) -> dict[str, tuple[int, str, Any]]:
-        """Key -> (id number, doc id, the record): the first id of each key; every later one
-        is reported as a duplicate."""
+        """Key -> (id number, doc id, the record): the first id of each key; every other one
+        is reported as a duplicate of that one (named once all are seen: which id holds the
+        key so far depends on the order of the file, the one that wins does not)."""
         by_key: dict[str, tuple[int, str, Any]] = {}
+        others: list[tuple[str, str]] = []  # (doc id, key) of each record that lost its key
         for doc_id, doc in pairs:
             record = validated(table, doc_id, doc)
             if record is None:
@@ -318,10 +320,12 @@ class Loader:
             held = by_key.get(record.key)
             if held is None or number < held[0]:
                 if held is not None:
-                    self._duplicate(table, held[1], doc_id)
+                    others.append((held[1], record.key))
                 by_key[record.key] = (number, doc_id, record)
             else:
-                self._duplicate(table, doc_id, held[1])
+                others.append((doc_id, record.key))
+        for doc_id, key in others:
+            self._duplicate(table, doc_id, by_key[key][1])
         return by_key
 
     def _duplicate(self, table: str, doc_id: str, kept_id: str) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import orjson
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from coach import cli
@@ -356,6 +356,13 @@ def _log_doc(day: str, session_id: str, kind: str, minutes: int) -> object:
 
 @settings(max_examples=60, deadline=None)
 @given(_log_docs)
+@example(
+    {
+        "2": ("2026-01-05", "walk-1", "valid", 0),
+        "3": ("2026-01-05", "walk-1", "valid", 0),
+        "1": ("2026-01-05", "walk-1", "valid", 0),
+    }
+)  # three of a key, the winner last in the file
 def test_streamed_logs_are_the_whole_lists_for_any_mix_of_ids(docs: dict) -> None:
     """Any ids, days, duplicates, damaged or forged documents, in a hand-written file and
     in the store's own layout: the stream gives the logs the whole list does, in (day, key)
