@@ -96,7 +96,7 @@ class WeeksHelper:
     @staticmethod
     def wanted(store: Store, today: date) -> bool:
         """Whether ``store`` is a diary of years whose weeks are not kept (or are too old to
-        use today) and could keep them: what ``doctor --keep-weeks`` would sum. None for a
+        use today) and could keep them: what ``doctor --keep-weeks`` would sum. False for a
         file not in the layout or on a read-only file system (``Store.can_keep_weeks``): a
         helper would read it whole every session to keep nothing."""
         from coach.kept_weeks import KEEP_WEEKS_FROM, kept_weeks_usable

@@ -911,8 +911,9 @@ class Store:
         file."""
         if not beside_writer:
             self.acquire_lock()
-        seal = self._storage.seal
-        if seal is None or not self.can_keep_weeks(beside_writer=beside_writer):
+        keepable = self.can_keep_weeks(beside_writer=beside_writer)
+        seal = self._storage.seal  # (after the check, which reads the file again if need be)
+        if not keepable or seal is None:
             return False
         from store import weeks
 
