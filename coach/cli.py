@@ -651,11 +651,13 @@ def cmd_checkin(args: argparse.Namespace) -> int:
     from coach.checkin import summary_prompts
 
     with open_store(args, write=True) as store:
+        store.save_behind()  # the disk finishes the save while the picture is worked out
         if args.ai_missed_reason is not None:
             partial = _with_missed_reason(store.get_checkin(day), day, fields, args)
         merged = store.merge_checkin(partial)
         picture = read_picture(store, today)
         profile = store.get_profile()
+    # (closed: the save is on disk, or its error was raised; only now is it reported)
     for prompt in summary_prompts(merged, picture):  # the TUI summary's words, most urgent first
         print(f"{PROMPT_MARKERS[prompt.level]}{prompt.text}")
     print(f"Saved check-in for {day.isoformat()} ({', '.join(partial.recorded_fields())}).")

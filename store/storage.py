@@ -17,15 +17,18 @@ Hostile files are read without crashing: the size is bounded, nesting too deep f
 
 from __future__ import annotations
 
+import _thread
 import contextlib
 import itertools
 import json
 import os
 import re
 import stat
+import sys
 import time
 from collections.abc import Callable, Iterator
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -433,6 +436,73 @@ def to_utf8(text: str) -> bytes:
         return text.encode("utf-8", "backslashreplace")
 
 
+def _write_pieces(path: Path, pieces: list[bytes | memoryview]) -> None:
+    """``atomic_stream`` of ``pieces``, one after the other (a save of the data file)."""
+    with atomic_stream(path, buffering=1 << 20) as handle:
+        handle.writelines(pieces)
+
+
+# While a write runs in a thread, the caller lets go of the interpreter this often (not every
+# 5 ms): the thread needs it for a moment between its system calls (about 15), and would
+# otherwise wait up to 5 ms for each, taking 15-20 ms for 4 ms of disk time.
+COMMIT_SWITCH_INTERVAL = 0.0002
+
+
+class _Commit:
+    """A write running in a thread of its own (``AtomicJSONStorage.commit_behind``).
+
+    The thread spends its time in system calls (writing, fsync, rename), which let go of the
+    interpreter, so the caller's own work goes on meanwhile. ``wait`` gives the write's error.
+    """
+
+    def __init__(self, write: Callable[[], None]) -> None:
+        self._write: Callable[[], None] | None = write
+        self._error: BaseException | None = None
+        self._done = _thread.allocate_lock()
+        self._done.acquire()
+        self._interval = sys.getswitchinterval()  # (put back once the write is done)
+
+    @classmethod
+    def start(cls, write: Callable[[], None]) -> _Commit | None:
+        """The write, started; None if no thread can be started now (write it then)."""
+        commit = cls(write)
+        try:
+            _thread.start_new_thread(commit._run, ())
+        except RuntimeError:
+            return None
+        sys.setswitchinterval(COMMIT_SWITCH_INTERVAL)
+        return commit
+
+    def _run(self) -> None:
+        write, self._write = self._write, None
+        try:
+            if write is not None:
+                write()
+        except BaseException as error:  # (handed to the caller by ``wait``)
+            self._error = error
+        finally:
+            write = None  # (the pieces it holds are views of the file's bytes: let go now)
+            self._done.release()
+
+    def wait(self) -> BaseException | None:
+        """Wait until the write is done, even through Ctrl-C: whether the file was replaced
+        is known before anything else happens. Raises the write's error; returns a Ctrl-C
+        that came meanwhile, for the caller to raise once it has dealt with the outcome."""
+        interrupted: BaseException | None = None
+        while True:
+            try:
+                self._done.acquire()
+                break
+            except BaseException as error:
+                interrupted = error
+        self._done.release()
+        sys.setswitchinterval(self._interval)
+        error, self._error = self._error, None
+        if error is not None:
+            raise error
+        return interrupted
+
+
 class AtomicJSONStorage(Storage):
     """TinyDB storage for one JSON file: cached reads, atomic durable writes.
 
@@ -471,6 +541,11 @@ class AtomicJSONStorage(Storage):
         self.loads = 0
         self.seal = seal
         self.changed_from = date.max
+        # write behind: a save returns once its file is written, and the fsync and rename
+        # finish in a thread while the caller goes on (a command works out what to say);
+        # ``finish_commit`` waits for them. Off unless the caller asks.
+        self.commit_behind = False
+        self._commit: tuple[_Commit, Callable[[], None]] | None = None
 
     def read(self) -> dict[str, Any] | None:
         if not self._loaded:
@@ -483,6 +558,7 @@ class AtomicJSONStorage(Storage):
     def replace_cache(self, data: dict[str, Any] | None, seal: Seal | None = None) -> None:
         """Use ``data`` as the in-memory copy (after a re-read or a migration): the file
         sealed ``seal``, or None if it is not exactly any file."""
+        self.finish_commit()
         self._cache = data
         self._loaded = True
         self.loads += 1
@@ -504,23 +580,75 @@ class AtomicJSONStorage(Storage):
     def _flush(self, data: dict[str, Any]) -> None:
         from store import lines
 
+        self.finish_commit()
         try:
             if self._before_write is not None:
                 self._before_write(data)
             pieces, blocks = lines.encode_pieces(data)
-            with atomic_stream(self.path, buffering=1 << 20) as handle:
-                handle.writelines(pieces)
-            written_seal = lines.seal_of(pieces[0] + b"\n")
+            written = partial(
+                self._written,
+                data,
+                blocks,
+                self.seal,
+                lines.seal_of(pieces[0] + b"\n"),
+                self.changed_from,
+            )
+            write = partial(_write_pieces, self.path, pieces)
             del pieces
+            self.changed_from = date.max
+            if self.commit_behind:
+                commit = _Commit.start(write)
+                if commit is not None:  # (else: no thread could be started, written here)
+                    self._commit = (commit, written)
+                    return
+            write()
+            del write
         except BaseException:
-            self.reload()
-            if self._after_failed_write is not None:
-                self._after_failed_write()
+            self._failed()
             raise
-        before, self.seal, changed_from = self.seal, written_seal, self.changed_from
-        self.changed_from = date.max
+        written()
+
+    def finish_commit(self) -> None:
+        """Wait for a write in flight (``commit_behind``) to be on disk; its error, if any, is
+        raised here, as a write's own would be, and memory drops what the file does not
+        hold. Nothing to do without one."""
+        pending, self._commit = self._commit, None
+        if pending is None:
+            return
+        commit, written = pending
+        try:
+            interrupted = commit.wait()
+        except BaseException:
+            self._failed()
+            raise
+        written()
+        if interrupted is not None:  # (Ctrl-C while waiting: the save is on disk all the same)
+            raise interrupted
+
+    @property
+    def committing(self) -> bool:
+        """A write is in flight (``commit_behind``): ``finish_commit`` before saying it saved."""
+        return self._commit is not None
+
+    def _failed(self) -> None:
+        self.reload()
+        if self._after_failed_write is not None:
+            self._after_failed_write()
+
+    def _written(
+        self,
+        data: dict[str, Any],
+        blocks: list[tuple[str, int, int]],
+        before: Seal | None,
+        after: Seal | None,
+        changed_from: date,
+    ) -> None:
+        """``data`` is on disk, sealed ``after``, in place of the file sealed ``before``."""
+        from store import lines
+
+        self.seal = after
         if self._after_write is not None:
-            self._after_write(before, written_seal, changed_from)
+            self._after_write(before, after, changed_from)
         if not lines.read_back_after_write(data):
             return
         # later saves copy the unchanged lines of what was just written: read it back (the
@@ -536,7 +664,9 @@ class AtomicJSONStorage(Storage):
             lines.rebase(data, written, blocks)
 
     def reload(self) -> None:
-        """Drop the in-memory copy; the next read parses the file again."""
+        """Drop the in-memory copy; the next read parses the file again (once a write in
+        flight is done: the file is then what it will stay)."""
+        self.finish_commit()
         self._cache = None
         self._loaded = False
         self.loads += 1
@@ -566,4 +696,4 @@ class AtomicJSONStorage(Storage):
                 self._flush(self._cache)
 
     def close(self) -> None:
-        pass
+        self.finish_commit()

@@ -61,13 +61,15 @@ class Child:
         count: int,
         *,
         hold: bool = False,
+        behind: bool = False,
         argv: list[str] | None = None,
     ) -> None:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
         self.process = subprocess.Popen(
             argv
             or [sys.executable, str(CHILD), str(path), str(first), str(count)]
-            + (["hold"] if hold else []),
+            + (["hold"] if hold else [])
+            + (["behind"] if behind else []),
             stdin=subprocess.PIPE if hold else subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -120,10 +122,15 @@ def kept_weeks_hold(store: Store) -> bool:
     return True
 
 
-@pytest.mark.parametrize("years", [None, 10], ids=["1500 days", "10 years"])
+@pytest.mark.parametrize(
+    ("years", "behind"),
+    [(None, False), (10, False), (10, True)],
+    ids=["1500 days", "10 years", "10 years, saved behind"],
+)
 def test_kill_during_saves_never_corrupts_or_loses_an_acknowledged_save(
-    tmp_path: Path, years: int | None
+    tmp_path: Path, years: int | None, behind: bool
 ) -> None:
+    """``behind``: the child saves as ``bonecoach checkin`` does (``Store.save_behind``)."""
     path = tmp_path / "b.json"
     prefill(path, years)
     before = {c.day: c for c in Store.open(path, read_only=True).checkins()}
@@ -133,7 +140,7 @@ def test_kill_during_saves_never_corrupts_or_loses_an_acknowledged_save(
     mid_write_kills = kills = kept_held = 0
     while kills < KILLS or (mid_write_kills < MIN_MID_WRITE and kills < MAX_KILLS):
         kills += 1
-        child = Child(path, next_index, 10_000)
+        child = Child(path, next_index, 10_000, behind=behind)
         assert child.next_line().startswith("ready -")
         first_ack = child.next_line()  # at least one save acknowledged before the kill
         time.sleep(rng.uniform(0.0, 0.05))
@@ -155,7 +162,7 @@ def test_kill_during_saves_never_corrupts_or_loses_an_acknowledged_save(
     assert len(acked_total) > KILLS  # the children really were saving
     assert mid_write_kills >= MIN_MID_WRITE, "too few kills landed during a write"
     assert kept_held or not years, "the kept weeks never outlived a kill"
-    size = f"{years} years" if years else f"{PREFILL} days"
+    size = (f"{years} years" if years else f"{PREFILL} days") + (", behind" if behind else "")
     print(
         f"{size}: {kills} kills, {mid_write_kills} inside a write, {len(acked_total)} saves "
         f"checked, kept weeks carried through {kept_held}"
