@@ -800,7 +800,8 @@ def read(raw: bytes) -> dict[str, Any] | None:
             return None
     if not raw.endswith(b"\n}"):
         return None
-    if len(keyed) != sum(c + 1 if c >= 0 else 1 for _, c, _, _ in tables) or b"\\" in raw:
+    escaped = b"\\" in raw  # (rare: then each table's ids are decoded with care)
+    if len(keyed) != sum(c + 1 if c >= 0 else 1 for _, c, _, _ in tables) or escaped:
         # the plain pattern skips a line whose id has an escape: with a backslash anywhere
         # (rare: the file is UTF-8, so only quotes, backslashes and control characters are
         # escaped) every keyed line is found, so a forged extra line fails the count below
@@ -829,7 +830,7 @@ def read(raw: bytes) -> dict[str, Any] | None:
         try:
             ids = (
                 [_decode_key(k) for k in entries]
-                if b"\\" in b"".join(entries)
+                if escaped and b"\\" in b"".join(entries)
                 else list(map(bytes.decode, entries))
             )
         except ValueError:  # an id that is not UTF-8 (or a bad escape): not what we wrote
