@@ -780,9 +780,10 @@ def _crc32_beside(body: memoryview) -> Callable[[], int]:
     return wait
 
 
-def read(raw: bytes) -> dict[str, Any] | None:
+def read(raw: bytes, *, body_crc: int | None = None) -> dict[str, Any] | None:
     """The data of a file in this layout, tables lazy; None if ``raw`` is not exactly such a
-    file (then the caller parses it whole)."""
+    file (then the caller parses it whole). ``body_crc``: the CRC-32 of everything after the
+    first line, if summed already (store/prefetch.py)."""
     end = raw.find(b"\n")
     if end < 0 or not raw.startswith(b'{"_meta":') or raw[end - 1 : end] != b",":
         return None
@@ -794,7 +795,7 @@ def read(raw: bytes) -> dict[str, Any] | None:
     if len(raw) - end - 1 != size:
         return None
     with memoryview(raw) as view:
-        checksum = _crc32_beside(view[end + 1 :])
+        checksum = _crc32_beside(view[end + 1 :]) if body_crc is None else lambda: body_crc
         keyed = _PLAIN_KEYED_LINE.findall(raw, end)  # (meanwhile)
         if checksum() != crc:
             return None

@@ -22,6 +22,7 @@ APP_NAME = "bonecoach"
 FILE_NAME = "bonecoach.json"
 DIR_MODE = 0o700
 FILE_MODE = 0o600
+MAX_FILE_BYTES = 256 * 1024 * 1024  # the largest data file read (a 30-year diary: about 6 MiB)
 
 
 def default_data_path() -> Path:

@@ -35,6 +35,7 @@ from typing import Any, BinaryIO
 from tinydb.storages import Storage
 
 from store.errors import StoreError, UnreadableFileError
+from store.paths import MAX_FILE_BYTES
 
 __all__ = [
     "FILE_MODE",
@@ -58,7 +59,6 @@ __all__ = [
 FILE_MODE = 0o600
 TEMP_PREFIX = ".tmp-"
 META = "_meta"
-MAX_FILE_BYTES = 256 * 1024 * 1024  # a 30-year diary is about 10 MiB
 Seal = tuple[int, int]  # a file in the layout of store/lines.py: its body's CRC-32 and size
 
 
@@ -200,12 +200,13 @@ def load_data_file(path: Path) -> dict[str, Any] | None:
 
 def load_sealed_data_file(path: Path) -> tuple[dict[str, Any] | None, Seal | None]:
     """``load_data_file``, with the file's seal (store/weeks.py) if it is in the layout."""
-    raw = read_bounded(path)
+    from store import lines, prefetch
+
+    ahead = prefetch.take(path)  # (read already, if a command asked for it: store/prefetch.py)
+    raw, body_crc = ahead if ahead is not None else (read_bounded(path), None)
     if raw is None or not raw.strip():
         return None, None
-    from store import lines
-
-    data = lines.read(raw)
+    data = lines.read(raw, body_crc=body_crc)
     if data is not None:
         return data, lines.seal_of(raw)
     data = parse_json(raw, path)
