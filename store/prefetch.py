@@ -40,7 +40,6 @@ class _Ahead:
         self._result: Result | None = None
         self._done = _thread.allocate_lock()
         self._done.acquire()
-        self.interval = sys.getswitchinterval()
 
     def run(self) -> None:
         try:
@@ -56,6 +55,7 @@ class _Ahead:
 
 
 _ahead: dict[str, _Ahead] = {}
+_interval_before = [sys.getswitchinterval()]  # (put back once the read ahead is taken)
 
 
 def start(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> None:
@@ -68,19 +68,22 @@ def start(path: str | os.PathLike[str], limit: int = MAX_FILE_BYTES) -> None:
         _thread.start_new_thread(ahead.run, ())
     except RuntimeError:  # (no thread now: the store reads the file itself)
         return
+    if not _ahead:
+        _interval_before[0] = sys.getswitchinterval()
     _ahead[real] = ahead
     sys.setswitchinterval(SWITCH_INTERVAL)
 
 
 def take(path: str | os.PathLike[str]) -> tuple[bytes, int] | None:
     """The bytes read ahead for ``path`` and their body's CRC-32, if the file is still the one
-    read; None otherwise (read it). Each read ahead is given once."""
+    read; None otherwise (read it). A read ahead is for the first store opened: after it,
+    none is kept (an app would hold a file it does not use for the whole session)."""
     ahead = _ahead.pop(os.fspath(path), None)
-    if ahead is None:
+    if ahead is None and not _ahead:
         return None
-    result = ahead.result()
-    if not _ahead:
-        sys.setswitchinterval(ahead.interval)
+    _ahead.clear()
+    result = ahead.result() if ahead is not None else None
+    sys.setswitchinterval(_interval_before[0])
     if result is None:
         return None
     raw, crc, identity = result

@@ -55,6 +55,17 @@ def test_the_bytes_read_ahead_are_the_file_and_given_once(diary: Path) -> None:
     assert sys.getswitchinterval() == interval
 
 
+def test_only_the_first_store_opened_uses_a_read_ahead(tmp_path: Path, diary: Path) -> None:
+    """A read ahead of another file (a mistaken guess) is not kept for the whole session."""
+    interval = sys.getswitchinterval()
+    other = tmp_path / "other.json"
+    other.write_bytes(diary.read_bytes())
+    prefetch.start(other)
+    assert prefetch.take(diary) is None
+    assert prefetch._ahead == {} and sys.getswitchinterval() == interval
+    assert prefetch.take(other) is None
+
+
 @pytest.mark.parametrize("change", ["replaced", "edited in place", "removed"])
 def test_a_file_changed_after_its_read_ahead_is_read_again(diary: Path, change: str) -> None:
     prefetch.start(diary)
