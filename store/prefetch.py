@@ -1,9 +1,10 @@
 """The data file read ahead, in a thread, while a command imports what it needs.
 
-A one-shot command knows its data file once its arguments are parsed, then spends some 10 ms
-importing the store and the coach before the store reads the file. Reading it is the kernel
-filling fresh memory (30 years, 5.5 MB: about 2.4 ms) and its checksum is zlib (about 1 ms):
-both let go of the interpreter, so a thread does them on the other core meanwhile.
+``bonecoach`` knows its data file from its arguments, then spends some 40 ms importing the
+command line, the store and the coach before the store reads the file (coach/__main__.py
+starts the read first). Reading it is the kernel filling fresh memory (30 years, 5.5 MB:
+about 2.4 ms) and its checksum is zlib (about 1 ms): both let go of the interpreter, so a
+thread does them on the other core meanwhile.
 
 ``take`` gives the store those bytes only if the file is still the one read (the same inode,
 modification time and size, as ``Store`` checks before its first write); otherwise, or if
